@@ -1,1 +1,11 @@
-namespace Archive.Web; public static class Program { public static int Main(string[] args) => 0; }
+using System.Text;
+using Archive.Web.Cli;
+
+Console.OutputEncoding = Encoding.UTF8;
+using var cancel = new CancellationTokenSource();
+Console.CancelKeyPress += (_, e) =>
+{
+    e.Cancel = true;
+    cancel.Cancel();
+};
+return await ArchiveCommandLine.RunAsync(args, Console.Out, Console.Error, TimeProvider.System, cancel.Token);

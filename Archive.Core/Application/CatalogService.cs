@@ -1,0 +1,180 @@
+using Archive.Core.Audit;
+using Archive.Core.Catalog;
+using Archive.Core.Storage;
+
+namespace Archive.Core.Application;
+
+/// <summary>
+/// The agency's catalog (danh mục): agencies, fonds and dossiers, and the dossier life cycle.
+/// Every change is validated against TT 02 first and audited in the same transaction.
+/// </summary>
+public sealed class CatalogService(ArchiveStore store, TimeProvider clock)
+{
+    public static readonly IReadOnlySet<string> DossierTags = Tags(Tt02Fields.Dossier.All);
+    public static readonly IReadOnlySet<string> FondsTags = Tags(Tt02Fields.Fonds.All);
+
+    private DateOnly Today => DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+
+    public Agency CreateAgency(string code, string name, string? parentCode, Actor actor)
+    {
+        var binder = new MetadataBinder(Tt02Metadata.Empty.With(Tt02Fields.Agency.Code.Tag, code));
+        var agencyCode = binder.Value(Tt02Fields.Agency.Code, AgencyCode.Parse, required: true);
+        binder.ThrowIfAny();
+        var agency = new Agency { Code = agencyCode!, Name = name.Trim(), ParentCode = parentCode, CreatedAt = clock.GetLocalNow() };
+        CatalogValidator.EnsureValid(agency, Today);
+        return store.Catalog.Write(actor, session =>
+        {
+            if (session.Agencies.Exists(agency.Code.Value))
+                throw new CatalogConflictException($"Cơ quan có mã định danh {agency.Code} đã có trong danh mục.");
+            session.Agencies.Insert(agency);
+            session.Record(new AuditChange("agency.create", nameof(Agency), agency.Code.Value, null, AuditSummary.Of(agency)));
+            return agency;
+        });
+    }
+
+    public IReadOnlyList<Agency> Agencies() => store.Catalog.Read(s => s.Agencies.All());
+
+    public Agency Agency(string code) =>
+        store.Catalog.Read(s => s.Agencies.Get(Normalise(code))) ??
+        throw new CatalogNotFoundException($"Không có cơ quan mã định danh '{code}' trong danh mục.");
+
+    public Fonds CreateFonds(Tt02Metadata metadata, Actor actor)
+    {
+        var b = new MetadataBinder(metadata);
+        var f = Tt02Fields.Fonds;
+        var organ = b.Value(f.OrganId, AgencyCode.Parse, required: true);
+        var fonds = new Fonds
+        {
+            OrganId = organ!,
+            Identifier = b.Text(f.Identifier) ?? "",
+            FondName = b.Text(f.FondName, required: true) ?? "",
+            FondHistory = b.Text(f.FondHistory),
+            ArchivesTime = b.Text(f.ArchivesTime),
+            PaperTotal = b.Number(f.PaperTotal),
+            PaperDigital = b.Number(f.PaperDigital),
+            KeyGroups = b.Text(f.KeyGroups),
+            OtherTypes = b.Text(f.OtherTypes),
+            Language = b.Value(f.Language, LanguageCode.Parse),
+            LookupTools = b.Text(f.LookupTools),
+            CopyNumber = b.Number(f.CopyNumber),
+            Description = b.Text(f.Description),
+        };
+        b.ThrowIfAny();
+        CatalogValidator.EnsureValid(fonds, Today);
+        return store.Catalog.Write(actor, session =>
+        {
+            EnsureAgencyExists(session, fonds.OrganId, f.OrganId);
+            if (session.Fonds.Exists(fonds.OrganId.Value))
+                throw new CatalogConflictException($"Phông của cơ quan {fonds.OrganId} đã có trong danh mục.");
+            session.Fonds.Insert(fonds);
+            session.Record(new AuditChange("fonds.create", nameof(Fonds), fonds.OrganId.Value, null, AuditSummary.Of(fonds)));
+            return fonds;
+        });
+    }
+
+    public IReadOnlyList<Fonds> Fonds() => store.Catalog.Read(s => s.Fonds.All());
+
+    public Dossier CreateDossier(Tt02Metadata metadata, Actor actor)
+    {
+        var dossier = BindDossier(metadata);
+        return store.Catalog.Write(actor, session =>
+        {
+            EnsureAgencyExists(session, dossier.OrganId, Tt02Fields.Dossier.OrganId);
+            if (session.Dossiers.Exists(dossier.FileCode.Value))
+                throw new CatalogConflictException($"Mã hồ sơ {dossier.FileCode} đã tồn tại; mỗi hồ sơ cần một mã riêng.");
+            session.Dossiers.Insert(dossier);
+            session.Record(new AuditChange("dossier.create", nameof(Dossier), dossier.FileCode.Value, null, AuditSummary.Of(dossier)));
+            return dossier;
+        });
+    }
+
+    public IReadOnlyList<Dossier> Dossiers(DossierStatus? status = null) =>
+        store.Catalog.Read(s => status is { } wanted ? s.Dossiers.Where(d => d.Status == wanted) : s.Dossiers.All());
+
+    public DossierDetails Dossier(string code) => store.Catalog.Read(session =>
+    {
+        var dossier = FindDossier(session, code);
+        return new DossierDetails(dossier, DocumentsOf(session, dossier.FileCode));
+    });
+
+    /// <summary>Closes a dossier: its totals (documents, pages, first and last date) are computed now.</summary>
+    public Dossier CloseDossier(string code, Actor actor) => store.Catalog.Write(actor, session =>
+    {
+        var before = FindDossier(session, code);
+        var after = before.Close(DocumentsOf(session, before.FileCode), clock.GetLocalNow());
+        session.Dossiers.Update(after);
+        session.Record(new AuditChange("dossier.close", nameof(Dossier), after.FileCode.Value, AuditSummary.Of(before), AuditSummary.Of(after)));
+        return after;
+    });
+
+    public Dossier ReopenDossier(string code, string reason, Actor actor) => store.Catalog.Write(actor, session =>
+    {
+        var before = FindDossier(session, code);
+        var after = before.Reopen(reason);
+        session.Dossiers.Update(after);
+        session.Record(new AuditChange("dossier.reopen", nameof(Dossier), after.FileCode.Value, AuditSummary.Of(before), AuditSummary.Of(after)));
+        return after;
+    });
+
+    internal static Dossier FindDossier(ICatalogSession session, string code) =>
+        session.Dossiers.Get(Normalise(code)) ??
+        throw new CatalogNotFoundException($"Không có hồ sơ mã '{code}' trong danh mục.");
+
+    internal static IReadOnlyList<ArchivedDocument> DocumentsOf(ICatalogSession session, DossierCode code) =>
+        session.Documents.Where(d => d.FileCode == code).OrderBy(d => d.DocOrdinal).ToList();
+
+    internal static void EnsureAgencyExists(ICatalogSession session, AgencyCode code, Tt02Field field)
+    {
+        if (!session.Agencies.Exists(code.Value))
+            throw new CatalogValidationException(ValidationError.For(field,
+                $"cơ quan {code} chưa có trong danh mục; tạo bằng 'archive agency create' trước."));
+    }
+
+    private Dossier BindDossier(Tt02Metadata metadata)
+    {
+        var b = new MetadataBinder(metadata);
+        var f = Tt02Fields.Dossier;
+        // The code is either given whole, or composed from its three parts (TT02.md §2).
+        var given = b.Value(f.FileCode, DossierCode.Parse);
+        var organ = b.Value(f.OrganId, AgencyCode.Parse, required: given is null) ?? given?.Organ;
+        var year = b.Number(f.FileCatalog, required: given is null) ?? given?.Year;
+        var notation = b.Text(f.FileNotation, required: given is null) ?? given?.FileNotation;
+        var code = given;
+        if (code is null && organ is not null && year is not null && notation is not null)
+        {
+            try
+            {
+                code = DossierCode.Compose(organ, year.Value, notation);
+            }
+            catch (CatalogValidationException e)
+            {
+                foreach (var error in e.Errors) b.Add(error);
+            }
+        }
+        var dossier = new Dossier
+        {
+            FileCode = code!,
+            OrganId = organ!,
+            FileCatalog = year ?? 0,
+            FileNotation = notation ?? "",
+            Identifier = b.Text(f.Identifier) ?? "",
+            Title = b.Text(f.Title, required: true) ?? "",
+            Maintenance = b.Value(f.Maintenance, RetentionPeriod.Parse, required: true)!,
+            Rights = b.Value(f.Rights, AccessMode.Parse) ?? AccessMode.Open,
+            Language = b.Value(f.Language, LanguageCode.Parse) ?? LanguageCode.Vietnamese,
+            Description = b.Text(f.Description),
+            InforSign = b.Text(f.InforSign),
+            Keyword = b.Text(f.Keyword),
+            Format = b.Text(f.Format),
+            Creator = b.Text(f.Creator),
+            Status = DossierStatus.Open,
+        };
+        b.ThrowIfAny();
+        CatalogValidator.EnsureValid(dossier, Today);
+        return dossier;
+    }
+
+    private static string Normalise(string code) => code.Trim().Normalize(System.Text.NormalizationForm.FormC);
+
+    private static HashSet<string> Tags(IEnumerable<Tt02Field> fields) => fields.Select(x => x.Tag).ToHashSet(StringComparer.Ordinal);
+}

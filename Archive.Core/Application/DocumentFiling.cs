@@ -1,0 +1,86 @@
+using System.Globalization;
+using Archive.Core.Audit;
+using Archive.Core.Catalog;
+using Archive.Core.Storage;
+
+namespace Archive.Core.Application;
+
+/// <summary>
+/// Files a document into an open dossier: its metadata is checked first, its bytes are stored
+/// durably, and only then is the record committed, with the next number in the dossier.
+/// </summary>
+public sealed class DocumentFiling(ArchiveStore store, TimeProvider clock)
+{
+    public const string OriginalRole = "original";
+    // Stands in for a code the archive assigns inside the commit, so the rest can be validated before.
+    private const string Unassigned = "UNASSIGNED";
+
+    /// <summary>The metadata tags a document accepts (TT02.md §1).</summary>
+    public static readonly IReadOnlySet<string> Tags = Tt02Fields.Document.All.Select(f => f.Tag).ToHashSet(StringComparer.Ordinal);
+
+    public async Task<ArchivedDocument> FileAsync(string dossierCode, Tt02Metadata metadata, Stream content, Actor actor,
+        CancellationToken cancellationToken)
+    {
+        var dossier = store.Catalog.Read(s => CatalogService.FindDossier(s, dossierCode));
+        dossier.EnsureAcceptsDocuments();
+        var id = Guid.CreateVersion7().ToString("N");
+        // Validate everything the user gave before a single byte is stored.
+        var draft = Bind(dossier, metadata, id, docOrdinal: 1, docCode: metadata[Tt02Fields.Document.DocCode.Tag] ?? Unassigned);
+
+        var work = store.BeginWork();
+        await work.AddBlobAsync(content, OriginalRole, id, cancellationToken).ConfigureAwait(false);
+        return work.Commit(actor, session =>
+        {
+            var current = CatalogService.FindDossier(session, dossierCode);
+            current.EnsureAcceptsDocuments();
+            var ordinal = session.Documents.Count(d => d.FileCode == current.FileCode) + 1;
+            var docCode = draft.DocCode != Unassigned ? draft.DocCode : NextDocCode(session, current);
+            if (session.Documents.Count(d => d.DocCode == docCode) > 0)
+                throw new CatalogConflictException($"Mã định danh văn bản {docCode} đã có trong kho: văn bản trùng.");
+            var document = draft with { DocOrdinal = ordinal, DocCode = docCode };
+            CatalogValidator.EnsureValid(document, Today);
+            session.Documents.Insert(document);
+            session.Record(new AuditChange("document.file", nameof(ArchivedDocument), id, null, AuditSummary.Of(document)));
+            return document;
+        });
+    }
+
+    private DateOnly Today => DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+
+    /// <summary>QĐ 28/2018 Điều 10: agency identifier, year, and the sequence number within the year.</summary>
+    private string NextDocCode(ICatalogSession session, Dossier dossier)
+    {
+        var year = Today.Year.ToString(CultureInfo.InvariantCulture);
+        var prefix = $"{dossier.OrganId.Value}.{year}.";
+        var taken = session.Documents.Count(d => d.DocCode.StartsWith(prefix));
+        return prefix + (taken + 1).ToString("D6", CultureInfo.InvariantCulture);
+    }
+
+    private ArchivedDocument Bind(Dossier dossier, Tt02Metadata metadata, string id, int docOrdinal, string docCode)
+    {
+        var b = new MetadataBinder(metadata);
+        var f = Tt02Fields.Document;
+        if (b.Text(f.FileCode) is { } fileCode && fileCode != dossier.FileCode.Value)
+            b.Add(ValidationError.For(f.FileCode, $"\"{fileCode}\" khác với hồ sơ được chọn {dossier.FileCode}."));
+        var document = ArchivedDocument.ForDossier(dossier, id, docCode, docOrdinal,
+                b.Text(f.TypeName, required: true) ?? "", b.Text(f.OrganName, required: true) ?? "",
+                b.Value(f.Mode, AccessMode.Parse) ?? dossier.Rights, DocumentOrigin.BornDigital) with
+            {
+                CodeNumber = b.Text(f.CodeNumber),
+                CodeNotation = b.Text(f.CodeNotation),
+                IssuedDate = b.Date(f.IssuedDate),
+                Subject = b.Text(f.Subject),
+                Language = b.Value(f.Language, LanguageCode.Parse) ?? LanguageCode.Vietnamese,
+                PageAmount = b.Number(f.PageAmount),
+                Description = b.Text(f.Description),
+                InforSign = b.Text(f.InforSign),
+                Keyword = b.Text(f.Keyword),
+                ConfidenceLevel = b.Value(f.ConfidenceLevel, ConfidenceLevel.Parse),
+                Autograph = b.Text(f.Autograph),
+                Format = b.Text(f.Format),
+            };
+        b.ThrowIfAny();
+        CatalogValidator.EnsureValid(document, Today);
+        return document;
+    }
+}

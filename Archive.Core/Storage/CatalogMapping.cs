@@ -1,0 +1,48 @@
+using System.Globalization;
+using Archive.Core.Catalog;
+using LiteDB;
+
+namespace Archive.Core.Storage;
+
+/// <summary>
+/// How catalog records are kept in LiteDB: collection names, keys, and the domain value types
+/// stored as their canonical text so that the file stays readable by any LiteDB tool for decades.
+/// </summary>
+internal static class CatalogMapping
+{
+    public const string Agencies = "agencies";
+    public const string Fonds = "fonds";
+    public const string Dossiers = "dossiers";
+    public const string Documents = "documents";
+    public const string Blobs = "blobs";
+
+    /// <summary>A mapper of our own: never the process-wide BsonMapper.Global.</summary>
+    public static BsonMapper Create()
+    {
+        var mapper = new BsonMapper { EmptyStringToNull = false, TrimWhitespace = false };
+        Text(mapper, v => v.Value, AgencyCode.Parse);
+        Text(mapper, v => v.Value, DossierCode.Parse);
+        Text(mapper, v => v.Value, DocumentNotation.Parse);
+        Text(mapper, v => v.Value, RetentionPeriod.Parse);
+        Text(mapper, v => v.Code, AccessMode.Parse);
+        Text(mapper, v => v.Code, ConfidenceLevel.Parse);
+        Text(mapper, v => v.Code, LanguageCode.Parse);
+        mapper.RegisterType(
+            d => new BsonValue(d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
+            b => DateOnly.ParseExact(b.AsString, "yyyy-MM-dd", CultureInfo.InvariantCulture));
+        mapper.RegisterType(
+            t => new BsonValue(t.ToString("O", CultureInfo.InvariantCulture)),
+            b => DateTimeOffset.Parse(b.AsString, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind));
+
+        mapper.Entity<Agency>().Id(a => a.Code, autoId: false);
+        mapper.Entity<Catalog.Fonds>().Id(f => f.OrganId, autoId: false);
+        mapper.Entity<Dossier>().Id(d => d.FileCode, autoId: false);
+        mapper.Entity<ArchivedDocument>().Id(d => d.Id, autoId: false).Ignore(d => d.Notation);
+        mapper.Entity<BlobReference>().Id(b => b.Id, autoId: false);
+        mapper.Entity<Audit.AuditEntry>().Id(e => e.Sequence, autoId: false);
+        return mapper;
+    }
+
+    private static void Text<T>(BsonMapper mapper, Func<T, string> write, Func<string, T> read) =>
+        mapper.RegisterType(v => new BsonValue(write(v)), b => read(b.AsString));
+}

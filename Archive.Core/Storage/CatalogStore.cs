@@ -1,0 +1,148 @@
+using Archive.Core.Audit;
+using Archive.Core.Catalog;
+using LiteDB;
+using Serilog;
+
+namespace Archive.Core.Storage;
+
+/// <summary>
+/// The catalog in LiteDB (<c>catalog.db</c>). Writes are serialised and each runs in one LiteDB
+/// transaction together with its audit entries, which extend the hash chain.
+/// </summary>
+public sealed class CatalogStore : IDisposable
+{
+    internal const string AuditCollection = "audit";
+    private const string MetaCollection = "meta";
+    private const string AuditHeadId = "audit-head";
+
+    private readonly LiteDatabase _db;
+    private readonly ILogger _log;
+    private readonly TimeProvider _clock;
+    private readonly Lock _writeLock = new();
+
+    public CatalogStore(string path, TimeProvider clock, ILogger log)
+    {
+        _clock = clock;
+        _log = log.ForContext<CatalogStore>();
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+        _db = new LiteDatabase(new ConnectionString { Filename = path, Connection = ConnectionType.Direct },
+            CatalogMapping.Create());
+        EnsureIndexes();
+    }
+
+    public T Read<T>(Func<ICatalogSession, T> query) => query(new Session(_db, null));
+
+    /// <summary>Runs <paramref name="work"/> in one transaction; its audit entries are appended in order.</summary>
+    public T Write<T>(Actor actor, Func<ICatalogSession, T> work)
+    {
+        lock (_writeLock)
+        {
+            if (!_db.BeginTrans())
+                throw new InvalidOperationException("A catalog transaction is already open on this thread.");
+            try
+            {
+                var session = new Session(_db, new List<AuditChange>());
+                var result = work(session);
+                var appended = AppendAudit(actor, session.Changes!);
+                _db.Commit();
+                foreach (var entry in appended)
+                    _log.Information("Audit {Sequence} {Action} {ObjectType} {ObjectId} by {Actor} from {Origin} hash {Hash}",
+                        entry.Sequence, entry.Action, entry.ObjectType, entry.ObjectId, entry.Actor, entry.Origin, entry.Hash);
+                return result;
+            }
+            catch
+            {
+                _db.Rollback();
+                throw;
+            }
+        }
+    }
+
+    public IReadOnlyList<AuditEntry> AuditEntries(long fromSequence = 1, int limit = int.MaxValue) =>
+        _db.GetCollection<AuditEntry>(AuditCollection).Query()
+            .Where(e => e.Sequence >= fromSequence).OrderBy(e => e.Sequence).Limit(limit).ToList();
+
+    /// <summary>Recomputes the chain from the first entry and names the first entry that does not fit.</summary>
+    public AuditVerification VerifyAudit(IProgress<long>? progress = null)
+    {
+        var previous = AuditChain.Genesis;
+        long expected = 1, checkedCount = 0;
+        foreach (var entry in _db.GetCollection<AuditEntry>(AuditCollection).Query().OrderBy(e => e.Sequence).ToEnumerable())
+        {
+            if (entry.Sequence != expected)
+                return new AuditVerification(checkedCount, expected, AuditBreak.Missing);
+            if (AuditChain.HashOf(entry) != entry.Hash)
+                return new AuditVerification(checkedCount, entry.Sequence, AuditBreak.Edited);
+            // This entry is self-consistent but names another predecessor: the one before it was
+            // rewritten with a fresh hash (or this link was forged), so the break is at the previous entry.
+            if (entry.PreviousHash != previous)
+                return new AuditVerification(checkedCount, entry.Sequence - 1, AuditBreak.Rehashed);
+            previous = entry.Hash;
+            expected++;
+            checkedCount++;
+            if (checkedCount % 10_000 == 0) progress?.Report(checkedCount);
+        }
+        var head = _db.GetCollection(MetaCollection).FindById(AuditHeadId);
+        if (head is not null && (head["Sequence"].AsInt64 != expected - 1 || head["Hash"].AsString != previous))
+            return new AuditVerification(checkedCount, expected, AuditBreak.Truncated);
+        return new AuditVerification(checkedCount, null, null);
+    }
+
+    /// <summary>Makes the data file self-contained (folds the log into it), e.g. before a backup copy.</summary>
+    public void Checkpoint() => _db.Checkpoint();
+
+    public void Dispose() => _db.Dispose();
+
+    private List<AuditEntry> AppendAudit(Actor actor, List<AuditChange> changes)
+    {
+        var entries = new List<AuditEntry>(changes.Count);
+        if (changes.Count == 0) return entries;
+        var audit = _db.GetCollection<AuditEntry>(AuditCollection);
+        var meta = _db.GetCollection(MetaCollection);
+        var head = meta.FindById(AuditHeadId);
+        var sequence = head?["Sequence"].AsInt64 ?? 0;
+        var previous = head?["Hash"].AsString ?? AuditChain.Genesis;
+        var at = _clock.GetLocalNow().ToString("O", System.Globalization.CultureInfo.InvariantCulture);
+        foreach (var change in changes)
+        {
+            var entry = new AuditEntry
+            {
+                Sequence = ++sequence, At = at, Actor = actor.Name, Origin = actor.Origin, Action = change.Action,
+                ObjectType = change.ObjectType, ObjectId = change.ObjectId, Before = change.Before, After = change.After,
+                PreviousHash = previous,
+            };
+            entry = entry with { Hash = AuditChain.HashOf(entry) };
+            audit.Insert(entry);
+            entries.Add(entry);
+            previous = entry.Hash;
+        }
+        meta.Upsert(new BsonDocument { ["_id"] = AuditHeadId, ["Sequence"] = sequence, ["Hash"] = previous });
+        return entries;
+    }
+
+    private void EnsureIndexes()
+    {
+        _db.GetCollection<Dossier>(CatalogMapping.Dossiers).EnsureIndex(d => d.OrganId);
+        _db.GetCollection<ArchivedDocument>(CatalogMapping.Documents).EnsureIndex(d => d.FileCode);
+        _db.GetCollection<ArchivedDocument>(CatalogMapping.Documents).EnsureIndex(d => d.DocCode, unique: true);
+        _db.GetCollection<BlobReference>(CatalogMapping.Blobs).EnsureIndex(b => b.OwnerId);
+    }
+
+    private sealed class Session(LiteDatabase db, List<AuditChange>? changes) : ICatalogSession
+    {
+        public List<AuditChange>? Changes => changes;
+        public IRecordSet<Agency> Agencies { get; } = Set<Agency>(db, CatalogMapping.Agencies);
+        public IRecordSet<Fonds> Fonds { get; } = Set<Fonds>(db, CatalogMapping.Fonds);
+        public IRecordSet<Dossier> Dossiers { get; } = Set<Dossier>(db, CatalogMapping.Dossiers);
+        public IRecordSet<ArchivedDocument> Documents { get; } = Set<ArchivedDocument>(db, CatalogMapping.Documents);
+        public IRecordSet<BlobReference> Blobs { get; } = Set<BlobReference>(db, CatalogMapping.Blobs);
+
+        public void Record(AuditChange change)
+        {
+            if (changes is null) throw new InvalidOperationException("A read-only catalog session cannot record changes.");
+            changes.Add(change);
+        }
+
+        private static LiteRecordSet<T> Set<T>(LiteDatabase db, string name) where T : class => new(db.GetCollection<T>(name));
+    }
+}

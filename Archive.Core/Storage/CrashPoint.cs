@@ -1,0 +1,23 @@
+using System.Diagnostics;
+
+namespace Archive.Core.Storage;
+
+/// <summary>
+/// Lets crash-safety tests kill the process at a named point (as a power cut or `kill -9` would),
+/// so that recovery is proven on real interrupted state. Inert unless a point is configured
+/// (environment variable ARCHIVE_CRASH_AT in the host).
+/// </summary>
+public sealed class CrashPoint(string? armedAt)
+{
+    public static readonly CrashPoint None = new(null);
+
+    public const string BlobMidWrite = "blob.mid-write";
+    public const string BlobBeforeRename = "blob.before-rename";
+    public const string BeforeCatalogCommit = "uow.before-commit";
+
+    public void Reached(string point)
+    {
+        if (armedAt is not null && string.Equals(armedAt, point, StringComparison.Ordinal))
+            Process.GetCurrentProcess().Kill();
+    }
+}

@@ -1,0 +1,34 @@
+namespace Archive.Core.Storage;
+
+/// <summary>The layout of a data folder (DESIGN.md section 3), and the guard that keeps paths inside it.</summary>
+public sealed record DataFolder
+{
+    public DataFolder(string root) => Root = Path.GetFullPath(root);
+
+    public string Root { get; }
+    public string CatalogFile => Path.Combine(Root, "catalog.db");
+    public string Blobs => Path.Combine(Root, "blobs");
+    public string Index => Path.Combine(Root, "index");
+    public string Restricted => Path.Combine(Root, "restricted");
+    public string TrustAnchors => Path.Combine(Root, "trust", "anchors");
+    public string TrustCrls => Path.Combine(Root, "trust", "crls");
+    public string Logs => Path.Combine(Root, "logs");
+
+    public bool IsInitialised => File.Exists(CatalogFile);
+
+    /// <summary>Resolves a path given relative to the data folder; refuses one that leads outside it.</summary>
+    public string ResolveInside(string relative)
+    {
+        var full = Path.GetFullPath(Path.Combine(Root, relative));
+        var rootWithSeparator = Root.EndsWith(Path.DirectorySeparatorChar) ? Root : Root + Path.DirectorySeparatorChar;
+        if (!full.StartsWith(rootWithSeparator, StringComparison.Ordinal) && full != Root)
+            throw new PathOutsideDataFolderException(relative, Root);
+        return full;
+    }
+
+    public void CreateLayout()
+    {
+        foreach (var folder in new[] { Root, Blobs, Index, TrustAnchors, TrustCrls, Logs })
+            Directory.CreateDirectory(folder);
+    }
+}

@@ -1,0 +1,38 @@
+using System.Runtime.InteropServices;
+
+namespace Archive.Core.Storage;
+
+/// <summary>
+/// The last step of a durable write: after a rename, the directory entry itself must reach the disk,
+/// which .NET offers no API for; on Linux this is fsync on the directory.
+/// </summary>
+internal static partial class DurableFile
+{
+    private const int ReadOnly = 0;
+    private const int Directory = 0x10000; // O_DIRECTORY on Linux
+
+    public static void FlushDirectory(string path)
+    {
+        if (!OperatingSystem.IsLinux() && !OperatingSystem.IsMacOS()) return;
+        var fd = Open(path, ReadOnly | (OperatingSystem.IsLinux() ? Directory : 0));
+        if (fd < 0) throw new IOException($"Cannot open directory '{path}' to flush it (errno {Marshal.GetLastPInvokeError()}).");
+        try
+        {
+            if (Fsync(fd) != 0)
+                throw new IOException($"fsync of directory '{path}' failed (errno {Marshal.GetLastPInvokeError()}).");
+        }
+        finally
+        {
+            _ = Close(fd);
+        }
+    }
+
+    [LibraryImport("libc", EntryPoint = "open", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
+    private static partial int Open(string path, int flags);
+
+    [LibraryImport("libc", EntryPoint = "fsync", SetLastError = true)]
+    private static partial int Fsync(int fd);
+
+    [LibraryImport("libc", EntryPoint = "close", SetLastError = true)]
+    private static partial int Close(int fd);
+}

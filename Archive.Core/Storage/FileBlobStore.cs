@@ -1,0 +1,132 @@
+using System.Security.Cryptography;
+using Serilog;
+
+namespace Archive.Core.Storage;
+
+/// <summary>
+/// Blobs as files under <c>blobs/sha256/ab/cd/&lt;hex&gt;</c>. A write goes to a temporary file in
+/// <c>blobs/tmp</c>, is flushed to disk, renamed into place and its directory flushed: a reader never
+/// sees a partial blob, and a crash leaves at most a temporary file that the next start removes.
+/// </summary>
+public sealed class FileBlobStore : IBlobStore
+{
+    private const int BufferSize = 1 << 20;
+    private readonly string _root;
+    private readonly string _temp;
+    private readonly CrashPoint _crash;
+    private readonly ILogger _log;
+
+    public FileBlobStore(string blobsFolder, CrashPoint crash, ILogger log)
+    {
+        _root = Path.Combine(Path.GetFullPath(blobsFolder), "sha256");
+        _temp = Path.Combine(Path.GetFullPath(blobsFolder), "tmp");
+        _crash = crash;
+        _log = log.ForContext<FileBlobStore>();
+        Directory.CreateDirectory(_root);
+        Directory.CreateDirectory(_temp);
+    }
+
+    /// <summary>Temporary files left by writes that never finished (a crash, a kill).</summary>
+    public IReadOnlyList<string> AbandonedWrites() => Directory.GetFiles(_temp);
+
+    /// <summary>Deletes abandoned temporary files; call only when no write is in progress (at start).</summary>
+    public int RemoveAbandonedWrites()
+    {
+        var abandoned = AbandonedWrites();
+        foreach (var file in abandoned)
+        {
+            _log.Warning("Removing abandoned partial blob write {TempFile}", file);
+            File.Delete(file);
+        }
+        return abandoned.Count;
+    }
+
+    public async Task<StoredBlob> PutAsync(Stream content, CancellationToken cancellationToken)
+    {
+        var tempPath = Path.Combine(_temp, $"{Guid.NewGuid():N}.part");
+        Sha256Digest digest;
+        long length = 0;
+        try
+        {
+            using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+            await using (var output = new FileStream(tempPath, FileMode.CreateNew, FileAccess.Write, FileShare.None, BufferSize,
+                             FileOptions.Asynchronous))
+            {
+                var buffer = new byte[BufferSize];
+                int read;
+                while ((read = await content.ReadAsync(buffer, cancellationToken).ConfigureAwait(false)) > 0)
+                {
+                    hash.AppendData(buffer, 0, read);
+                    await output.WriteAsync(buffer.AsMemory(0, read), cancellationToken).ConfigureAwait(false);
+                    length += read;
+                    _crash.Reached(CrashPoint.BlobMidWrite);
+                }
+                output.Flush(flushToDisk: true);
+            }
+            digest = Sha256Digest.FromBytes(hash.GetHashAndReset());
+            _crash.Reached(CrashPoint.BlobBeforeRename);
+
+            var finalPath = PathOf(digest);
+            if (File.Exists(finalPath))
+            {
+                // Same bytes already stored: write-once means we keep the existing file.
+                File.Delete(tempPath);
+                return new StoredBlob(digest, length);
+            }
+            var folder = Path.GetDirectoryName(finalPath)!;
+            Directory.CreateDirectory(folder);
+            File.SetUnixFileMode(tempPath, UnixFileMode.UserRead | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
+            File.Move(tempPath, finalPath, overwrite: false);
+            DurableFile.FlushDirectory(folder);
+            _log.Debug("Stored blob {Digest} ({Length} bytes)", digest, length);
+            return new StoredBlob(digest, length);
+        }
+        catch
+        {
+            TryDelete(tempPath);
+            throw;
+        }
+    }
+
+    public bool Exists(Sha256Digest digest) => File.Exists(PathOf(digest));
+
+    public Stream OpenRead(Sha256Digest digest)
+    {
+        var path = PathOf(digest);
+        if (!File.Exists(path)) throw new BlobMissingException(digest, path);
+        var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, BufferSize, FileOptions.SequentialScan);
+        return new VerifyingReadStream(file, digest, path);
+    }
+
+    public async Task VerifyAsync(Sha256Digest digest, CancellationToken cancellationToken)
+    {
+        await using var stream = OpenRead(digest);
+        await stream.CopyToAsync(Stream.Null, BufferSize, cancellationToken).ConfigureAwait(false);
+    }
+
+    public IEnumerable<Sha256Digest> Enumerate()
+    {
+        foreach (var file in Directory.EnumerateFiles(_root, "*", SearchOption.AllDirectories))
+            if (Sha256Digest.TryParse(Path.GetFileName(file), out var digest) && PathOf(digest) == file)
+                yield return digest;
+    }
+
+    /// <summary>Where a blob lives; public so that tests and repair tools can reach the bytes.</summary>
+    public string PathOf(Sha256Digest digest)
+    {
+        var hex = digest.Hex;
+        return Path.Combine(_root, hex[..2], hex[2..4], hex);
+    }
+
+    private void TryDelete(string path)
+    {
+        try
+        {
+            File.Delete(path);
+        }
+        catch (IOException e)
+        {
+            _log.Warning(e, "Could not delete temporary file {TempFile}", path);
+        }
+    }
+}

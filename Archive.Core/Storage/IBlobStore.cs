@@ -1,0 +1,22 @@
+namespace Archive.Core.Storage;
+
+/// <summary>
+/// A write-once, content-addressed store. A blob is visible only once it is complete and durable;
+/// it is read back only through a stream that checks its hash.
+/// </summary>
+public interface IBlobStore
+{
+    /// <summary>Writes the content durably and returns its digest; storing the same bytes twice is a no-op.</summary>
+    Task<StoredBlob> PutAsync(Stream content, CancellationToken cancellationToken);
+
+    bool Exists(Sha256Digest digest);
+
+    /// <summary>A stream that throws <see cref="BlobCorruptedException"/> at its end if the bytes changed.</summary>
+    Stream OpenRead(Sha256Digest digest);
+
+    /// <summary>Re-hashes a blob; throws <see cref="BlobMissingException"/> or <see cref="BlobCorruptedException"/>.</summary>
+    Task VerifyAsync(Sha256Digest digest, CancellationToken cancellationToken);
+
+    /// <summary>Every blob in the store, in no particular order.</summary>
+    IEnumerable<Sha256Digest> Enumerate();
+}

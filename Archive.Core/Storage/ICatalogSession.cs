@@ -1,0 +1,19 @@
+using Archive.Core.Audit;
+using Archive.Core.Catalog;
+
+namespace Archive.Core.Storage;
+
+/// <summary>
+/// The catalog inside one transaction. Every change a service makes through it must be described
+/// by <see cref="Record"/>: the audit entry commits with the change or not at all.
+/// </summary>
+public interface ICatalogSession
+{
+    IRecordSet<Agency> Agencies { get; }
+    IRecordSet<Fonds> Fonds { get; }
+    IRecordSet<Dossier> Dossiers { get; }
+    IRecordSet<ArchivedDocument> Documents { get; }
+    IRecordSet<BlobReference> Blobs { get; }
+
+    void Record(AuditChange change);
+}

@@ -1,0 +1,21 @@
+using System.Linq.Expressions;
+using LiteDB;
+
+namespace Archive.Core.Storage;
+
+internal sealed class LiteRecordSet<T>(ILiteCollection<T> collection) : IRecordSet<T> where T : class
+{
+    public T? Get(string id) => collection.FindById(id);
+    public bool Exists(string id) => collection.Exists(Query.EQ("_id", id));
+    public IReadOnlyList<T> All() => collection.FindAll().ToList();
+    public IReadOnlyList<T> Where(Expression<Func<T, bool>> predicate) => collection.Find(predicate).ToList();
+    public int Count() => collection.Count();
+    public int Count(Expression<Func<T, bool>> predicate) => collection.Count(predicate);
+    public void Insert(T record) => collection.Insert(record);
+
+    public void Update(T record)
+    {
+        if (!collection.Update(record))
+            throw new InvalidOperationException($"No {typeof(T).Name} to update: it was not found in the catalog.");
+    }
+}

@@ -1,0 +1,37 @@
+using System.CommandLine;
+
+namespace Archive.Web.Cli;
+
+/// <summary>The `archive` command: parses, refuses bad usage with exit 64, and runs the chosen command.</summary>
+public static class ArchiveCommandLine
+{
+    public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, TimeProvider clock,
+        CancellationToken cancellationToken = default)
+    {
+        var runner = new CommandRunner(stdout, stderr, clock);
+        var root = new RootCommand("Archive — hệ thống lưu trữ hồ sơ, tài liệu điện tử (TT 02/2019/TT-BNV)")
+        {
+            InitCommand.Create(runner),
+            CatalogCommands.Agency(runner),
+            CatalogCommands.Fonds(runner),
+            CatalogCommands.Dossier(runner),
+            DocumentCommands.Create(runner),
+            AuditCommands.Create(runner),
+            CheckCommand.Create(runner),
+            ServeCommand.Create(runner),
+        };
+        root.Options.Add(CommandRunner.Data);
+        root.Options.Add(CommandRunner.Json);
+        root.Options.Add(CommandRunner.Verbose);
+
+        var parse = root.Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            foreach (var error in parse.Errors) await stderr.WriteLineAsync($"Lỗi cú pháp: {error.Message}").ConfigureAwait(false);
+            await stderr.WriteLineAsync("Xem 'archive --help' hoặc 'archive <lệnh> --help'.").ConfigureAwait(false);
+            return ExitCodes.UsageOrInput;
+        }
+        return await parse.InvokeAsync(new InvocationConfiguration { Output = stdout, Error = stderr }, cancellationToken)
+            .ConfigureAwait(false);
+    }
+}

@@ -1,0 +1,93 @@
+using System.CommandLine;
+using System.Text.Json;
+using Archive.Core.Catalog;
+using Archive.Core.Storage;
+using Archive.Web.Hosting;
+using Serilog.Events;
+
+namespace Archive.Web.Cli;
+
+/// <summary>
+/// Runs one command's work with its context, and turns every known kind of failure into a clear
+/// Vietnamese message and the contract's exit code, in one place.
+/// </summary>
+public sealed class CommandRunner(TextWriter stdout, TextWriter stderr, TimeProvider clock)
+{
+    public static readonly Option<string?> Data = new("--data")
+    {
+        Description = "Thư mục dữ liệu (mặc định: $ARCHIVE_DATA hoặc ./archive-data)", Recursive = true,
+    };
+
+    public static readonly Option<bool> Json = new("--json")
+    {
+        Description = "Kết quả dạng JSON, mỗi dòng một đối tượng", Recursive = true,
+    };
+
+    public static readonly Option<bool> Verbose = new("--verbose")
+    {
+        Description = "Ghi nhật ký chi tiết ra stderr", Recursive = true,
+    };
+
+    /// <summary>Binds <paramref name="work"/> as the action of <paramref name="command"/>.</summary>
+    public void Bind(Command command, Func<CliContext, ParseResult, CancellationToken, Task<int>> work, bool createsDataFolder = false) =>
+        command.SetAction((parse, cancellationToken) => RunAsync(parse, work, createsDataFolder, cancellationToken));
+
+    public void Bind(Command command, Func<CliContext, ParseResult, int> work, bool createsDataFolder = false) =>
+        Bind(command, (context, parse, _) => Task.FromResult(work(context, parse)), createsDataFolder);
+
+    private async Task<int> RunAsync(ParseResult parse, Func<CliContext, ParseResult, CancellationToken, Task<int>> work,
+        bool createsDataFolder, CancellationToken cancellationToken)
+    {
+        var output = new CliOutput(stdout, stderr, parse.GetValue(Json));
+        ArchiveSettings settings;
+        try
+        {
+            settings = ArchiveSettings.Load(parse.GetValue(Data));
+        }
+        catch (Exception e) when (e is InvalidDataException or FormatException or JsonException)
+        {
+            output.Error($"Tệp cấu hình không hợp lệ: {e.Message}");
+            return ExitCodes.UsageOrInput;
+        }
+        var folder = new DataFolder(settings.DataFolder);
+        var consoleLevel = parse.GetValue(Verbose) ? LogEventLevel.Debug : LogEventLevel.Warning;
+        using var context = new CliContext(settings, output,
+            ArchiveLogging.Create(settings, consoleLevel, toFile: createsDataFolder || folder.IsInitialised), clock);
+        try
+        {
+            return await work(context, parse, cancellationToken).ConfigureAwait(false);
+        }
+        catch (CatalogValidationException e)
+        {
+            foreach (var error in e.Errors) output.Error(error.Message);
+            return ExitCodes.UsageOrInput;
+        }
+        catch (Exception e) when (e is UserInputException or DossierLifecycleException or PathOutsideDataFolderException
+                                       or CatalogConflictException or CatalogNotFoundException or MetadataFormatException)
+        {
+            output.Error(e.Message);
+            return ExitCodes.UsageOrInput;
+        }
+        catch (FileNotFoundException e)
+        {
+            output.Error($"Không tìm thấy tệp '{e.FileName}'.");
+            return ExitCodes.UsageOrInput;
+        }
+        catch (DirectoryNotFoundException e)
+        {
+            output.Error($"Không tìm thấy thư mục: {e.Message}");
+            return ExitCodes.UsageOrInput;
+        }
+        catch (OperationCanceledException)
+        {
+            output.Error("Đã huỷ theo yêu cầu.");
+            return ExitCodes.CheckFailed;
+        }
+        catch (Exception e)
+        {
+            context.Log.Fatal(e, "Command failed");
+            output.Error($"Lỗi không mong đợi ({e.GetType().Name}): {e.Message}. Chi tiết trong nhật ký {folder.Logs}.");
+            return 70; // EX_SOFTWARE: a fault of ours, not of the input
+        }
+    }
+}

@@ -1,0 +1,29 @@
+using System.CommandLine;
+using Archive.Core.Audit;
+
+namespace Archive.Web.Cli;
+
+/// <summary>`archive init`: creates the data folder's layout and its catalog.</summary>
+public static class InitCommand
+{
+    public static Command Create(CommandRunner runner)
+    {
+        var init = new Command("init", "Khởi tạo thư mục dữ liệu (danh mục, kho tệp, chỉ mục, kho tin cậy, nhật ký)");
+        runner.Bind(init, (context, _) =>
+        {
+            var existed = context.Folder.IsInitialised;
+            var store = context.OpenOrCreate();
+            if (!existed)
+                store.Catalog.Write(context.Actor, session =>
+                {
+                    session.Record(new AuditChange("archive.init", "DataFolder", context.Folder.Root, null, null));
+                    return 0;
+                });
+            context.Output.Item(new { dataFolder = context.Folder.Root, created = !existed }, r => r.created
+                ? $"Đã khởi tạo thư mục dữ liệu {r.dataFolder}."
+                : $"Thư mục dữ liệu {r.dataFolder} đã được khởi tạo từ trước; không thay đổi gì.");
+            return ExitCodes.Ok;
+        }, createsDataFolder: true);
+        return init;
+    }
+}

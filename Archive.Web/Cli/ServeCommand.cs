@@ -1,0 +1,30 @@
+using System.CommandLine;
+using Archive.Core.Storage;
+using Archive.Web.Hosting;
+using Serilog;
+
+namespace Archive.Web.Cli;
+
+/// <summary>`archive serve`: the host process (web, later the scheduler), bound to loopback by default.</summary>
+public static class ServeCommand
+{
+    public static Command Create(CommandRunner runner)
+    {
+        var urls = new Option<string?>("--urls") { Description = "Địa chỉ lắng nghe (mặc định http://127.0.0.1:5080)" };
+        var demo = new Option<bool>("--demo") { Description = "Lần chạy đầu: tạo dữ liệu mẫu (cơ quan, phông, hồ sơ)" };
+        var serve = new Command("serve", "Chạy máy chủ lưu trữ") { urls, demo };
+        runner.Bind(serve, async (context, parse, cancellationToken) =>
+        {
+            var store = context.OpenOrCreate();
+            var removed = store.RemoveAbandonedWrites();
+            if (removed > 0) context.Log.Warning("Removed {Count} abandoned partial blob writes at start", removed);
+            if (parse.GetValue(demo)) DemoCatalog.SeedIfEmpty(store, context.Actor, context.Clock, context.Log);
+
+            var app = ArchiveHost.Build(store, context.Log, parse.GetValue(urls) ?? context.Settings.Urls);
+            context.Log.Information("Archive serving {DataFolder} on {Urls}", context.Folder.Root, app.Urls);
+            await app.RunAsync(cancellationToken).ConfigureAwait(false);
+            return ExitCodes.Ok;
+        }, createsDataFolder: true);
+        return serve;
+    }
+}

@@ -1,0 +1,9 @@
+#!/usr/bin/env bash
+# Runs the archive with embedded defaults: installs what it needs, builds, creates a demo data folder
+# on first run and serves on http://127.0.0.1:5080 (GET /health). Data folder: $ARCHIVE_DATA or ./archive-data.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")"
+scripts/ensure-debian-packages.sh
+dotnet build Archive.Web -c Release -nologo -v quiet
+data="${ARCHIVE_DATA:-$PWD/archive-data}"
+exec dotnet Archive.Web/bin/Release/net10.0/archive.dll serve --demo --data "$data" "$@"
