@@ -1,0 +1,167 @@
+namespace Archive.Core.Catalog;
+
+/// <summary>
+/// Hồ sơ — TT 02 §2 metadata plus its life cycle (Open → Closed → Transferred, with reopening
+/// from Closed). Life-cycle methods return new instances and refuse illegal transitions with a
+/// <see cref="DossierLifecycleException"/>. Create new dossiers with <see cref="Create"/>.
+/// </summary>
+public sealed record Dossier
+{
+    public required DossierCode FileCode { get; init; }
+
+    /// <summary>Mã cơ quan lưu trữ lịch sử (13); empty until known.</summary>
+    public string Identifier { get; init; } = "";
+
+    public required AgencyCode OrganId { get; init; }
+
+    /// <summary>Năm hình thành hồ sơ.</summary>
+    public required int FileCatalog { get; init; }
+
+    /// <summary>Số và ký hiệu hồ sơ (20), e.g. "01.TH".</summary>
+    public required string FileNotation { get; init; }
+
+    /// <summary>Tiêu đề hồ sơ (1000).</summary>
+    public required string Title { get; init; }
+
+    public required RetentionPeriod Maintenance { get; init; }
+
+    public required AccessMode Rights { get; init; }
+
+    public LanguageCode Language { get; init; } = LanguageCode.Vietnamese;
+
+    public DateOnly? StartDate { get; init; }
+
+    public DateOnly? EndDate { get; init; }
+
+    public int DocTotal { get; init; }
+
+    /// <summary>Chú giải (2000).</summary>
+    public string? Description { get; init; }
+
+    public string? InforSign { get; init; }
+
+    public string? Keyword { get; init; }
+
+    /// <summary>Số lượng tờ (paper sheets); not derivable from the electronic documents.</summary>
+    public int SheetTotal { get; init; }
+
+    public int PageTotal { get; init; }
+
+    public string? Format { get; init; }
+
+    /// <summary>Người lập hồ sơ (30), NĐ 30.</summary>
+    public string? Creator { get; init; }
+
+    public DossierStatus Status { get; init; } = DossierStatus.Open;
+
+    public DateTimeOffset? ClosedAt { get; init; }
+
+    /// <summary>Why the dossier was last reopened; kept after it is closed again.</summary>
+    public string? ReopenReason { get; init; }
+
+    public DateTimeOffset? TransferredAt { get; init; }
+
+    /// <summary>A new, open dossier whose FileCode is composed from organ, year and notation.</summary>
+    public static Dossier Create(
+        AgencyCode organ,
+        int year,
+        string fileNotation,
+        string title,
+        RetentionPeriod maintenance,
+        AccessMode rights,
+        LanguageCode? language = null,
+        string? creator = null,
+        string identifier = "")
+    {
+        var code = DossierCode.Compose(organ, year, fileNotation);
+        return new Dossier
+        {
+            FileCode = code,
+            Identifier = identifier,
+            OrganId = code.Organ,
+            FileCatalog = code.Year,
+            FileNotation = code.FileNotation,
+            Title = title,
+            Maintenance = maintenance,
+            Rights = rights,
+            Language = language ?? LanguageCode.Vietnamese,
+            Creator = creator,
+        };
+    }
+
+    /// <summary>
+    /// Closes the dossier and fixes its totals from its documents: DocTotal, PageTotal (sum of
+    /// PageAmount) and StartDate/EndDate (earliest/latest IssuedDate; kept as they were when no
+    /// document carries a date, e.g. a digitised paper dossier with dates entered by hand).
+    /// </summary>
+    public Dossier Close(IEnumerable<ArchivedDocument> documents, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(documents);
+        if (Status != DossierStatus.Open)
+            throw Refuse(Status == DossierStatus.Closed
+                ? $"Hồ sơ {FileCode} đã đóng."
+                : $"Hồ sơ {FileCode} đã nộp lưu; không thể đóng lại.");
+
+        var docs = documents.ToList();
+        if (docs.FirstOrDefault(d => d.FileCode != FileCode) is { } stranger)
+            throw Refuse($"Văn bản {stranger.DocCode} thuộc hồ sơ {stranger.FileCode}, không thuộc hồ sơ {FileCode}.");
+        if (docs.GroupBy(d => d.Id).FirstOrDefault(g => g.Count() > 1) is { } duplicate)
+            throw Refuse($"Văn bản {duplicate.Key} được đưa vào hồ sơ {FileCode} nhiều lần.");
+
+        var dates = docs.Where(d => d.IssuedDate is not null).Select(d => d.IssuedDate!.Value).ToList();
+        return this with
+        {
+            Status = DossierStatus.Closed,
+            ClosedAt = now,
+            DocTotal = docs.Count,
+            PageTotal = docs.Sum(d => d.PageAmount ?? 0),
+            StartDate = dates.Count > 0 ? dates.Min() : StartDate,
+            EndDate = dates.Count > 0 ? dates.Max() : EndDate,
+        };
+    }
+
+    /// <summary>Reopens a closed dossier; the reason is required and recorded.</summary>
+    public Dossier Reopen(string reason)
+    {
+        if (Status != DossierStatus.Closed)
+            throw Refuse(Status == DossierStatus.Open
+                ? $"Hồ sơ {FileCode} đang mở; không cần mở lại."
+                : $"Hồ sơ {FileCode} đã nộp lưu; không thể mở lại.");
+        if (string.IsNullOrWhiteSpace(reason))
+            throw Refuse($"Mở lại hồ sơ {FileCode}: phải ghi lý do mở lại.");
+
+        return this with
+        {
+            Status = DossierStatus.Open,
+            ClosedAt = null,
+            ReopenReason = reason.Trim(),
+        };
+    }
+
+    /// <summary>Records the transfer (nộp lưu); only a closed dossier can be transferred.</summary>
+    public Dossier MarkTransferred(DateTimeOffset now)
+    {
+        if (Status != DossierStatus.Closed)
+            throw Refuse(Status == DossierStatus.Open
+                ? $"Hồ sơ {FileCode} đang mở; phải đóng hồ sơ trước khi nộp lưu."
+                : $"Hồ sơ {FileCode} đã nộp lưu.");
+
+        return this with { Status = DossierStatus.Transferred, TransferredAt = now };
+    }
+
+    /// <summary>Throws unless documents may be filed in this dossier (it is open).</summary>
+    public void EnsureAcceptsDocuments()
+    {
+        switch (Status)
+        {
+            case DossierStatus.Open:
+                return;
+            case DossierStatus.Closed:
+                throw Refuse($"Hồ sơ {FileCode} đã đóng; mở lại hồ sơ (kèm lý do) trước khi thêm văn bản.");
+            default:
+                throw Refuse($"Hồ sơ {FileCode} đã nộp lưu; không thể thêm văn bản.");
+        }
+    }
+
+    private DossierLifecycleException Refuse(string message) => new(FileCode, Status, message);
+}
