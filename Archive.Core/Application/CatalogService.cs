@@ -1,6 +1,8 @@
 using Archive.Core.Audit;
 using Archive.Core.Catalog;
 using Archive.Core.Storage;
+using DossierField = Archive.Core.Catalog.Tt02Fields.Dossier;
+using FondsField = Archive.Core.Catalog.Tt02Fields.Fonds;
 
 namespace Archive.Core.Application;
 
@@ -41,29 +43,28 @@ public sealed class CatalogService(ArchiveStore store, TimeProvider clock)
     public Fonds CreateFonds(Tt02Metadata metadata, Actor actor)
     {
         var b = new MetadataBinder(metadata);
-        var f = Tt02Fields.Fonds;
-        var organ = b.Value(f.OrganId, AgencyCode.Parse, required: true);
+        var organ = b.Value(FondsField.OrganId, AgencyCode.Parse, required: true);
         var fonds = new Fonds
         {
             OrganId = organ!,
-            Identifier = b.Text(f.Identifier) ?? "",
-            FondName = b.Text(f.FondName, required: true) ?? "",
-            FondHistory = b.Text(f.FondHistory),
-            ArchivesTime = b.Text(f.ArchivesTime),
-            PaperTotal = b.Number(f.PaperTotal),
-            PaperDigital = b.Number(f.PaperDigital),
-            KeyGroups = b.Text(f.KeyGroups),
-            OtherTypes = b.Text(f.OtherTypes),
-            Language = b.Value(f.Language, LanguageCode.Parse),
-            LookupTools = b.Text(f.LookupTools),
-            CopyNumber = b.Number(f.CopyNumber),
-            Description = b.Text(f.Description),
+            Identifier = b.Text(FondsField.Identifier) ?? "",
+            FondName = b.Text(FondsField.FondName, required: true) ?? "",
+            FondHistory = b.Text(FondsField.FondHistory),
+            ArchivesTime = b.Text(FondsField.ArchivesTime),
+            PaperTotal = b.Number(FondsField.PaperTotal),
+            PaperDigital = b.Number(FondsField.PaperDigital),
+            KeyGroups = b.Text(FondsField.KeyGroups),
+            OtherTypes = b.Text(FondsField.OtherTypes),
+            Language = b.Value(FondsField.Language, LanguageCode.Parse),
+            LookupTools = b.Text(FondsField.LookupTools),
+            CopyNumber = b.Number(FondsField.CopyNumber),
+            Description = b.Text(FondsField.Description),
         };
         b.ThrowIfAny();
         CatalogValidator.EnsureValid(fonds, Today);
         return store.Catalog.Write(actor, session =>
         {
-            EnsureAgencyExists(session, fonds.OrganId, f.OrganId);
+            EnsureAgencyExists(session, fonds.OrganId, FondsField.OrganId);
             if (session.Fonds.Exists(fonds.OrganId.Value))
                 throw new CatalogConflictException($"Phông của cơ quan {fonds.OrganId} đã có trong danh mục.");
             session.Fonds.Insert(fonds);
@@ -133,12 +134,11 @@ public sealed class CatalogService(ArchiveStore store, TimeProvider clock)
     private Dossier BindDossier(Tt02Metadata metadata)
     {
         var b = new MetadataBinder(metadata);
-        var f = Tt02Fields.Dossier;
         // The code is either given whole, or composed from its three parts (TT02.md §2).
-        var given = b.Value(f.FileCode, DossierCode.Parse);
-        var organ = b.Value(f.OrganId, AgencyCode.Parse, required: given is null) ?? given?.Organ;
-        var year = b.Number(f.FileCatalog, required: given is null) ?? given?.Year;
-        var notation = b.Text(f.FileNotation, required: given is null) ?? given?.FileNotation;
+        var given = b.Value(DossierField.FileCode, DossierCode.Parse);
+        var organ = b.Value(DossierField.OrganId, AgencyCode.Parse, required: given is null) ?? given?.Organ;
+        var year = b.Number(DossierField.FileCatalog, required: given is null) ?? given?.Year;
+        var notation = b.Text(DossierField.FileNotation, required: given is null) ?? given?.FileNotation;
         var code = given;
         if (code is null && organ is not null && year is not null && notation is not null)
         {
@@ -157,16 +157,16 @@ public sealed class CatalogService(ArchiveStore store, TimeProvider clock)
             OrganId = organ!,
             FileCatalog = year ?? 0,
             FileNotation = notation ?? "",
-            Identifier = b.Text(f.Identifier) ?? "",
-            Title = b.Text(f.Title, required: true) ?? "",
-            Maintenance = b.Value(f.Maintenance, RetentionPeriod.Parse, required: true)!,
-            Rights = b.Value(f.Rights, AccessMode.Parse) ?? AccessMode.Open,
-            Language = b.Value(f.Language, LanguageCode.Parse) ?? LanguageCode.Vietnamese,
-            Description = b.Text(f.Description),
-            InforSign = b.Text(f.InforSign),
-            Keyword = b.Text(f.Keyword),
-            Format = b.Text(f.Format),
-            Creator = b.Text(f.Creator),
+            Identifier = b.Text(DossierField.Identifier) ?? "",
+            Title = b.Text(DossierField.Title, required: true) ?? "",
+            Maintenance = b.Value(DossierField.Maintenance, RetentionPeriod.Parse, required: true)!,
+            Rights = b.Value(DossierField.Rights, AccessMode.Parse) ?? AccessMode.Open,
+            Language = b.Value(DossierField.Language, LanguageCode.Parse) ?? LanguageCode.Vietnamese,
+            Description = b.Text(DossierField.Description),
+            InforSign = b.Text(DossierField.InforSign),
+            Keyword = b.Text(DossierField.Keyword),
+            Format = b.Text(DossierField.Format),
+            Creator = b.Text(DossierField.Creator),
             Status = DossierStatus.Open,
         };
         b.ThrowIfAny();

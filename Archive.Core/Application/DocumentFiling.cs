@@ -2,6 +2,7 @@ using System.Globalization;
 using Archive.Core.Audit;
 using Archive.Core.Catalog;
 using Archive.Core.Storage;
+using DocumentField = Archive.Core.Catalog.Tt02Fields.Document;
 
 namespace Archive.Core.Application;
 
@@ -59,25 +60,24 @@ public sealed class DocumentFiling(ArchiveStore store, TimeProvider clock)
     private ArchivedDocument Bind(Dossier dossier, Tt02Metadata metadata, string id, int docOrdinal, string docCode)
     {
         var b = new MetadataBinder(metadata);
-        var f = Tt02Fields.Document;
-        if (b.Text(f.FileCode) is { } fileCode && fileCode != dossier.FileCode.Value)
-            b.Add(ValidationError.For(f.FileCode, $"\"{fileCode}\" khác với hồ sơ được chọn {dossier.FileCode}."));
+        if (b.Text(DocumentField.FileCode) is { } fileCode && fileCode != dossier.FileCode.Value)
+            b.Add(ValidationError.For(DocumentField.FileCode, $"\"{fileCode}\" khác với hồ sơ được chọn {dossier.FileCode}."));
         var document = ArchivedDocument.ForDossier(dossier, id, docCode, docOrdinal,
-                b.Text(f.TypeName, required: true) ?? "", b.Text(f.OrganName, required: true) ?? "",
-                b.Value(f.Mode, AccessMode.Parse) ?? dossier.Rights, DocumentOrigin.BornDigital) with
+                b.Text(DocumentField.TypeName, required: true) ?? "", b.Text(DocumentField.OrganName, required: true) ?? "",
+                b.Value(DocumentField.Mode, AccessMode.Parse) ?? dossier.Rights, DocumentOrigin.BornDigital) with
             {
-                CodeNumber = b.Text(f.CodeNumber),
-                CodeNotation = b.Text(f.CodeNotation),
-                IssuedDate = b.Date(f.IssuedDate),
-                Subject = b.Text(f.Subject),
-                Language = b.Value(f.Language, LanguageCode.Parse) ?? LanguageCode.Vietnamese,
-                PageAmount = b.Number(f.PageAmount),
-                Description = b.Text(f.Description),
-                InforSign = b.Text(f.InforSign),
-                Keyword = b.Text(f.Keyword),
-                ConfidenceLevel = b.Value(f.ConfidenceLevel, ConfidenceLevel.Parse),
-                Autograph = b.Text(f.Autograph),
-                Format = b.Text(f.Format),
+                CodeNumber = b.Text(DocumentField.CodeNumber),
+                CodeNotation = b.Text(DocumentField.CodeNotation),
+                IssuedDate = b.Date(DocumentField.IssuedDate),
+                Subject = b.Text(DocumentField.Subject),
+                Language = b.Value(DocumentField.Language, LanguageCode.Parse) ?? LanguageCode.Vietnamese,
+                PageAmount = b.Number(DocumentField.PageAmount),
+                Description = b.Text(DocumentField.Description),
+                InforSign = b.Text(DocumentField.InforSign),
+                Keyword = b.Text(DocumentField.Keyword),
+                ConfidenceLevel = b.Value(DocumentField.ConfidenceLevel, ConfidenceLevel.Parse),
+                Autograph = b.Text(DocumentField.Autograph),
+                Format = b.Text(DocumentField.Format),
             };
         b.ThrowIfAny();
         CatalogValidator.EnsureValid(document, Today);

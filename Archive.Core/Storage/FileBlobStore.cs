@@ -75,7 +75,8 @@ public sealed class FileBlobStore : IBlobStore
             }
             var folder = Path.GetDirectoryName(finalPath)!;
             Directory.CreateDirectory(folder);
-            File.SetUnixFileMode(tempPath, UnixFileMode.UserRead | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
+            if (!OperatingSystem.IsWindows())
+                File.SetUnixFileMode(tempPath, UnixFileMode.UserRead | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
             File.Move(tempPath, finalPath, overwrite: false);
             DurableFile.FlushDirectory(folder);
             _log.Debug("Stored blob {Digest} ({Length} bytes)", digest, length);

@@ -1,6 +1,7 @@
 using Archive.Core.Audit;
 using Archive.Core.Storage;
 using Archive.Web.Hosting;
+using ILogger = Serilog.ILogger;
 using Serilog;
 
 namespace Archive.Web.Cli;

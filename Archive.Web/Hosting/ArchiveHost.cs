@@ -1,4 +1,5 @@
 using Archive.Core.Storage;
+using ILogger = Serilog.ILogger;
 using Serilog;
 
 namespace Archive.Web.Hosting;

@@ -2,6 +2,7 @@ using Archive.Core.Application;
 using Archive.Core.Audit;
 using Archive.Core.Catalog;
 using Archive.Core.Storage;
+using ILogger = Serilog.ILogger;
 using Serilog;
 
 namespace Archive.Web.Hosting;
