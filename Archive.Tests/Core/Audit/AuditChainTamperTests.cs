@@ -1,0 +1,122 @@
+using System.Text.Json;
+using Archive.Core.Audit;
+using Archive.Tests.Support;
+using LiteDB;
+
+namespace Archive.Tests.Core.Audit;
+
+/// <summary>Edits catalog.db behind the archive's back, with LiteDB directly, and expects `audit verify` to name the entry.</summary>
+public sealed class AuditChainTamperTests
+{
+    private TempFolder _data = null!;
+    private string CatalogFile => Path.Combine(_data.Path, "catalog.db");
+
+    [SetUp]
+    public async Task SetUp()
+    {
+        _data = new TempFolder("archive-data");
+        await DemoDossier.CreateAsync(_data.Path); // entries 1..3: init, agency, dossier
+        var reopen = await Cli.RunAsync("dossier", "close", DemoDossier.Code, "--data", _data.Path);
+        Assert.That(reopen.ExitCode, Is.Zero, reopen.ToString()); // entry 4
+        var again = await Cli.RunAsync("dossier", "reopen", DemoDossier.Code, "--reason", "Bổ sung văn bản", "--data", _data.Path);
+        Assert.That(again.ExitCode, Is.Zero, again.ToString()); // entry 5
+    }
+
+    [TearDown]
+    public void TearDown() => _data.Dispose();
+
+    [Test]
+    public async Task An_untouched_log_verifies()
+    {
+        var verify = await Cli.RunAsync("audit", "verify", "--json", "--data", _data.Path);
+        Assert.That(verify.ExitCode, Is.Zero, verify.ToString());
+        Assert.That(Read(verify).GetProperty("entriesChecked").GetInt64(), Is.EqualTo(5));
+    }
+
+    [Test]
+    public async Task An_edited_entry_is_named()
+    {
+        Tamper(audit =>
+        {
+            var entry = audit.FindById(3);
+            entry["Actor"] = "someone-else";
+            audit.Update(entry);
+        });
+
+        var verify = await Cli.RunAsync("audit", "verify", "--data", _data.Path);
+
+        Assert.That(verify.ExitCode, Is.EqualTo(1), verify.ToString());
+        Assert.That(verify.Stdout, Does.Contain("mục số 3"));
+        var json = Read(await Cli.RunAsync("audit", "verify", "--json", "--data", _data.Path));
+        Assert.That(json.GetProperty("firstBroken").GetInt64(), Is.EqualTo(3));
+        Assert.That(json.GetProperty("break").GetString(), Is.EqualTo("edited"));
+    }
+
+    [Test]
+    public async Task An_entry_rewritten_with_a_recomputed_hash_is_named()
+    {
+        Tamper(audit =>
+        {
+            var entry = audit.FindById(2);
+            entry["After"] = "{\"Code\":\"000.00.00.H42\",\"Name\":\"Cơ quan khác\"}";
+            var forged = new AuditEntry
+            {
+                Sequence = 2, At = entry["At"].AsString, Actor = entry["Actor"].AsString, Origin = entry["Origin"].AsString,
+                Action = entry["Action"].AsString, ObjectType = entry["ObjectType"].AsString, ObjectId = entry["ObjectId"].AsString,
+                Before = entry["Before"].IsNull ? null : entry["Before"].AsString, After = entry["After"].AsString,
+                PreviousHash = entry["PreviousHash"].AsString,
+            };
+            entry["Hash"] = AuditChain.HashOf(forged);
+            audit.Update(entry);
+        });
+
+        var json = Read(await Cli.RunAsync("audit", "verify", "--json", "--data", _data.Path));
+
+        Assert.That(json.GetProperty("firstBroken").GetInt64(), Is.EqualTo(2));
+        Assert.That(json.GetProperty("break").GetString(), Is.EqualTo("rehashed"));
+    }
+
+    [Test]
+    public async Task A_deleted_entry_is_named()
+    {
+        Tamper(audit => audit.Delete(4));
+
+        var verify = await Cli.RunAsync("audit", "verify", "--json", "--data", _data.Path);
+
+        Assert.That(verify.ExitCode, Is.EqualTo(1));
+        Assert.That(Read(verify).GetProperty("firstBroken").GetInt64(), Is.EqualTo(4));
+        Assert.That(Read(verify).GetProperty("break").GetString(), Is.EqualTo("missing"));
+    }
+
+    [Test]
+    public async Task Entries_cut_from_the_end_are_detected()
+    {
+        Tamper(audit => audit.Delete(5));
+
+        var verify = await Cli.RunAsync("audit", "verify", "--json", "--data", _data.Path);
+
+        Assert.That(verify.ExitCode, Is.EqualTo(1));
+        Assert.That(Read(verify).GetProperty("break").GetString(), Is.EqualTo("truncated"));
+        Assert.That(Read(verify).GetProperty("firstBroken").GetInt64(), Is.EqualTo(5));
+    }
+
+    [Test]
+    public async Task Audit_list_shows_who_did_what()
+    {
+        var list = await Cli.RunAsync("audit", "list", "--json", "--data", _data.Path);
+        var lines = list.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.That(lines, Has.Length.EqualTo(5));
+        var reopen = JsonDocument.Parse(lines[4]).RootElement;
+        Assert.That(reopen.GetProperty("action").GetString(), Is.EqualTo("dossier.reopen"));
+        Assert.That(reopen.GetProperty("actor").GetString(), Is.EqualTo(Environment.UserName));
+        Assert.That(reopen.GetProperty("after").GetString(), Does.Contain("Bổ sung văn bản"));
+    }
+
+    private void Tamper(Action<ILiteCollection<BsonDocument>> edit)
+    {
+        using var db = new LiteDatabase(new ConnectionString { Filename = CatalogFile, Connection = ConnectionType.Direct });
+        edit(db.GetCollection("audit"));
+    }
+
+    private static JsonElement Read(Support.CliResult result) => JsonDocument.Parse(result.Stdout).RootElement;
+}

@@ -1,0 +1,43 @@
+using Archive.Web.Cli;
+
+namespace Archive.Tests.Support;
+
+/// <summary>The outcome of one `archive` invocation.</summary>
+public sealed record CliResult(int ExitCode, string Stdout, string Stderr)
+{
+    public override string ToString() => $"exit {ExitCode}\nstdout:\n{Stdout}\nstderr:\n{Stderr}";
+}
+
+/// <summary>Runs `archive` commands in process (fast) or as a child process (for crash tests and the server).</summary>
+public static class Cli
+{
+    public static async Task<CliResult> RunAsync(params string[] args)
+    {
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
+        var code = await ArchiveCommandLine.RunAsync(args, stdout, stderr, TimeProvider.System);
+        return new CliResult(code, stdout.ToString(), stderr.ToString());
+    }
+
+    /// <summary>The built `archive` executable beside the tests, run with `dotnet archive.dll`.</summary>
+    public static System.Diagnostics.ProcessStartInfo ChildProcess(IEnumerable<string> args, IDictionary<string, string>? environment = null)
+    {
+        var info = new System.Diagnostics.ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
+        };
+        info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "archive.dll"));
+        foreach (var arg in args) info.ArgumentList.Add(arg);
+        foreach (var (key, value) in environment ?? new Dictionary<string, string>()) info.Environment[key] = value;
+        return info;
+    }
+
+    public static async Task<CliResult> RunChildAsync(IEnumerable<string> args, IDictionary<string, string>? environment = null)
+    {
+        using var process = System.Diagnostics.Process.Start(ChildProcess(args, environment))!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        return new CliResult(process.ExitCode, await stdout, await stderr);
+    }
+}
