@@ -7,6 +7,8 @@ namespace Archive.Core.Catalog;
 /// </summary>
 public sealed record ArchivedDocument
 {
+    private readonly string _identifier = "";
+
     /// <summary>The archive's own id (ULID/GUID string), independent of the agency's codes.</summary>
     public required string Id { get; init; }
 
@@ -16,7 +18,8 @@ public sealed record ArchivedDocument
     public required DossierCode FileCode { get; init; }
 
     /// <summary>Mã cơ quan lưu trữ lịch sử (13); empty until known.</summary>
-    public string Identifier { get; init; } = "";
+    /// <remarks>Null (e.g. LiteDB's EmptyStringToNull on read) is kept as "", so the property is never null.</remarks>
+    public string Identifier { get => _identifier; init => _identifier = value ?? ""; }
 
     public required AgencyCode OrganId { get; init; }
 

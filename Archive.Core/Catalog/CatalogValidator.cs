@@ -123,8 +123,10 @@ public static class CatalogValidator
     {
         var hasNumber = !string.IsNullOrWhiteSpace(d.CodeNumber);
         var hasNotation = !string.IsNullOrWhiteSpace(d.CodeNotation);
+        var before = f.Errors.Count;
         f.MaxLength(Tt02Fields.Document.CodeNumber, d.CodeNumber);
         f.MaxLength(Tt02Fields.Document.CodeNotation, d.CodeNotation);
+        var lengthsOk = f.Errors.Count == before; // a too-long part is reported once, not again by the parser
         if (!hasNumber)
         {
             if (hasNotation)
@@ -137,7 +139,7 @@ public static class CatalogValidator
         f.RequiredWhenNumbered(Tt02Fields.Document.CodeNotation, !hasNotation);
         f.RequiredWhenNumbered(Tt02Fields.Document.PageAmount, d.PageAmount is null);
         f.RequiredWhenNumbered(Tt02Fields.Document.Language, d.Language is null);
-        if (hasNotation && !DocumentNotation.TryParseCore($"{d.CodeNumber!.Trim()}/{d.CodeNotation!.Trim()}", out _, out var error))
+        if (hasNotation && lengthsOk && !DocumentNotation.TryParseCore($"{d.CodeNumber!.Trim()}/{d.CodeNotation!.Trim()}", out _, out var error))
             f.Add(error);
     }
 

@@ -7,10 +7,13 @@ namespace Archive.Core.Catalog;
 /// </summary>
 public sealed record Dossier
 {
+    private readonly string _identifier = "";
+
     public required DossierCode FileCode { get; init; }
 
     /// <summary>Mã cơ quan lưu trữ lịch sử (13); empty until known.</summary>
-    public string Identifier { get; init; } = "";
+    /// <remarks>Null (e.g. LiteDB's EmptyStringToNull on read) is kept as "", so the property is never null.</remarks>
+    public string Identifier { get => _identifier; init => _identifier = value ?? ""; }
 
     public required AgencyCode OrganId { get; init; }
 

@@ -3,8 +3,11 @@ namespace Archive.Core.Catalog;
 /// <summary>Phông lưu trữ — TT 02 §3 metadata. Lengths are checked by <see cref="CatalogValidator"/>.</summary>
 public sealed record Fonds
 {
+    private readonly string _identifier = "";
+
     /// <summary>Mã cơ quan lưu trữ lịch sử (13).</summary>
-    public string Identifier { get; init; } = "";
+    /// <remarks>Null (e.g. LiteDB's EmptyStringToNull on read) is kept as "", so the property is never null.</remarks>
+    public string Identifier { get => _identifier; init => _identifier = value ?? ""; }
 
     /// <summary>Mã phông (13).</summary>
     public required AgencyCode OrganId { get; init; }
