@@ -17,6 +17,7 @@ public static class ArchiveCommandLine
             CatalogCommands.Dossier(runner),
             DocumentCommands.Create(runner),
             AuditCommands.Create(runner),
+            TrustCommands.Create(runner),
             CheckCommand.Create(runner),
             ServeCommand.Create(runner),
         };

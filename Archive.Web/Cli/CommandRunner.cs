@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Text.Json;
 using Archive.Core.Catalog;
 using Archive.Core.Storage;
+using Archive.Core.Trust;
 using Archive.Web.Hosting;
 using Serilog.Events;
 
@@ -52,7 +53,8 @@ public sealed class CommandRunner(TextWriter stdout, TextWriter stderr, TimeProv
         var folder = new DataFolder(settings.DataFolder);
         var consoleLevel = parse.GetValue(Verbose) ? LogEventLevel.Debug : LogEventLevel.Warning;
         using var context = new CliContext(settings, output,
-            ArchiveLogging.Create(settings, consoleLevel, toFile: createsDataFolder || folder.IsInitialised), clock);
+            ArchiveLogging.Create(settings, consoleLevel, toFile: createsDataFolder || folder.IsInitialised),
+            new AgencyClock(clock, settings.TimeZone));
         try
         {
             return await work(context, parse, cancellationToken).ConfigureAwait(false);
@@ -63,7 +65,8 @@ public sealed class CommandRunner(TextWriter stdout, TextWriter stderr, TimeProv
             return ExitCodes.UsageOrInput;
         }
         catch (Exception e) when (e is UserInputException or DossierLifecycleException or PathOutsideDataFolderException
-                                       or CatalogConflictException or CatalogNotFoundException or MetadataFormatException)
+                                       or CatalogConflictException or CatalogNotFoundException or MetadataFormatException
+                                       or TrustMaterialException)
         {
             output.Error(e.Message);
             return ExitCodes.UsageOrInput;

@@ -6,7 +6,7 @@ namespace Archive.Web.Hosting;
 /// Where settings come from, in rising precedence: the embedded appsettings.json, the environment
 /// (ARCHIVE_DATA, and any key as ARCHIVE__Section__Key), then the command line.
 /// </summary>
-public sealed record ArchiveSettings(string DataFolder, string Urls, IConfiguration Configuration)
+public sealed record ArchiveSettings(string DataFolder, string Urls, TimeZoneInfo TimeZone, IConfiguration Configuration)
 {
     public const string DefaultDataFolder = "archive-data";
 
@@ -23,6 +23,12 @@ public sealed record ArchiveSettings(string DataFolder, string Urls, IConfigurat
                    ?? configuration["Archive:DataFolder"]
                    ?? DefaultDataFolder;
         var urls = configuration["Archive:Urls"] ?? "http://127.0.0.1:5080";
-        return new ArchiveSettings(Path.GetFullPath(data), urls, configuration);
+        var zoneId = configuration["Archive:TimeZone"] ?? AgencyClock.DefaultZone;
+        if (!TimeZoneInfo.TryFindSystemTimeZoneById(zoneId, out var zone))
+            zone = zoneId == AgencyClock.DefaultZone
+                // Vietnam keeps UTC+07:00 all year; a machine without tzdata still gets it right.
+                ? TimeZoneInfo.CreateCustomTimeZone(zoneId, TimeSpan.FromHours(7), "Giờ Việt Nam", "Giờ Việt Nam")
+                : throw new InvalidDataException($"Múi giờ '{zoneId}' (Archive:TimeZone) không có trên máy này.");
+        return new ArchiveSettings(Path.GetFullPath(data), urls, zone, configuration);
     }
 }
