@@ -3,28 +3,16 @@ using Archive.Tests.Support;
 namespace Archive.Tests.Web;
 
 /// <summary>Bad input gets exit 64, a message naming the problem, and leaves the catalog as it was.</summary>
-public sealed class CliInputTests
+public sealed class CliInputTests : DemoDossierTest
 {
-    private TempFolder _data = null!;
-
-    [SetUp]
-    public async Task SetUp()
-    {
-        _data = new TempFolder("archive-data");
-        await DemoDossier.CreateAsync(_data.Path);
-    }
-
-    [TearDown]
-    public void TearDown() => _data.Dispose();
-
     [Test]
     public async Task Malformed_json_metadata_is_refused_and_nothing_is_written()
     {
         var before = await Snapshot();
-        var bad = _data.File("hong.json");
+        var bad = Data.File("hong.json");
         await File.WriteAllTextAsync(bad, "{\"Title\": \"Hồ sơ\", \"Maintenance\": ");
 
-        var result = await Cli.RunAsync("dossier", "create", "--metadata", bad, "--data", _data.Path);
+        var result = await Cli.RunAsync("dossier", "create", "--metadata", bad, "--data", Data.Path);
 
         Assert.That(result.ExitCode, Is.EqualTo(64), result.ToString());
         Assert.That(result.Stderr, Does.Contain("không phải JSON hợp lệ").And.Contain("hong.json"));
@@ -34,10 +22,10 @@ public sealed class CliInputTests
     [Test]
     public async Task Metadata_with_a_field_that_is_not_tt02_is_refused()
     {
-        var file = _data.File("la.json");
+        var file = Data.File("la.json");
         await File.WriteAllTextAsync(file, "{\"OrganId\":\"000.00.00.H42\",\"FileCatalog\":2020,\"FileNotation\":\"02\",\"Title\":\"x\",\"Maintenance\":\"10\",\"Tittle\":\"lỗi chính tả\"}");
 
-        var result = await Cli.RunAsync("dossier", "create", "--metadata", file, "--data", _data.Path);
+        var result = await Cli.RunAsync("dossier", "create", "--metadata", file, "--data", Data.Path);
 
         Assert.That(result.ExitCode, Is.EqualTo(64));
         Assert.That(result.Stderr, Does.Contain("Tittle"));
@@ -48,7 +36,7 @@ public sealed class CliInputTests
     {
         var before = await Snapshot();
 
-        var result = await Cli.RunAsync("dossier", "create", "--data", _data.Path, "--set", "OrganId=000.00.00.H42",
+        var result = await Cli.RunAsync("dossier", "create", "--data", Data.Path, "--set", "OrganId=000.00.00.H42",
             "--set", "FileCatalog=2019", "--set", "FileNotation=01.TH", "--set", "Title=Trùng mã", "--set", "Maintenance=20 năm");
 
         Assert.That(result.ExitCode, Is.EqualTo(64), result.ToString());
@@ -61,7 +49,7 @@ public sealed class CliInputTests
     {
         var before = await Snapshot();
 
-        var result = await Cli.RunAsync("dossier", "create", "--data", _data.Path, "--set", "OrganId=000.00.00.H42",
+        var result = await Cli.RunAsync("dossier", "create", "--data", Data.Path, "--set", "OrganId=000.00.00.H42",
             "--set", "FileCatalog=2019", "--set", "FileNotation=09", "--set", "Title=Hồ sơ", "--set", "Maintenance=13 năm");
 
         Assert.That(result.ExitCode, Is.EqualTo(64), result.ToString());
@@ -72,7 +60,7 @@ public sealed class CliInputTests
     [Test]
     public async Task Every_wrong_field_is_named_at_once()
     {
-        var result = await Cli.RunAsync("dossier", "create", "--data", _data.Path, "--set", "OrganId=000.00.00.H42",
+        var result = await Cli.RunAsync("dossier", "create", "--data", Data.Path, "--set", "OrganId=000.00.00.H42",
             "--set", "FileCatalog=2019", "--set", "FileNotation=03", "--set", "Maintenance=mãi mãi", "--set", "Rights=bí mật");
 
         Assert.That(result.ExitCode, Is.EqualTo(64));
@@ -82,7 +70,7 @@ public sealed class CliInputTests
     [Test]
     public async Task A_dossier_of_an_agency_not_in_the_catalog_is_refused()
     {
-        var result = await Cli.RunAsync("dossier", "create", "--data", _data.Path, "--set", "OrganId=000.00.04.G14",
+        var result = await Cli.RunAsync("dossier", "create", "--data", Data.Path, "--set", "OrganId=000.00.04.G14",
             "--set", "FileCatalog=2019", "--set", "FileNotation=01", "--set", "Title=Hồ sơ", "--set", "Maintenance=10");
 
         Assert.That(result.ExitCode, Is.EqualTo(64));
@@ -107,7 +95,7 @@ public sealed class CliInputTests
     [TestCase("agency", "create", "000.00.00.H42")]
     public async Task Usage_errors_exit_64(params string[] args)
     {
-        var result = await Cli.RunAsync([.. args, "--data", _data.Path]);
+        var result = await Cli.RunAsync([.. args, "--data", Data.Path]);
         Assert.That(result.ExitCode, Is.EqualTo(64), result.ToString());
         Assert.That(result.Stderr, Does.Contain("archive --help"));
     }
@@ -115,10 +103,10 @@ public sealed class CliInputTests
     [Test]
     public async Task Listings_print_one_json_object_per_line()
     {
-        await Cli.RunAsync("dossier", "create", "--data", _data.Path, "--set", "OrganId=000.00.00.H42",
+        await Cli.RunAsync("dossier", "create", "--data", Data.Path, "--set", "OrganId=000.00.00.H42",
             "--set", "FileCatalog=2020", "--set", "FileNotation=02.VP", "--set", "Title=Tập lưu văn bản đi", "--set", "Maintenance=20");
 
-        var list = await Cli.RunAsync("dossier", "list", "--json", "--data", _data.Path);
+        var list = await Cli.RunAsync("dossier", "list", "--json", "--data", Data.Path);
 
         var lines = list.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.That(lines, Has.Length.EqualTo(2));
@@ -129,8 +117,8 @@ public sealed class CliInputTests
     /// <summary>What a refused command must not change: the audit log and the dossiers.</summary>
     private async Task<string> Snapshot()
     {
-        var audit = await Cli.RunAsync("audit", "list", "--json", "--data", _data.Path);
-        var dossiers = await Cli.RunAsync("dossier", "list", "--json", "--data", _data.Path);
+        var audit = await Cli.RunAsync("audit", "list", "--json", "--data", Data.Path);
+        var dossiers = await Cli.RunAsync("dossier", "list", "--json", "--data", Data.Path);
         return audit.Stdout + dossiers.Stdout;
     }
 }

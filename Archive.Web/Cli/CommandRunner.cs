@@ -30,14 +30,17 @@ public sealed class CommandRunner(TextWriter stdout, TextWriter stderr, TimeProv
     };
 
     /// <summary>Binds <paramref name="work"/> as the action of <paramref name="command"/>.</summary>
-    public void Bind(Command command, Func<CliContext, ParseResult, CancellationToken, Task<int>> work, bool createsDataFolder = false) =>
-        command.SetAction((parse, cancellationToken) => RunAsync(parse, work, createsDataFolder, cancellationToken));
+    /// <param name="createsDataFolder">The command may create the data folder (so its log file too).</param>
+    /// <param name="consoleLevel">What reaches standard error without --verbose: a server tells more than a one-shot command.</param>
+    public void Bind(Command command, Func<CliContext, ParseResult, CancellationToken, Task<int>> work, bool createsDataFolder = false,
+        LogEventLevel consoleLevel = LogEventLevel.Warning) =>
+        command.SetAction((parse, cancellationToken) => RunAsync(parse, work, createsDataFolder, consoleLevel, cancellationToken));
 
     public void Bind(Command command, Func<CliContext, ParseResult, int> work, bool createsDataFolder = false) =>
         Bind(command, (context, parse, _) => Task.FromResult(work(context, parse)), createsDataFolder);
 
     private async Task<int> RunAsync(ParseResult parse, Func<CliContext, ParseResult, CancellationToken, Task<int>> work,
-        bool createsDataFolder, CancellationToken cancellationToken)
+        bool createsDataFolder, LogEventLevel quietLevel, CancellationToken cancellationToken)
     {
         var output = new CliOutput(stdout, stderr, parse.GetValue(Json));
         ArchiveSettings settings;
@@ -51,7 +54,7 @@ public sealed class CommandRunner(TextWriter stdout, TextWriter stderr, TimeProv
             return ExitCodes.UsageOrInput;
         }
         var folder = new DataFolder(settings.DataFolder);
-        var consoleLevel = parse.GetValue(Verbose) ? LogEventLevel.Debug : LogEventLevel.Warning;
+        var consoleLevel = parse.GetValue(Verbose) ? LogEventLevel.Debug : quietLevel;
         using var context = new CliContext(settings, output,
             ArchiveLogging.Create(settings, consoleLevel, toFile: createsDataFolder || folder.IsInitialised),
             new AgencyClock(clock, settings.TimeZone));

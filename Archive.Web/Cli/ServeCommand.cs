@@ -24,7 +24,7 @@ public static class ServeCommand
             context.Log.Information("Archive serving {DataFolder} on {Urls}", context.Folder.Root, app.Urls);
             await app.RunAsync(cancellationToken).ConfigureAwait(false);
             return ExitCodes.Ok;
-        }, createsDataFolder: true);
+        }, createsDataFolder: true, consoleLevel: Serilog.Events.LogEventLevel.Information);
         return serve;
     }
 }

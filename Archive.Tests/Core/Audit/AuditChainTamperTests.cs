@@ -6,29 +6,24 @@ using LiteDB;
 namespace Archive.Tests.Core.Audit;
 
 /// <summary>Edits catalog.db behind the archive's back, with LiteDB directly, and expects `audit verify` to name the entry.</summary>
-public sealed class AuditChainTamperTests
+public sealed class AuditChainTamperTests : DemoDossierTest
 {
-    private TempFolder _data = null!;
-    private string CatalogFile => Path.Combine(_data.Path, "catalog.db");
+    private string CatalogFile => Path.Combine(Data.Path, "catalog.db");
 
+    /// <summary>Entries 1..3 (init, agency, dossier) come from the base; 4 and 5 from here.</summary>
     [SetUp]
-    public async Task SetUp()
+    public async Task CloseAndReopen()
     {
-        _data = new TempFolder("archive-data");
-        await DemoDossier.CreateAsync(_data.Path); // entries 1..3: init, agency, dossier
-        var reopen = await Cli.RunAsync("dossier", "close", DemoDossier.Code, "--data", _data.Path);
+        var reopen = await Cli.RunAsync("dossier", "close", DemoDossier.Code, "--data", Data.Path);
         Assert.That(reopen.ExitCode, Is.Zero, reopen.ToString()); // entry 4
-        var again = await Cli.RunAsync("dossier", "reopen", DemoDossier.Code, "--reason", "Bổ sung văn bản", "--data", _data.Path);
+        var again = await Cli.RunAsync("dossier", "reopen", DemoDossier.Code, "--reason", "Bổ sung văn bản", "--data", Data.Path);
         Assert.That(again.ExitCode, Is.Zero, again.ToString()); // entry 5
     }
-
-    [TearDown]
-    public void TearDown() => _data.Dispose();
 
     [Test]
     public async Task An_untouched_log_verifies()
     {
-        var verify = await Cli.RunAsync("audit", "verify", "--json", "--data", _data.Path);
+        var verify = await Cli.RunAsync("audit", "verify", "--json", "--data", Data.Path);
         Assert.That(verify.ExitCode, Is.Zero, verify.ToString());
         Assert.That(Read(verify).GetProperty("entriesChecked").GetInt64(), Is.EqualTo(5));
     }
@@ -43,11 +38,11 @@ public sealed class AuditChainTamperTests
             audit.Update(entry);
         });
 
-        var verify = await Cli.RunAsync("audit", "verify", "--data", _data.Path);
+        var verify = await Cli.RunAsync("audit", "verify", "--data", Data.Path);
 
         Assert.That(verify.ExitCode, Is.EqualTo(1), verify.ToString());
         Assert.That(verify.Stdout, Does.Contain("mục số 3"));
-        var json = Read(await Cli.RunAsync("audit", "verify", "--json", "--data", _data.Path));
+        var json = Read(await Cli.RunAsync("audit", "verify", "--json", "--data", Data.Path));
         Assert.That(json.GetProperty("firstBroken").GetInt64(), Is.EqualTo(3));
         Assert.That(json.GetProperty("break").GetString(), Is.EqualTo("edited"));
     }
@@ -70,7 +65,7 @@ public sealed class AuditChainTamperTests
             audit.Update(entry);
         });
 
-        var json = Read(await Cli.RunAsync("audit", "verify", "--json", "--data", _data.Path));
+        var json = Read(await Cli.RunAsync("audit", "verify", "--json", "--data", Data.Path));
 
         Assert.That(json.GetProperty("firstBroken").GetInt64(), Is.EqualTo(2));
         Assert.That(json.GetProperty("break").GetString(), Is.EqualTo("rehashed"));
@@ -81,7 +76,7 @@ public sealed class AuditChainTamperTests
     {
         Tamper(audit => audit.Delete(4));
 
-        var verify = await Cli.RunAsync("audit", "verify", "--json", "--data", _data.Path);
+        var verify = await Cli.RunAsync("audit", "verify", "--json", "--data", Data.Path);
 
         Assert.That(verify.ExitCode, Is.EqualTo(1));
         Assert.That(Read(verify).GetProperty("firstBroken").GetInt64(), Is.EqualTo(4));
@@ -93,7 +88,7 @@ public sealed class AuditChainTamperTests
     {
         Tamper(audit => audit.Delete(5));
 
-        var verify = await Cli.RunAsync("audit", "verify", "--json", "--data", _data.Path);
+        var verify = await Cli.RunAsync("audit", "verify", "--json", "--data", Data.Path);
 
         Assert.That(verify.ExitCode, Is.EqualTo(1));
         Assert.That(Read(verify).GetProperty("break").GetString(), Is.EqualTo("truncated"));
@@ -103,7 +98,7 @@ public sealed class AuditChainTamperTests
     [Test]
     public async Task Audit_list_shows_who_did_what()
     {
-        var list = await Cli.RunAsync("audit", "list", "--json", "--data", _data.Path);
+        var list = await Cli.RunAsync("audit", "list", "--json", "--data", Data.Path);
         var lines = list.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.That(lines, Has.Length.EqualTo(5));
         var reopen = JsonDocument.Parse(lines[4]).RootElement;
