@@ -131,11 +131,11 @@ public sealed class CatalogStore : IDisposable
     private sealed class Session(LiteDatabase db, List<AuditChange>? changes) : ICatalogSession
     {
         public List<AuditChange>? Changes => changes;
-        public IRecordSet<Agency> Agencies { get; } = Set<Agency>(db, CatalogMapping.Agencies);
-        public IRecordSet<Fonds> Fonds { get; } = Set<Fonds>(db, CatalogMapping.Fonds);
-        public IRecordSet<Dossier> Dossiers { get; } = Set<Dossier>(db, CatalogMapping.Dossiers);
-        public IRecordSet<ArchivedDocument> Documents { get; } = Set<ArchivedDocument>(db, CatalogMapping.Documents);
-        public IRecordSet<BlobReference> Blobs { get; } = Set<BlobReference>(db, CatalogMapping.Blobs);
+        public IRecordSet<Agency> Agencies { get; } = Set<Agency>(db, CatalogMapping.Agencies, changes is not null);
+        public IRecordSet<Fonds> Fonds { get; } = Set<Fonds>(db, CatalogMapping.Fonds, changes is not null);
+        public IRecordSet<Dossier> Dossiers { get; } = Set<Dossier>(db, CatalogMapping.Dossiers, changes is not null);
+        public IRecordSet<ArchivedDocument> Documents { get; } = Set<ArchivedDocument>(db, CatalogMapping.Documents, changes is not null);
+        public IRecordSet<BlobReference> Blobs { get; } = Set<BlobReference>(db, CatalogMapping.Blobs, changes is not null);
 
         public void Record(AuditChange change)
         {
@@ -143,6 +143,7 @@ public sealed class CatalogStore : IDisposable
             changes.Add(change);
         }
 
-        private static LiteRecordSet<T> Set<T>(LiteDatabase db, string name) where T : class => new(db.GetCollection<T>(name));
+        private static LiteRecordSet<T> Set<T>(LiteDatabase db, string name, bool writable) where T : class =>
+            new(db.GetCollection<T>(name), writable);
     }
 }

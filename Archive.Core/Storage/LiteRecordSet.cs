@@ -3,7 +3,8 @@ using LiteDB;
 
 namespace Archive.Core.Storage;
 
-internal sealed class LiteRecordSet<T>(ILiteCollection<T> collection) : IRecordSet<T> where T : class
+/// <param name="writable">False in read sessions: a change outside a write transaction would escape the audit log.</param>
+internal sealed class LiteRecordSet<T>(ILiteCollection<T> collection, bool writable) : IRecordSet<T> where T : class
 {
     public T? Get(string id) => collection.FindById(id);
     public bool Exists(string id) => collection.Exists(Query.EQ("_id", id));
@@ -11,11 +12,21 @@ internal sealed class LiteRecordSet<T>(ILiteCollection<T> collection) : IRecordS
     public IReadOnlyList<T> Where(Expression<Func<T, bool>> predicate) => collection.Find(predicate).ToList();
     public int Count() => collection.Count();
     public int Count(Expression<Func<T, bool>> predicate) => collection.Count(predicate);
-    public void Insert(T record) => collection.Insert(record);
+    public void Insert(T record)
+    {
+        EnsureWritable();
+        collection.Insert(record);
+    }
 
     public void Update(T record)
     {
+        EnsureWritable();
         if (!collection.Update(record))
             throw new InvalidOperationException($"No {typeof(T).Name} to update: it was not found in the catalog.");
+    }
+
+    private void EnsureWritable()
+    {
+        if (!writable) throw new InvalidOperationException("Catalog records can only change inside CatalogStore.Write, where they are audited.");
     }
 }

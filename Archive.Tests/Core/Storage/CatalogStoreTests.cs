@@ -1,0 +1,66 @@
+using Archive.Core.Audit;
+using Archive.Core.Catalog;
+using Archive.Tests.Support;
+
+namespace Archive.Tests.Core.Storage;
+
+public sealed class CatalogStoreTests
+{
+    private static Agency Agency(string code) => new()
+    {
+        Code = AgencyCode.Parse(code), Name = "Sở Nội vụ tỉnh Hà Tĩnh", CreatedAt = DateTimeOffset.UtcNow,
+    };
+
+    [Test]
+    public void A_failed_write_rolls_back_its_records_and_its_audit_entries()
+    {
+        using var archive = new TestArchive();
+
+        Assert.Throws<InvalidOperationException>(() => archive.Store.Catalog.Write<int>(TestArchive.Tester, session =>
+        {
+            session.Agencies.Insert(Agency("000.00.01.H42"));
+            session.Record(new AuditChange("agency.create", "Agency", "000.00.01.H42", null, null));
+            throw new InvalidOperationException("failure after the insert");
+        }));
+
+        Assert.That(archive.Store.Catalog.Read(s => s.Agencies.Count()), Is.Zero);
+        Assert.That(archive.Store.Catalog.AuditEntries(), Is.Empty);
+        Assert.That(archive.Store.Catalog.VerifyAudit().IsIntact);
+    }
+
+    [Test]
+    public void A_read_session_cannot_change_the_catalog_behind_the_audit_log()
+    {
+        using var archive = new TestArchive();
+
+        Assert.Throws<InvalidOperationException>(() => archive.Store.Catalog.Read(s =>
+        {
+            s.Agencies.Insert(Agency("000.00.02.H42"));
+            return 0;
+        }));
+        Assert.That(archive.Store.Catalog.Read(s => s.Agencies.Count()), Is.Zero);
+    }
+
+    [Test]
+    public void Records_and_the_audit_chain_survive_a_restart()
+    {
+        using var archive = new TestArchive();
+        archive.Store.Catalog.Write(TestArchive.Tester, session =>
+        {
+            session.Agencies.Insert(Agency("000.00.03.H42"));
+            session.Record(new AuditChange("agency.create", "Agency", "000.00.03.H42", null, "{}"));
+            return 0;
+        });
+
+        archive.Reopen();
+
+        var stored = archive.Store.Catalog.Read(s => s.Agencies.Get("000.00.03.H42"));
+        Assert.That(stored, Is.Not.Null);
+        Assert.That(stored!.Code, Is.EqualTo(AgencyCode.Parse("000.00.03.H42")));
+        var entry = archive.Store.Catalog.AuditEntries().Single();
+        Assert.That(entry.Actor, Is.EqualTo("tester"));
+        Assert.That(entry.Origin, Is.EqualTo("unit-test"));
+        Assert.That(entry.PreviousHash, Is.EqualTo(AuditChain.Genesis));
+        Assert.That(archive.Store.Catalog.VerifyAudit().IsIntact);
+    }
+}
