@@ -8,9 +8,12 @@ public sealed class ArchiveStore : IDisposable
     private readonly CrashPoint _crash;
     private readonly TimeProvider _clock;
     private readonly FileBlobStore _blobs;
+    private readonly FileStream _lock;
 
-    private ArchiveStore(DataFolder folder, CatalogStore catalog, FileBlobStore blobs, CrashPoint crash, TimeProvider clock)
+    private ArchiveStore(DataFolder folder, FileStream folderLock, CatalogStore catalog, FileBlobStore blobs, CrashPoint crash,
+        TimeProvider clock)
     {
+        _lock = folderLock;
         Folder = folder;
         Catalog = catalog;
         _blobs = blobs;
@@ -27,10 +30,19 @@ public sealed class ArchiveStore : IDisposable
     public static ArchiveStore Open(DataFolder folder, TimeProvider clock, ILogger log, CrashPoint? crash = null)
     {
         folder.CreateLayout();
-        crash ??= CrashPoint.None;
-        var blobs = new FileBlobStore(folder.Blobs, crash, log);
-        var catalog = new CatalogStore(folder.CatalogFile, clock, log);
-        return new ArchiveStore(folder, catalog, blobs, crash, clock);
+        var folderLock = Lock(folder);
+        try
+        {
+            crash ??= CrashPoint.None;
+            var blobs = new FileBlobStore(folder.Blobs, crash, log);
+            var catalog = new CatalogStore(folder.CatalogFile, clock, log);
+            return new ArchiveStore(folder, folderLock, catalog, blobs, crash, clock);
+        }
+        catch
+        {
+            folderLock.Dispose();
+            throw;
+        }
     }
 
     public UnitOfWork BeginWork() => new(_blobs, Catalog, _crash, _clock);
@@ -48,5 +60,25 @@ public sealed class ArchiveStore : IDisposable
     /// <summary>Clears what interrupted writes left behind; safe only while nothing else writes (at start).</summary>
     public int RemoveAbandonedWrites() => _blobs.RemoveAbandonedWrites();
 
-    public void Dispose() => Catalog.Dispose();
+    public void Dispose()
+    {
+        Catalog.Dispose();
+        _lock.Dispose();
+    }
+
+    /// <summary>
+    /// One process at a time: LiteDB's direct mode lets a second process open catalog.db and write
+    /// over the first one's pages, so the folder is locked (flock through FileShare.None) while open.
+    /// </summary>
+    private static FileStream Lock(DataFolder folder)
+    {
+        try
+        {
+            return new FileStream(folder.LockFile, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+        }
+        catch (IOException e)
+        {
+            throw new DataFolderInUseException(folder.Root, e);
+        }
+    }
 }

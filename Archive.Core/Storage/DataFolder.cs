@@ -13,6 +13,8 @@ public sealed record DataFolder
     public string TrustAnchors => Path.Combine(Root, "trust", "anchors");
     public string TrustCrls => Path.Combine(Root, "trust", "crls");
     public string Logs => Path.Combine(Root, "logs");
+    /// <summary>Held exclusively by the one process that has the folder open.</summary>
+    public string LockFile => Path.Combine(Root, "archive.lock");
 
     public bool IsInitialised => File.Exists(CatalogFile);
 

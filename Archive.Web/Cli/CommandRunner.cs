@@ -74,6 +74,11 @@ public sealed class CommandRunner(TextWriter stdout, TextWriter stderr, TimeProv
             output.Error(e.Message);
             return ExitCodes.UsageOrInput;
         }
+        catch (DataFolderInUseException e)
+        {
+            output.Error(e.Message);
+            return ExitCodes.Busy;
+        }
         catch (FileNotFoundException e)
         {
             output.Error($"Không tìm thấy tệp '{e.FileName}'.");

@@ -6,4 +6,6 @@ public static class ExitCodes
     public const int Ok = 0;
     public const int CheckFailed = 1;
     public const int UsageOrInput = 64;
+    /// <summary>The data folder is in use by another process (EX_TEMPFAIL): try again once it stops.</summary>
+    public const int Busy = 75;
 }

@@ -1,5 +1,6 @@
 using Archive.Core.Audit;
 using Archive.Core.Catalog;
+using Archive.Core.Storage;
 using Archive.Tests.Support;
 
 namespace Archive.Tests.Core.Storage;
@@ -62,5 +63,18 @@ public sealed class CatalogStoreTests
         Assert.That(entry.Origin, Is.EqualTo("unit-test"));
         Assert.That(entry.PreviousHash, Is.EqualTo(AuditChain.Genesis));
         Assert.That(archive.Store.Catalog.VerifyAudit().IsIntact);
+    }
+
+    [Test]
+    public async Task A_second_process_cannot_open_a_data_folder_that_is_in_use()
+    {
+        using var archive = new TestArchive();
+        Assert.Throws<DataFolderInUseException>(() =>
+            ArchiveStore.Open(archive.Folder, TimeProvider.System, new Serilog.LoggerConfiguration().CreateLogger()));
+
+        var other = await Cli.RunChildAsync(["dossier", "list", "--data", archive.Folder.Root]);
+
+        Assert.That(other.ExitCode, Is.EqualTo(75), other.ToString());
+        Assert.That(other.Stderr, Does.Contain("đang được một tiến trình archive khác sử dụng"));
     }
 }
