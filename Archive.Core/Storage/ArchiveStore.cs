@@ -25,6 +25,7 @@ public sealed class ArchiveStore : IDisposable
     public CatalogStore Catalog { get; }
     public IBlobStore Blobs => _blobs;
     internal FileBlobStore FileBlobs => _blobs;
+    internal CrashPoint Crash => _crash;
 
     /// <summary>Opens (creating the layout if needed) the data folder.</summary>
     public static ArchiveStore Open(DataFolder folder, TimeProvider clock, ILogger log, CrashPoint? crash = null)

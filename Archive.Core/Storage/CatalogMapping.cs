@@ -15,6 +15,9 @@ internal static class CatalogMapping
     public const string Dossiers = "dossiers";
     public const string Documents = "documents";
     public const string Blobs = "blobs";
+    public const string Events = "events";
+    public const string Problems = "problems";
+    public const string JobRuns = "jobs";
 
     /// <summary>A mapper of our own: never the process-wide BsonMapper.Global.</summary>
     public static BsonMapper Create()
@@ -39,6 +42,9 @@ internal static class CatalogMapping
         mapper.Entity<Dossier>().Id(d => d.FileCode, autoId: false);
         mapper.Entity<ArchivedDocument>().Id(d => d.Id, autoId: false).Ignore(d => d.Notation);
         mapper.Entity<BlobReference>().Id(b => b.Id, autoId: false);
+        mapper.Entity<Preservation.PreservationEvent>().Id(e => e.Id, autoId: false);
+        mapper.Entity<Preservation.Problem>().Id(p => p.Id, autoId: false);
+        mapper.Entity<Preservation.JobRun>().Id(r => r.Id, autoId: false);
         mapper.Entity<Audit.AuditEntry>().Id(e => e.Sequence, autoId: false);
         return mapper;
     }

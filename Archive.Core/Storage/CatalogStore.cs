@@ -1,5 +1,6 @@
 using Archive.Core.Audit;
 using Archive.Core.Catalog;
+using Archive.Core.Preservation;
 using LiteDB;
 using Serilog;
 
@@ -16,6 +17,7 @@ public sealed class CatalogStore : IDisposable
     private const string AuditHeadId = "audit-head";
 
     private readonly LiteDatabase _db;
+    private readonly string _path;
     private readonly ILogger _log;
     private readonly TimeProvider _clock;
     private readonly Lock _writeLock = new();
@@ -23,6 +25,7 @@ public sealed class CatalogStore : IDisposable
     public CatalogStore(string path, TimeProvider clock, ILogger log)
     {
         _clock = clock;
+        _path = Path.GetFullPath(path);
         _log = log.ForContext<CatalogStore>();
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
         _db = new LiteDatabase(new ConnectionString { Filename = path, Connection = ConnectionType.Direct },
@@ -88,8 +91,18 @@ public sealed class CatalogStore : IDisposable
         return new AuditVerification(checkedCount, null, null);
     }
 
-    /// <summary>Makes the data file self-contained (folds the log into it), e.g. before a backup copy.</summary>
-    public void Checkpoint() => _db.Checkpoint();
+    /// <summary>
+    /// Copies a consistent catalog to <paramref name="destination"/> while the archive keeps running:
+    /// writes wait on the write lock for the moment it takes to fold the log in and copy the file.
+    /// </summary>
+    public void SnapshotTo(string destination)
+    {
+        lock (_writeLock)
+        {
+            _db.Checkpoint();
+            File.Copy(_path, destination, overwrite: false);
+        }
+    }
 
     public void Dispose() => _db.Dispose();
 
@@ -126,6 +139,8 @@ public sealed class CatalogStore : IDisposable
         _db.GetCollection<ArchivedDocument>(CatalogMapping.Documents).EnsureIndex(d => d.FileCode);
         _db.GetCollection<ArchivedDocument>(CatalogMapping.Documents).EnsureIndex(d => d.DocCode, unique: true);
         _db.GetCollection<BlobReference>(CatalogMapping.Blobs).EnsureIndex(b => b.OwnerId);
+        _db.GetCollection<PreservationEvent>(CatalogMapping.Events).EnsureIndex(e => e.ObjectId);
+        _db.GetCollection<JobRun>(CatalogMapping.JobRuns).EnsureIndex(r => r.Job);
     }
 
     private sealed class Session(LiteDatabase db, List<AuditChange>? changes) : ICatalogSession
@@ -136,6 +151,9 @@ public sealed class CatalogStore : IDisposable
         public IRecordSet<Dossier> Dossiers { get; } = Set<Dossier>(db, CatalogMapping.Dossiers, changes is not null);
         public IRecordSet<ArchivedDocument> Documents { get; } = Set<ArchivedDocument>(db, CatalogMapping.Documents, changes is not null);
         public IRecordSet<BlobReference> Blobs { get; } = Set<BlobReference>(db, CatalogMapping.Blobs, changes is not null);
+        public IRecordSet<PreservationEvent> Events { get; } = Set<PreservationEvent>(db, CatalogMapping.Events, changes is not null);
+        public IRecordSet<Problem> Problems { get; } = Set<Problem>(db, CatalogMapping.Problems, changes is not null);
+        public IRecordSet<JobRun> JobRuns { get; } = Set<JobRun>(db, CatalogMapping.JobRuns, changes is not null);
 
         public void Record(AuditChange change)
         {

@@ -14,6 +14,7 @@ public sealed class CrashPoint(string? armedAt)
     public const string BlobMidWrite = "blob.mid-write";
     public const string BlobBeforeRename = "blob.before-rename";
     public const string BeforeCatalogCommit = "uow.before-commit";
+    public const string BackupMidCopy = "backup.mid-copy";
 
     public void Reached(string point)
     {

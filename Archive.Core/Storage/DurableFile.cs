@@ -27,6 +27,26 @@ internal static partial class DurableFile
         }
     }
 
+    /// <summary>Flushes a whole file system (syncfs): after copying many files, one call instead of one per folder.</summary>
+    public static void FlushFileSystemOf(string path)
+    {
+        if (!OperatingSystem.IsLinux()) return;
+        var fd = Open(path, ReadOnly | Directory);
+        if (fd < 0) throw new IOException($"Cannot open '{path}' to flush its file system (errno {Marshal.GetLastPInvokeError()}).");
+        try
+        {
+            if (SyncFs(fd) != 0)
+                throw new IOException($"syncfs of '{path}' failed (errno {Marshal.GetLastPInvokeError()}).");
+        }
+        finally
+        {
+            _ = Close(fd);
+        }
+    }
+
+    [LibraryImport("libc", EntryPoint = "syncfs", SetLastError = true)]
+    private static partial int SyncFs(int fd);
+
     [LibraryImport("libc", EntryPoint = "open", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
     private static partial int Open(string path, int flags);
 

@@ -44,26 +44,9 @@ public sealed class FileBlobStore : IBlobStore
     public async Task<StoredBlob> PutAsync(Stream content, CancellationToken cancellationToken)
     {
         var tempPath = Path.Combine(_temp, $"{Guid.NewGuid():N}.part");
-        Sha256Digest digest;
-        long length = 0;
         try
         {
-            using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-            await using (var output = new FileStream(tempPath, FileMode.CreateNew, FileAccess.Write, FileShare.None, BufferSize,
-                             FileOptions.Asynchronous))
-            {
-                var buffer = new byte[BufferSize];
-                int read;
-                while ((read = await content.ReadAsync(buffer, cancellationToken).ConfigureAwait(false)) > 0)
-                {
-                    hash.AppendData(buffer, 0, read);
-                    await output.WriteAsync(buffer.AsMemory(0, read), cancellationToken).ConfigureAwait(false);
-                    length += read;
-                    _crash.Reached(CrashPoint.BlobMidWrite);
-                }
-                output.Flush(flushToDisk: true);
-            }
-            digest = Sha256Digest.FromBytes(hash.GetHashAndReset());
+            var (digest, length) = await WriteTempAsync(content, tempPath, cancellationToken).ConfigureAwait(false);
             _crash.Reached(CrashPoint.BlobBeforeRename);
 
             var finalPath = PathOf(digest);
@@ -73,12 +56,7 @@ public sealed class FileBlobStore : IBlobStore
                 File.Delete(tempPath);
                 return new StoredBlob(digest, length);
             }
-            var folder = Path.GetDirectoryName(finalPath)!;
-            Directory.CreateDirectory(folder);
-            if (!OperatingSystem.IsWindows())
-                File.SetUnixFileMode(tempPath, UnixFileMode.UserRead | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
-            File.Move(tempPath, finalPath, overwrite: false);
-            DurableFile.FlushDirectory(folder);
+            MoveIntoPlace(tempPath, finalPath, overwrite: false);
             _log.Debug("Stored blob {Digest} ({Length} bytes)", digest, length);
             return new StoredBlob(digest, length);
         }
@@ -87,6 +65,57 @@ public sealed class FileBlobStore : IBlobStore
             TryDelete(tempPath);
             throw;
         }
+    }
+
+    public async Task RepairAsync(Sha256Digest digest, Stream goodCopy, CancellationToken cancellationToken)
+    {
+        var tempPath = Path.Combine(_temp, $"{Guid.NewGuid():N}.repair");
+        try
+        {
+            var (actual, _) = await WriteTempAsync(goodCopy, tempPath, cancellationToken).ConfigureAwait(false);
+            if (actual != digest)
+                throw new BlobCorruptedException(digest, actual, tempPath);
+            MoveIntoPlace(tempPath, PathOf(digest), overwrite: true);
+            _log.Warning("Repaired blob {Digest} from a good copy", digest);
+        }
+        catch
+        {
+            TryDelete(tempPath);
+            throw;
+        }
+    }
+
+    public string Location(Sha256Digest digest) => PathOf(digest);
+
+    private async Task<(Sha256Digest Digest, long Length)> WriteTempAsync(Stream content, string tempPath, CancellationToken cancellationToken)
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        long length = 0;
+        await using (var output = new FileStream(tempPath, FileMode.CreateNew, FileAccess.Write, FileShare.None, BufferSize,
+                         FileOptions.Asynchronous))
+        {
+            var buffer = new byte[BufferSize];
+            int read;
+            while ((read = await content.ReadAsync(buffer, cancellationToken).ConfigureAwait(false)) > 0)
+            {
+                hash.AppendData(buffer, 0, read);
+                await output.WriteAsync(buffer.AsMemory(0, read), cancellationToken).ConfigureAwait(false);
+                length += read;
+                _crash.Reached(CrashPoint.BlobMidWrite);
+            }
+            output.Flush(flushToDisk: true);
+        }
+        return (Sha256Digest.FromBytes(hash.GetHashAndReset()), length);
+    }
+
+    private static void MoveIntoPlace(string tempPath, string finalPath, bool overwrite)
+    {
+        var folder = Path.GetDirectoryName(finalPath)!;
+        Directory.CreateDirectory(folder);
+        if (!OperatingSystem.IsWindows())
+            File.SetUnixFileMode(tempPath, UnixFileMode.UserRead | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
+        File.Move(tempPath, finalPath, overwrite);
+        DurableFile.FlushDirectory(folder);
     }
 
     public bool Exists(Sha256Digest digest) => File.Exists(PathOf(digest));

@@ -17,6 +17,15 @@ public interface IBlobStore
     /// <summary>Re-hashes a blob; throws <see cref="BlobMissingException"/> or <see cref="BlobCorruptedException"/>.</summary>
     Task VerifyAsync(Sha256Digest digest, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Puts back a damaged or missing blob from a good copy (a backup). The copy is hashed while it is
+    /// written and must match <paramref name="digest"/>; only then does it replace what is there.
+    /// </summary>
+    Task RepairAsync(Sha256Digest digest, Stream goodCopy, CancellationToken cancellationToken);
+
+    /// <summary>Where a blob is kept, for reports and the check minutes.</summary>
+    string Location(Sha256Digest digest);
+
     /// <summary>Every blob in the store, in no particular order.</summary>
     IEnumerable<Sha256Digest> Enumerate();
 }

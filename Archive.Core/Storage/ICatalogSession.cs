@@ -1,5 +1,6 @@
 using Archive.Core.Audit;
 using Archive.Core.Catalog;
+using Archive.Core.Preservation;
 
 namespace Archive.Core.Storage;
 
@@ -14,6 +15,9 @@ public interface ICatalogSession
     IRecordSet<Dossier> Dossiers { get; }
     IRecordSet<ArchivedDocument> Documents { get; }
     IRecordSet<BlobReference> Blobs { get; }
+    IRecordSet<PreservationEvent> Events { get; }
+    IRecordSet<Problem> Problems { get; }
+    IRecordSet<JobRun> JobRuns { get; }
 
     void Record(AuditChange change);
 }

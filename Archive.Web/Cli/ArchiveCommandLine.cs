@@ -19,6 +19,10 @@ public static class ArchiveCommandLine
             AuditCommands.Create(runner),
             TrustCommands.Create(runner),
             CheckCommand.Create(runner),
+            PreservationCommands.Fixity(runner),
+            PreservationCommands.Backup(runner),
+            PreservationCommands.Restore(runner),
+            PreservationCommands.Jobs(runner),
             ServeCommand.Create(runner),
         };
         root.Options.Add(CommandRunner.Data);

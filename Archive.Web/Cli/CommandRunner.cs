@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Text.Json;
 using Archive.Core.Catalog;
 using Archive.Core.Storage;
+using Archive.Core.Preservation;
 using Archive.Core.Trust;
 using Archive.Web.Hosting;
 using Serilog.Events;
@@ -69,7 +70,7 @@ public sealed class CommandRunner(TextWriter stdout, TextWriter stderr, TimeProv
         }
         catch (Exception e) when (e is UserInputException or DossierLifecycleException or PathOutsideDataFolderException
                                        or CatalogConflictException or CatalogNotFoundException or MetadataFormatException
-                                       or TrustMaterialException)
+                                       or TrustMaterialException or RestoreException)
         {
             output.Error(e.Message);
             return ExitCodes.UsageOrInput;

@@ -8,6 +8,14 @@ namespace Archive.Web.Hosting;
 /// </summary>
 public sealed record ArchiveSettings(string DataFolder, string Urls, TimeZoneInfo TimeZone, IConfiguration Configuration)
 {
+    /// <summary>Backup media (Archive:Backup:Targets): TT 02 asks for at least two independent ones.</summary>
+    public IReadOnlyList<string> BackupTargets =>
+        Configuration.GetSection("Archive:Backup:Targets").GetChildren().Select(c => c.Value).OfType<string>()
+            .Where(v => v.Length > 0).Select(Path.GetFullPath).ToList();
+
+    /// <summary>The configuration files a backup keeps beside the data, so a restore runs as the original did.</summary>
+    public IReadOnlyList<string> ConfigurationFiles => [Path.Combine(AppContext.BaseDirectory, "appsettings.json")];
+
     public const string DefaultDataFolder = "archive-data";
 
     public static ArchiveSettings Load(string? dataOption, IReadOnlyDictionary<string, string?>? overrides = null)

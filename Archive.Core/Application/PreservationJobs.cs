@@ -1,0 +1,73 @@
+using Archive.Core.Audit;
+using Archive.Core.Preservation;
+using Archive.Core.Storage;
+using Serilog;
+
+namespace Archive.Core.Application;
+
+/// <summary>
+/// The preservation jobs as the scheduler and the command line run them: each run is kept in the
+/// job history (start, end, objects, bytes, problems, outcome), whether it succeeds, fails or is cut off.
+/// </summary>
+public sealed class PreservationJobs(ArchiveStore store, TimeProvider clock, ILogger log)
+{
+    public const string Fixity = "fixity";
+    public const string Backup = "backup";
+
+    public Task<FixityReport> RunFixityAsync(FixityOptions options, Actor actor, IProgress<string>? progress, CancellationToken cancellationToken) =>
+        Tracked(Fixity, actor, async () =>
+        {
+            var report = await new FixityCheck(store, clock, log).RunAsync(options, actor, progress, cancellationToken).ConfigureAwait(false);
+            return (report, report.ObjectsChecked, report.BytesChecked, report.Damaged, report.Damaged == 0, report.MinutesPath);
+        });
+
+    public Task<IReadOnlyList<BackupReport>> RunBackupAsync(IReadOnlyList<string> targets, BackupKind kind, IReadOnlyList<string> configurationFiles,
+        Actor actor, IProgress<string>? progress, CancellationToken cancellationToken) =>
+        Tracked(Backup, actor, async () =>
+        {
+            if (targets.Count == 0)
+                throw new ArgumentException("Chưa có phương tiện sao lưu nào (--to DIR hoặc Backup:Targets trong cấu hình).", nameof(targets));
+            var reports = new List<BackupReport>();
+            foreach (var target in targets)
+                reports.Add(await new BackupService(store, clock, log)
+                    .RunAsync(target, kind, configurationFiles, progress, cancellationToken).ConfigureAwait(false));
+            var problems = reports.Sum(r => r.Problems.Count + (r.Complete ? 0 : 1));
+            return ((IReadOnlyList<BackupReport>)reports, (long)reports.Sum(r => r.FilesWritten), reports.Sum(r => r.BytesWritten), problems,
+                reports.All(r => r.Succeeded), string.Join("; ", reports.Select(r => $"{r.Target}/{r.Id}")));
+        });
+
+    public IReadOnlyList<JobRun> History(int limit = 50) =>
+        store.Catalog.Read(s => s.JobRuns.All()).OrderByDescending(r => r.Started).Take(limit).ToList();
+
+    private async Task<T> Tracked<T>(string job, Actor actor,
+        Func<Task<(T Result, long Objects, long Bytes, int Problems, bool Succeeded, string Detail)>> run)
+    {
+        var started = new JobRun { Job = job, Started = clock.GetLocalNow() };
+        store.Catalog.Write(actor, s =>
+        {
+            s.JobRuns.Insert(started);
+            return 0;
+        });
+        try
+        {
+            var outcome = await run().ConfigureAwait(false);
+            Finish(actor, started with
+            {
+                Ended = clock.GetLocalNow(), Objects = outcome.Objects, Bytes = outcome.Bytes, Problems = outcome.Problems,
+                Outcome = outcome.Succeeded ? "succeeded" : "failed", Detail = outcome.Detail,
+            });
+            return outcome.Result;
+        }
+        catch (Exception e)
+        {
+            Finish(actor, started with { Ended = clock.GetLocalNow(), Outcome = "failed", Problems = 1, Detail = e.Message });
+            throw;
+        }
+    }
+
+    private void Finish(Actor actor, JobRun run) => store.Catalog.Write(actor, s =>
+    {
+        s.JobRuns.Update(run);
+        return 0;
+    });
+}

@@ -1,0 +1,157 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using Archive.Core.Audit;
+using Archive.Core.Storage;
+using Serilog;
+
+namespace Archive.Core.Preservation;
+
+/// <summary>
+/// Re-hashes every blob the catalog refers to, in parallel and within a rate limit; records a PREMIS
+/// fixity event per object; repairs a changed or missing blob from the newest backup copy that
+/// verifies; raises a problem for each fault; and writes the check minutes (biên bản kiểm tra).
+/// </summary>
+public sealed class FixityCheck(ArchiveStore store, TimeProvider clock, ILogger log)
+{
+    private const int BufferSize = 1 << 20;
+    private const string Agent = "archive fixity (SHA-256)";
+    private readonly ILogger _log = log.ForContext<FixityCheck>();
+
+    public async Task<FixityReport> RunAsync(FixityOptions options, Actor actor, IProgress<string>? progress,
+        CancellationToken cancellationToken)
+    {
+        var started = clock.GetLocalNow();
+        var watch = Stopwatch.StartNew();
+        var referenced = store.Catalog.Read(s => s.Blobs.All()).Select(b => b.Id).ToList();
+        var limit = new ThroughputLimit(options.MaxBytesPerSecond);
+        var events = new ConcurrentBag<PreservationEvent>();
+        var faults = new ConcurrentBag<(string Digest, FixityFault Fault)>();
+        long checkedCount = 0, bytes = 0;
+        progress?.Report($"Kiểm tra tính toàn vẹn {referenced.Count} tệp…");
+
+        await Parallel.ForEachAsync(referenced,
+            new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.Parallelism), CancellationToken = cancellationToken },
+            async (hex, ct) =>
+            {
+                var (fault, length) = await CheckAsync(Sha256Digest.Parse(hex), limit, ct).ConfigureAwait(false);
+                Interlocked.Add(ref bytes, length);
+                if (fault is { } f) faults.Add((hex, f));
+                events.Add(new PreservationEvent
+                {
+                    Type = PremisEventType.FixityCheck, At = clock.GetLocalNow(), ObjectId = hex, Agent = Agent,
+                    Outcome = fault is null ? PremisEventType.Success : PremisEventType.Failure,
+                    Detail = fault switch { FixityFault.Changed => "SHA-256 changed", FixityFault.Missing => "missing", _ => "SHA-256 matches" },
+                });
+                var done = Interlocked.Increment(ref checkedCount);
+                if (done % 1000 == 0) progress?.Report($"  đã kiểm tra {done}/{referenced.Count} tệp…");
+            }).ConfigureAwait(false);
+
+        var findings = new List<FixityFinding>();
+        foreach (var (hex, fault) in faults.OrderBy(f => f.Digest, StringComparer.Ordinal))
+        {
+            var digest = Sha256Digest.Parse(hex);
+            var repairedFrom = options.Repair ? await RepairAsync(digest, options.BackupTargets, cancellationToken).ConfigureAwait(false) : null;
+            findings.Add(new FixityFinding(hex, fault, store.Blobs.Location(digest), MediumOf(store.Folder.Root), repairedFrom));
+        }
+        var referencedSet = referenced.ToHashSet(StringComparer.Ordinal);
+        findings.AddRange(store.Blobs.Enumerate().Where(d => !referencedSet.Contains(d.Hex)).OrderBy(d => d.Hex, StringComparer.Ordinal)
+            .Select(d => new FixityFinding(d.Hex, FixityFault.Unreferenced, store.Blobs.Location(d), MediumOf(store.Folder.Root), null)));
+
+        var minutes = FixityMinutes.Write(store.Folder, started, checkedCount, bytes, findings);
+        Record(actor, events, findings, started);
+        var report = new FixityReport(started, watch.Elapsed, checkedCount, bytes, findings, minutes);
+        _log.Information("Fixity checked {Objects} objects ({Bytes} bytes) in {Duration}: {Damaged} damaged, {Unreferenced} unreferenced",
+            checkedCount, bytes, watch.Elapsed, report.Damaged, findings.Count - report.Damaged);
+        return report;
+    }
+
+    private async Task<(FixityFault? Fault, long Length)> CheckAsync(Sha256Digest digest, ThroughputLimit limit, CancellationToken cancellationToken)
+    {
+        long length = 0;
+        try
+        {
+            await using var stream = store.Blobs.OpenRead(digest);
+            var buffer = new byte[BufferSize];
+            int read;
+            while ((read = await stream.ReadAsync(buffer, cancellationToken).ConfigureAwait(false)) > 0)
+            {
+                length += read;
+                await limit.TakeAsync(read, cancellationToken).ConfigureAwait(false);
+            }
+            return (null, length);
+        }
+        catch (BlobMissingException)
+        {
+            return (FixityFault.Missing, length);
+        }
+        catch (BlobCorruptedException)
+        {
+            return (FixityFault.Changed, length);
+        }
+    }
+
+    /// <summary>Newest complete backup set first, on every medium; a copy is used only if it hashes right.</summary>
+    private async Task<string?> RepairAsync(Sha256Digest digest, IReadOnlyList<string> targets, CancellationToken cancellationToken)
+    {
+        var candidates = targets.Select(t => new BackupTarget(t)).SelectMany(t => t.CompleteSets())
+            .OrderByDescending(s => s.Manifest.Id, StringComparer.Ordinal)
+            .Select(s => s.BlobPath(digest.Hex)).Where(File.Exists);
+        foreach (var copy in candidates)
+        {
+            try
+            {
+                await using var source = new FileStream(copy, FileMode.Open, FileAccess.Read, FileShare.Read, BufferSize, FileOptions.Asynchronous);
+                await store.Blobs.RepairAsync(digest, source, cancellationToken).ConfigureAwait(false);
+                return copy;
+            }
+            catch (BlobCorruptedException e)
+            {
+                _log.Warning(e, "Backup copy {Copy} of {Digest} is damaged too; trying an older one", copy, digest);
+            }
+        }
+        _log.Error("No good backup copy of blob {Digest} on {Targets}", digest, targets);
+        return null;
+    }
+
+    private void Record(Actor actor, IEnumerable<PreservationEvent> events, IReadOnlyList<FixityFinding> findings, DateTimeOffset at)
+    {
+        store.Catalog.Write(actor, session =>
+        {
+            foreach (var e in events) session.Events.Insert(e);
+            foreach (var finding in findings.Where(f => f.Fault != FixityFault.Unreferenced))
+            {
+                var repaired = finding.RepairedFrom is not null;
+                session.Problems.Insert(new Problem
+                {
+                    At = at, Kind = finding.Fault == FixityFault.Changed ? "fixity.changed" : "fixity.missing", ObjectId = finding.Digest,
+                    Message = (finding.Fault == FixityFault.Changed ? "Tệp bị thay đổi (mã băm không khớp): " : "Tệp bị mất: ") + finding.Path,
+                    Resolution = repaired ? $"Đã khôi phục từ bản sao lưu {finding.RepairedFrom}" : null,
+                });
+                if (!repaired) continue;
+                session.Events.Insert(new PreservationEvent
+                {
+                    Type = PremisEventType.Recovery, At = clock.GetLocalNow(), ObjectId = finding.Digest, Agent = Agent,
+                    Outcome = PremisEventType.Success, Detail = $"restored from {finding.RepairedFrom}",
+                });
+                session.Record(new AuditChange("blob.repair", "Blob", finding.Digest, finding.Fault.ToString(), finding.RepairedFrom));
+            }
+            return 0;
+        });
+        foreach (var finding in findings.Where(f => f.Fault != FixityFault.Unreferenced))
+            _log.Error("Fixity alert: blob {Digest} {Fault} at {Path}; repaired from {RepairedFrom}",
+                finding.Digest, finding.Fault, finding.Path, finding.RepairedFrom ?? "(no good copy)");
+    }
+
+    internal static string MediumOf(string path)
+    {
+        try
+        {
+            var drive = new DriveInfo(path);
+            return $"{drive.Name} ({drive.DriveFormat})";
+        }
+        catch (Exception e) when (e is ArgumentException or IOException or UnauthorizedAccessException)
+        {
+            return Path.GetPathRoot(path) ?? path;
+        }
+    }
+}

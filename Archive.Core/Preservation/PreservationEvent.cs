@@ -1,0 +1,20 @@
+namespace Archive.Core.Preservation;
+
+/// <summary>
+/// A PREMIS event: something done to a stored object, when, by which agent, and how it went.
+/// Kept in the catalog so that an object's whole preservation history can be shown.
+/// </summary>
+public sealed record PreservationEvent
+{
+    public string Id { get; init; } = Guid.CreateVersion7().ToString("N");
+    /// <summary>A PREMIS event type, see <see cref="PremisEventType"/>.</summary>
+    public string Type { get; init; } = "";
+    public DateTimeOffset At { get; init; }
+    /// <summary>The object the event concerns: a blob's SHA-256, or a document id.</summary>
+    public string ObjectId { get; init; } = "";
+    /// <summary>"success" or "failure", PREMIS eventOutcome.</summary>
+    public string Outcome { get; init; } = "";
+    public string Detail { get; init; } = "";
+    /// <summary>The software or person that acted, PREMIS linkingAgent.</summary>
+    public string Agent { get; init; } = "";
+}
