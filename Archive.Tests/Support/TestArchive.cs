@@ -1,4 +1,7 @@
+using System.Security.Cryptography;
+using Archive.Core.Application;
 using Archive.Core.Audit;
+using Archive.Core.Catalog;
 using Archive.Core.Storage;
 using Serilog;
 
@@ -24,6 +27,28 @@ public sealed class TestArchive : IDisposable
     {
         Store.Dispose();
         Store = ArchiveStore.Open(Folder, TimeProvider.System, new LoggerConfiguration().CreateLogger());
+    }
+
+    /// <summary>An agency, a dossier and <paramref name="count"/> documents with random content of about <paramref name="size"/> bytes.</summary>
+    public async Task<IReadOnlyList<ArchivedDocument>> FileDocumentsAsync(int count, int size = 4096)
+    {
+        var catalog = new CatalogService(Store, TimeProvider.System);
+        if (catalog.Agencies().Count == 0)
+        {
+            catalog.CreateAgency("000.00.00.H42", "Ủy ban nhân dân tỉnh Hà Tĩnh", null, Tester);
+            catalog.CreateDossier(Tt02Metadata.Empty.With("OrganId", "000.00.00.H42").With("FileCatalog", "2019")
+                .With("FileNotation", "01.TH").With("Title", "Hồ sơ thử nghiệm bảo quản").With("Maintenance", "Vĩnh viễn"), Tester);
+        }
+        var filing = new DocumentFiling(Store, TimeProvider.System);
+        var documents = new List<ArchivedDocument>();
+        for (var i = 0; i < count; i++)
+        {
+            var metadata = Tt02Metadata.Empty.With("TypeName", "Công văn").With("OrganName", "Sở Nội vụ tỉnh Hà Tĩnh")
+                .With("Subject", $"Văn bản thử số {i}");
+            using var content = new MemoryStream(RandomNumberGenerator.GetBytes(size + i));
+            documents.Add(await filing.FileAsync("000.00.00.H42.2019.01.TH", metadata, content, Tester, CancellationToken.None));
+        }
+        return documents;
     }
 
     public void Dispose()

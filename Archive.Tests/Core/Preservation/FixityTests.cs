@@ -1,0 +1,130 @@
+using Archive.Core.Application;
+using Archive.Core.Preservation;
+using Archive.Core.Storage;
+using Archive.Tests.Support;
+using Serilog;
+
+namespace Archive.Tests.Core.Preservation;
+
+public sealed class FixityTests
+{
+    private static readonly ILogger Log = Serilog.Core.Logger.None;
+
+    [Test]
+    public async Task Flipping_one_byte_in_n_random_blobs_is_found_exactly_and_every_one_is_repaired_from_backup()
+    {
+        using var archive = new TestArchive();
+        using var media = new TempFolder("backup-media");
+        await archive.FileDocumentsAsync(40);
+        var jobs = new PreservationJobs(archive.Store, TimeProvider.System, Log);
+        var backups = await jobs.RunBackupAsync([media.Path], BackupKind.Full, [], TestArchive.Tester, null, CancellationToken.None);
+        Assert.That(backups.Single().Succeeded, backups.Single().Problems.FirstOrDefault());
+
+        var all = archive.Store.Blobs.Enumerate().ToList();
+        var damaged = all.OrderBy(_ => Random.Shared.Next()).Take(7).ToList();
+        foreach (var digest in damaged)
+        {
+            var path = archive.Store.Blobs.Location(digest);
+            Storage.FileBlobStoreTests.FlipOneByte(path, Random.Shared.NextInt64(new FileInfo(path).Length));
+        }
+
+        var report = await jobs.RunFixityAsync(new FixityOptions([media.Path], 2), TestArchive.Tester, null, CancellationToken.None);
+
+        Assert.That(report.ObjectsChecked, Is.EqualTo(all.Count));
+        Assert.That(report.Findings.Select(f => f.Digest), Is.EquivalentTo(damaged.Select(d => d.Hex)));
+        Assert.That(report.Findings.Select(f => f.Fault), Is.All.EqualTo(FixityFault.Changed));
+        Assert.That(report.Findings.Select(f => f.RepairedFrom), Is.All.Not.Null);
+        foreach (var digest in all) Assert.DoesNotThrowAsync(() => archive.Store.Blobs.VerifyAsync(digest, CancellationToken.None));
+
+        var minutes = await File.ReadAllTextAsync(report.MinutesPath);
+        Assert.That(minutes, Does.StartWith("BIÊN BẢN KIỂM TRA"));
+        foreach (var digest in damaged) Assert.That(minutes, Does.Contain(archive.Store.Blobs.Location(digest)));
+
+        var events = archive.Store.Catalog.Read(s => s.Events.All());
+        Assert.That(events.Count(e => e.Type == PremisEventType.FixityCheck), Is.EqualTo(all.Count));
+        Assert.That(events.Count(e => e.Type == PremisEventType.Recovery), Is.EqualTo(damaged.Count));
+        var problems = archive.Store.Catalog.Read(s => s.Problems.All());
+        Assert.That(problems.Select(p => p.ObjectId), Is.EquivalentTo(damaged.Select(d => d.Hex)));
+        Assert.That(archive.Store.Catalog.AuditEntries().Count(e => e.Action == "blob.repair"), Is.EqualTo(damaged.Count));
+
+        var again = await jobs.RunFixityAsync(new FixityOptions([media.Path], 2), TestArchive.Tester, null, CancellationToken.None);
+        Assert.That(again.Findings, Is.Empty);
+    }
+
+    [Test]
+    public async Task A_deleted_blob_is_reported_missing_and_restored()
+    {
+        using var archive = new TestArchive();
+        using var media = new TempFolder("backup-media");
+        await archive.FileDocumentsAsync(5);
+        var jobs = new PreservationJobs(archive.Store, TimeProvider.System, Log);
+        await jobs.RunBackupAsync([media.Path], BackupKind.Full, [], TestArchive.Tester, null, CancellationToken.None);
+        var victim = archive.Store.Blobs.Enumerate().First();
+        File.Delete(archive.Store.Blobs.Location(victim));
+
+        var report = await jobs.RunFixityAsync(new FixityOptions([media.Path], 2), TestArchive.Tester, null, CancellationToken.None);
+
+        var finding = report.Findings.Single();
+        Assert.That(finding.Digest, Is.EqualTo(victim.Hex));
+        Assert.That(finding.Fault, Is.EqualTo(FixityFault.Missing));
+        Assert.That(finding.RepairedFrom, Is.Not.Null);
+        Assert.That(archive.Store.Blobs.Exists(victim));
+        Assert.DoesNotThrowAsync(() => archive.Store.Blobs.VerifyAsync(victim, CancellationToken.None));
+    }
+
+    [Test]
+    public async Task Without_a_good_backup_copy_damage_is_reported_unrepaired_and_the_run_is_recorded_as_failed()
+    {
+        using var archive = new TestArchive();
+        using var media = new TempFolder("backup-media");
+        await archive.FileDocumentsAsync(3);
+        var jobs = new PreservationJobs(archive.Store, TimeProvider.System, Log);
+        await jobs.RunBackupAsync([media.Path], BackupKind.Full, [], TestArchive.Tester, null, CancellationToken.None);
+        var victim = archive.Store.Blobs.Enumerate().First();
+        Storage.FileBlobStoreTests.FlipOneByte(archive.Store.Blobs.Location(victim), 10);
+        var set = new BackupTarget(media.Path).CompleteSets().Single();
+        Storage.FileBlobStoreTests.FlipOneByte(set.BlobPath(victim.Hex), 11); // the backup copy is damaged too
+
+        var report = await jobs.RunFixityAsync(new FixityOptions([media.Path], 2), TestArchive.Tester, null, CancellationToken.None);
+
+        Assert.That(report.Findings.Single().RepairedFrom, Is.Null);
+        Assert.ThrowsAsync<BlobCorruptedException>(() => archive.Store.Blobs.VerifyAsync(victim, CancellationToken.None));
+        Assert.That(await File.ReadAllTextAsync(report.MinutesPath), Does.Contain("CHƯA khôi phục được"));
+        var run = jobs.History().First(r => r.Job == PreservationJobs.Fixity);
+        Assert.That(run.Outcome, Is.EqualTo("failed"));
+        Assert.That(run.Problems, Is.EqualTo(1));
+    }
+
+    [Test]
+    public async Task Unreferenced_blobs_are_reported_but_not_counted_as_damage()
+    {
+        using var archive = new TestArchive();
+        await archive.FileDocumentsAsync(2);
+        var orphan = await archive.Store.Blobs.PutAsync(new MemoryStream("không thuộc danh mục"u8.ToArray()), CancellationToken.None);
+
+        var report = await new FixityCheck(archive.Store, TimeProvider.System, Log)
+            .RunAsync(FixityOptions.Default, TestArchive.Tester, null, CancellationToken.None);
+
+        Assert.That(report.Damaged, Is.Zero);
+        Assert.That(report.Findings.Single().Digest, Is.EqualTo(orphan.Digest.Hex));
+        Assert.That(report.Findings.Single().Fault, Is.EqualTo(FixityFault.Unreferenced));
+    }
+
+    [Test]
+    public async Task The_cli_exits_1_and_names_the_damaged_file()
+    {
+        using var data = new TempFolder("archive-data");
+        await DemoDossier.CreateAsync(data.Path);
+        var file = data.File("a.txt");
+        await File.WriteAllTextAsync(file, "nội dung cần bảo quản");
+        Assert.That((await Cli.RunAsync(DemoDossier.AddDocument(file, data.Path))).ExitCode, Is.Zero);
+        Assert.That((await Cli.RunAsync("fixity", "--data", data.Path)).ExitCode, Is.Zero);
+        var blob = Directory.EnumerateFiles(Path.Combine(data.Path, "blobs", "sha256"), "*", SearchOption.AllDirectories).Single();
+        Storage.FileBlobStoreTests.FlipOneByte(blob, 3);
+
+        var result = await Cli.RunAsync("fixity", "--data", data.Path);
+
+        Assert.That(result.ExitCode, Is.EqualTo(1), result.ToString());
+        Assert.That(result.Stdout, Does.Contain(blob).And.Contain("CHƯA khôi phục"));
+    }
+}
