@@ -36,6 +36,23 @@ public sealed class PreservationJobs(ArchiveStore store, TimeProvider clock, ILo
                 reports.All(r => r.Succeeded), string.Join("; ", reports.Select(r => $"{r.Target}/{r.Id}")));
         });
 
+    /// <summary>
+    /// Runs left "running" by a process that died: this process holds the data folder now, so they
+    /// can no longer finish. They are kept, marked interrupted, so the history tells the truth.
+    /// </summary>
+    public int MarkInterruptedRuns(Actor actor) => store.Catalog.Write(actor, s =>
+    {
+        var stale = s.JobRuns.Where(r => r.Outcome == "running");
+        foreach (var run in stale)
+            s.JobRuns.Update(run with { Outcome = "interrupted", Detail = "Tiến trình dừng khi tác vụ đang chạy." });
+        return stale.Count;
+    });
+
+    /// <summary>When the job last ran to an end (succeeded or failed); an interrupted run does not count.</summary>
+    public DateTimeOffset? LastCompletedStart(string job) =>
+        store.Catalog.Read(s => s.JobRuns.Where(r => r.Job == job && r.Ended != null))
+            .OrderByDescending(r => r.Started).FirstOrDefault()?.Started;
+
     public IReadOnlyList<JobRun> History(int limit = 50) =>
         store.Catalog.Read(s => s.JobRuns.All()).OrderByDescending(r => r.Started).Take(limit).ToList();
 

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Archive.Core.Application;
 using Archive.Core.Preservation;
+using Archive.Web.Jobs;
 
 namespace Archive.Web.Cli;
 
@@ -77,7 +78,25 @@ public static class PreservationCommands
                 "Chưa có tác vụ nào được chạy.");
             return ExitCodes.Ok;
         });
-        return new Command("jobs", "Tác vụ bảo quản định kỳ") { history };
+        var run = new Command("run", "Chạy bộ lập lịch tác vụ (không có máy chủ web) cho đến khi dừng bằng Ctrl+C");
+        runner.Bind(run, async (context, _, cancellationToken) =>
+        {
+            var jobs = new ScheduledJobs(context.Store, context.Settings, context.Clock, context.Log);
+            await using (await ArchiveScheduler.StartAsync(jobs, context.Settings.TimeZone, context.Clock, context.Log, cancellationToken)
+                             .ConfigureAwait(false))
+            {
+                try
+                {
+                    await Task.Delay(Timeout.Infinite, cancellationToken).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException)
+                {
+                    // Ctrl+C: stop after the running job finishes.
+                }
+            }
+            return ExitCodes.Ok;
+        }, consoleLevel: Serilog.Events.LogEventLevel.Information);
+        return new Command("jobs", "Tác vụ bảo quản định kỳ") { history, run };
     }
 
     private static PreservationJobs Jobs(CliContext context) => new(context.Store, context.Clock, context.Log);
