@@ -1,3 +1,4 @@
+using Archive.Core.Access;
 using Archive.Core.Audit;
 using Archive.Core.Catalog;
 using Archive.Core.Storage;
@@ -10,7 +11,8 @@ namespace Archive.Core.Application;
 /// The agency's catalog (danh mục): agencies, fonds and dossiers, and the dossier life cycle.
 /// Every change is validated against TT 02 first and audited in the same transaction.
 /// </summary>
-public sealed class CatalogService(ArchiveStore store, TimeProvider clock)
+/// <param name="restricted">The air-gapped collection: restricted dossiers (Rights "Hạn chế") live there, never in the main catalog.</param>
+public sealed class CatalogService(ArchiveStore store, TimeProvider clock, RestrictedCollection? restricted = null)
 {
     public static readonly IReadOnlySet<string> DossierTags = Tags(Tt02Fields.Dossier.All);
     public static readonly IReadOnlySet<string> FondsTags = Tags(Tt02Fields.Fonds.All);
@@ -78,10 +80,18 @@ public sealed class CatalogService(ArchiveStore store, TimeProvider clock)
     public Dossier CreateDossier(Tt02Metadata metadata, Actor actor)
     {
         var dossier = BindDossier(metadata);
-        return store.Catalog.Write(actor, session =>
+        var target = dossier.Rights.IsRestricted ? RestrictedStore() : store;
+        var agency = store.Catalog.Read(s => s.Agencies.Get(dossier.OrganId.Value));
+        return target.Catalog.Write(actor, session =>
         {
-            EnsureAgencyExists(session, dossier.OrganId, Tt02Fields.Dossier.OrganId);
-            if (session.Dossiers.Exists(dossier.FileCode.Value))
+            if (agency is not null && target != store && !session.Agencies.Exists(agency.Code.Value))
+            {
+                // The restricted catalog stands alone on its machine: it keeps its own copy of the agency.
+                session.Agencies.Insert(agency);
+                session.Record(new AuditChange("agency.replicate", nameof(Agency), agency.Code.Value, null, AuditSummary.Of(agency)));
+            }
+            EnsureAgencyExists(session, dossier.OrganId, DossierField.OrganId);
+            if (session.Dossiers.Exists(dossier.FileCode.Value) || (target == store && RestrictedHas(dossier.FileCode.Value)))
                 throw new CatalogConflictException($"Mã hồ sơ {dossier.FileCode} đã tồn tại; mỗi hồ sơ cần một mã riêng.");
             session.Dossiers.Insert(dossier);
             session.Record(new AuditChange("dossier.create", nameof(Dossier), dossier.FileCode.Value, null, AuditSummary.Of(dossier)));
@@ -89,17 +99,19 @@ public sealed class CatalogService(ArchiveStore store, TimeProvider clock)
         });
     }
 
-    public IReadOnlyList<Dossier> Dossiers(DossierStatus? status = null) =>
-        store.Catalog.Read(s => status is { } wanted ? s.Dossiers.Where(d => d.Status == wanted) : s.Dossiers.All());
+    /// <param name="restrictedCollection">List the air-gapped collection instead of the main catalog.</param>
+    public IReadOnlyList<Dossier> Dossiers(DossierStatus? status = null, bool restrictedCollection = false) =>
+        (restrictedCollection ? RestrictedStore() : store).Catalog.Read(s =>
+            status is { } wanted ? s.Dossiers.Where(d => d.Status == wanted) : s.Dossiers.All());
 
-    public DossierDetails Dossier(string code) => store.Catalog.Read(session =>
+    public DossierDetails Dossier(string code) => StoreOf(code).Catalog.Read(session =>
     {
         var dossier = FindDossier(session, code);
         return new DossierDetails(dossier, DocumentsOf(session, dossier.FileCode));
     });
 
     /// <summary>Closes a dossier: its totals (documents, pages, first and last date) are computed now.</summary>
-    public Dossier CloseDossier(string code, Actor actor) => store.Catalog.Write(actor, session =>
+    public Dossier CloseDossier(string code, Actor actor) => StoreOf(code).Catalog.Write(actor, session =>
     {
         var before = FindDossier(session, code);
         var after = before.Close(DocumentsOf(session, before.FileCode), clock.GetLocalNow());
@@ -108,7 +120,7 @@ public sealed class CatalogService(ArchiveStore store, TimeProvider clock)
         return after;
     });
 
-    public Dossier ReopenDossier(string code, string reason, Actor actor) => store.Catalog.Write(actor, session =>
+    public Dossier ReopenDossier(string code, string reason, Actor actor) => StoreOf(code).Catalog.Write(actor, session =>
     {
         var before = FindDossier(session, code);
         var after = before.Reopen(reason);
@@ -116,6 +128,24 @@ public sealed class CatalogService(ArchiveStore store, TimeProvider clock)
         session.Record(new AuditChange("dossier.reopen", nameof(Dossier), after.FileCode.Value, AuditSummary.Of(before), AuditSummary.Of(after)));
         return after;
     });
+
+    /// <summary>
+    /// The store that holds a dossier: the main catalog, else the restricted collection, which is
+    /// opened (after the air-gap check) only when it exists and the code is not in the main catalog.
+    /// </summary>
+    internal ArchiveStore StoreOf(string code)
+    {
+        if (store.Catalog.Read(s => s.Dossiers.Exists(Normalise(code))) || restricted is not { Exists: true }) return store;
+        var collection = restricted.Open();
+        return collection.Catalog.Read(s => s.Dossiers.Exists(Normalise(code))) ? collection : store;
+    }
+
+    private ArchiveStore RestrictedStore() =>
+        restricted?.Open() ?? throw new CatalogValidationException(ValidationError.For(DossierField.Rights,
+            "hồ sơ hạn chế sử dụng chỉ được lập trong kho cách ly (Điều 16.6), chưa được cấu hình ở đây."));
+
+    private bool RestrictedHas(string code) =>
+        restricted is { Exists: true, IsOpen: true } && restricted.Open().Catalog.Read(s => s.Dossiers.Exists(code));
 
     internal static Dossier FindDossier(ICatalogSession session, string code) =>
         session.Dossiers.Get(Normalise(code)) ??

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Archive.Core.Access;
 using Archive.Core.Audit;
 using Archive.Core.Catalog;
 using Archive.Core.Storage;
@@ -10,7 +11,8 @@ namespace Archive.Core.Application;
 /// Files a document into an open dossier: its metadata is checked first, its bytes are stored
 /// durably, and only then is the record committed, with the next number in the dossier.
 /// </summary>
-public sealed class DocumentFiling(ArchiveStore store, TimeProvider clock)
+/// <param name="restricted">Where documents of restricted dossiers go (the air-gapped collection).</param>
+public sealed class DocumentFiling(ArchiveStore store, TimeProvider clock, RestrictedCollection? restricted = null)
 {
     public const string OriginalRole = "original";
     // Stands in for a code the archive assigns inside the commit, so the rest can be validated before.
@@ -22,13 +24,17 @@ public sealed class DocumentFiling(ArchiveStore store, TimeProvider clock)
     public async Task<ArchivedDocument> FileAsync(string dossierCode, Tt02Metadata metadata, Stream content, Actor actor,
         CancellationToken cancellationToken)
     {
-        var dossier = store.Catalog.Read(s => CatalogService.FindDossier(s, dossierCode));
+        var target = new CatalogService(store, clock, restricted).StoreOf(dossierCode);
+        var dossier = target.Catalog.Read(s => CatalogService.FindDossier(s, dossierCode));
         dossier.EnsureAcceptsDocuments();
         var id = Guid.CreateVersion7().ToString("N");
         // Validate everything the user gave before a single byte is stored.
         var draft = Bind(dossier, metadata, id, docOrdinal: 1, docCode: metadata[Tt02Fields.Document.DocCode.Tag] ?? Unassigned);
 
-        var work = store.BeginWork();
+        if (draft.Mode.IsRestricted && !dossier.Rights.IsRestricted)
+            throw new CatalogValidationException(ValidationError.For(DocumentField.Mode,
+                $"văn bản hạn chế sử dụng phải được lập vào hồ sơ hạn chế (kho cách ly); hồ sơ {dossier.FileCode} là hồ sơ không hạn chế."));
+        var work = target.BeginWork();
         await work.AddBlobAsync(content, OriginalRole, id, cancellationToken).ConfigureAwait(false);
         return work.Commit(actor, session =>
         {

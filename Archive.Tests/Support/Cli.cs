@@ -20,21 +20,29 @@ public static class Cli
     }
 
     /// <summary>The built `archive` executable beside the tests, run with `dotnet archive.dll`.</summary>
-    public static System.Diagnostics.ProcessStartInfo ChildProcess(IEnumerable<string> args, IDictionary<string, string>? environment = null)
+    /// <param name="wrapper">A command to run it under, e.g. ["ip", "netns", "exec", "ns1"] or ["strace", …].</param>
+    public static System.Diagnostics.ProcessStartInfo ChildProcess(IEnumerable<string> args, IDictionary<string, string>? environment = null,
+        IReadOnlyList<string>? wrapper = null)
     {
-        var info = new System.Diagnostics.ProcessStartInfo("dotnet")
+        var info = new System.Diagnostics.ProcessStartInfo(wrapper is { Count: > 0 } ? wrapper[0] : "dotnet")
         {
             RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
         };
+        if (wrapper is { Count: > 0 })
+        {
+            foreach (var part in wrapper.Skip(1)) info.ArgumentList.Add(part);
+            info.ArgumentList.Add("dotnet");
+        }
         info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "archive.dll"));
         foreach (var arg in args) info.ArgumentList.Add(arg);
         foreach (var (key, value) in environment ?? new Dictionary<string, string>()) info.Environment[key] = value;
         return info;
     }
 
-    public static async Task<CliResult> RunChildAsync(IEnumerable<string> args, IDictionary<string, string>? environment = null)
+    public static async Task<CliResult> RunChildAsync(IEnumerable<string> args, IDictionary<string, string>? environment = null,
+        IReadOnlyList<string>? wrapper = null)
     {
-        using var process = System.Diagnostics.Process.Start(ChildProcess(args, environment))!;
+        using var process = System.Diagnostics.Process.Start(ChildProcess(args, environment, wrapper))!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
         await process.WaitForExitAsync();

@@ -23,6 +23,7 @@ public static class ArchiveCommandLine
             PreservationCommands.Backup(runner),
             PreservationCommands.Restore(runner),
             PreservationCommands.Jobs(runner),
+            AirGapCommands.Create(runner),
             ServeCommand.Create(runner),
         };
         root.Options.Add(CommandRunner.Data);

@@ -66,10 +66,11 @@ public static class CatalogCommands
         });
 
         var status = new Option<DossierStatus?>("--status") { Description = "Chỉ hồ sơ ở trạng thái: Open, Closed, Transferred" };
-        var list = new Command("list", "Liệt kê hồ sơ") { status };
+        var restricted = new Option<bool>("--restricted") { Description = "Liệt kê kho hạn chế sử dụng (chỉ trên máy cách ly mạng)" };
+        var list = new Command("list", "Liệt kê hồ sơ") { status, restricted };
         runner.Bind(list, (context, parse) =>
         {
-            context.Output.List(Service(context).Dossiers(parse.GetValue(status)), Line, "Chưa có hồ sơ nào.");
+            context.Output.List(Service(context).Dossiers(parse.GetValue(status), parse.GetValue(restricted)), Line, "Chưa có hồ sơ nào.");
             return ExitCodes.Ok;
         });
 
@@ -100,7 +101,7 @@ public static class CatalogCommands
         return new Command("dossier", "Hồ sơ (lập, xem, đóng, mở lại)") { create, list, show, close, reopen };
     }
 
-    private static CatalogService Service(CliContext context) => new(context.Store, context.Clock);
+    private static CatalogService Service(CliContext context) => new(context.Store, context.Clock, context.Restricted);
 
     private static string Line(Dossier d) => $"{d.FileCode}  [{Status(d.Status)}]  {d.Title}  ({d.Maintenance}, {d.Rights.Name})";
 

@@ -1,3 +1,4 @@
+using Archive.Core.Access;
 using Archive.Core.Audit;
 using Archive.Core.Storage;
 using Archive.Web.Hosting;
@@ -11,6 +12,7 @@ public sealed class CliContext : IDisposable
 {
     private readonly Serilog.Core.Logger _logger;
     private ArchiveStore? _store;
+    private RestrictedCollection? _restricted;
 
     public CliContext(ArchiveSettings settings, CliOutput output, Serilog.Core.Logger logger, TimeProvider clock)
     {
@@ -31,6 +33,10 @@ public sealed class CliContext : IDisposable
     /// <summary>The data folder's store; commands other than init need it initialised already.</summary>
     public ArchiveStore Store => _store ??= OpenExisting();
 
+    /// <summary>The air-gapped collection beside the store; it opens only on a machine that passes the check.</summary>
+    public RestrictedCollection Restricted =>
+        _restricted ??= new RestrictedCollection(Store, new AirGapCheck(Settings.IsolatedNetworks, Clock), Actor, Clock, Log);
+
     public ArchiveStore OpenOrCreate() => _store ??= ArchiveStore.Open(Folder, Clock, Log, CrashPointFromEnvironment());
 
     private ArchiveStore OpenExisting()
@@ -46,6 +52,7 @@ public sealed class CliContext : IDisposable
 
     public void Dispose()
     {
+        _restricted?.Dispose();
         _store?.Dispose();
         _logger.Dispose();
     }

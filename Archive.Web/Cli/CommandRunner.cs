@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Text.Json;
+using Archive.Core.Access;
 using Archive.Core.Catalog;
 using Archive.Core.Storage;
 using Archive.Core.Preservation;
@@ -70,7 +71,8 @@ public sealed class CommandRunner(TextWriter stdout, TextWriter stderr, TimeProv
         }
         catch (Exception e) when (e is UserInputException or DossierLifecycleException or PathOutsideDataFolderException
                                        or CatalogConflictException or CatalogNotFoundException or MetadataFormatException
-                                       or TrustMaterialException or RestoreException)
+                                       or TrustMaterialException or RestoreException
+                                       or RestrictedCollectionClosedException)
         {
             output.Error(e.Message);
             return ExitCodes.UsageOrInput;

@@ -21,7 +21,7 @@ public static class ServeCommand
             if (removed > 0) context.Log.Warning("Removed {Count} abandoned partial blob writes at start", removed);
             if (parse.GetValue(demo)) DemoCatalog.SeedIfEmpty(store, context.Actor, context.Clock, context.Log);
 
-            var jobs = new ScheduledJobs(store, context.Settings, context.Clock, context.Log);
+            var jobs = new ScheduledJobs(store, context.Restricted, context.Settings, context.Clock, context.Log);
             await using var scheduler = await ArchiveScheduler.StartAsync(jobs, context.Settings.TimeZone, context.Clock, context.Log,
                 cancellationToken).ConfigureAwait(false);
             var app = ArchiveHost.Build(store, context.Log, parse.GetValue(urls) ?? context.Settings.Urls);

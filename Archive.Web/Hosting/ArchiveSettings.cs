@@ -1,3 +1,4 @@
+using Archive.Core.Access;
 using Microsoft.Extensions.Configuration;
 
 namespace Archive.Web.Hosting;
@@ -12,6 +13,11 @@ public sealed record ArchiveSettings(string DataFolder, string Urls, TimeZoneInf
     public IReadOnlyList<string> BackupTargets =>
         Configuration.GetSection("Archive:Backup:Targets").GetChildren().Select(c => c.Value).OfType<string>()
             .Where(v => v.Length > 0).Select(Path.GetFullPath).ToList();
+
+    /// <summary>Networks cut off from the WAN/Internet (Archive:Restricted:IsolatedNetworks), for the air-gap check.</summary>
+    public IReadOnlyList<IsolatedNetwork> IsolatedNetworks =>
+        Configuration.GetSection("Archive:Restricted:IsolatedNetworks").GetChildren().Select(c => c.Value).OfType<string>()
+            .Where(v => v.Length > 0).Select(IsolatedNetwork.Parse).ToList();
 
     /// <summary>The configuration files a backup keeps beside the data, so a restore runs as the original did.</summary>
     public IReadOnlyList<string> ConfigurationFiles => [Path.Combine(AppContext.BaseDirectory, "appsettings.json")];

@@ -28,7 +28,7 @@ public static class DemoCatalog
         [
             ("01.TH", "Hồ sơ ban hành Quy chế tiếp nhận, xử lý, phát hành và quản lý văn bản điện tử", "Vĩnh viễn", "02"),
             ("02.VP", "Tập lưu văn bản đi của Văn phòng", "20 năm", "02"),
-            ("03.TCCB", "Hồ sơ nhân sự cán bộ diện tỉnh quản lý", "70 năm", "01"),
+            ("03.TCCB", "Hồ sơ hội nghị cán bộ, công chức năm", "10 năm", "02"),
         ];
         foreach (var (notation, title, maintenance, rights) in dossiers)
             catalog.CreateDossier(Metadata(("OrganId", AgencyCode), ("FileCatalog", year.ToString(System.Globalization.CultureInfo.InvariantCulture)),

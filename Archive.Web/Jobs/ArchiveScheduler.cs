@@ -36,7 +36,9 @@ public sealed class ArchiveScheduler : IAsyncDisposable
             var trigger = TriggerBuilder.Create().WithIdentity(schedule.Name)
                 .WithCronSchedule(schedule.Cron, c => c.InTimeZone(zone).WithMisfireHandlingInstructionFireAndProceed()).Build();
             await scheduler.ScheduleJob(job, trigger, cancellationToken).ConfigureAwait(false);
-            if (jobs.LastStart(schedule.Name) is { } last && cron.GetNextValidTimeAfter(last) is { } due && due < now)
+            if (schedule.Name == ScheduledJobs.AirGap)
+                await scheduler.TriggerJob(job.Key, cancellationToken).ConfigureAwait(false); // checked at every start too
+            else if (jobs.LastStart(schedule.Name) is { } last && cron.GetNextValidTimeAfter(last) is { } due && due < now)
             {
                 log.Warning("Job {Job} was due at {Due} while the archive was not running; running it now", schedule.Name, due);
                 await scheduler.TriggerJob(job.Key, cancellationToken).ConfigureAwait(false);

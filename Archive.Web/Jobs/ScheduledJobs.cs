@@ -1,3 +1,4 @@
+using Archive.Core.Access;
 using Archive.Core.Application;
 using Archive.Core.Audit;
 using Archive.Core.Preservation;
@@ -12,7 +13,7 @@ namespace Archive.Web.Jobs;
 /// What each scheduled job does, and its schedule from configuration (Archive:Jobs:&lt;name&gt;:Cron).
 /// Defaults follow TT 02 Điều 10: fixity every night, a backup every night (full on the 1st).
 /// </summary>
-public sealed class ScheduledJobs(ArchiveStore store, ArchiveSettings settings, TimeProvider clock, ILogger log)
+public sealed class ScheduledJobs(ArchiveStore store, RestrictedCollection restricted, ArchiveSettings settings, TimeProvider clock, ILogger log)
 {
     private static readonly Actor Scheduler = new("scheduler", Environment.MachineName);
 
@@ -20,7 +21,10 @@ public sealed class ScheduledJobs(ArchiveStore store, ArchiveSettings settings, 
     {
         [PreservationJobs.Fixity] = "0 0 1 * * ?",
         [PreservationJobs.Backup] = "0 0 2 * * ?",
+        [AirGap] = "0 */15 * * * ?",
     };
+
+    public const string AirGap = "airgap";
 
     public IReadOnlyList<JobSchedule> Schedules() =>
         DefaultCron.Select(d => new JobSchedule(d.Key, settings.Configuration[$"Archive:Jobs:{d.Key}:Cron"] ?? d.Value))
@@ -42,6 +46,10 @@ public sealed class ScheduledJobs(ArchiveStore store, ArchiveSettings settings, 
             case PreservationJobs.Backup:
                 await Jobs.RunBackupAsync(settings.BackupTargets, BackupKind.Scheduled, settings.ConfigurationFiles, Scheduler, null,
                     cancellationToken).ConfigureAwait(false);
+                break;
+            case AirGap:
+                // A failure closes the restricted collection and raises the alert itself.
+                restricted.Recheck();
                 break;
             default:
                 throw new ArgumentException($"Unknown job '{job}'.", nameof(job));
