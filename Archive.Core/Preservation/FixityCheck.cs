@@ -24,28 +24,29 @@ public sealed class FixityCheck(ArchiveStore store, TimeProvider clock, ILogger 
         var watch = Stopwatch.StartNew();
         var referenced = store.Catalog.Read(s => s.Blobs.All()).Select(b => b.Id).ToList();
         var limit = new ThroughputLimit(options.MaxBytesPerSecond);
-        var events = new ConcurrentBag<PreservationEvent>();
+        var outcomes = new ConcurrentBag<FixityOutcome>();
         var faults = new ConcurrentBag<(string Digest, FixityFault Fault)>();
         long checkedCount = 0, bytes = 0;
         progress?.Report($"Kiểm tra tính toàn vẹn {referenced.Count} tệp…");
 
-        await Parallel.ForEachAsync(referenced,
+        // Hashing is CPU-bound: plain threads, one per core, synchronous reads into a buffer each.
+        await Task.Run(() => Parallel.ForEach(referenced,
             new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.Parallelism), CancellationToken = cancellationToken },
-            async (hex, ct) =>
+            () => new byte[BufferSize],
+            (hex, _, buffer) =>
             {
-                var (fault, length) = await CheckAsync(Sha256Digest.Parse(hex), limit, ct).ConfigureAwait(false);
+                var (fault, length) = Check(Sha256Digest.Parse(hex), limit, buffer, cancellationToken);
                 Interlocked.Add(ref bytes, length);
                 if (fault is { } f) faults.Add((hex, f));
-                events.Add(new PreservationEvent
-                {
-                    Type = PremisEventType.FixityCheck, At = clock.GetLocalNow(), ObjectId = hex, Agent = Agent,
-                    Outcome = fault is null ? PremisEventType.Success : PremisEventType.Failure,
-                    Detail = fault switch { FixityFault.Changed => "SHA-256 changed", FixityFault.Missing => "missing", _ => "SHA-256 matches" },
-                });
+                outcomes.Add(new FixityOutcome(hex, fault is null ? PremisEventType.Success : PremisEventType.Failure,
+                    fault switch { FixityFault.Changed => "SHA-256 changed", FixityFault.Missing => "missing", _ => "SHA-256 matches" }));
                 var done = Interlocked.Increment(ref checkedCount);
                 if (done % 1000 == 0) progress?.Report($"  đã kiểm tra {done}/{referenced.Count} tệp…");
-            }).ConfigureAwait(false);
+                return buffer;
+            },
+            _ => { }), cancellationToken).ConfigureAwait(false);
 
+        _log.Debug("Fixity hashed {Objects} objects in {Elapsed}", checkedCount, watch.Elapsed);
         var findings = new List<FixityFinding>();
         foreach (var (hex, fault) in faults.OrderBy(f => f.Digest, StringComparer.Ordinal))
         {
@@ -58,25 +59,25 @@ public sealed class FixityCheck(ArchiveStore store, TimeProvider clock, ILogger 
             .Select(d => new FixityFinding(d.Hex, FixityFault.Unreferenced, store.Blobs.Location(d), MediumOf(store.Folder.Root), null)));
 
         var minutes = FixityMinutes.Write(store.Folder, started, checkedCount, bytes, findings);
-        Record(actor, events, findings, started);
+        _log.Debug("Fixity findings and minutes ready at {Elapsed}", watch.Elapsed);
+        Record(actor, outcomes, findings, started);
         var report = new FixityReport(started, watch.Elapsed, checkedCount, bytes, findings, minutes);
         _log.Information("Fixity checked {Objects} objects ({Bytes} bytes) in {Duration}: {Damaged} damaged, {Unreferenced} unreferenced",
             checkedCount, bytes, watch.Elapsed, report.Damaged, findings.Count - report.Damaged);
         return report;
     }
 
-    private async Task<(FixityFault? Fault, long Length)> CheckAsync(Sha256Digest digest, ThroughputLimit limit, CancellationToken cancellationToken)
+    private (FixityFault? Fault, long Length) Check(Sha256Digest digest, ThroughputLimit limit, byte[] buffer, CancellationToken cancellationToken)
     {
         long length = 0;
         try
         {
-            await using var stream = store.Blobs.OpenRead(digest);
-            var buffer = new byte[BufferSize];
+            using var stream = store.Blobs.OpenRead(digest);
             int read;
-            while ((read = await stream.ReadAsync(buffer, cancellationToken).ConfigureAwait(false)) > 0)
+            while ((read = stream.Read(buffer, 0, buffer.Length)) > 0)
             {
                 length += read;
-                await limit.TakeAsync(read, cancellationToken).ConfigureAwait(false);
+                limit.Take(read, cancellationToken);
             }
             return (null, length);
         }
@@ -113,11 +114,13 @@ public sealed class FixityCheck(ArchiveStore store, TimeProvider clock, ILogger 
         return null;
     }
 
-    private void Record(Actor actor, IEnumerable<PreservationEvent> events, IReadOnlyList<FixityFinding> findings, DateTimeOffset at)
+    private void Record(Actor actor, IEnumerable<FixityOutcome> outcomes, IReadOnlyList<FixityFinding> findings, DateTimeOffset at)
     {
         store.Catalog.Write(actor, session =>
         {
-            foreach (var e in events) session.Events.Insert(e);
+            var runId = Guid.CreateVersion7().ToString("N");
+            session.FixityEvents.InsertMany(outcomes.OrderBy(o => o.ObjectId, StringComparer.Ordinal).Chunk(FixityEventBatch.Size)
+                .Select(chunk => new FixityEventBatch { RunId = runId, At = at, Agent = Agent, Outcomes = [.. chunk] }));
             foreach (var finding in findings.Where(f => f.Fault != FixityFault.Unreferenced))
             {
                 var repaired = finding.RepairedFrom is not null;

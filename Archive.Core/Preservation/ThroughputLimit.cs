@@ -12,16 +12,17 @@ public sealed class ThroughputLimit(long? bytesPerSecond)
     private readonly Lock _lock = new();
     private long _granted;
 
-    public async ValueTask TakeAsync(int bytes, CancellationToken cancellationToken)
+    /// <summary>Blocks the calling worker until <paramref name="bytes"/> more fit under the rate.</summary>
+    public void Take(int bytes, CancellationToken cancellationToken)
     {
         if (bytesPerSecond is not { } rate) return;
         TimeSpan wait;
         lock (_lock)
         {
             _granted += bytes;
-            var due = TimeSpan.FromSeconds((double)_granted / rate);
-            wait = due - _clock.Elapsed;
+            wait = TimeSpan.FromSeconds((double)_granted / rate) - _clock.Elapsed;
         }
-        if (wait > TimeSpan.Zero) await Task.Delay(wait, cancellationToken).ConfigureAwait(false);
+        if (wait > TimeSpan.Zero) cancellationToken.WaitHandle.WaitOne(wait);
+        cancellationToken.ThrowIfCancellationRequested();
     }
 }

@@ -16,6 +16,7 @@ internal static class CatalogMapping
     public const string Documents = "documents";
     public const string Blobs = "blobs";
     public const string Events = "events";
+    public const string FixityEvents = "fixity_events";
     public const string Problems = "problems";
     public const string JobRuns = "jobs";
 
@@ -43,6 +44,7 @@ internal static class CatalogMapping
         mapper.Entity<ArchivedDocument>().Id(d => d.Id, autoId: false).Ignore(d => d.Notation);
         mapper.Entity<BlobReference>().Id(b => b.Id, autoId: false);
         mapper.Entity<Preservation.PreservationEvent>().Id(e => e.Id, autoId: false);
+        mapper.Entity<Preservation.FixityEventBatch>().Id(b => b.Id, autoId: false);
         mapper.Entity<Preservation.Problem>().Id(p => p.Id, autoId: false);
         mapper.Entity<Preservation.JobRun>().Id(r => r.Id, autoId: false);
         mapper.Entity<Audit.AuditEntry>().Id(e => e.Sequence, autoId: false);

@@ -152,6 +152,7 @@ public sealed class CatalogStore : IDisposable
         public IRecordSet<ArchivedDocument> Documents { get; } = Set<ArchivedDocument>(db, CatalogMapping.Documents, changes is not null);
         public IRecordSet<BlobReference> Blobs { get; } = Set<BlobReference>(db, CatalogMapping.Blobs, changes is not null);
         public IRecordSet<PreservationEvent> Events { get; } = Set<PreservationEvent>(db, CatalogMapping.Events, changes is not null);
+        public IRecordSet<FixityEventBatch> FixityEvents { get; } = Set<FixityEventBatch>(db, CatalogMapping.FixityEvents, changes is not null);
         public IRecordSet<Problem> Problems { get; } = Set<Problem>(db, CatalogMapping.Problems, changes is not null);
         public IRecordSet<JobRun> JobRuns { get; } = Set<JobRun>(db, CatalogMapping.JobRuns, changes is not null);
 

@@ -16,6 +16,7 @@ public interface ICatalogSession
     IRecordSet<ArchivedDocument> Documents { get; }
     IRecordSet<BlobReference> Blobs { get; }
     IRecordSet<PreservationEvent> Events { get; }
+    IRecordSet<FixityEventBatch> FixityEvents { get; }
     IRecordSet<Problem> Problems { get; }
     IRecordSet<JobRun> JobRuns { get; }
 

@@ -12,5 +12,6 @@ public interface IRecordSet<T> where T : class
     int Count();
     int Count(Expression<Func<T, bool>> predicate);
     void Insert(T record);
+    void InsertMany(IEnumerable<T> records);
     void Update(T record);
 }

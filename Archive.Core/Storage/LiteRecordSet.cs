@@ -18,6 +18,12 @@ internal sealed class LiteRecordSet<T>(ILiteCollection<T> collection, bool writa
         collection.Insert(record);
     }
 
+    public void InsertMany(IEnumerable<T> records)
+    {
+        EnsureWritable();
+        collection.InsertBulk(records);
+    }
+
     public void Update(T record)
     {
         EnsureWritable();

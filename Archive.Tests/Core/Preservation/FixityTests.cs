@@ -40,8 +40,11 @@ public sealed class FixityTests
         Assert.That(minutes, Does.StartWith("BIÊN BẢN KIỂM TRA"));
         foreach (var digest in damaged) Assert.That(minutes, Does.Contain(archive.Store.Blobs.Location(digest)));
 
+        var fixityEvents = archive.Store.Catalog.Read(s => s.FixityEvents.All()).SelectMany(b => b.Events()).ToList();
+        Assert.That(fixityEvents.Select(e => e.ObjectId), Is.EquivalentTo(all.Select(d => d.Hex)), "one fixity event per object");
+        Assert.That(fixityEvents.Where(e => e.Outcome == PremisEventType.Failure).Select(e => e.ObjectId),
+            Is.EquivalentTo(damaged.Select(d => d.Hex)));
         var events = archive.Store.Catalog.Read(s => s.Events.All());
-        Assert.That(events.Count(e => e.Type == PremisEventType.FixityCheck), Is.EqualTo(all.Count));
         Assert.That(events.Count(e => e.Type == PremisEventType.Recovery), Is.EqualTo(damaged.Count));
         var problems = archive.Store.Catalog.Read(s => s.Problems.All());
         Assert.That(problems.Select(p => p.ObjectId), Is.EquivalentTo(damaged.Select(d => d.Hex)));
