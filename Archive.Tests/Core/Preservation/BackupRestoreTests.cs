@@ -45,6 +45,31 @@ public sealed class BackupRestoreTests
     }
 
     [Test]
+    public async Task A_backup_taken_while_documents_are_being_filed_restores_to_a_consistent_archive()
+    {
+        using var archive = new TestArchive();
+        using var media = new TempFolder("backup-media");
+        using var restoreRoot = new TempFolder("restore");
+        await archive.FileDocumentsAsync(5);
+        using var stop = new CancellationTokenSource();
+        var filing = Task.Run(async () =>
+        {
+            while (!stop.IsCancellationRequested) await archive.FileDocumentsAsync(1, size: 20_000);
+        });
+
+        var report = await new BackupService(archive.Store, TimeProvider.System, Log).RunAsync(media.Path, BackupKind.Full, [], null, CancellationToken.None);
+        await stop.CancelAsync();
+        await filing;
+
+        Assert.That(report.Succeeded, string.Join("; ", report.Problems));
+        var restored = await new RestoreService(TimeProvider.System, Log)
+            .RunAsync(media.Path, Path.Combine(restoreRoot.Path, "data"), null, CancellationToken.None);
+        Assert.That(restored.Succeeded, string.Join("; ", restored.Problems));
+        Assert.That(restored.DocumentsInCatalog, Is.GreaterThanOrEqualTo(5));
+        Assert.That(restored.BlobsRestored, Is.EqualTo(restored.DocumentsInCatalog), "every document's blob, and only those, came back");
+    }
+
+    [Test]
     public async Task The_manifest_lists_every_file_with_its_sha256_and_the_medium_matches_it()
     {
         using var archive = new TestArchive();
