@@ -31,7 +31,7 @@ internal static class QueryParser
     internal static QueryNode? PlainWords(string text)
     {
         var cleaned = new StringBuilder(text.Length);
-        foreach (var c in text)
+        foreach (var c in WithoutFieldNames(text))
             cleaned.Append(c is '"' or '(' or ')' or '[' or ']' or '{' or '}' or ':' ? ' ' : c);
         var words = cleaned.ToString()
             .Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)
@@ -40,6 +40,16 @@ internal static class QueryParser
             .ToList();
         return words.Count switch { 0 => null, 1 => words[0], _ => new AndNode(words) };
     }
+
+    /// <summary>"ngay:hôm-qua" becomes "hôm-qua": the field name is syntax, the value may be what the user wants found.</summary>
+    private static string WithoutFieldNames(string text) =>
+        string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Select(word =>
+        {
+            var colon = word.IndexOf(':');
+            return colon > 0 && SearchField.Find(word.TrimStart('(', '-')[..Math.Max(0, word.TrimStart('(', '-').IndexOf(':'))]) is not null
+                ? word[(colon + 1)..]
+                : word;
+        }));
 
     private sealed class Reader(string text, List<string> notices)
     {
@@ -119,10 +129,10 @@ internal static class QueryParser
             if (field is null)
             {
                 // "10:30" is text; "coqan:x" is probably a misspelt field, which the user should hear about.
-                if (word[..colon].Any(char.IsLetter))
-                    notices.Add($"Không có trường \"{word[..colon]}\"; đã tìm \"{word}\" như từ thường. "
-                                + $"Các trường: {string.Join(", ", SearchField.All.Select(f => f.Name))}.");
-                return new WordsNode(word.Replace(':', ' '), null);
+                if (!word[..colon].Any(char.IsLetter) || colon == word.Length - 1) return new WordsNode(word.Replace(':', ' '), null);
+                notices.Add($"Không có trường \"{word[..colon]}\"; đã tìm \"{word[(colon + 1)..]}\" trong mọi trường. "
+                            + $"Các trường: {string.Join(", ", SearchField.All.Select(f => f.Name))}.");
+                return new WordsNode(word[(colon + 1)..], null);
             }
 
             // The value starts right after the colon: rewind to read a phrase or range there.
