@@ -19,6 +19,8 @@ public static class ArchiveCommandLine
             AuditCommands.Create(runner),
             CheckCommand.Create(runner),
             ServeCommand.Create(runner),
+            SearchCommand.Create(runner),
+            ReindexCommand.Create(runner),
         };
         root.Options.Add(CommandRunner.Data);
         root.Options.Add(CommandRunner.Json);
