@@ -30,21 +30,31 @@ public sealed class ArchiveSearcher(LuceneArchiveIndex index, ILogger log)
         return index.WithSearcher(searcher =>
         {
             var wanted = page * pageSize;
-            ITopDocsCollector top = request.Sort == SearchSort.Relevance
-                ? TopScoreDocCollector.Create(wanted, true)
-                : TopFieldCollector.Create(DateSort(request.Sort), wanted, true, true, false, true);
-            var facets = new FacetCollector(FacetDefinition.All);
-            searcher.Search(query, MultiCollector.Wrap(top, facets));
-            var docs = top.GetTopDocs((page - 1) * pageSize, pageSize);
-            var hits = docs.ScoreDocs.Select(d => Hit(searcher, d, built.MarkedSyllables)).ToList();
-            _log.Debug("Search {Query} found {Total}", request.Query, top.TotalHits);
+            var weight = searcher.CreateNormalizedWeight(query);
+            var slices = searcher.Slices();
+            var parts = new (ITopDocsCollector Top, FacetCollector Facets)[slices.Count];
+            Parallel.For(0, slices.Count, new ParallelOptions { MaxDegreeOfParallelism = slices.Count }, i =>
+            {
+                var top = request.Sort == SearchSort.Relevance
+                    ? (ITopDocsCollector)TopScoreDocCollector.Create(wanted, true)
+                    : TopFieldCollector.Create(DateSort(request.Sort), wanted, true, true, false, true);
+                var facets = new FacetCollector(index.FacetOrdinals);
+                searcher.SearchSlice(slices[i], weight, MultiCollector.Wrap(top, facets));
+                parts[i] = (top, facets);
+            });
+            var merged = TopDocs.Merge(request.Sort == SearchSort.Relevance ? null : DateSort(request.Sort),
+                (page - 1) * pageSize, pageSize, parts.Select(p => p.Top.GetTopDocs(0, wanted)).ToArray());
+            var facetTotals = parts[0].Facets;
+            foreach (var part in parts.Skip(1)) facetTotals.Add(part.Facets);
+            var hits = merged.ScoreDocs.Select(d => Hit(searcher, d, built.MarkedSyllables)).ToList();
+            _log.Debug("Search {Query} found {Total}", request.Query, merged.TotalHits);
             return new SearchResults
             {
-                Total = top.TotalHits,
+                Total = merged.TotalHits,
                 Page = page,
                 PageSize = pageSize,
                 Hits = hits,
-                Facets = facets.Results(Math.Max(1, request.FacetValues)),
+                Facets = facetTotals.Results(Math.Max(1, request.FacetValues)),
                 Notices = notices,
             };
         });

@@ -1,5 +1,6 @@
 using Archive.Core.Indexing;
 using Archive.Search.Analysis;
+using Archive.Search.Results;
 using Archive.Search.Schema;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
@@ -40,6 +41,9 @@ public sealed class LuceneArchiveIndex : IArchiveIndex, IDisposable
 
     internal VietnameseAnalyzer Analyzer { get; }
 
+    /// <summary>Facet ordinals of the open segments, shared by every search of this index.</summary>
+    internal FacetOrdinalsCache FacetOrdinals { get; } = new(FacetDefinition.All);
+
     /// <summary>Opens the index at <paramref name="path"/>, checking it first (see the type's summary).</summary>
     /// <param name="verifyChecksums">Also re-reads every file against its checksum: thorough, and slow on a large index.</param>
     public static LuceneArchiveIndex Open(string path, ILogger log, bool verifyChecksums = false)
@@ -58,15 +62,19 @@ public sealed class LuceneArchiveIndex : IArchiveIndex, IDisposable
                 System.IO.Directory.CreateDirectory(path);
             }
         }
-        return new LuceneArchiveIndex(path, FSDirectory.Open(path), problem is not null, log);
+        return new LuceneArchiveIndex(path, OpenDirectory(path), problem is not null, log);
     }
+
+    // Memory-mapped: doc values and stored fields are read at random, which FSDirectory.Open's
+    // choice on Linux (NIOFSDirectory) does with a system call each time.
+    private static MMapDirectory OpenDirectory(string path) => new(new DirectoryInfo(path));
 
     /// <summary>Why the index cannot be served as it is, or null when it can.</summary>
     private static string? Inspect(string path, bool verifyChecksums)
     {
         try
         {
-            using var directory = FSDirectory.Open(path);
+            using var directory = OpenDirectory(path);
             if (!DirectoryReader.IndexExists(directory)) return "is missing";
             using var reader = DirectoryReader.Open(directory);
             var schema = reader.IndexCommit.UserData.TryGetValue(IndexFields.SchemaKey, out var version) ? version : null;
@@ -108,7 +116,7 @@ public sealed class LuceneArchiveIndex : IArchiveIndex, IDisposable
     {
         ArgumentNullException.ThrowIfNull(document);
         cancellationToken.ThrowIfCancellationRequested();
-        var lucene = DocumentMapper.ToLucene(document);
+        var lucene = DocumentMapper.ToLucene(document, Analyzer);
         // Writes are serialised with rebuilds, whose commit would otherwise publish half a rebuild.
         lock (_lifecycle)
         {
@@ -145,7 +153,7 @@ public sealed class LuceneArchiveIndex : IArchiveIndex, IDisposable
                     new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = cancellationToken },
                     document =>
                     {
-                        _writer.AddDocument(DocumentMapper.ToLucene(document));
+                        _writer.AddDocument(DocumentMapper.ToLucene(document, Analyzer));
                         Interlocked.Increment(ref count);
                     });
                 Publish();
@@ -166,12 +174,12 @@ public sealed class LuceneArchiveIndex : IArchiveIndex, IDisposable
     }
 
     /// <summary>Runs <paramref name="search"/> on the current searcher, releasing it after.</summary>
-    internal T WithSearcher<T>(Func<IndexSearcher, T> search)
+    internal T WithSearcher<T>(Func<SlicedIndexSearcher, T> search)
     {
         var searcher = _searchers.Acquire();
         try
         {
-            return search(searcher);
+            return search((SlicedIndexSearcher)searcher);
         }
         finally
         {
@@ -200,6 +208,8 @@ public sealed class LuceneArchiveIndex : IArchiveIndex, IDisposable
         {
             OpenMode = OpenMode.CREATE_OR_APPEND,
             RAMBufferSizeMB = 256,
+            // Segments of bounded size, so that a large index has several to search in parallel.
+            MergePolicy = new TieredMergePolicy { MaxMergedSegmentMB = 512 },
         };
         var writer = new IndexWriter(_directory, config);
         if (!DirectoryReader.IndexExists(_directory))
@@ -207,6 +217,6 @@ public sealed class LuceneArchiveIndex : IArchiveIndex, IDisposable
             writer.SetCommitData(new Dictionary<string, string> { [IndexFields.SchemaKey] = IndexFields.SchemaVersion });
             writer.Commit();
         }
-        return (writer, new SearcherManager(writer, true, null));
+        return (writer, new SearcherManager(writer, true, new SlicedIndexSearcher.Factory()));
     }
 }

@@ -110,9 +110,12 @@ internal sealed class LuceneQueryBuilder(Analyzer analyzer)
         var folded = new PhraseQuery();
         foreach (var s in syllables) folded.Add(new Term(IndexFields.Folded(field), s.Folded));
         if (!hasExact || !syllables.Any(s => s.HasDiacritics)) return folded;
-        var exact = new PhraseQuery { Boost = ExactBoost };
-        foreach (var s in syllables) exact.Add(new Term(IndexFields.Exact(field), s.Exact));
-        return new BooleanQuery { { folded, Occur.MUST }, { exact, Occur.SHOULD } };
+        // The exact form keeps no positions: the phrase must match folded, and each syllable
+        // written with the same diacritics adds to the score.
+        var query = new BooleanQuery { { folded, Occur.MUST } };
+        foreach (var s in syllables.Where(s => s.HasDiacritics).DistinctBy(s => s.Exact))
+            query.Add(Term(IndexFields.Exact(field), s.Exact, ExactBoost), Occur.SHOULD);
+        return query;
     }
 
     private Query Fielded(SearchField field, string value, bool quoted, HashSet<string> marked)

@@ -8,11 +8,13 @@ namespace Archive.Search.Results;
 /// Counts facet values for every matching document (not just the page shown), by ordinal per
 /// segment, turning ordinals into values once per segment.
 /// </summary>
-internal sealed class FacetCollector(IReadOnlyList<FacetDefinition> facets) : ICollector
+internal sealed class FacetCollector(FacetOrdinalsCache cache) : ICollector
 {
-    private readonly Dictionary<string, int>[] _totals = facets.Select(_ => new Dictionary<string, int>(StringComparer.Ordinal)).ToArray();
-    private SortedDocValues?[] _values = new SortedDocValues?[facets.Count];
-    private int[][] _counts = new int[facets.Count][];
+    private readonly IReadOnlyList<FacetDefinition> _facets = cache.Facets;
+    private readonly Dictionary<string, int>[] _totals = cache.Facets.Select(_ => new Dictionary<string, int>(StringComparer.Ordinal)).ToArray();
+    private FacetOrdinals? _segment;
+    private AtomicReader? _reader;
+    private int[][] _counts = [];
 
     public bool AcceptsDocsOutOfOrder => true;
 
@@ -23,24 +25,36 @@ internal sealed class FacetCollector(IReadOnlyList<FacetDefinition> facets) : IC
     public void SetNextReader(AtomicReaderContext context)
     {
         FlushSegment();
-        _values = facets.Select(f => context.AtomicReader.GetSortedDocValues(f.Field)).ToArray();
-        _counts = _values.Select(v => new int[v?.ValueCount ?? 0]).ToArray();
+        _reader = context.AtomicReader;
+        _segment = cache.For(_reader);
+        _counts = _segment.ValueCounts.Select(n => new int[n]).ToArray();
     }
 
     public void Collect(int doc)
     {
-        for (var i = 0; i < _values.Length; i++)
+        var ordinals = _segment!.Ordinals;
+        for (var i = 0; i < ordinals.Length; i++)
         {
-            var ord = _values[i]?.GetOrd(doc) ?? -1;
+            if (ordinals[i] is not { } ords) continue;
+            var ord = ords[doc];
             if (ord >= 0) _counts[i][ord]++;
         }
+    }
+
+    /// <summary>Adds another collector's counts (from a parallel part of the same search) to these.</summary>
+    public void Add(FacetCollector other)
+    {
+        other.FlushSegment();
+        FlushSegment();
+        for (var i = 0; i < _totals.Length; i++)
+            foreach (var (value, count) in other._totals[i])
+                _totals[i][value] = _totals[i].GetValueOrDefault(value) + count;
     }
 
     public IReadOnlyList<Facet> Results(int valuesPerFacet)
     {
         FlushSegment();
-        _values = new SortedDocValues?[facets.Count];
-        return facets.Select((f, i) => new Facet(f.Name, f.Label, _totals[i]
+        return _facets.Select((f, i) => new Facet(f.Name, f.Label, _totals[i]
                 .OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key, StringComparer.Ordinal)
                 .Take(valuesPerFacet)
                 .Select(kv => new FacetValue(kv.Key, kv.Value))
@@ -50,10 +64,12 @@ internal sealed class FacetCollector(IReadOnlyList<FacetDefinition> facets) : IC
 
     private void FlushSegment()
     {
+        if (_segment is null || _reader is null) return;
         var scratch = new BytesRef();
-        for (var i = 0; i < _values.Length; i++)
+        for (var i = 0; i < _counts.Length; i++)
         {
-            if (_values[i] is not { } values) continue;
+            // Doc values instances belong to the thread that asked for them: ask again here.
+            if (_segment.Ordinals[i] is null || _reader.GetSortedDocValues(_facets[i].Field) is not { } values) continue;
             var counts = _counts[i];
             for (var ord = 0; ord < counts.Length; ord++)
             {
@@ -63,5 +79,7 @@ internal sealed class FacetCollector(IReadOnlyList<FacetDefinition> facets) : IC
                 _totals[i][key] = _totals[i].GetValueOrDefault(key) + counts[ord];
             }
         }
+        _segment = null;
+        _reader = null;
     }
 }

@@ -1,6 +1,9 @@
 using System.Globalization;
 using Archive.Core.Indexing;
+using Archive.Search.Analysis;
+using Lucene.Net.Analysis;
 using Lucene.Net.Documents;
+using Lucene.Net.Index;
 using Lucene.Net.Util;
 
 namespace Archive.Search.Schema;
@@ -8,7 +11,24 @@ namespace Archive.Search.Schema;
 /// <summary>Turns an <see cref="IndexedDocument"/> into the Lucene fields of <see cref="IndexFields"/>.</summary>
 internal static class DocumentMapper
 {
-    public static Document ToLucene(IndexedDocument indexed)
+    /// <summary>
+    /// The exact and pair forms only add to scores, term by term: they keep neither positions nor
+    /// frequencies nor length norms, which makes indexing faster and the index smaller. Phrases
+    /// are matched on the folded form.
+    /// </summary>
+    private static readonly FieldType RankingOnly = Frozen(new FieldType(TextField.TYPE_NOT_STORED)
+    {
+        IndexOptions = IndexOptions.DOCS_ONLY,
+        OmitNorms = true,
+    });
+
+    private static FieldType Frozen(FieldType type)
+    {
+        type.Freeze();
+        return type;
+    }
+
+    public static Document ToLucene(IndexedDocument indexed, Analyzer analyzer)
     {
         var d = indexed.Document;
         var doc = new Document
@@ -32,7 +52,7 @@ internal static class DocumentMapper
 
         if (!string.IsNullOrWhiteSpace(d.Subject))
         {
-            doc.Add(new TextField(IndexFields.Exact(IndexFields.Subject), d.Subject, Field.Store.NO));
+            doc.Add(new Field(IndexFields.Exact(IndexFields.Subject), d.Subject, RankingOnly));
             doc.Add(new TextField(IndexFields.Folded(IndexFields.Subject), d.Subject, Field.Store.NO));
             doc.Add(new StoredField(IndexFields.StoredSubject, d.Subject));
         }
@@ -62,9 +82,10 @@ internal static class DocumentMapper
                                      d.Keyword, d.Description, indexed.FullText })
         {
             if (string.IsNullOrWhiteSpace(part)) continue;
-            doc.Add(new TextField(IndexFields.Exact(IndexFields.All), part, Field.Store.NO));
-            doc.Add(new TextField(IndexFields.Folded(IndexFields.All), part, Field.Store.NO));
-            doc.Add(new TextField(IndexFields.Bigrams(IndexFields.All), part, Field.Store.NO));
+            var syllables = AnalysedText.Of(analyzer, IndexFields.Exact(IndexFields.All), part);
+            doc.Add(new Field(IndexFields.Exact(IndexFields.All), syllables.Stream(AnalysisForm.Exact, withDiacriticsOnly: true), RankingOnly));
+            doc.Add(new TextField(IndexFields.Folded(IndexFields.All), syllables.Stream(AnalysisForm.Folded)));
+            doc.Add(new Field(IndexFields.Bigrams(IndexFields.All), syllables.Stream(AnalysisForm.FoldedBigrams), RankingOnly));
         }
         return doc;
     }
