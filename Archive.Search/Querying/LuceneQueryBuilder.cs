@@ -109,10 +109,15 @@ internal sealed class LuceneQueryBuilder(Analyzer analyzer)
         foreach (var s in syllables) marked.Add(s.Folded);
         var folded = new PhraseQuery();
         foreach (var s in syllables) folded.Add(new Term(IndexFields.Folded(field), s.Folded));
-        if (!hasExact || !syllables.Any(s => s.HasDiacritics)) return folded;
+        var query = new BooleanQuery { { folded, Occur.MUST } };
+        // A phrase holds its syllable pairs. Pairs are far rarer than syllables, so requiring them
+        // lets the search check positions only in the few documents that have every pair.
+        if (field == IndexFields.All)
+            for (var i = 1; i < syllables.Count; i++)
+                query.Add(Term(AllPairs, $"{syllables[i - 1].Folded} {syllables[i].Folded}", PairBoost), Occur.MUST);
+        if (!hasExact || !syllables.Any(s => s.HasDiacritics)) return query.Clauses.Count == 1 ? folded : query;
         // The exact form keeps no positions: the phrase must match folded, and each syllable
         // written with the same diacritics adds to the score.
-        var query = new BooleanQuery { { folded, Occur.MUST } };
         foreach (var s in syllables.Where(s => s.HasDiacritics).DistinctBy(s => s.Exact))
             query.Add(Term(IndexFields.Exact(field), s.Exact, ExactBoost), Occur.SHOULD);
         return query;

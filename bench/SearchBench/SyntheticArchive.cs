@@ -142,11 +142,14 @@ internal sealed class SyntheticArchive(int seed)
             var length = 8 + random.Next(12);
             for (var w = 0; w < length; w++)
             {
-                var word = random.Next(25) switch
+                // Half general administrative language, a quarter the document's own subject matter,
+                // the rest rarer terms, places and amounts: words depend on what a document is about.
+                var word = random.Next(20) switch
                 {
                     0 => $"{random.Next(1, 5000)} triệu đồng",
                     1 => $"{(random.Next(3) == 0 ? "xã" : "huyện")} {Districts[random.Next(Districts.Length)]}",
-                    < 8 => TailWord(random),
+                    < 5 => TailWord(random),
+                    < 10 => TopicWord(random, topicIndex),
                     _ => Word(random),
                 };
                 text.Append(w == 0 ? char.ToUpperInvariant(word[0]) + word[1..] : word).Append(w == length - 1 ? ". " : " ");
@@ -196,11 +199,12 @@ internal sealed class SyntheticArchive(int seed)
         return x ^ (x >> 31);
     }
 
+    /// <summary>A word of general administrative language, the commonest most often.</summary>
     public static string Word(Random random)
     {
         var x = random.NextDouble();
         var index = Array.BinarySearch(Cumulative, x);
-        return Words[index < 0 ? Math.Min(~index, Words.Length - 1) : index];
+        return Words[index < 0 ? Math.Min(~index, GeneralWords - 1) : index];
     }
 
     /// <summary>Words as staff search them: content words, not the commonest dozens, which are in nearly every document.</summary>
@@ -208,18 +212,27 @@ internal sealed class SyntheticArchive(int seed)
     {
         0 => Districts[random.Next(Districts.Length)],
         1 or 2 => TailWord(random),
-        _ => Words[CommonWords + random.Next(Words.Length - CommonWords)],
+        _ => TopicWord(random, random.Next(Topics.Length)),
     };
+
+    /// <summary>A word of one subject matter: each topic owns a run of the subject-specific words.</summary>
+    public static string TopicWord(Random random, int topic)
+    {
+        var perTopic = (Words.Length - GeneralWords) / Topics.Length;
+        return Words[GeneralWords + topic * perTopic + random.Next(perTopic)];
+    }
+
+    /// <summary>How many of the first words are general administrative language, used by every topic.</summary>
+    private const int GeneralWords = 38;
 
     /// <summary>A term of the long tail, Zipf-like too: some tail terms are common, most are rare.</summary>
     public static string TailWord(Random random) => Tail[(int)(Tail.Length * Math.Pow(random.NextDouble(), 2.5))];
 
-    /// <summary>The commonest words, which appear in most documents and which nobody searches alone.</summary>
-    public const int CommonWords = 30;
+
 
     private static double[] BuildCumulative()
     {
-        var weights = Enumerable.Range(1, Words.Length).Select(rank => 1.0 / Math.Pow(rank, 0.9)).ToArray();
+        var weights = Enumerable.Range(1, GeneralWords).Select(rank => 1.0 / Math.Pow(rank, 0.9)).ToArray();
         var total = weights.Sum();
         var cumulative = new double[weights.Length];
         var sum = 0.0;
