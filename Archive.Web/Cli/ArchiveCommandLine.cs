@@ -25,6 +25,8 @@ public static class ArchiveCommandLine
             PreservationCommands.Jobs(runner),
             AirGapCommands.Create(runner),
             ServeCommand.Create(runner),
+            SearchCommand.Create(runner),
+            ReindexCommand.Create(runner),
         };
         root.Options.Add(CommandRunner.Data);
         root.Options.Add(CommandRunner.Json);

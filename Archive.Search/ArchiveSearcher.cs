@@ -1,0 +1,123 @@
+using System.Globalization;
+using Archive.Search.Querying;
+using Archive.Search.Results;
+using Archive.Search.Schema;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Serilog;
+
+namespace Archive.Search;
+
+/// <summary>
+/// Runs searches on a <see cref="LuceneArchiveIndex"/>: reads the query (falling back to plain
+/// words when it does not parse), restricts it to what the user may see, and returns one page of
+/// hits with snippets, the total and facets over the whole result set.
+/// </summary>
+public sealed class ArchiveSearcher(LuceneArchiveIndex index, ILogger log)
+{
+    private readonly ILogger _log = log.ForContext<ArchiveSearcher>();
+    private readonly LuceneQueryBuilder _builder = new(index.Analyzer);
+    private readonly SnippetBuilder _snippets = new(index.Analyzer);
+
+    public SearchResults Search(SearchRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var page = Math.Max(1, request.Page);
+        var pageSize = Math.Clamp(request.PageSize, 1, SearchRequest.MaxPageSize);
+        var (built, notices) = Understand(request.Query ?? "");
+        var query = Restrict(built.Query, request.Access);
+
+        return index.WithSearcher(searcher =>
+        {
+            var wanted = page * pageSize;
+            var weight = searcher.CreateNormalizedWeight(query);
+            var slices = searcher.Slices();
+            var parts = new (ITopDocsCollector Top, FacetCollector Facets)[slices.Count];
+            Parallel.For(0, slices.Count, new ParallelOptions { MaxDegreeOfParallelism = slices.Count }, i =>
+            {
+                var top = request.Sort == SearchSort.Relevance
+                    ? (ITopDocsCollector)TopScoreDocCollector.Create(wanted, true)
+                    : TopFieldCollector.Create(DateSort(request.Sort), wanted, true, true, false, true);
+                var facets = new FacetCollector(index.FacetOrdinals);
+                searcher.SearchSlice(slices[i], weight, MultiCollector.Wrap(top, facets));
+                parts[i] = (top, facets);
+            });
+            var merged = TopDocs.Merge(request.Sort == SearchSort.Relevance ? null : DateSort(request.Sort),
+                (page - 1) * pageSize, pageSize, parts.Select(p => p.Top.GetTopDocs(0, wanted)).ToArray());
+            var facetTotals = parts[0].Facets;
+            foreach (var part in parts.Skip(1)) facetTotals.Add(part.Facets);
+            var hits = merged.ScoreDocs.Select(d => Hit(searcher, d, built.MarkedSyllables)).ToList();
+            _log.Debug("Search {Query} found {Total}", request.Query, merged.TotalHits);
+            return new SearchResults
+            {
+                Total = merged.TotalHits,
+                Page = page,
+                PageSize = pageSize,
+                Hits = hits,
+                Facets = facetTotals.Results(Math.Max(1, request.FacetValues)),
+                Notices = notices,
+            };
+        });
+    }
+
+    private (BuiltQuery Query, IReadOnlyList<string> Notices) Understand(string text)
+    {
+        var parsed = QueryParser.Parse(text);
+        try
+        {
+            return (_builder.Build(parsed.Root), parsed.Notices);
+        }
+        catch (QuerySyntaxException e)
+        {
+            // The query read, but a value did not fit its field (a bad date, say): search the words.
+            _log.Debug("Query {Query} falls back to plain words: {Reason}", text, e.Message);
+            return (_builder.Build(QueryParser.PlainWords(text)),
+                [$"Truy vấn không hợp lệ ({e.Message}); đã tìm theo các từ trong truy vấn."]);
+        }
+    }
+
+    /// <summary>The access rules as clauses of the query itself, so totals and facets obey them too.</summary>
+    private static Query Restrict(Query query, SearchAccess access)
+    {
+        var restricted = new BooleanQuery { { query, Occur.MUST } };
+        if (!access.IncludeRestricted)
+            restricted.Add(new TermQuery(new Term(IndexFields.Mode, Archive.Core.Catalog.AccessMode.Restricted.Code)), Occur.MUST_NOT);
+        if (access.Organs is { } organs)
+        {
+            var allowed = new BooleanQuery();
+            foreach (var organ in organs) allowed.Add(new TermQuery(new Term(IndexFields.Organ, organ)), Occur.SHOULD);
+            // An empty set allows nothing: a BooleanQuery without clauses matches no document.
+            restricted.Add(new ConstantScoreQuery(allowed) { Boost = 0f }, Occur.MUST);
+        }
+        return restricted;
+    }
+
+    private static Sort DateSort(SearchSort sort) =>
+        new(new SortField(IndexFields.IssuedDate, SortFieldType.INT32, sort == SearchSort.DateNewest), SortField.FIELD_SCORE);
+
+    private SearchHit Hit(IndexSearcher searcher, ScoreDoc scoreDoc, IReadOnlySet<string> marked)
+    {
+        var doc = searcher.Doc(scoreDoc.Doc);
+        var subject = doc.Get(IndexFields.StoredSubject);
+        var text = doc.Get(IndexFields.StoredText) ?? "";
+        var snippet = _snippets.Build(text, marked);
+        if (snippet.Marks.Count == 0 && !string.IsNullOrEmpty(subject))
+        {
+            var fromSubject = _snippets.Build(subject, marked);
+            if (fromSubject.Marks.Count > 0 || snippet.Text.Length == 0) snippet = fromSubject;
+        }
+        var date = doc.Get(IndexFields.StoredDate);
+        return new SearchHit
+        {
+            Id = doc.Get(IndexFields.Id),
+            Score = float.IsNaN(scoreDoc.Score) ? 0f : scoreDoc.Score,
+            SoKyHieu = doc.Get(IndexFields.StoredNotation),
+            TrichYeu = subject,
+            Ngay = date is null ? null : DateOnly.ParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture),
+            TenLoai = doc.Get(IndexFields.StoredTypeName) ?? "",
+            CoQuan = doc.Get(IndexFields.StoredOrganName) ?? "",
+            MaHoSo = doc.Get(IndexFields.StoredFileCode) ?? "",
+            Snippet = snippet,
+        };
+    }
+}

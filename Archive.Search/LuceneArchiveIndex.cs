@@ -1,0 +1,222 @@
+using Archive.Core.Indexing;
+using Archive.Search.Analysis;
+using Archive.Search.Results;
+using Archive.Search.Schema;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Lucene.Net.Store;
+using Lucene.Net.Util;
+using Serilog;
+using LuceneDirectory = Lucene.Net.Store.Directory;
+
+namespace Archive.Search;
+
+/// <summary>
+/// The Lucene index in the data folder (<c>&lt;data&gt;/index</c>), implementing the archive index
+/// port. Changes are committed and the near-real-time searcher refreshed before a call returns,
+/// so an accepted document is findable at once. At open, an index that is missing, unreadable or
+/// of another schema is moved aside and started empty, and <see cref="NeedsRebuild"/> says so:
+/// a broken index is never served.
+/// </summary>
+public sealed class LuceneArchiveIndex : IArchiveIndex, IDisposable
+{
+    private readonly string _path;
+    private readonly ILogger _log;
+    private readonly LuceneDirectory _directory;
+    private readonly System.Threading.Lock _lifecycle = new();
+    private IndexWriter _writer;
+    private SearcherManager _searchers;
+
+    private LuceneArchiveIndex(string path, LuceneDirectory directory, bool needsRebuild, ILogger log)
+    {
+        _path = path;
+        _directory = directory;
+        _log = log;
+        Analyzer = new VietnameseAnalyzer();
+        NeedsRebuild = needsRebuild;
+        (_writer, _searchers) = OpenWriter();
+    }
+
+    public bool NeedsRebuild { get; private set; }
+
+    internal VietnameseAnalyzer Analyzer { get; }
+
+    /// <summary>Facet ordinals of the open segments, shared by every search of this index.</summary>
+    internal FacetOrdinalsCache FacetOrdinals { get; } = new(FacetDefinition.All);
+
+    /// <summary>Opens the index at <paramref name="path"/>, checking it first (see the type's summary).</summary>
+    /// <param name="verifyChecksums">Also re-reads every file against its checksum: thorough, and slow on a large index.</param>
+    public static LuceneArchiveIndex Open(string path, ILogger log, bool verifyChecksums = false)
+    {
+        log = log.ForContext<LuceneArchiveIndex>();
+        System.IO.Directory.CreateDirectory(path);
+        var problem = Inspect(path, verifyChecksums);
+        if (problem is not null)
+        {
+            log.Warning("Search index at {Path} {Problem}; starting it empty for a rebuild from the catalog", path, problem);
+            if (System.IO.Directory.EnumerateFileSystemEntries(path).Any())
+            {
+                var aside = $"{path}.broken-{DateTime.UtcNow:yyyyMMddHHmmss}-{Guid.NewGuid():N}";
+                System.IO.Directory.Move(path, aside);
+                log.Warning("Moved the unusable index to {Aside}", aside);
+                System.IO.Directory.CreateDirectory(path);
+            }
+        }
+        return new LuceneArchiveIndex(path, OpenDirectory(path), problem is not null, log);
+    }
+
+    // Memory-mapped: doc values and stored fields are read at random, which FSDirectory.Open's
+    // choice on Linux (NIOFSDirectory) does with a system call each time.
+    private static MMapDirectory OpenDirectory(string path) => new(new DirectoryInfo(path));
+
+    /// <summary>Why the index cannot be served as it is, or null when it can.</summary>
+    private static string? Inspect(string path, bool verifyChecksums)
+    {
+        try
+        {
+            using var directory = OpenDirectory(path);
+            if (!DirectoryReader.IndexExists(directory)) return "is missing";
+            using var reader = DirectoryReader.Open(directory);
+            var schema = reader.IndexCommit.UserData.TryGetValue(IndexFields.SchemaKey, out var version) ? version : null;
+            if (schema != IndexFields.SchemaVersion) return $"has schema {schema ?? "(none)"}, not {IndexFields.SchemaVersion}";
+            foreach (var leaf in reader.Leaves)
+            {
+                if (verifyChecksums) leaf.AtomicReader.CheckIntegrity();
+                // Touch every segment's structures so a truncated file shows now, not in a user's search.
+                _ = leaf.AtomicReader.Fields;
+                _ = leaf.AtomicReader.NumDocs;
+            }
+            return null;
+        }
+        catch (Exception e) when (e is IOException or InvalidOperationException or ArgumentException or IndexOutOfRangeException
+                                       or NullReferenceException or FormatException or UnauthorizedAccessException)
+        {
+            return $"is unreadable ({e.GetType().Name}: {e.Message})";
+        }
+    }
+
+    /// <summary>The number of documents a search sees now.</summary>
+    public int Count
+    {
+        get
+        {
+            var searcher = _searchers.Acquire();
+            try
+            {
+                return searcher.IndexReader.NumDocs;
+            }
+            finally
+            {
+                _searchers.Release(searcher);
+            }
+        }
+    }
+
+    public Task IndexAsync(IndexedDocument document, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        cancellationToken.ThrowIfCancellationRequested();
+        var lucene = DocumentMapper.ToLucene(document, Analyzer);
+        // Writes are serialised with rebuilds, whose commit would otherwise publish half a rebuild.
+        lock (_lifecycle)
+        {
+            _writer.UpdateDocument(new Term(IndexFields.Id, document.Document.Id), lucene);
+            Publish();
+        }
+        _log.Debug("Indexed document {DocumentId}", document.Document.Id);
+        return Task.CompletedTask;
+    }
+
+    public Task RemoveAsync(string documentId, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        lock (_lifecycle)
+        {
+            _writer.DeleteDocuments(new Term(IndexFields.Id, documentId));
+            Publish();
+        }
+        _log.Debug("Removed document {DocumentId} from the index", documentId);
+        return Task.CompletedTask;
+    }
+
+    public Task<int> RebuildAsync(IEnumerable<IndexedDocument> documents, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(documents);
+        lock (_lifecycle)
+        {
+            var count = 0;
+            try
+            {
+                _writer.DeleteAll();
+                // Analysis is the cost of indexing; IndexWriter takes documents from several threads at once.
+                Parallel.ForEach(documents,
+                    new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = cancellationToken },
+                    document =>
+                    {
+                        _writer.AddDocument(DocumentMapper.ToLucene(document, Analyzer));
+                        Interlocked.Increment(ref count);
+                    });
+                Publish();
+            }
+            catch
+            {
+                // Nothing of the rebuild was committed: go back to the last commit, which searchers still see.
+                _log.Warning("Index rebuild failed after {Count} documents; keeping the previous index", count);
+                _writer.Rollback();
+                _searchers.Dispose();
+                (_writer, _searchers) = OpenWriter();
+                throw;
+            }
+            NeedsRebuild = false;
+            _log.Information("Rebuilt the search index at {Path}: {Count} documents", _path, count);
+            return Task.FromResult(count);
+        }
+    }
+
+    /// <summary>Runs <paramref name="search"/> on the current searcher, releasing it after.</summary>
+    internal T WithSearcher<T>(Func<SlicedIndexSearcher, T> search)
+    {
+        var searcher = _searchers.Acquire();
+        try
+        {
+            return search((SlicedIndexSearcher)searcher);
+        }
+        finally
+        {
+            _searchers.Release(searcher);
+        }
+    }
+
+    public void Dispose()
+    {
+        _searchers.Dispose();
+        _writer.Dispose();
+        _directory.Dispose();
+        Analyzer.Dispose();
+    }
+
+    private void Publish()
+    {
+        _writer.SetCommitData(new Dictionary<string, string> { [IndexFields.SchemaKey] = IndexFields.SchemaVersion });
+        _writer.Commit();
+        _searchers.MaybeRefreshBlocking();
+    }
+
+    private (IndexWriter, SearcherManager) OpenWriter()
+    {
+        var config = new IndexWriterConfig(LuceneVersion.LUCENE_48, Analyzer)
+        {
+            OpenMode = OpenMode.CREATE_OR_APPEND,
+            RAMBufferSizeMB = 256,
+            // Segments of bounded size, so that a large index has several to search in parallel.
+            MergePolicy = new TieredMergePolicy { MaxMergedSegmentMB = 512 },
+        };
+        var writer = new IndexWriter(_directory, config);
+        if (!DirectoryReader.IndexExists(_directory))
+        {
+            writer.SetCommitData(new Dictionary<string, string> { [IndexFields.SchemaKey] = IndexFields.SchemaVersion });
+            writer.Commit();
+        }
+        return (writer, new SearcherManager(writer, true, new SlicedIndexSearcher.Factory()));
+    }
+}

@@ -1,0 +1,202 @@
+using System.Globalization;
+using Archive.Core.Catalog;
+using Archive.Search.Schema;
+using Lucene.Net.Analysis;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+
+namespace Archive.Search.Querying;
+
+/// <summary>
+/// Turns a parsed query into a Lucene query. Plain words must match in their folded form; the
+/// exact form (when the user typed diacritics), the trích yếu and adjacent syllable pairs only
+/// add to the score, so "quyết định" finds "quyet dinh" but ranks "quyết định" first, and a
+/// phrase ranks above the same syllables scattered. Function syllables are never required.
+/// Throws <see cref="QuerySyntaxException"/> for a value a field cannot hold.
+/// </summary>
+internal sealed class LuceneQueryBuilder(Analyzer analyzer)
+{
+    private const float ExactBoost = 2f;
+    private const float SubjectBoost = 1.5f;
+    private const float PairBoost = 3f;
+    private const float NotationBoost = 50f;
+
+    private static readonly string AllFolded = IndexFields.Folded(IndexFields.All);
+    private static readonly string AllExact = IndexFields.Exact(IndexFields.All);
+    private static readonly string AllPairs = IndexFields.Bigrams(IndexFields.All);
+    private static readonly string[] DateFormats = ["yyyy-MM-dd", "dd/MM/yyyy", "d/M/yyyy", "dd-MM-yyyy"];
+
+    public BuiltQuery Build(QueryNode? root)
+    {
+        var marked = new HashSet<string>(StringComparer.Ordinal);
+        var query = root is null ? new MatchAllDocsQuery() : Node(root, marked);
+        return new BuiltQuery(query, marked);
+    }
+
+    private Query Node(QueryNode node, HashSet<string> marked) => node switch
+    {
+        AndNode and => And(and.Children, marked),
+        WordsNode { Field: null } => And([node], marked),
+        OrNode or => Or(or.Children, marked),
+        NotNode not => new BooleanQuery { { new MatchAllDocsQuery(), Occur.MUST }, { Node(not.Child, []), Occur.MUST_NOT } },
+        PhraseNode { Field: null } phrase => Phrase(IndexFields.All, hasExact: true, phrase.Text, marked),
+        PhraseNode phrase => Fielded(phrase.Field!, phrase.Text, quoted: true, marked),
+        WordsNode words => Fielded(words.Field!, words.Text, quoted: false, marked),
+        RangeNode range => Range(range),
+        _ => throw new ArgumentOutOfRangeException(nameof(node), node, null),
+    };
+
+    private Query Or(IReadOnlyList<QueryNode> children, HashSet<string> marked)
+    {
+        var query = new BooleanQuery();
+        foreach (var child in children) query.Add(Node(child, marked), Occur.SHOULD);
+        return query;
+    }
+
+    private Query And(IReadOnlyList<QueryNode> children, HashSet<string> marked)
+    {
+        var query = new BooleanQuery();
+        var run = new List<Syllable>();
+        foreach (var child in children)
+        {
+            switch (child)
+            {
+                case WordsNode { Field: null } words when NotationKey.LooksLikeNotation(words.Text):
+                    query.Add(Notation(words.Text, marked), Occur.MUST);
+                    break;
+                case WordsNode { Field: null } words:
+                    run.AddRange(Syllable.Of(analyzer, words.Text));
+                    break;
+                case NotNode not:
+                    query.Add(Node(not.Child, []), Occur.MUST_NOT);
+                    break;
+                default:
+                    query.Add(Node(child, marked), Occur.MUST);
+                    break;
+            }
+        }
+        AddPlainWords(query, run, marked);
+        if (query.Clauses.All(c => c.Occur == Occur.MUST_NOT)) query.Add(new MatchAllDocsQuery(), Occur.MUST);
+        return query;
+    }
+
+    private static void AddPlainWords(BooleanQuery query, List<Syllable> run, HashSet<string> marked)
+    {
+        var anyContent = run.Any(s => !s.IsFunctionWord);
+        foreach (var syllable in run)
+        {
+            marked.Add(syllable.Folded);
+            query.Add(Term(AllFolded, syllable.Folded), anyContent && syllable.IsFunctionWord ? Occur.SHOULD : Occur.MUST);
+            // No diacritics typed means no preference between "quyet" and "quyết": no exact clause.
+            if (syllable.HasDiacritics) query.Add(Term(AllExact, syllable.Exact, ExactBoost), Occur.SHOULD);
+            query.Add(Term(IndexFields.Folded(IndexFields.Subject), syllable.Folded, SubjectBoost), Occur.SHOULD);
+        }
+        for (var i = 1; i < run.Count; i++)
+            query.Add(Term(AllPairs, $"{run[i - 1].Folded} {run[i].Folded}", PairBoost), Occur.SHOULD);
+    }
+
+    /// <summary>A word such as 123/QĐ-UBND typed without a field: the keyword, or failing that the same syllables in order.</summary>
+    private Query Notation(string text, HashSet<string> marked) => new BooleanQuery
+    {
+        { Term(IndexFields.Notation, NotationKey.Of(text), NotationBoost), Occur.SHOULD },
+        { Phrase(IndexFields.All, hasExact: false, text, marked), Occur.SHOULD },
+    };
+
+    private Query Phrase(string field, bool hasExact, string text, HashSet<string> marked)
+    {
+        var syllables = Syllable.Of(analyzer, text);
+        if (syllables.Count == 0) throw new QuerySyntaxException($"\"{text}\" không có từ nào để tìm");
+        foreach (var s in syllables) marked.Add(s.Folded);
+        var folded = new PhraseQuery();
+        foreach (var s in syllables) folded.Add(new Term(IndexFields.Folded(field), s.Folded));
+        var query = new BooleanQuery { { folded, Occur.MUST } };
+        // A phrase holds its syllable pairs. Pairs are far rarer than syllables, so requiring them
+        // lets the search check positions only in the few documents that have every pair.
+        if (field == IndexFields.All)
+            for (var i = 1; i < syllables.Count; i++)
+                query.Add(Term(AllPairs, $"{syllables[i - 1].Folded} {syllables[i].Folded}", PairBoost), Occur.MUST);
+        if (!hasExact || !syllables.Any(s => s.HasDiacritics)) return query.Clauses.Count == 1 ? folded : query;
+        // The exact form keeps no positions: the phrase must match folded, and each syllable
+        // written with the same diacritics adds to the score.
+        foreach (var s in syllables.Where(s => s.HasDiacritics).DistinctBy(s => s.Exact))
+            query.Add(Term(IndexFields.Exact(field), s.Exact, ExactBoost), Occur.SHOULD);
+        return query;
+    }
+
+    private Query Fielded(SearchField field, string value, bool quoted, HashSet<string> marked)
+    {
+        var trimmed = value.Trim();
+        switch (field.Kind)
+        {
+            case SearchFieldKind.Text:
+                var hasExact = field == SearchField.FullText || field == SearchField.Subject;
+                if (quoted) return Phrase(field.IndexField, hasExact, trimmed, marked);
+                // One unquoted word may still be several syllables ("UBND-Hà-Tĩnh"): keep them in order.
+                return Phrase(field.IndexField, hasExact, trimmed, marked);
+            case SearchFieldKind.Notation:
+                var key = NotationKey.Of(trimmed.TrimEnd('*'));
+                if (key.Length == 0) throw new QuerySyntaxException("số và ký hiệu trống");
+                return trimmed.EndsWith('*') || !key.Contains('/')
+                    ? new PrefixQuery(new Term(field.IndexField, key.Contains('/') ? key : key + "/"))
+                    : new TermQuery(new Term(field.IndexField, key));
+            case SearchFieldKind.FileCode:
+                var code = trimmed.ToUpperInvariant();
+                return code.EndsWith('*')
+                    ? new PrefixQuery(new Term(field.IndexField, code.TrimEnd('*')))
+                    : new TermQuery(new Term(field.IndexField, code));
+            case SearchFieldKind.Retention:
+                return RetentionPeriod.TryParse(trimmed, out var period)
+                    ? new TermQuery(new Term(field.IndexField, NotationKey.Of(period.Value)))
+                    : throw new QuerySyntaxException($"thời hạn bảo quản \"{trimmed}\" không hợp lệ, ví dụ thoihan:\"10 năm\" hoặc thoihan:\"vĩnh viễn\"");
+            case SearchFieldKind.Mode:
+                return AccessMode.TryParse(trimmed, out var mode)
+                    ? new TermQuery(new Term(field.IndexField, mode.Code))
+                    : throw new QuerySyntaxException($"chế độ sử dụng \"{trimmed}\" không hợp lệ");
+            case SearchFieldKind.Year:
+                var year = ParseYear(trimmed);
+                return NumericRangeQuery.NewInt32Range(field.IndexField, year, year, true, true);
+            case SearchFieldKind.Date:
+                var (from, to) = ParseDateSpan(trimmed);
+                return NumericRangeQuery.NewInt32Range(field.IndexField, from, to, true, true);
+            default:
+                throw new ArgumentOutOfRangeException(nameof(field), field.Kind, null);
+        }
+    }
+
+    private static Query Range(RangeNode range)
+    {
+        switch (range.Field.Kind)
+        {
+            case SearchFieldKind.Date:
+                int? from = range.From is null ? null : range.IncludeFrom ? ParseDateSpan(range.From).First : ParseDateSpan(range.From).Last;
+                int? to = range.To is null ? null : range.IncludeTo ? ParseDateSpan(range.To).Last : ParseDateSpan(range.To).First;
+                return NumericRangeQuery.NewInt32Range(range.Field.IndexField, from, to, range.IncludeFrom, range.IncludeTo);
+            case SearchFieldKind.Year:
+                return NumericRangeQuery.NewInt32Range(range.Field.IndexField,
+                    range.From is null ? null : ParseYear(range.From), range.To is null ? null : ParseYear(range.To),
+                    range.IncludeFrom, range.IncludeTo);
+            default:
+                throw new QuerySyntaxException($"trường \"{range.Field.Name}\" không tìm theo khoảng; chỉ dùng khoảng cho ngay và nam");
+        }
+    }
+
+    private static int ParseYear(string text) =>
+        text.Length == 4 && int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var year)
+            ? year
+            : throw new QuerySyntaxException($"năm \"{text}\" không hợp lệ, ví dụ nam:2019");
+
+    /// <summary>The first and last day (yyyyMMdd) a date, a month (yyyy-MM) or a year (yyyy) covers.</summary>
+    private static (int First, int Last) ParseDateSpan(string text)
+    {
+        if (DateOnly.TryParseExact(text, DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
+            return (DocumentMapper.DayNumber(day), DocumentMapper.DayNumber(day));
+        if (DateOnly.TryParseExact(text, ["yyyy-MM", "MM/yyyy", "M/yyyy"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var month))
+            return (DocumentMapper.DayNumber(month), DocumentMapper.DayNumber(month.AddMonths(1).AddDays(-1)));
+        if (text.Length == 4 && int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var year) && year >= 1)
+            return (year * 10_000 + 101, year * 10_000 + 1231);
+        throw new QuerySyntaxException($"ngày \"{text}\" không hợp lệ; viết yyyy-MM-dd (2019-04-12), dd/MM/yyyy, yyyy-MM hoặc yyyy");
+    }
+
+    private static TermQuery Term(string field, string value, float boost = 1f) =>
+        new(new Term(field, value)) { Boost = boost };
+}
