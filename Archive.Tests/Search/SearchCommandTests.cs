@@ -42,7 +42,20 @@ public sealed class SearchCommandTests
             .With("CodeNumber", number).With("CodeNotation", "QĐ-UBND").With("IssuedDate", "2019-04-12")
             .With("Subject", subject).With("Mode", mode).With("PageAmount", "2");
         var document = await new DocumentFiling(store, TimeProvider.System)
-            .FileAsync(dossier.FileCode.Value, metadata, new MemoryStream("%PDF-1.7 test"u8.ToArray()), Tester, CancellationToken.None);
+            .FileAsync(dossier.FileCode.Value, metadata.With("Mode", "02"), new MemoryStream("%PDF-1.7 test"u8.ToArray()), Tester,
+                CancellationToken.None);
+        if (AccessMode.Parse(mode).IsRestricted)
+        {
+            // Filing puts restricted documents only in the air-gapped collection; a restricted record in
+            // the main catalog (reclassified later, or written by an older version) must still stay hidden.
+            document = document with { Mode = AccessMode.Restricted };
+            var reclassified = document;
+            store.Catalog.Write(Tester, s =>
+            {
+                s.Documents.Update(reclassified);
+                return 0;
+            });
+        }
         var work = store.BeginWork();
         await work.AddBlobAsync(new MemoryStream(Encoding.UTF8.GetBytes(text)), CatalogIndexSource.TextRole, document.Id, CancellationToken.None);
         work.Commit(Tester, _ => 0);
