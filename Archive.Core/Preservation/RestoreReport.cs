@@ -8,6 +8,7 @@ public sealed record RestoreReport(
     int BlobsRestored,
     long BytesRestored,
     int DocumentsInCatalog,
+    int? DocumentsIndexed,
     IReadOnlyList<string> Problems)
 {
     public bool Succeeded => Problems.Count == 0;

@@ -12,7 +12,9 @@ public sealed class RestoreService(TimeProvider clock, ILogger log)
 {
     private readonly ILogger _log = log.ForContext<RestoreService>();
 
-    public async Task<RestoreReport> RunAsync(string from, string to, IProgress<string>? progress, CancellationToken cancellationToken)
+    /// <param name="rebuildIndex">Rebuilds the derived search index of the restored folder (backups do not carry it).</param>
+    public async Task<RestoreReport> RunAsync(string from, string to, IProgress<string>? progress, CancellationToken cancellationToken,
+        Func<ArchiveStore, CancellationToken, Task<int>>? rebuildIndex = null)
     {
         var target = new BackupTarget(from);
         var chain = target.LatestChain();
@@ -63,14 +65,21 @@ public sealed class RestoreService(TimeProvider clock, ILogger log)
         DurableFile.FlushFileSystemOf(folder.Root);
 
         int documents;
+        int? indexed = null;
         using (var store = ArchiveStore.Open(folder, clock, log))
         {
             var consistency = store.CheckConsistency();
             problems.AddRange(consistency.MissingBlobs.Select(d => $"Danh mục phục hồi tham chiếu tệp {d} nhưng không bộ sao lưu nào có nó."));
             documents = store.Catalog.Read(s => s.Documents.Count());
+            if (rebuildIndex is not null)
+            {
+                progress?.Report("Dựng lại chỉ mục tìm kiếm…");
+                indexed = await rebuildIndex(store, cancellationToken).ConfigureAwait(false);
+            }
         }
         _log.Information("Restored {To} from {From}: {Blobs} blobs, {Problems} problems", folder.Root, target.Root, restored, problems.Count);
-        return new RestoreReport(target.Root, folder.Root, chain.Select(s => s.Manifest.Id).ToList(), restored, bytes, documents, problems);
+        return new RestoreReport(target.Root, folder.Root, chain.Select(s => s.Manifest.Id).ToList(), restored, bytes, documents, indexed,
+            problems);
     }
 
     /// <summary>Copies one file after checking it against its manifest; says in <paramref name="problems"/> why not.</summary>

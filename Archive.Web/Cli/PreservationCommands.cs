@@ -1,6 +1,8 @@
 using System.CommandLine;
 using Archive.Core.Application;
+using Archive.Core.Indexing;
 using Archive.Core.Preservation;
+using Archive.Search;
 using Archive.Web.Jobs;
 
 namespace Archive.Web.Cli;
@@ -59,9 +61,14 @@ public static class PreservationCommands
         runner.Bind(restore, async (context, parse, cancellationToken) =>
         {
             var report = await new RestoreService(context.Clock, context.Log)
-                .RunAsync(parse.GetValue(from)!, parse.GetValue(to)!, context.Output.Progress(), cancellationToken).ConfigureAwait(false);
+                .RunAsync(parse.GetValue(from)!, parse.GetValue(to)!, context.Output.Progress(), cancellationToken,
+                    async (store, ct) =>
+                    {
+                        using var index = LuceneArchiveIndex.Open(store.Folder.Index, context.Log);
+                        return await index.RebuildAsync(new CatalogIndexSource(store, context.Log).All(ct), ct).ConfigureAwait(false);
+                    }).ConfigureAwait(false);
             context.Output.Item(report, r => (r.Succeeded
-                    ? $"Đã phục hồi {r.To} từ {string.Join(", ", r.SetsUsed)}: {r.BlobsRestored} tệp, {r.DocumentsInCatalog} văn bản trong danh mục; mọi mã băm khớp."
+                    ? $"Đã phục hồi {r.To} từ {string.Join(", ", r.SetsUsed)}: {r.BlobsRestored} tệp, {r.DocumentsInCatalog} văn bản trong danh mục, {r.DocumentsIndexed} văn bản trong chỉ mục tìm kiếm; mọi mã băm khớp."
                     : $"Phục hồi {r.To} CÓ LỖI:") + string.Concat(r.Problems.Select(p => Environment.NewLine + "  " + p)));
             return report.Succeeded ? ExitCodes.Ok : ExitCodes.CheckFailed;
         });

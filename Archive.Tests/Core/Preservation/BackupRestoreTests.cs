@@ -70,6 +70,39 @@ public sealed class BackupRestoreTests
     }
 
     [Test]
+    public async Task A_restored_folder_answers_searches_exactly_as_the_original()
+    {
+        using var data = new TempFolder("archive-data");
+        using var media = new TempFolder("backup-media");
+        using var restoreRoot = new TempFolder("restore");
+        await DemoDossier.CreateAsync(data.Path);
+        foreach (var (number, subject) in new[] { ("05", "Ban hành quy chế làm việc"), ("06", "Kế hoạch cải cách hành chính"), ("07", "Quy chế văn thư lưu trữ") })
+        {
+            var file = data.File($"{number}.txt");
+            await File.WriteAllTextAsync(file, subject);
+            var filed = await Cli.RunAsync([.. DemoDossier.AddDocument(file, data.Path, number), "--set", $"Subject={subject}"]);
+            Assert.That(filed.ExitCode, Is.Zero, filed.ToString());
+        }
+        Assert.That((await Cli.RunAsync("backup", "--to", media.Path, "--data", data.Path)).ExitCode, Is.Zero);
+        var restoredData = Path.Combine(restoreRoot.Path, "data");
+
+        var restore = await Cli.RunAsync("restore", "--from", media.Path, "--to", restoredData, "--json");
+
+        Assert.That(restore.ExitCode, Is.Zero, restore.ToString());
+        Assert.That(JsonDocument.Parse(restore.Stdout).RootElement.GetProperty("documentsIndexed").GetInt32(), Is.EqualTo(3));
+        foreach (var query in new[] { "quy che", "\"cải cách hành chính\"", "soKyHieu:06/QĐ-UBND", "vǎn thư" })
+        {
+            var original = await Cli.RunAsync("search", query, "--json", "--data", data.Path);
+            var copy = await Cli.RunAsync("search", query, "--json", "--data", restoredData);
+            Assert.That(copy.ExitCode, Is.EqualTo(original.ExitCode), query);
+            Assert.That(copy.Stdout, Is.EqualTo(original.Stdout), query);
+        }
+        var hits = JsonDocument.Parse((await Cli.RunAsync("search", "quy che", "--json", "--data", restoredData)).Stdout).RootElement
+            .GetProperty("hits").EnumerateArray().Take(2).Select(h => h.GetProperty("soKyHieu").GetString());
+        Assert.That(hits, Is.EquivalentTo(new[] { "05/QĐ-UBND", "07/QĐ-UBND" }));
+    }
+
+    [Test]
     public async Task The_manifest_lists_every_file_with_its_sha256_and_the_medium_matches_it()
     {
         using var archive = new TestArchive();
