@@ -13,6 +13,7 @@ public sealed class PreservationJobs(ArchiveStore store, TimeProvider clock, ILo
 {
     public const string Fixity = "fixity";
     public const string Backup = "backup";
+    private const string InterruptedDetail = "Tiến trình dừng khi tác vụ đang chạy.";
 
     public Task<FixityReport> RunFixityAsync(FixityOptions options, Actor actor, IProgress<string>? progress, CancellationToken cancellationToken) =>
         Tracked(Fixity, actor, async () =>
@@ -44,7 +45,7 @@ public sealed class PreservationJobs(ArchiveStore store, TimeProvider clock, ILo
     {
         var stale = s.JobRuns.Where(r => r.Outcome == "running");
         foreach (var run in stale)
-            s.JobRuns.Update(run with { Outcome = "interrupted", Detail = "Tiến trình dừng khi tác vụ đang chạy." });
+            s.JobRuns.Update(run with { Outcome = "interrupted", Detail = InterruptedDetail });
         return stale.Count;
     });
 
@@ -62,6 +63,10 @@ public sealed class PreservationJobs(ArchiveStore store, TimeProvider clock, ILo
         var started = new JobRun { Job = job, Started = clock.GetLocalNow() };
         store.Catalog.Write(actor, s =>
         {
+            // This process holds the data folder, and its jobs run one at a time: any run still
+            // "running" belongs to a process that died.
+            foreach (var stale in s.JobRuns.Where(r => r.Outcome == "running"))
+                s.JobRuns.Update(stale with { Outcome = "interrupted", Detail = InterruptedDetail });
             s.JobRuns.Insert(started);
             return 0;
         });

@@ -52,6 +52,7 @@ public sealed class FixityCheck(ArchiveStore store, TimeProvider clock, ILogger 
         {
             var digest = Sha256Digest.Parse(hex);
             var repairedFrom = options.Repair ? await RepairAsync(digest, options.BackupTargets, cancellationToken).ConfigureAwait(false) : null;
+            store.Crash.Reached(CrashPoint.FixityMidRepair);
             findings.Add(new FixityFinding(hex, fault, store.Blobs.Location(digest), MediumOf(store.Folder.Root), repairedFrom));
         }
         var referencedSet = referenced.ToHashSet(StringComparer.Ordinal);

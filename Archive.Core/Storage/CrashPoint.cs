@@ -15,6 +15,7 @@ public sealed class CrashPoint(string? armedAt)
     public const string BlobBeforeRename = "blob.before-rename";
     public const string BeforeCatalogCommit = "uow.before-commit";
     public const string BackupMidCopy = "backup.mid-copy";
+    public const string FixityMidRepair = "fixity.mid-repair";
 
     public void Reached(string point)
     {

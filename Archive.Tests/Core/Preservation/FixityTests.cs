@@ -1,6 +1,7 @@
 using Archive.Core.Application;
 using Archive.Core.Preservation;
 using Archive.Core.Storage;
+using CrashPoint = Archive.Core.Storage.CrashPoint;
 using Archive.Tests.Support;
 using Serilog;
 
@@ -111,6 +112,38 @@ public sealed class FixityTests
         Assert.That(report.Damaged, Is.Zero);
         Assert.That(report.Findings.Single().Digest, Is.EqualTo(orphan.Digest.Hex));
         Assert.That(report.Findings.Single().Fault, Is.EqualTo(FixityFault.Unreferenced));
+    }
+
+    [Test]
+    public async Task A_fixity_run_killed_between_repairs_leaves_a_consistent_archive_and_the_next_run_finishes_the_work()
+    {
+        using var data = new TempFolder("archive-data");
+        using var media = new TempFolder("backup-media");
+        await DemoDossier.CreateAsync(data.Path);
+        for (var i = 0; i < 4; i++)
+        {
+            var file = data.File($"{i}.txt");
+            await File.WriteAllTextAsync(file, $"văn bản {i} {Guid.NewGuid()}");
+            Assert.That((await Cli.RunAsync(DemoDossier.AddDocument(file, data.Path, $"{20 + i}"))).ExitCode, Is.Zero);
+        }
+        Assert.That((await Cli.RunAsync("backup", "--to", media.Path, "--data", data.Path)).ExitCode, Is.Zero);
+        var blobs = Directory.EnumerateFiles(Path.Combine(data.Path, "blobs", "sha256"), "*", SearchOption.AllDirectories).ToList();
+        foreach (var blob in blobs.Take(3)) Storage.FileBlobStoreTests.FlipOneByte(blob, 1);
+
+        var killed = await Cli.RunChildAsync(["fixity", "--backup", media.Path, "--data", data.Path],
+            new Dictionary<string, string> { ["ARCHIVE_CRASH_AT"] = CrashPoint.FixityMidRepair });
+        Assert.That(killed.ExitCode, Is.Not.EqualTo(0).And.Not.EqualTo(1), "killed after its first repair");
+
+        var audit = await Cli.RunAsync("audit", "verify", "--data", data.Path);
+        Assert.That(audit.ExitCode, Is.Zero, audit.ToString());
+        var next = await Cli.RunAsync("fixity", "--json", "--backup", media.Path, "--data", data.Path);
+        var findings = System.Text.Json.JsonDocument.Parse(next.Stdout).RootElement.GetProperty("findings").EnumerateArray().ToList();
+        Assert.That(findings, Has.Count.EqualTo(2), "the first repair held; the other two are found and repaired now");
+        Assert.That(findings.Select(f => f.GetProperty("repairedFrom").GetString()), Is.All.Not.Null);
+        var clean = await Cli.RunAsync("fixity", "--data", data.Path);
+        Assert.That(clean.ExitCode, Is.Zero, clean.ToString());
+        var history = await Cli.RunAsync("jobs", "history", "--json", "--data", data.Path);
+        Assert.That(history.Stdout, Does.Contain("\"outcome\":\"interrupted\"").And.Not.Contain("\"outcome\":\"running\""));
     }
 
     [Test]
