@@ -13,7 +13,6 @@ public sealed class PreservationJobs(ArchiveStore store, TimeProvider clock, ILo
 {
     public const string Fixity = "fixity";
     public const string Backup = "backup";
-    private const string InterruptedDetail = "Tiến trình dừng khi tác vụ đang chạy.";
 
     public Task<FixityReport> RunFixityAsync(FixityOptions options, Actor actor, IProgress<string>? progress, CancellationToken cancellationToken) =>
         Tracked(Fixity, actor, async () =>
@@ -41,13 +40,15 @@ public sealed class PreservationJobs(ArchiveStore store, TimeProvider clock, ILo
     /// Runs left "running" by a process that died: this process holds the data folder now, so they
     /// can no longer finish. They are kept, marked interrupted, so the history tells the truth.
     /// </summary>
-    public int MarkInterruptedRuns(Actor actor) => store.Catalog.Write(actor, s =>
+    public int MarkInterruptedRuns(Actor actor) => store.Catalog.Write(actor, MarkStale);
+
+    private static int MarkStale(ICatalogSession session)
     {
-        var stale = s.JobRuns.Where(r => r.Outcome == "running");
+        var stale = session.JobRuns.Where(r => r.Outcome == "running");
         foreach (var run in stale)
-            s.JobRuns.Update(run with { Outcome = "interrupted", Detail = InterruptedDetail });
+            session.JobRuns.Update(run with { Outcome = "interrupted", Detail = "Tiến trình dừng khi tác vụ đang chạy." });
         return stale.Count;
-    });
+    }
 
     /// <summary>When the job last ran to an end (succeeded or failed); an interrupted run does not count.</summary>
     public DateTimeOffset? LastCompletedStart(string job) =>
@@ -63,10 +64,8 @@ public sealed class PreservationJobs(ArchiveStore store, TimeProvider clock, ILo
         var started = new JobRun { Job = job, Started = clock.GetLocalNow() };
         store.Catalog.Write(actor, s =>
         {
-            // This process holds the data folder, and its jobs run one at a time: any run still
-            // "running" belongs to a process that died.
-            foreach (var stale in s.JobRuns.Where(r => r.Outcome == "running"))
-                s.JobRuns.Update(stale with { Outcome = "interrupted", Detail = InterruptedDetail });
+            // This process holds the data folder, and its jobs run one at a time.
+            MarkStale(s);
             s.JobRuns.Insert(started);
             return 0;
         });
