@@ -1,0 +1,16 @@
+namespace Archive.Ingest.Formats;
+
+/// <summary>
+/// What a file is, judged by its bytes; whether its name agrees; and, for PDF, whether it claims
+/// PDF/A conformance. <see cref="Problem"/> is the Vietnamese reason to reject it, if any.
+/// </summary>
+public sealed record FormatIdentification(FileFormat Format, string? ExtensionFormatName, bool ExtensionMatches, string? PdfAClaim,
+    string? Problem)
+{
+    public bool Accepted => Problem is null;
+
+    /// <summary>The conversion route: office documents through LibreOffice, images through OCR, PDFs directly.</summary>
+    public bool IsOffice => Format is FileFormat.Docx or FileFormat.Xlsx or FileFormat.Odt or FileFormat.Ods or FileFormat.Doc or FileFormat.Xls;
+
+    public bool IsImage => Format is FileFormat.Jpeg or FileFormat.Png or FileFormat.Tiff;
+}
