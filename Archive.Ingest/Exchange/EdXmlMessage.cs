@@ -1,0 +1,18 @@
+using Archive.Core.Catalog;
+
+namespace Archive.Ingest.Exchange;
+
+/// <summary>
+/// A document received over the document interconnection axis as an edXML envelope (QCVN 102:2016):
+/// its header as TT 02 metadata, who sent it, its urgency, and its attachments saved to files.
+/// </summary>
+public sealed record EdXmlMessage(
+    string? DocumentId,
+    string? FromOrganId,
+    string? FromOrganName,
+    string? Priority,
+    Tt02Metadata Metadata,
+    IReadOnlyList<EdXmlAttachment> Attachments);
+
+/// <summary>One decoded attachment, written to <see cref="Path"/> while it was read (never held in memory whole).</summary>
+public sealed record EdXmlAttachment(string Name, string? ContentType, string Path, long Length);
