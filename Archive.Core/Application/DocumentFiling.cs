@@ -21,8 +21,9 @@ public sealed class DocumentFiling(ArchiveStore store, TimeProvider clock, Restr
     /// <summary>The metadata tags a document accepts (TT02.md §1).</summary>
     public static readonly IReadOnlySet<string> Tags = Tt02Fields.Document.All.Select(f => f.Tag).ToHashSet(StringComparer.Ordinal);
 
+    /// <param name="inSameTransaction">More catalog changes that must commit with the filing or not at all (e.g. the arrival number).</param>
     public async Task<ArchivedDocument> FileAsync(string dossierCode, Tt02Metadata metadata, Stream content, Actor actor,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken, Action<ICatalogSession, ArchivedDocument>? inSameTransaction = null)
     {
         var target = new CatalogService(store, clock, restricted).StoreOf(dossierCode);
         var dossier = target.Catalog.Read(s => CatalogService.FindDossier(s, dossierCode));
@@ -48,6 +49,7 @@ public sealed class DocumentFiling(ArchiveStore store, TimeProvider clock, Restr
             CatalogValidator.EnsureValid(document, Today);
             session.Documents.Insert(document);
             session.Record(new AuditChange("document.file", nameof(ArchivedDocument), id, null, AuditSummary.Of(document)));
+            inSameTransaction?.Invoke(session, document);
             return document;
         });
     }

@@ -19,6 +19,8 @@ internal static class CatalogMapping
     public const string FixityEvents = "fixity_events";
     public const string Problems = "problems";
     public const string JobRuns = "jobs";
+    public const string Inbox = "inbox";
+    public const string Arrivals = "arrivals";
 
     /// <summary>A mapper of our own: never the process-wide BsonMapper.Global.</summary>
     public static BsonMapper Create()
@@ -47,6 +49,8 @@ internal static class CatalogMapping
         mapper.Entity<Preservation.FixityEventBatch>().Id(b => b.Id, autoId: false);
         mapper.Entity<Preservation.Problem>().Id(p => p.Id, autoId: false);
         mapper.Entity<Preservation.JobRun>().Id(r => r.Id, autoId: false);
+        mapper.Entity<Registry.InboxItem>().Id(i => i.Id, autoId: false);
+        mapper.Entity<Registry.ArrivalEntry>().Id(a => a.Id, autoId: false);
         mapper.Entity<Audit.AuditEntry>().Id(e => e.Sequence, autoId: false);
         return mapper;
     }

@@ -1,6 +1,7 @@
 using Archive.Core.Audit;
 using Archive.Core.Catalog;
 using Archive.Core.Preservation;
+using Archive.Core.Registry;
 using LiteDB;
 using Serilog;
 
@@ -141,6 +142,8 @@ public sealed class CatalogStore : IDisposable
         _db.GetCollection<BlobReference>(CatalogMapping.Blobs).EnsureIndex(b => b.OwnerId);
         _db.GetCollection<PreservationEvent>(CatalogMapping.Events).EnsureIndex(e => e.ObjectId);
         _db.GetCollection<JobRun>(CatalogMapping.JobRuns).EnsureIndex(r => r.Job);
+        _db.GetCollection<InboxItem>(CatalogMapping.Inbox).EnsureIndex(i => i.Digest);
+        _db.GetCollection<ArrivalEntry>(CatalogMapping.Arrivals).EnsureIndex(a => a.Year);
     }
 
     private sealed class Session(LiteDatabase db, List<AuditChange>? changes) : ICatalogSession
@@ -155,6 +158,8 @@ public sealed class CatalogStore : IDisposable
         public IRecordSet<FixityEventBatch> FixityEvents { get; } = Set<FixityEventBatch>(db, CatalogMapping.FixityEvents, changes is not null);
         public IRecordSet<Problem> Problems { get; } = Set<Problem>(db, CatalogMapping.Problems, changes is not null);
         public IRecordSet<JobRun> JobRuns { get; } = Set<JobRun>(db, CatalogMapping.JobRuns, changes is not null);
+        public IRecordSet<InboxItem> Inbox { get; } = Set<InboxItem>(db, CatalogMapping.Inbox, changes is not null);
+        public IRecordSet<ArrivalEntry> Arrivals { get; } = Set<ArrivalEntry>(db, CatalogMapping.Arrivals, changes is not null);
 
         public void Record(AuditChange change)
         {

@@ -1,6 +1,7 @@
 using Archive.Core.Audit;
 using Archive.Core.Catalog;
 using Archive.Core.Preservation;
+using Archive.Core.Registry;
 
 namespace Archive.Core.Storage;
 
@@ -19,6 +20,8 @@ public interface ICatalogSession
     IRecordSet<FixityEventBatch> FixityEvents { get; }
     IRecordSet<Problem> Problems { get; }
     IRecordSet<JobRun> JobRuns { get; }
+    IRecordSet<InboxItem> Inbox { get; }
+    IRecordSet<ArrivalEntry> Arrivals { get; }
 
     void Record(AuditChange change);
 }

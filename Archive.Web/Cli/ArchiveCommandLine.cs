@@ -16,6 +16,8 @@ public static class ArchiveCommandLine
             CatalogCommands.Fonds(runner),
             CatalogCommands.Dossier(runner),
             DocumentCommands.Create(runner),
+            IngestCommands.Ingest(runner),
+            IngestCommands.Inbox(runner),
             AuditCommands.Create(runner),
             TrustCommands.Create(runner),
             CheckCommand.Create(runner),

@@ -1,0 +1,158 @@
+using System.Globalization;
+using System.Text.Json;
+using Archive.Core.Access;
+using Archive.Core.Audit;
+using Archive.Core.Catalog;
+using Archive.Core.Registry;
+using Archive.Core.Storage;
+
+namespace Archive.Core.Application;
+
+/// <summary>
+/// The inbox "Chờ lưu trữ" (Điều 10): every received document is stored with its check results
+/// before anything is decided, so nothing received is dropped; it is then accepted (filed, given its
+/// arrival number in the same transaction) or returned to the sender with the reasons.
+/// </summary>
+public sealed class RecordsInbox(ArchiveStore store, TimeProvider clock, RestrictedCollection? restricted = null)
+{
+    public const string ReceivedRole = "received";
+
+    /// <summary>Stores what arrived; problems found by the checks make it rejected at once, a duplicate too.</summary>
+    public async Task<InboxItem> ReceiveAsync(Stream content, Reception reception, Actor actor, CancellationToken cancellationToken)
+    {
+        var id = Guid.CreateVersion7().ToString("N");
+        var work = store.BeginWork();
+        var blob = await work.AddBlobAsync(content, ReceivedRole, id, cancellationToken).ConfigureAwait(false);
+        return work.Commit(actor, session =>
+        {
+            var reasons = new List<string>(reception.Problems);
+            reasons.AddRange(Duplicates(session, blob.Digest.Hex, reception.Metadata));
+            var rejected = reasons.Count > 0;
+            var item = new InboxItem
+            {
+                Id = id, ReceivedAt = clock.GetLocalNow(), SourceName = Path.GetFileName(reception.SourceName), Digest = blob.Digest.Hex,
+                Length = blob.Length, Format = reception.Format, SenderOrganId = reception.SenderOrganId,
+                SenderOrganName = reception.SenderOrganName ?? reception.Metadata["OrganName"], Priority = reception.Priority,
+                Urgent = Urgency.IsUrgent(reception.Priority), MetadataJson = JsonSerializer.Serialize(reception.Metadata.Values),
+                SignatureReport = reception.SignatureReport, Reasons = reasons,
+                Status = rejected ? InboxStatus.Rejected : InboxStatus.Pending, DecidedAt = rejected ? clock.GetLocalNow() : null,
+                DecidedBy = rejected ? actor.Name : null, SenderNotice = rejected ? Notice(reception, reasons) : null,
+            };
+            session.Inbox.Insert(item);
+            session.Record(new AuditChange(rejected ? "inbox.receive-rejected" : "inbox.receive", nameof(InboxItem), id, null,
+                JsonSerializer.Serialize(new { item.SourceName, item.Digest, item.Status, item.Reasons })));
+            return item;
+        });
+    }
+
+    /// <summary>Files a pending document into a dossier and gives it the next arrival number of the year.</summary>
+    public async Task<(InboxItem Item, ArchivedDocument Document, ArrivalEntry Arrival)> AcceptAsync(string itemId, string dossierCode,
+        Tt02Metadata? corrections, Actor actor, CancellationToken cancellationToken)
+    {
+        var item = Item(itemId);
+        if (item.Status != InboxStatus.Pending)
+            throw new CatalogConflictException($"Văn bản {itemId} trong hộp thư đã được xử lý ({Vietnamese(item.Status)}).");
+        var metadata = Metadata(item);
+        foreach (var (tag, value) in corrections?.Values ?? new Dictionary<string, string>()) metadata = metadata.With(tag, value);
+        ArrivalEntry? arrival = null;
+        InboxItem? accepted = null;
+        await using var content = store.Blobs.OpenRead(Sha256Digest.Parse(item.Digest));
+        var document = await new DocumentFiling(store, clock, restricted).FileAsync(dossierCode, metadata, content, actor, cancellationToken,
+            (session, filed) =>
+            {
+                var current = session.Inbox.Get(itemId)!;
+                if (current.Status != InboxStatus.Pending)
+                    throw new CatalogConflictException($"Văn bản {itemId} trong hộp thư đã được xử lý ({Vietnamese(current.Status)}).");
+                var now = clock.GetLocalNow();
+                // Counted inside the write transaction: numbers follow each other with no gap and no repeat.
+                var number = session.Arrivals.Count(a => a.Year == now.Year) + 1;
+                arrival = new ArrivalEntry
+                {
+                    Id = ArrivalEntry.IdOf(now.Year, number), Year = now.Year, Number = number, ArrivalDate = now, DocumentId = filed.Id,
+                    InboxItemId = itemId, Priority = current.Priority,
+                };
+                session.Arrivals.Insert(arrival);
+                accepted = current with
+                {
+                    Status = InboxStatus.Accepted, DocumentId = filed.Id, ArrivalId = arrival.Id, DecidedAt = now, DecidedBy = actor.Name,
+                };
+                session.Inbox.Update(accepted);
+                session.Record(new AuditChange("inbox.accept", nameof(InboxItem), itemId, "Pending",
+                    JsonSerializer.Serialize(new { filed.Id, arrival.Number, arrival.Year, dossierCode })));
+            }).ConfigureAwait(false);
+        return (accepted!, document, arrival!);
+    }
+
+    /// <summary>Returns a pending document to its sender: it stays in the inbox with the reasons and the notice.</summary>
+    public InboxItem Reject(string itemId, IReadOnlyList<string> reasons, Actor actor)
+    {
+        if (reasons.Count == 0 || reasons.All(string.IsNullOrWhiteSpace))
+            throw new CatalogValidationException(ValidationError.For(Tt02Fields.Document.Description, "trả lại văn bản phải nêu lý do."));
+        return store.Catalog.Write(actor, session =>
+        {
+            var item = session.Inbox.Get(itemId) ?? throw NotFound(itemId);
+            if (item.Status != InboxStatus.Pending)
+                throw new CatalogConflictException($"Văn bản {itemId} trong hộp thư đã được xử lý ({Vietnamese(item.Status)}).");
+            var rejected = item with
+            {
+                Status = InboxStatus.Rejected, Reasons = [.. item.Reasons, .. reasons], DecidedAt = clock.GetLocalNow(), DecidedBy = actor.Name,
+                SenderNotice = Notice(item.SourceName, item.SenderOrganName, [.. item.Reasons, .. reasons]),
+            };
+            session.Inbox.Update(rejected);
+            session.Record(new AuditChange("inbox.reject", nameof(InboxItem), itemId, "Pending", string.Join("; ", reasons)));
+            return rejected;
+        });
+    }
+
+    /// <summary>The inbox, urgent documents first (they are presented at once), then oldest first.</summary>
+    public IReadOnlyList<InboxItem> List(InboxStatus? status = null) =>
+        store.Catalog.Read(s => status is { } wanted ? s.Inbox.Where(i => i.Status == wanted) : s.Inbox.All())
+            .OrderByDescending(i => i.Urgent && i.Status == InboxStatus.Pending).ThenBy(i => i.ReceivedAt).ToList();
+
+    public InboxItem Item(string itemId) => store.Catalog.Read(s => s.Inbox.Get(itemId)) ?? throw NotFound(itemId);
+
+    public static Tt02Metadata Metadata(InboxItem item) =>
+        (JsonSerializer.Deserialize<Dictionary<string, string>>(item.MetadataJson) ?? [])
+        .Aggregate(Tt02Metadata.Empty, (m, kv) => m.With(kv.Key, kv.Value));
+
+    /// <summary>TT02.md §4: same bytes; same mã định danh; same số, ký hiệu and issuing agency.</summary>
+    private static IEnumerable<string> Duplicates(ICatalogSession session, string digest, Tt02Metadata metadata)
+    {
+        if (session.Inbox.Count(i => i.Digest == digest && i.Status != InboxStatus.Rejected) > 0)
+            yield return "Trùng: tệp giống hệt (cùng mã băm SHA-256) đã được tiếp nhận trước đó.";
+        if (metadata["DocCode"] is { } docCode && session.Documents.Count(d => d.DocCode == docCode) > 0)
+            yield return $"Trùng: mã định danh văn bản {docCode} đã có trong kho.";
+        if (metadata["CodeNumber"] is { } number && metadata["CodeNotation"] is { } notation && metadata["OrganName"] is { } organ &&
+            session.Documents.Count(d => d.CodeNumber == number && d.CodeNotation == notation && d.OrganName == organ) > 0)
+            yield return $"Trùng: văn bản số {number}/{notation} của {organ} đã có trong kho.";
+    }
+
+    public static bool IsDuplicateReason(string reason) => reason.StartsWith("Trùng:", StringComparison.Ordinal);
+
+    private static string Notice(Reception reception, IReadOnlyList<string> reasons) =>
+        Notice(Path.GetFileName(reception.SourceName), reception.SenderOrganName ?? reception.Metadata["OrganName"], reasons);
+
+    private static string Notice(string sourceName, string? sender, IReadOnlyList<string> reasons) =>
+        $"Kính gửi {sender ?? "cơ quan gửi"}: văn bản '{sourceName}' không được tiếp nhận vì: " +
+        string.Join("; ", reasons) + ". Đề nghị kiểm tra và gửi lại.";
+
+    private static CatalogNotFoundException NotFound(string id) => new($"Không có văn bản '{id}' trong hộp thư Chờ lưu trữ.");
+
+    private static string Vietnamese(InboxStatus status) => status switch
+    {
+        InboxStatus.Accepted => "đã tiếp nhận",
+        InboxStatus.Rejected => "đã trả lại",
+        _ => "chờ xử lý",
+    };
+}
+
+/// <summary>What came with a received file and what the checks before the inbox found.</summary>
+public sealed record Reception(
+    string SourceName,
+    string Format,
+    Tt02Metadata Metadata,
+    IReadOnlyList<string> Problems,
+    string? SenderOrganId = null,
+    string? SenderOrganName = null,
+    string? Priority = null,
+    string? SignatureReport = null);

@@ -1,0 +1,35 @@
+namespace Archive.Core.Registry;
+
+/// <summary>
+/// A document as received, before it is filed: its original bytes are already stored (nothing
+/// received is ever dropped), with what the checks found and, when rejected, the notice for the sender.
+/// </summary>
+public sealed record InboxItem
+{
+    public string Id { get; init; } = Guid.CreateVersion7().ToString("N");
+    public DateTimeOffset ReceivedAt { get; init; }
+    /// <summary>The file name as the sender gave it, reduced to a bare name.</summary>
+    public string SourceName { get; init; } = "";
+    /// <summary>SHA-256 of the original bytes, the key to the blob store.</summary>
+    public string Digest { get; init; } = "";
+    public long Length { get; init; }
+    public string Format { get; init; } = "";
+    public string? SenderOrganId { get; init; }
+    public string? SenderOrganName { get; init; }
+    /// <summary>Độ khẩn; "Khẩn", "Thượng khẩn" and "Hỏa tốc" are presented at once (same-day rule).</summary>
+    public string? Priority { get; init; }
+    public bool Urgent { get; init; }
+    /// <summary>The metadata given with the document (TT 02 tags), as JSON.</summary>
+    public string MetadataJson { get; init; } = "{}";
+    public InboxStatus Status { get; init; } = InboxStatus.Pending;
+    /// <summary>Each failed check, named, in Vietnamese.</summary>
+    public List<string> Reasons { get; init; } = [];
+    /// <summary>The signature validation report (JSON), when one was made.</summary>
+    public string? SignatureReport { get; init; }
+    public string? DocumentId { get; init; }
+    public string? ArrivalId { get; init; }
+    public DateTimeOffset? DecidedAt { get; init; }
+    public string? DecidedBy { get; init; }
+    /// <summary>The notice for the sender when the document is returned (Điều 10).</summary>
+    public string? SenderNotice { get; init; }
+}

@@ -1,0 +1,30 @@
+using Archive.Core.Catalog;
+using Archive.Core.Registry;
+using Archive.Ingest.Formats;
+
+namespace Archive.Ingest.Pipeline;
+
+/// <summary>
+/// One file on its way through the pipeline: what each stage learned, and every reason it must be
+/// returned. Stages read and add to it; the pipeline decides from it.
+/// </summary>
+public sealed class IngestDocument(string path, string sourceName, Tt02Metadata metadata, string? dossierCode)
+{
+    public string Path { get; } = path;
+    public string SourceName { get; } = sourceName;
+    public Tt02Metadata Metadata { get; set; } = metadata;
+    public string? DossierCode { get; set; } = dossierCode;
+    public FormatIdentification? Format { get; set; }
+    public string? SenderOrganId { get; set; }
+    public string? SenderOrganName { get; set; }
+    public string? Priority { get; set; }
+    /// <summary>The signature verdict (an ETSI indication, or NO_SIGNATURE), when signatures were checked.</summary>
+    public string? Indication { get; set; }
+    public string? SignatureReport { get; set; }
+    public List<string> Reasons { get; } = [];
+    public InboxItem? InboxItem { get; set; }
+    public ArchivedDocument? Document { get; set; }
+    public ArrivalEntry? Arrival { get; set; }
+
+    public bool Rejected => Reasons.Count > 0;
+}

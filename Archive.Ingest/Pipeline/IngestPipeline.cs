@@ -1,0 +1,131 @@
+using Archive.Core.Application;
+using Archive.Core.Audit;
+using Archive.Core.Catalog;
+using Archive.Ingest.Exchange;
+using Archive.Ingest.Formats;
+using Serilog;
+
+namespace Archive.Ingest.Pipeline;
+
+/// <summary>
+/// receive → checks (each a small stage) → inbox → accept into the dossier or return to the sender.
+/// The original is stored in the inbox whatever the checks say, so nothing received is dropped; a
+/// stage that fails names itself and stops that document only. edXML envelopes are opened and each
+/// attachment goes through the same way, with a status message written back for the sender.
+/// </summary>
+public sealed class IngestPipeline(IReadOnlyList<IIngestCheck> checks, RecordsInbox inbox, TimeProvider clock, ILogger log)
+{
+    private const long MaxAttachmentBytes = 2L << 30;
+    private readonly ILogger _log = log.ForContext<IngestPipeline>();
+
+    public async Task<IReadOnlyList<IngestOutcome>> IngestAsync(string path, Tt02Metadata metadata, string? dossierCode, Actor actor,
+        CancellationToken cancellationToken)
+    {
+        var name = Path.GetFileName(path);
+        if (!File.Exists(path))
+            return [new IngestOutcome(name, IngestOutcome.Rejected, null, dossierCode, null, [$"Không tìm thấy tệp '{path}'."], null, null, false)];
+        if (IsEnvelope(path, name))
+            return await IngestEnvelopeAsync(path, metadata, dossierCode, actor, cancellationToken).ConfigureAwait(false);
+        return [await IngestOneAsync(new IngestDocument(path, name, metadata, dossierCode), actor, cancellationToken).ConfigureAwait(false)];
+    }
+
+    private async Task<IngestOutcome> IngestOneAsync(IngestDocument document, Actor actor, CancellationToken cancellationToken)
+    {
+        foreach (var check in checks)
+        {
+            try
+            {
+                await check.CheckAsync(document, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                _log.Error(e, "Ingest stage {Stage} failed for {File}", check.Name, document.SourceName);
+                document.Reasons.Add($"Bước kiểm tra {check.Name} không thực hiện được: {e.Message}");
+            }
+            if (document.Format is { Accepted: false }) break; // nothing else can be judged on a file of unknown kind
+        }
+
+        await using (var content = File.OpenRead(document.Path))
+            document.InboxItem = await inbox.ReceiveAsync(content, new Reception(document.SourceName, FormatName(document), document.Metadata,
+                document.Reasons, document.SenderOrganId, document.SenderOrganName, document.Priority, document.SignatureReport), actor,
+                cancellationToken).ConfigureAwait(false);
+        var item = document.InboxItem;
+        if (item.Reasons.Count > 0)
+            return Outcome(document, item.Reasons.All(RecordsInbox.IsDuplicateReason) ? IngestOutcome.Duplicate : IngestOutcome.Rejected,
+                item.Reasons);
+        var dossier = document.DossierCode ?? document.Metadata["FileCode"];
+        if (dossier is null) return Outcome(document, IngestOutcome.Pending, ["Chưa chỉ định hồ sơ (--dossier): văn bản chờ văn thư lập hồ sơ."]);
+        try
+        {
+            var (_, filed, arrival) = await inbox.AcceptAsync(item.Id, dossier, null, actor, cancellationToken).ConfigureAwait(false);
+            document.Document = filed;
+            document.Arrival = arrival;
+            return Outcome(document, IngestOutcome.Accepted, []);
+        }
+        catch (Exception e) when (e is CatalogValidationException or DossierLifecycleException or CatalogNotFoundException or CatalogConflictException)
+        {
+            // The document stays pending in the inbox: the officer fixes the dossier or the metadata and accepts it.
+            return Outcome(document, IngestOutcome.Pending, [$"Chưa lập được vào hồ sơ {dossier}: {e.Message}"]);
+        }
+    }
+
+    private async Task<IReadOnlyList<IngestOutcome>> IngestEnvelopeAsync(string path, Tt02Metadata given, string? dossierCode, Actor actor,
+        CancellationToken cancellationToken)
+    {
+        var folder = Directory.CreateTempSubdirectory("archive-edxml-").FullName;
+        try
+        {
+            EdXmlMessage message;
+            try
+            {
+                await using var envelope = File.OpenRead(path);
+                message = await EdXmlReader.ReadAsync(envelope, folder, MaxAttachmentBytes, cancellationToken).ConfigureAwait(false);
+            }
+            catch (EdXmlFormatException e)
+            {
+                // The envelope itself is kept in the inbox, returned with the reason.
+                var rejected = new IngestDocument(path, Path.GetFileName(path), given, dossierCode);
+                rejected.Reasons.Add(e.Message);
+                return [await IngestOneAsync(rejected, actor, cancellationToken).ConfigureAwait(false)];
+            }
+            var metadata = given.Values.Aggregate(message.Metadata, (m, kv) => m.With(kv.Key, kv.Value));
+            var outcomes = new List<IngestOutcome>();
+            foreach (var attachment in message.Attachments)
+                outcomes.Add(await IngestOneAsync(new IngestDocument(attachment.Path, attachment.Name, metadata, dossierCode)
+                {
+                    SenderOrganId = message.FromOrganId, SenderOrganName = message.FromOrganName, Priority = message.Priority,
+                }, actor, cancellationToken).ConfigureAwait(false));
+            WriteStatus(path, message, outcomes);
+            return outcomes;
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    /// <summary>The status for the sender, beside the envelope: accepted, or rejected with every reason.</summary>
+    private void WriteStatus(string envelopePath, EdXmlMessage message, IReadOnlyList<IngestOutcome> outcomes)
+    {
+        var rejected = outcomes.Where(o => o.Status is IngestOutcome.Rejected or IngestOutcome.Duplicate).ToList();
+        var status = rejected.Count > 0 ? EdXmlStatus.Rejected : outcomes.Any(o => o.Status == IngestOutcome.Accepted) ? EdXmlStatus.Accepted
+            : EdXmlStatus.Received;
+        var statusPath = envelopePath + ".status.xml";
+        using var output = File.Create(statusPath);
+        EdXmlStatusWriter.Write(output, message, status, "", "", rejected.SelectMany(o => o.Reasons).ToList(), clock.GetLocalNow());
+        _log.Information("Wrote status {Status} for {Envelope} to {StatusPath}", status, envelopePath, statusPath);
+    }
+
+    private static bool IsEnvelope(string path, string name)
+    {
+        using var content = File.OpenRead(path);
+        return content.Length > 0 && FormatIdentifier.Identify(content, name).Format == FileFormat.EdXml;
+    }
+
+    private static string FormatName(IngestDocument document) =>
+        document.Format is { } f ? FormatIdentifier.Name(f.Format) : "không rõ";
+
+    private static IngestOutcome Outcome(IngestDocument document, string status, IReadOnlyList<string> reasons) =>
+        new(document.SourceName, status, document.Document?.Id, document.Document?.FileCode.Value ?? document.DossierCode, document.Indication,
+            reasons, document.InboxItem?.Id, document.Arrival?.Number, document.InboxItem?.Urgent ?? false);
+}

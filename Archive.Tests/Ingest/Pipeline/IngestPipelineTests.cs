@@ -1,0 +1,178 @@
+using System.Text;
+using System.Text.Json;
+using Archive.Core.Application;
+using Archive.Core.Registry;
+using Archive.Tests.Support;
+
+namespace Archive.Tests.Ingest.Pipeline;
+
+/// <summary>`archive ingest` and the inbox, end to end through the command line.</summary>
+public sealed class IngestPipelineTests : DemoDossierTest
+{
+    private const string Metadata = """
+        {"TypeName":"Quyết định","OrganName":"Ủy ban nhân dân tỉnh Hà Tĩnh","CodeNumber":"05","CodeNotation":"QĐ-UBND",
+         "IssuedDate":"2019-04-12","Subject":"Ban hành Quy chế văn bản điện tử","PageAmount":1,"Language":"vi"}
+        """;
+
+    private string Pdf(string name, string marker)
+    {
+        var path = Data.File(name);
+        File.WriteAllText(path, $"%PDF-1.7\n% {marker}\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n", Encoding.Latin1);
+        return path;
+    }
+
+    private string Json(string name, string json)
+    {
+        var path = Data.File(name);
+        File.WriteAllText(path, json);
+        return path;
+    }
+
+    private async Task<List<JsonElement>> Ingest(params string[] args)
+    {
+        var result = await Cli.RunAsync(["ingest", .. args, "--json", "--data", Data.Path]);
+        Assert.That(result.ExitCode, Is.EqualTo(0).Or.EqualTo(1), result.ToString());
+        return result.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement).ToList();
+    }
+
+    [Test]
+    public async Task A_document_is_accepted_filed_and_numbered_and_the_same_file_again_is_a_duplicate()
+    {
+        var pdf = Pdf("qd-05.pdf", "một");
+        var meta = Json("m.json", Metadata);
+
+        var first = (await Ingest(pdf, "--dossier", DemoDossier.Code, "--metadata", meta)).Single();
+        var again = (await Ingest(pdf, "--dossier", DemoDossier.Code, "--metadata", meta)).Single();
+
+        Assert.That(first.GetProperty("status").GetString(), Is.EqualTo("accepted"));
+        Assert.That(first.GetProperty("arrivalNumber").GetInt32(), Is.EqualTo(1));
+        Assert.That(first.GetProperty("dossier").GetString(), Is.EqualTo(DemoDossier.Code));
+        Assert.That(again.GetProperty("status").GetString(), Is.EqualTo("duplicate"));
+        var show = await Cli.RunAsync("dossier", "show", DemoDossier.Code, "--json", "--data", Data.Path);
+        Assert.That(JsonDocument.Parse(show.Stdout).RootElement.GetProperty("documents").GetArrayLength(), Is.EqualTo(1));
+        var inbox = await Cli.RunAsync("inbox", "list", "--json", "--data", Data.Path);
+        Assert.That(inbox.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries), Has.Length.EqualTo(2), "the duplicate is kept, not dropped");
+    }
+
+    [Test]
+    public async Task A_rejected_document_stays_in_the_inbox_with_its_reasons_and_a_notice_for_the_sender()
+    {
+        var misnamed = Data.File("bao-cao.docx");
+        File.Copy(Pdf("x.pdf", "hai"), misnamed);
+        var incomplete = Pdf("thieu.pdf", "ba");
+
+        var outcomes = await Ingest(misnamed, incomplete, "--dossier", DemoDossier.Code, "--metadata", Json("n.json", "{\"CodeNumber\":\"7\"}"));
+
+        Assert.That(outcomes.Select(o => o.GetProperty("status").GetString()), Is.All.EqualTo("rejected"));
+        Assert.That(outcomes[0].GetProperty("reasons")[0].GetString(), Does.Contain(".docx").And.Contain("PDF"));
+        var reasons = string.Join(" ", outcomes[1].GetProperty("reasons").EnumerateArray().Select(r => r.GetString()));
+        Assert.That(reasons, Does.Contain("Tên loại văn bản").And.Contain("Trích yếu nội dung").And.Contain("Ngày, tháng, năm văn bản"));
+        var id = outcomes[1].GetProperty("inboxId").GetString()!;
+        var shown = await Cli.RunAsync("inbox", "show", id, "--data", Data.Path);
+        Assert.That(shown.Stdout, Does.Contain("Thông báo gửi nơi gửi").And.Contain("thieu.pdf"));
+        var blob = JsonDocument.Parse((await Cli.RunAsync("inbox", "show", id, "--json", "--data", Data.Path)).Stdout).RootElement
+            .GetProperty("digest").GetString()!;
+        Assert.That(File.Exists(Path.Combine(Data.Path, "blobs", "sha256", blob[..2], blob[2..4], blob)), "the original is stored");
+    }
+
+    [Test]
+    public async Task A_pending_document_is_accepted_or_returned_by_the_officer()
+    {
+        var pending = (await Ingest(Pdf("cho.pdf", "bốn"), "--metadata", Json("m.json", Metadata))).Single();
+        Assert.That(pending.GetProperty("status").GetString(), Is.EqualTo("pending"));
+        var id = pending.GetProperty("inboxId").GetString()!;
+
+        var accepted = await Cli.RunAsync("inbox", "accept", id, "--dossier", DemoDossier.Code, "--json", "--data", Data.Path);
+        var twice = await Cli.RunAsync("inbox", "reject", id, "--reason", "muộn", "--data", Data.Path);
+
+        Assert.That(accepted.ExitCode, Is.Zero, accepted.ToString());
+        Assert.That(JsonDocument.Parse(accepted.Stdout).RootElement.GetProperty("number").GetInt32(), Is.EqualTo(1));
+        Assert.That(twice.ExitCode, Is.EqualTo(64));
+        Assert.That(twice.Stderr, Does.Contain("đã tiếp nhận"));
+    }
+
+    [Test]
+    public async Task An_edxml_envelope_is_opened_its_attachment_filed_and_a_status_written_for_the_sender()
+    {
+        var pdf = Encoding.Latin1.GetBytes("%PDF-1.7\n% edxml\ntrailer\n<< >>\n%%EOF\n");
+        var envelope = Data.File("goi-tin.edxml");
+        File.WriteAllText(envelope, $"""
+            <?xml version="1.0" encoding="UTF-8"?>
+            <edXMLEnvelope xmlns="http://www.mic.gov.vn/TBT/QCVN_102_2016"><edXMLHeader><MessageHeader>
+              <From><OrganId>000.00.04.G14</OrganId><OrganName>Sở Nội vụ tỉnh Hà Tĩnh</OrganName></From>
+              <Code><CodeNumber>123</CodeNumber><CodeNotation>SNV-VP</CodeNotation></Code>
+              <PromulgationInfo><PromulgationDate>2019-04-12</PromulgationDate></PromulgationInfo>
+              <DocumentType><TypeName>Công văn</TypeName></DocumentType>
+              <Subject>V/v lưu trữ hồ sơ điện tử</Subject>
+              <OtherInfo><Priority>Hỏa tốc</Priority><PageAmount>1</PageAmount></OtherInfo>
+              <DocumentId>000.00.04.G14,2019/04/12,123/SNV-VP</DocumentId>
+            </MessageHeader></edXMLHeader><edXMLBody>
+              <Attachment><AttachmentName>../../cong-van.pdf</AttachmentName><AttachmentEncoded>{Convert.ToBase64String(pdf)}</AttachmentEncoded></Attachment>
+            </edXMLBody></edXMLEnvelope>
+            """);
+
+        var outcome = (await Ingest(envelope, "--dossier", DemoDossier.Code)).Single();
+
+        Assert.That(outcome.GetProperty("status").GetString(), Is.EqualTo("accepted"), outcome.ToString());
+        Assert.That(outcome.GetProperty("file").GetString(), Is.EqualTo("cong-van.pdf"));
+        Assert.That(outcome.GetProperty("urgent").GetBoolean(), "Hỏa tốc is flagged for the same-day rule");
+        var status = System.Xml.Linq.XDocument.Load(envelope + ".status.xml");
+        Assert.That(status.Descendants().Single(e => e.Name.LocalName == "StatusCode").Value, Is.EqualTo("03"));
+        var list = await Cli.RunAsync("inbox", "list", "--data", Data.Path);
+        Assert.That(list.Stdout, Does.Contain("KHẨN"));
+    }
+
+    [Test]
+    public async Task An_envelope_with_an_external_entity_is_returned_and_kept()
+    {
+        var envelope = Data.File("xxe.edxml");
+        File.WriteAllText(envelope, "<?xml version=\"1.0\"?><!DOCTYPE edXMLEnvelope [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>" +
+                                    "<edXMLEnvelope><edXMLHeader><MessageHeader><Subject>&x;</Subject></MessageHeader></edXMLHeader></edXMLEnvelope>");
+
+        var outcome = (await Ingest(envelope, "--dossier", DemoDossier.Code)).Single();
+
+        Assert.That(outcome.GetProperty("status").GetString(), Is.EqualTo("rejected"));
+        Assert.That(outcome.GetProperty("reasons")[0].GetString(), Does.Contain("XXE"));
+        Assert.That(outcome.GetProperty("inboxId").GetString(), Is.Not.Null);
+    }
+
+    [Test]
+    public async Task An_empty_file_is_returned_with_a_named_reason()
+    {
+        var empty = Data.File("rong.pdf");
+        File.WriteAllBytes(empty, []);
+        var outcome = (await Ingest(empty, "--dossier", DemoDossier.Code)).Single();
+        Assert.That(outcome.GetProperty("reasons")[0].GetString(), Does.Contain("0 byte"));
+    }
+
+    [Test]
+    public async Task Arrival_numbers_have_no_gap_and_no_repeat_when_accepted_concurrently_and_restart_on_1_january()
+    {
+        var clock = new SettableClock(new DateTimeOffset(2025, 12, 31, 16, 0, 0, TimeSpan.FromHours(7)));
+        using var store = Archive.Core.Storage.ArchiveStore.Open(new Archive.Core.Storage.DataFolder(Data.Path), clock, Serilog.Core.Logger.None);
+        var inbox = new RecordsInbox(store, clock);
+        var items = new List<InboxItem>();
+        for (var i = 0; i < 24; i++)
+            items.Add(await inbox.ReceiveAsync(new MemoryStream(Encoding.UTF8.GetBytes($"văn bản {i}")),
+                new Reception($"vb{i}.pdf", "PDF", Archive.Core.Catalog.Tt02Metadata.Empty.With("TypeName", "Công văn").With("OrganName", "Sở Tài chính"), []),
+                TestArchive.Tester, CancellationToken.None));
+
+        await Parallel.ForEachAsync(items.Take(12), async (item, ct) =>
+            await inbox.AcceptAsync(item.Id, DemoDossier.Code, null, TestArchive.Tester, ct));
+        clock.Now = new DateTimeOffset(2026, 1, 1, 7, 30, 0, TimeSpan.FromHours(7));
+        await Parallel.ForEachAsync(items.Skip(12), async (item, ct) =>
+            await inbox.AcceptAsync(item.Id, DemoDossier.Code, null, TestArchive.Tester, ct));
+
+        var arrivals = store.Catalog.Read(s => s.Arrivals.All());
+        Assert.That(arrivals.Where(a => a.Year == 2025).Select(a => a.Number).Order(), Is.EqualTo(Enumerable.Range(1, 12)));
+        Assert.That(arrivals.Where(a => a.Year == 2026).Select(a => a.Number).Order(), Is.EqualTo(Enumerable.Range(1, 12)));
+        Assert.That(arrivals.Select(a => a.DocumentId).Distinct().Count(), Is.EqualTo(24));
+    }
+
+    private sealed class SettableClock(DateTimeOffset now) : TimeProvider
+    {
+        public DateTimeOffset Now { get; set; } = now;
+        public override DateTimeOffset GetUtcNow() => Now.ToUniversalTime();
+        public override TimeZoneInfo LocalTimeZone { get; } = TimeZoneInfo.CreateCustomTimeZone("VN", TimeSpan.FromHours(7), "VN", "VN");
+    }
+}
