@@ -15,6 +15,12 @@ namespace Archive.Search;
 /// </summary>
 public sealed class ArchiveSearcher(LuceneArchiveIndex index, ILogger log)
 {
+    /// <summary>
+    /// How many of the best matches are reranked by exact diacritics and the trích yếu. Scoring
+    /// those clauses over every match would cost most of a search that matches most documents.
+    /// </summary>
+    internal const int RerankWindow = 500;
+
     private readonly ILogger _log = log.ForContext<ArchiveSearcher>();
     private readonly LuceneQueryBuilder _builder = new(index.Analyzer);
     private readonly SnippetBuilder _snippets = new(index.Analyzer);
@@ -29,7 +35,9 @@ public sealed class ArchiveSearcher(LuceneArchiveIndex index, ILogger log)
 
         return index.WithSearcher(searcher =>
         {
-            var wanted = page * pageSize;
+            // Reranking needs the same window of candidates whatever the page, so pages agree.
+            var rerank = built.Ranking is not null && request.Sort == SearchSort.Relevance;
+            var wanted = rerank ? Math.Max(page * pageSize, RerankWindow) : page * pageSize;
             var weight = searcher.CreateNormalizedWeight(query);
             var slices = searcher.Slices();
             var parts = new (ITopDocsCollector Top, FacetCollector Facets)[slices.Count];
@@ -43,10 +51,12 @@ public sealed class ArchiveSearcher(LuceneArchiveIndex index, ILogger log)
                 parts[i] = (top, facets);
             });
             var merged = TopDocs.Merge(request.Sort == SearchSort.Relevance ? null : DateSort(request.Sort),
-                (page - 1) * pageSize, pageSize, parts.Select(p => p.Top.GetTopDocs(0, wanted)).ToArray());
+                0, wanted, parts.Select(p => p.Top.GetTopDocs(0, wanted)).ToArray());
+            var ranked = rerank ? Reranker.Rerank(searcher, merged.ScoreDocs, built.Ranking!) : merged.ScoreDocs;
+            var pageDocs = ranked.Skip((page - 1) * pageSize).Take(pageSize);
             var facetTotals = parts[0].Facets;
             foreach (var part in parts.Skip(1)) facetTotals.Add(part.Facets);
-            var hits = merged.ScoreDocs.Select(d => Hit(searcher, d, built.MarkedSyllables)).ToList();
+            var hits = pageDocs.Select(d => Hit(searcher, d, built.MarkedSyllables)).ToList();
             _log.Debug("Search {Query} found {Total}", request.Query, merged.TotalHits);
             return new SearchResults
             {

@@ -8,10 +8,12 @@ using Lucene.Net.Search;
 namespace Archive.Search.Querying;
 
 /// <summary>
-/// Turns a parsed query into a Lucene query. Plain words must match in their folded form; the
-/// exact form (when the user typed diacritics), the trích yếu and adjacent syllable pairs only
-/// add to the score, so "quyết định" finds "quyet dinh" but ranks "quyết định" first, and a
-/// phrase ranks above the same syllables scattered. Function syllables are never required.
+/// Turns a parsed query into a Lucene query. Plain words must match in their folded form, and
+/// adjacent syllable pairs add to the score, so a phrase ranks above the same syllables
+/// scattered. The exact form (when the user typed diacritics) and the trích yếu only rerank the
+/// best candidates (<see cref="BuiltQuery.Ranking"/>), so "quyết định" finds "quyet dinh" but
+/// ranks "quyết định" first without scoring those clauses over every match. Function syllables
+/// are never required.
 /// Throws <see cref="QuerySyntaxException"/> for a value a field cannot hold.
 /// </summary>
 internal sealed class LuceneQueryBuilder(Analyzer analyzer)
@@ -28,17 +30,33 @@ internal sealed class LuceneQueryBuilder(Analyzer analyzer)
 
     public BuiltQuery Build(QueryNode? root)
     {
-        var marked = new HashSet<string>(StringComparer.Ordinal);
-        var query = root is null ? new MatchAllDocsQuery() : Node(root, marked);
-        return new BuiltQuery(query, marked);
+        var parts = new Parts();
+        var query = root is null ? new MatchAllDocsQuery() : Node(root, parts);
+        Query? ranking = null;
+        if (parts.Ranking.Count > 0)
+        {
+            var should = new BooleanQuery();
+            foreach (var clause in parts.Ranking) should.Add(clause, Occur.SHOULD);
+            ranking = should;
+        }
+        return new BuiltQuery(query, ranking, parts.Marked);
     }
 
-    private Query Node(QueryNode node, HashSet<string> marked) => node switch
+    /// <summary>What building collects besides the query: syllables to mark, and the clauses that only rerank.</summary>
+    private sealed class Parts
+    {
+        public HashSet<string> Marked { get; } = new(StringComparer.Ordinal);
+        public List<Query> Ranking { get; } = [];
+
+        public void Add(string syllable) => Marked.Add(syllable);
+    }
+
+    private Query Node(QueryNode node, Parts marked) => node switch
     {
         AndNode and => And(and.Children, marked),
         WordsNode { Field: null } => And([node], marked),
         OrNode or => Or(or.Children, marked),
-        NotNode not => new BooleanQuery { { new MatchAllDocsQuery(), Occur.MUST }, { Node(not.Child, []), Occur.MUST_NOT } },
+        NotNode not => new BooleanQuery { { new MatchAllDocsQuery(), Occur.MUST }, { Node(not.Child, new Parts()), Occur.MUST_NOT } },
         PhraseNode { Field: null } phrase => Phrase(IndexFields.All, hasExact: true, phrase.Text, marked),
         PhraseNode phrase => Fielded(phrase.Field!, phrase.Text, quoted: true, marked),
         WordsNode words => Fielded(words.Field!, words.Text, quoted: false, marked),
@@ -46,14 +64,14 @@ internal sealed class LuceneQueryBuilder(Analyzer analyzer)
         _ => throw new ArgumentOutOfRangeException(nameof(node), node, null),
     };
 
-    private Query Or(IReadOnlyList<QueryNode> children, HashSet<string> marked)
+    private Query Or(IReadOnlyList<QueryNode> children, Parts marked)
     {
         var query = new BooleanQuery();
         foreach (var child in children) query.Add(Node(child, marked), Occur.SHOULD);
         return query;
     }
 
-    private Query And(IReadOnlyList<QueryNode> children, HashSet<string> marked)
+    private Query And(IReadOnlyList<QueryNode> children, Parts marked)
     {
         var query = new BooleanQuery();
         var run = new List<Syllable>();
@@ -68,7 +86,7 @@ internal sealed class LuceneQueryBuilder(Analyzer analyzer)
                     run.AddRange(Syllable.Of(analyzer, words.Text));
                     break;
                 case NotNode not:
-                    query.Add(Node(not.Child, []), Occur.MUST_NOT);
+                    query.Add(Node(not.Child, new Parts()), Occur.MUST_NOT);
                     break;
                 default:
                     query.Add(Node(child, marked), Occur.MUST);
@@ -80,7 +98,7 @@ internal sealed class LuceneQueryBuilder(Analyzer analyzer)
         return query;
     }
 
-    private static void AddPlainWords(BooleanQuery query, List<Syllable> run, HashSet<string> marked)
+    private static void AddPlainWords(BooleanQuery query, List<Syllable> run, Parts marked)
     {
         var anyContent = run.Any(s => !s.IsFunctionWord);
         foreach (var syllable in run)
@@ -88,21 +106,21 @@ internal sealed class LuceneQueryBuilder(Analyzer analyzer)
             marked.Add(syllable.Folded);
             query.Add(Term(AllFolded, syllable.Folded), anyContent && syllable.IsFunctionWord ? Occur.SHOULD : Occur.MUST);
             // No diacritics typed means no preference between "quyet" and "quyết": no exact clause.
-            if (syllable.HasDiacritics) query.Add(Term(AllExact, syllable.Exact, ExactBoost), Occur.SHOULD);
-            query.Add(Term(IndexFields.Folded(IndexFields.Subject), syllable.Folded, SubjectBoost), Occur.SHOULD);
+            if (syllable.HasDiacritics) marked.Ranking.Add(Term(AllExact, syllable.Exact, ExactBoost));
+            marked.Ranking.Add(Term(IndexFields.Folded(IndexFields.Subject), syllable.Folded, SubjectBoost));
         }
         for (var i = 1; i < run.Count; i++)
             query.Add(Term(AllPairs, $"{run[i - 1].Folded} {run[i].Folded}", PairBoost), Occur.SHOULD);
     }
 
     /// <summary>A word such as 123/QĐ-UBND typed without a field: the keyword, or failing that the same syllables in order.</summary>
-    private Query Notation(string text, HashSet<string> marked) => new BooleanQuery
+    private Query Notation(string text, Parts marked) => new BooleanQuery
     {
         { Term(IndexFields.Notation, NotationKey.Of(text), NotationBoost), Occur.SHOULD },
         { Phrase(IndexFields.All, hasExact: false, text, marked), Occur.SHOULD },
     };
 
-    private Query Phrase(string field, bool hasExact, string text, HashSet<string> marked)
+    private Query Phrase(string field, bool hasExact, string text, Parts marked)
     {
         var syllables = Syllable.Of(analyzer, text);
         if (syllables.Count == 0) throw new QuerySyntaxException($"\"{text}\" không có từ nào để tìm");
@@ -119,11 +137,11 @@ internal sealed class LuceneQueryBuilder(Analyzer analyzer)
         // The exact form keeps no positions: the phrase must match folded, and each syllable
         // written with the same diacritics adds to the score.
         foreach (var s in syllables.Where(s => s.HasDiacritics).DistinctBy(s => s.Exact))
-            query.Add(Term(IndexFields.Exact(field), s.Exact, ExactBoost), Occur.SHOULD);
-        return query;
+            marked.Ranking.Add(Term(IndexFields.Exact(field), s.Exact, ExactBoost));
+        return query.Clauses.Count == 1 ? folded : query;
     }
 
-    private Query Fielded(SearchField field, string value, bool quoted, HashSet<string> marked)
+    private Query Fielded(SearchField field, string value, bool quoted, Parts marked)
     {
         var trimmed = value.Trim();
         switch (field.Kind)
