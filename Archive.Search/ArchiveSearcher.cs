@@ -30,11 +30,10 @@ public sealed class ArchiveSearcher(LuceneArchiveIndex index, ILogger log)
         ArgumentNullException.ThrowIfNull(request);
         var page = Math.Max(1, request.Page);
         var pageSize = Math.Clamp(request.PageSize, 1, SearchRequest.MaxPageSize);
-        var (built, notices) = Understand(request.Query ?? "");
-        var query = Restrict(built.Query, request.Access);
-
         return index.WithSearcher(searcher =>
         {
+            var (built, notices) = Understand(request.Query ?? "", searcher.IndexReader);
+            var query = Restrict(built.Query, request.Access);
             // Reranking needs the same window of candidates whatever the page, so pages agree.
             var rerank = built.Ranking is not null && request.Sort == SearchSort.Relevance;
             var wanted = rerank ? Math.Max(page * pageSize, RerankWindow) : page * pageSize;
@@ -70,18 +69,18 @@ public sealed class ArchiveSearcher(LuceneArchiveIndex index, ILogger log)
         });
     }
 
-    private (BuiltQuery Query, IReadOnlyList<string> Notices) Understand(string text)
+    private (BuiltQuery Query, IReadOnlyList<string> Notices) Understand(string text, IndexReader reader)
     {
         var parsed = QueryParser.Parse(text);
         try
         {
-            return (_builder.Build(parsed.Root), parsed.Notices);
+            return (_builder.Build(parsed.Root, reader), parsed.Notices);
         }
         catch (QuerySyntaxException e)
         {
             // The query read, but a value did not fit its field (a bad date, say): search the words.
             _log.Debug("Query {Query} falls back to plain words: {Reason}", text, e.Message);
-            return (_builder.Build(QueryParser.PlainWords(text)),
+            return (_builder.Build(QueryParser.PlainWords(text), reader),
                 [$"Truy vấn không hợp lệ ({e.Message}); đã tìm theo các từ trong truy vấn."]);
         }
     }

@@ -28,9 +28,17 @@ internal sealed class LuceneQueryBuilder(Analyzer analyzer)
     private static readonly string AllPairs = IndexFields.Bigrams(IndexFields.All);
     private static readonly string[] DateFormats = ["yyyy-MM-dd", "dd/MM/yyyy", "d/M/yyyy", "dd-MM-yyyy"];
 
-    public BuiltQuery Build(QueryNode? root)
+    /// <summary>
+    /// An optional clause whose term is in more than this share of the documents is left out: it
+    /// hardly changes the order (its weight is near zero), yet scoring it would visit nearly every
+    /// document. The same idea as Lucene's common-terms query.
+    /// </summary>
+    private const double CommonShare = 0.3;
+
+    /// <param name="reader">The index searched: how common each optional term is decides whether it is worth scoring.</param>
+    public BuiltQuery Build(QueryNode? root, IndexReader? reader = null)
     {
-        var parts = new Parts();
+        var parts = new Parts(reader);
         var query = root is null ? new MatchAllDocsQuery() : Node(root, parts);
         Query? ranking = null;
         if (parts.Ranking.Count > 0)
@@ -43,9 +51,11 @@ internal sealed class LuceneQueryBuilder(Analyzer analyzer)
     }
 
     /// <summary>What building collects besides the query: syllables to mark, and the clauses that only rerank.</summary>
-    private sealed class Parts
+    private sealed class Parts(IndexReader? reader = null)
     {
         public HashSet<string> Marked { get; } = new(StringComparer.Ordinal);
+
+        public bool IsCommon(Term term) => reader is not null && reader.MaxDoc > 0 && reader.DocFreq(term) > CommonShare * reader.MaxDoc;
         public List<Query> Ranking { get; } = [];
 
         public void Add(string syllable) => Marked.Add(syllable);
@@ -104,13 +114,18 @@ internal sealed class LuceneQueryBuilder(Analyzer analyzer)
         foreach (var syllable in run)
         {
             marked.Add(syllable.Folded);
-            query.Add(Term(AllFolded, syllable.Folded), anyContent && syllable.IsFunctionWord ? Occur.SHOULD : Occur.MUST);
+            var folded = Term(AllFolded, syllable.Folded);
+            var required = !anyContent || !syllable.IsFunctionWord;
+            if (required || !marked.IsCommon(folded.Term)) query.Add(folded, required ? Occur.MUST : Occur.SHOULD);
             // No diacritics typed means no preference between "quyet" and "quyết": no exact clause.
             if (syllable.HasDiacritics) marked.Ranking.Add(Term(AllExact, syllable.Exact, ExactBoost));
             marked.Ranking.Add(Term(IndexFields.Folded(IndexFields.Subject), syllable.Folded, SubjectBoost));
         }
         for (var i = 1; i < run.Count; i++)
-            query.Add(Term(AllPairs, $"{run[i - 1].Folded} {run[i].Folded}", PairBoost), Occur.SHOULD);
+        {
+            var pair = Term(AllPairs, $"{run[i - 1].Folded} {run[i].Folded}", PairBoost);
+            if (!marked.IsCommon(pair.Term)) query.Add(pair, Occur.SHOULD);
+        }
     }
 
     /// <summary>A word such as 123/QĐ-UBND typed without a field: the keyword, or failing that the same syllables in order.</summary>
