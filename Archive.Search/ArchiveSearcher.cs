@@ -43,8 +43,8 @@ public sealed class ArchiveSearcher(LuceneArchiveIndex index, ILogger log)
             Parallel.For(0, slices.Count, new ParallelOptions { MaxDegreeOfParallelism = slices.Count }, i =>
             {
                 var top = request.Sort == SearchSort.Relevance
-                    ? (ITopDocsCollector)TopScoreDocCollector.Create(wanted, true)
-                    : TopFieldCollector.Create(DateSort(request.Sort), wanted, true, true, false, true);
+                    ? (ITopDocsCollector)TopScoreDocCollector.Create(wanted, false)
+                    : TopFieldCollector.Create(DateSort(request.Sort), wanted, true, true, false, false);
                 var facets = new FacetCollector(index.FacetOrdinals);
                 searcher.SearchSlice(slices[i], weight, MultiCollector.Wrap(top, facets));
                 parts[i] = (top, facets);
@@ -88,7 +88,12 @@ public sealed class ArchiveSearcher(LuceneArchiveIndex index, ILogger log)
     /// <summary>The access rules as clauses of the query itself, so totals and facets obey them too.</summary>
     private static Query Restrict(Query query, SearchAccess access)
     {
-        var restricted = new BooleanQuery { { query, Occur.MUST } };
+        // A query that requires something, or a pure disjunction (which requires one of its
+        // clauses), takes the exclusions as clauses of its own: that spares every match a level of
+        // scorers, and keeps a disjunction in the form Lucene scores in bulk. Others are wrapped.
+        var flat = query is BooleanQuery { MinimumNumberShouldMatch: 0 } boolean
+                   && (boolean.Clauses.Any(c => c.Occur == Occur.MUST) || (access.Organs is null && boolean.Clauses.Any(c => c.Occur == Occur.SHOULD)));
+        var restricted = flat ? (BooleanQuery)query : new BooleanQuery { { query, Occur.MUST } };
         if (!access.IncludeRestricted)
             restricted.Add(new TermQuery(new Term(IndexFields.Mode, Archive.Core.Catalog.AccessMode.Restricted.Code)), Occur.MUST_NOT);
         if (access.Organs is { } organs)

@@ -68,8 +68,8 @@ internal sealed class LuceneQueryBuilder(Analyzer analyzer)
         OrNode or => Or(or.Children, marked),
         NotNode not => new BooleanQuery { { new MatchAllDocsQuery(), Occur.MUST }, { Node(not.Child, new Parts()), Occur.MUST_NOT } },
         PhraseNode { Field: null } phrase => Phrase(IndexFields.All, hasExact: true, phrase.Text, marked),
-        PhraseNode phrase => Fielded(phrase.Field!, phrase.Text, quoted: true, marked),
-        WordsNode words => Fielded(words.Field!, words.Text, quoted: false, marked),
+        PhraseNode phrase => Fielded(phrase.Field!, phrase.Text, marked),
+        WordsNode words => Fielded(words.Field!, words.Text, marked),
         RangeNode range => Range(range),
         _ => throw new ArgumentOutOfRangeException(nameof(node), node, null),
     };
@@ -83,6 +83,14 @@ internal sealed class LuceneQueryBuilder(Analyzer analyzer)
 
     private Query And(IReadOnlyList<QueryNode> children, Parts marked)
     {
+        // "(a OR b) NOT c" needs no required clause: a disjunction with exclusions is one flat
+        // query, which Lucene scores in bulk, far faster than a conjunction around a disjunction.
+        if (children.Count(c => c is not NotNode) == 1 && children.Single(c => c is not NotNode) is OrNode or)
+        {
+            var flat = (BooleanQuery)Or(or.Children, marked);
+            foreach (var not in children.OfType<NotNode>()) flat.Add(Node(not.Child, new Parts()), Occur.MUST_NOT);
+            return flat;
+        }
         var query = new BooleanQuery();
         var run = new List<Syllable>();
         foreach (var child in children)
@@ -156,15 +164,15 @@ internal sealed class LuceneQueryBuilder(Analyzer analyzer)
         return query.Clauses.Count == 1 ? folded : query;
     }
 
-    private Query Fielded(SearchField field, string value, bool quoted, Parts marked)
+    private Query Fielded(SearchField field, string value, Parts marked)
     {
         var trimmed = value.Trim();
         switch (field.Kind)
         {
             case SearchFieldKind.Text:
+                // Quoted or not, the syllables stay in order: one unquoted word may still be
+                // several syllables ("UBND-Hà-Tĩnh").
                 var hasExact = field == SearchField.FullText || field == SearchField.Subject;
-                if (quoted) return Phrase(field.IndexField, hasExact, trimmed, marked);
-                // One unquoted word may still be several syllables ("UBND-Hà-Tĩnh"): keep them in order.
                 return Phrase(field.IndexField, hasExact, trimmed, marked);
             case SearchFieldKind.Notation:
                 var key = NotationKey.Of(trimmed.TrimEnd('*'));
