@@ -61,33 +61,33 @@ internal sealed class LuceneQueryBuilder(Analyzer analyzer)
         public void Add(string syllable) => Marked.Add(syllable);
     }
 
-    private Query Node(QueryNode node, Parts marked) => node switch
+    private Query Node(QueryNode node, Parts parts) => node switch
     {
-        AndNode and => And(and.Children, marked),
-        WordsNode { Field: null } => And([node], marked),
-        OrNode or => Or(or.Children, marked),
+        AndNode and => And(and.Children, parts),
+        WordsNode { Field: null } => And([node], parts),
+        OrNode or => Or(or.Children, parts),
         NotNode not => new BooleanQuery { { new MatchAllDocsQuery(), Occur.MUST }, { Node(not.Child, new Parts()), Occur.MUST_NOT } },
-        PhraseNode { Field: null } phrase => Phrase(IndexFields.All, hasExact: true, phrase.Text, marked),
-        PhraseNode phrase => Fielded(phrase.Field!, phrase.Text, marked),
-        WordsNode words => Fielded(words.Field!, words.Text, marked),
+        PhraseNode { Field: null } phrase => Phrase(IndexFields.All, hasExact: true, phrase.Text, parts),
+        PhraseNode phrase => Fielded(phrase.Field!, phrase.Text, parts),
+        WordsNode words => Fielded(words.Field!, words.Text, parts),
         RangeNode range => Range(range),
         _ => throw new ArgumentOutOfRangeException(nameof(node), node, null),
     };
 
-    private Query Or(IReadOnlyList<QueryNode> children, Parts marked)
+    private Query Or(IReadOnlyList<QueryNode> children, Parts parts)
     {
         var query = new BooleanQuery();
-        foreach (var child in children) query.Add(Node(child, marked), Occur.SHOULD);
+        foreach (var child in children) query.Add(Node(child, parts), Occur.SHOULD);
         return query;
     }
 
-    private Query And(IReadOnlyList<QueryNode> children, Parts marked)
+    private Query And(IReadOnlyList<QueryNode> children, Parts parts)
     {
         // "(a OR b) NOT c" needs no required clause: a disjunction with exclusions is one flat
         // query, which Lucene scores in bulk, far faster than a conjunction around a disjunction.
         if (children.Count(c => c is not NotNode) == 1 && children.Single(c => c is not NotNode) is OrNode or)
         {
-            var flat = (BooleanQuery)Or(or.Children, marked);
+            var flat = (BooleanQuery)Or(or.Children, parts);
             foreach (var not in children.OfType<NotNode>()) flat.Add(Node(not.Child, new Parts()), Occur.MUST_NOT);
             return flat;
         }
@@ -98,7 +98,7 @@ internal sealed class LuceneQueryBuilder(Analyzer analyzer)
             switch (child)
             {
                 case WordsNode { Field: null } words when NotationKey.LooksLikeNotation(words.Text):
-                    query.Add(Notation(words.Text, marked), Occur.MUST);
+                    query.Add(Notation(words.Text, parts), Occur.MUST);
                     break;
                 case WordsNode { Field: null } words:
                     run.AddRange(Syllable.Of(analyzer, words.Text));
@@ -107,47 +107,47 @@ internal sealed class LuceneQueryBuilder(Analyzer analyzer)
                     query.Add(Node(not.Child, new Parts()), Occur.MUST_NOT);
                     break;
                 default:
-                    query.Add(Node(child, marked), Occur.MUST);
+                    query.Add(Node(child, parts), Occur.MUST);
                     break;
             }
         }
-        AddPlainWords(query, run, marked);
+        AddPlainWords(query, run, parts);
         if (query.Clauses.All(c => c.Occur == Occur.MUST_NOT)) query.Add(new MatchAllDocsQuery(), Occur.MUST);
         return query;
     }
 
-    private static void AddPlainWords(BooleanQuery query, List<Syllable> run, Parts marked)
+    private static void AddPlainWords(BooleanQuery query, List<Syllable> run, Parts parts)
     {
         var anyContent = run.Any(s => !s.IsFunctionWord);
         foreach (var syllable in run)
         {
-            marked.Add(syllable.Folded);
+            parts.Add(syllable.Folded);
             var folded = Term(AllFolded, syllable.Folded);
             var required = !anyContent || !syllable.IsFunctionWord;
-            if (required || !marked.IsCommon(folded.Term)) query.Add(folded, required ? Occur.MUST : Occur.SHOULD);
+            if (required || !parts.IsCommon(folded.Term)) query.Add(folded, required ? Occur.MUST : Occur.SHOULD);
             // No diacritics typed means no preference between "quyet" and "quyết": no exact clause.
-            if (syllable.HasDiacritics) marked.Ranking.Add(Term(AllExact, syllable.Exact, ExactBoost));
-            marked.Ranking.Add(Term(IndexFields.Folded(IndexFields.Subject), syllable.Folded, SubjectBoost));
+            if (syllable.HasDiacritics) parts.Ranking.Add(Term(AllExact, syllable.Exact, ExactBoost));
+            parts.Ranking.Add(Term(IndexFields.Folded(IndexFields.Subject), syllable.Folded, SubjectBoost));
         }
         for (var i = 1; i < run.Count; i++)
         {
             var pair = Term(AllPairs, $"{run[i - 1].Folded} {run[i].Folded}", PairBoost);
-            if (!marked.IsCommon(pair.Term)) query.Add(pair, Occur.SHOULD);
+            if (!parts.IsCommon(pair.Term)) query.Add(pair, Occur.SHOULD);
         }
     }
 
     /// <summary>A word such as 123/QĐ-UBND typed without a field: the keyword, or failing that the same syllables in order.</summary>
-    private Query Notation(string text, Parts marked) => new BooleanQuery
+    private Query Notation(string text, Parts parts) => new BooleanQuery
     {
         { Term(IndexFields.Notation, NotationKey.Of(text), NotationBoost), Occur.SHOULD },
-        { Phrase(IndexFields.All, hasExact: false, text, marked), Occur.SHOULD },
+        { Phrase(IndexFields.All, hasExact: false, text, parts), Occur.SHOULD },
     };
 
-    private Query Phrase(string field, bool hasExact, string text, Parts marked)
+    private Query Phrase(string field, bool hasExact, string text, Parts parts)
     {
         var syllables = Syllable.Of(analyzer, text);
         if (syllables.Count == 0) throw new QuerySyntaxException($"\"{text}\" không có từ nào để tìm");
-        foreach (var s in syllables) marked.Add(s.Folded);
+        foreach (var s in syllables) parts.Add(s.Folded);
         var folded = new PhraseQuery();
         foreach (var s in syllables) folded.Add(new Term(IndexFields.Folded(field), s.Folded));
         var query = new BooleanQuery { { folded, Occur.MUST } };
@@ -160,11 +160,11 @@ internal sealed class LuceneQueryBuilder(Analyzer analyzer)
         // The exact form keeps no positions: the phrase must match folded, and each syllable
         // written with the same diacritics adds to the score.
         foreach (var s in syllables.Where(s => s.HasDiacritics).DistinctBy(s => s.Exact))
-            marked.Ranking.Add(Term(IndexFields.Exact(field), s.Exact, ExactBoost));
+            parts.Ranking.Add(Term(IndexFields.Exact(field), s.Exact, ExactBoost));
         return query.Clauses.Count == 1 ? folded : query;
     }
 
-    private Query Fielded(SearchField field, string value, Parts marked)
+    private Query Fielded(SearchField field, string value, Parts parts)
     {
         var trimmed = value.Trim();
         switch (field.Kind)
@@ -173,7 +173,7 @@ internal sealed class LuceneQueryBuilder(Analyzer analyzer)
                 // Quoted or not, the syllables stay in order: one unquoted word may still be
                 // several syllables ("UBND-Hà-Tĩnh").
                 var hasExact = field == SearchField.FullText || field == SearchField.Subject;
-                return Phrase(field.IndexField, hasExact, trimmed, marked);
+                return Phrase(field.IndexField, hasExact, trimmed, parts);
             case SearchFieldKind.Notation:
                 var key = NotationKey.Of(trimmed.TrimEnd('*'));
                 if (key.Length == 0) throw new QuerySyntaxException("số và ký hiệu trống");
