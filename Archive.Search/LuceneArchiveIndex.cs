@@ -74,7 +74,9 @@ public sealed class LuceneArchiveIndex : IArchiveIndex, IDisposable
         var problem = Inspect(path, verifyChecksums);
         if (problem is not null)
         {
-            log.Warning("Search index at {Path} {Problem}; starting it empty for a rebuild from the catalog", path, problem);
+            // A missing index is the normal state of a new data folder; an unreadable one is news.
+            log.Write(problem == MissingIndex ? Serilog.Events.LogEventLevel.Information : Serilog.Events.LogEventLevel.Warning,
+                "Search index at {Path} {Problem}; starting it empty for a rebuild from the catalog", path, problem);
             if (System.IO.Directory.EnumerateFileSystemEntries(path).Any())
             {
                 var aside = $"{path}.broken-{DateTime.UtcNow:yyyyMMddHHmmss}-{Guid.NewGuid():N}";
@@ -90,13 +92,15 @@ public sealed class LuceneArchiveIndex : IArchiveIndex, IDisposable
     // choice on Linux (NIOFSDirectory) does with a system call each time.
     private static MMapDirectory OpenDirectory(string path) => new(new DirectoryInfo(path));
 
+    private const string MissingIndex = "is missing";
+
     /// <summary>Why the index cannot be served as it is, or null when it can.</summary>
     private static string? Inspect(string path, bool verifyChecksums)
     {
         try
         {
             using var directory = OpenDirectory(path);
-            if (!DirectoryReader.IndexExists(directory)) return "is missing";
+            if (!DirectoryReader.IndexExists(directory)) return MissingIndex;
             using var reader = DirectoryReader.Open(directory);
             var schema = reader.IndexCommit.UserData.TryGetValue(IndexFields.SchemaKey, out var version) ? version : null;
             if (schema != IndexFields.SchemaVersion) return $"has schema {schema ?? "(none)"}, not {IndexFields.SchemaVersion}";
