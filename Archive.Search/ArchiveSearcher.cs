@@ -15,6 +15,12 @@ namespace Archive.Search;
 /// </summary>
 public sealed class ArchiveSearcher(LuceneArchiveIndex index, ILogger log)
 {
+    /// <summary>
+    /// How many of the best matches are reranked by exact diacritics and the trích yếu. Scoring
+    /// those clauses over every match would cost most of a search that matches most documents.
+    /// </summary>
+    internal const int RerankWindow = 500;
+
     private readonly ILogger _log = log.ForContext<ArchiveSearcher>();
     private readonly LuceneQueryBuilder _builder = new(index.Analyzer);
     private readonly SnippetBuilder _snippets = new(index.Analyzer);
@@ -24,29 +30,32 @@ public sealed class ArchiveSearcher(LuceneArchiveIndex index, ILogger log)
         ArgumentNullException.ThrowIfNull(request);
         var page = Math.Max(1, request.Page);
         var pageSize = Math.Clamp(request.PageSize, 1, SearchRequest.MaxPageSize);
-        var (built, notices) = Understand(request.Query ?? "");
-        var query = Restrict(built.Query, request.Access);
-
         return index.WithSearcher(searcher =>
         {
-            var wanted = page * pageSize;
+            var (built, notices) = Understand(request.Query ?? "", searcher.IndexReader);
+            var query = Restrict(built.Query, request.Access);
+            // Reranking needs the same window of candidates whatever the page, so pages agree.
+            var rerank = built.Ranking is not null && request.Sort == SearchSort.Relevance;
+            var wanted = rerank ? Math.Max(page * pageSize, RerankWindow) : page * pageSize;
             var weight = searcher.CreateNormalizedWeight(query);
             var slices = searcher.Slices();
             var parts = new (ITopDocsCollector Top, FacetCollector Facets)[slices.Count];
             Parallel.For(0, slices.Count, new ParallelOptions { MaxDegreeOfParallelism = slices.Count }, i =>
             {
                 var top = request.Sort == SearchSort.Relevance
-                    ? (ITopDocsCollector)TopScoreDocCollector.Create(wanted, true)
-                    : TopFieldCollector.Create(DateSort(request.Sort), wanted, true, true, false, true);
+                    ? (ITopDocsCollector)TopScoreDocCollector.Create(wanted, false)
+                    : TopFieldCollector.Create(DateSort(request.Sort), wanted, true, true, false, false);
                 var facets = new FacetCollector(index.FacetOrdinals);
                 searcher.SearchSlice(slices[i], weight, MultiCollector.Wrap(top, facets));
                 parts[i] = (top, facets);
             });
             var merged = TopDocs.Merge(request.Sort == SearchSort.Relevance ? null : DateSort(request.Sort),
-                (page - 1) * pageSize, pageSize, parts.Select(p => p.Top.GetTopDocs(0, wanted)).ToArray());
+                0, wanted, parts.Select(p => p.Top.GetTopDocs(0, wanted)).ToArray());
+            var ranked = rerank ? Reranker.Rerank(searcher, merged.ScoreDocs, built.Ranking!) : merged.ScoreDocs;
+            var pageDocs = ranked.Skip((page - 1) * pageSize).Take(pageSize);
             var facetTotals = parts[0].Facets;
             foreach (var part in parts.Skip(1)) facetTotals.Add(part.Facets);
-            var hits = merged.ScoreDocs.Select(d => Hit(searcher, d, built.MarkedSyllables)).ToList();
+            var hits = pageDocs.Select(d => Hit(searcher, d, built.MarkedSyllables)).ToList();
             _log.Debug("Search {Query} found {Total}", request.Query, merged.TotalHits);
             return new SearchResults
             {
@@ -60,18 +69,18 @@ public sealed class ArchiveSearcher(LuceneArchiveIndex index, ILogger log)
         });
     }
 
-    private (BuiltQuery Query, IReadOnlyList<string> Notices) Understand(string text)
+    private (BuiltQuery Query, IReadOnlyList<string> Notices) Understand(string text, IndexReader reader)
     {
         var parsed = QueryParser.Parse(text);
         try
         {
-            return (_builder.Build(parsed.Root), parsed.Notices);
+            return (_builder.Build(parsed.Root, reader), parsed.Notices);
         }
         catch (QuerySyntaxException e)
         {
             // The query read, but a value did not fit its field (a bad date, say): search the words.
             _log.Debug("Query {Query} falls back to plain words: {Reason}", text, e.Message);
-            return (_builder.Build(QueryParser.PlainWords(text)),
+            return (_builder.Build(QueryParser.PlainWords(text), reader),
                 [$"Truy vấn không hợp lệ ({e.Message}); đã tìm theo các từ trong truy vấn."]);
         }
     }
@@ -79,7 +88,12 @@ public sealed class ArchiveSearcher(LuceneArchiveIndex index, ILogger log)
     /// <summary>The access rules as clauses of the query itself, so totals and facets obey them too.</summary>
     private static Query Restrict(Query query, SearchAccess access)
     {
-        var restricted = new BooleanQuery { { query, Occur.MUST } };
+        // A query that requires something, or a pure disjunction (which requires one of its
+        // clauses), takes the exclusions as clauses of its own: that spares every match a level of
+        // scorers, and keeps a disjunction in the form Lucene scores in bulk. Others are wrapped.
+        var flat = query is BooleanQuery { MinimumNumberShouldMatch: 0 } boolean
+                   && (boolean.Clauses.Any(c => c.Occur == Occur.MUST) || (access.Organs is null && boolean.Clauses.Any(c => c.Occur == Occur.SHOULD)));
+        var restricted = flat ? (BooleanQuery)query : new BooleanQuery { { query, Occur.MUST } };
         if (!access.IncludeRestricted)
             restricted.Add(new TermQuery(new Term(IndexFields.Mode, Archive.Core.Catalog.AccessMode.Restricted.Code)), Occur.MUST_NOT);
         if (access.Organs is { } organs)

@@ -24,7 +24,8 @@ public sealed class LuceneArchiveIndex : IArchiveIndex, IDisposable
     private readonly ILogger _log;
     private readonly LuceneDirectory _directory;
     private readonly System.Threading.Lock _lifecycle = new();
-    private IndexWriter _writer;
+    // Null when another process holds the index's write lock: this one then only searches.
+    private IndexWriter? _writer;
     private SearcherManager _searchers;
 
     private LuceneArchiveIndex(string path, LuceneDirectory directory, bool needsRebuild, ILogger log)
@@ -34,8 +35,22 @@ public sealed class LuceneArchiveIndex : IArchiveIndex, IDisposable
         _log = log;
         Analyzer = new VietnameseAnalyzer();
         NeedsRebuild = needsRebuild;
-        (_writer, _searchers) = OpenWriter();
+        try
+        {
+            (_writer, _searchers) = OpenWriter();
+        }
+        catch (LockObtainFailedException)
+        {
+            _log.Information("Search index at {Path} is being written by another process; opened for searching only", path);
+            _writer = null;
+            _searchers = new SearcherManager(directory, new SlicedIndexSearcher.Factory());
+        }
     }
+
+    /// <summary>True when another process writes the index: searches work, changes throw <see cref="IndexInUseException"/>.</summary>
+    public bool IsReadOnly => _writer is null;
+
+    private IndexWriter Writer => _writer ?? throw new IndexInUseException(_path);
 
     public bool NeedsRebuild { get; private set; }
 
@@ -50,10 +65,18 @@ public sealed class LuceneArchiveIndex : IArchiveIndex, IDisposable
     {
         log = log.ForContext<LuceneArchiveIndex>();
         System.IO.Directory.CreateDirectory(path);
+        using (var probe = OpenDirectory(path))
+        {
+            // The process that writes the index checked it when it opened it; never move it away from under it.
+            if (IndexWriter.IsLocked(probe) && DirectoryReader.IndexExists(probe))
+                return new LuceneArchiveIndex(path, OpenDirectory(path), needsRebuild: false, log);
+        }
         var problem = Inspect(path, verifyChecksums);
         if (problem is not null)
         {
-            log.Warning("Search index at {Path} {Problem}; starting it empty for a rebuild from the catalog", path, problem);
+            // A missing index is the normal state of a new data folder; an unreadable one is news.
+            log.Write(problem == MissingIndex ? Serilog.Events.LogEventLevel.Information : Serilog.Events.LogEventLevel.Warning,
+                "Search index at {Path} {Problem}; starting it empty for a rebuild from the catalog", path, problem);
             if (System.IO.Directory.EnumerateFileSystemEntries(path).Any())
             {
                 var aside = $"{path}.broken-{DateTime.UtcNow:yyyyMMddHHmmss}-{Guid.NewGuid():N}";
@@ -69,13 +92,15 @@ public sealed class LuceneArchiveIndex : IArchiveIndex, IDisposable
     // choice on Linux (NIOFSDirectory) does with a system call each time.
     private static MMapDirectory OpenDirectory(string path) => new(new DirectoryInfo(path));
 
+    private const string MissingIndex = "is missing";
+
     /// <summary>Why the index cannot be served as it is, or null when it can.</summary>
     private static string? Inspect(string path, bool verifyChecksums)
     {
         try
         {
             using var directory = OpenDirectory(path);
-            if (!DirectoryReader.IndexExists(directory)) return "is missing";
+            if (!DirectoryReader.IndexExists(directory)) return MissingIndex;
             using var reader = DirectoryReader.Open(directory);
             var schema = reader.IndexCommit.UserData.TryGetValue(IndexFields.SchemaKey, out var version) ? version : null;
             if (schema != IndexFields.SchemaVersion) return $"has schema {schema ?? "(none)"}, not {IndexFields.SchemaVersion}";
@@ -120,7 +145,7 @@ public sealed class LuceneArchiveIndex : IArchiveIndex, IDisposable
         // Writes are serialised with rebuilds, whose commit would otherwise publish half a rebuild.
         lock (_lifecycle)
         {
-            _writer.UpdateDocument(new Term(IndexFields.Id, document.Document.Id), lucene);
+            Writer.UpdateDocument(new Term(IndexFields.Id, document.Document.Id), lucene);
             Publish();
         }
         _log.Debug("Indexed document {DocumentId}", document.Document.Id);
@@ -132,7 +157,7 @@ public sealed class LuceneArchiveIndex : IArchiveIndex, IDisposable
         cancellationToken.ThrowIfCancellationRequested();
         lock (_lifecycle)
         {
-            _writer.DeleteDocuments(new Term(IndexFields.Id, documentId));
+            Writer.DeleteDocuments(new Term(IndexFields.Id, documentId));
             Publish();
         }
         _log.Debug("Removed document {DocumentId} from the index", documentId);
@@ -144,16 +169,17 @@ public sealed class LuceneArchiveIndex : IArchiveIndex, IDisposable
         ArgumentNullException.ThrowIfNull(documents);
         lock (_lifecycle)
         {
+            _ = Writer;
             var count = 0;
             try
             {
-                _writer.DeleteAll();
+                Writer.DeleteAll();
                 // Analysis is the cost of indexing; IndexWriter takes documents from several threads at once.
                 Parallel.ForEach(documents,
                     new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = cancellationToken },
                     document =>
                     {
-                        _writer.AddDocument(DocumentMapper.ToLucene(document, Analyzer));
+                        Writer.AddDocument(DocumentMapper.ToLucene(document, Analyzer));
                         Interlocked.Increment(ref count);
                     });
                 Publish();
@@ -162,7 +188,7 @@ public sealed class LuceneArchiveIndex : IArchiveIndex, IDisposable
             {
                 // Nothing of the rebuild was committed: go back to the last commit, which searchers still see.
                 _log.Warning("Index rebuild failed after {Count} documents; keeping the previous index", count);
-                _writer.Rollback();
+                Writer.Rollback();
                 _searchers.Dispose();
                 (_writer, _searchers) = OpenWriter();
                 throw;
@@ -190,15 +216,15 @@ public sealed class LuceneArchiveIndex : IArchiveIndex, IDisposable
     public void Dispose()
     {
         _searchers.Dispose();
-        _writer.Dispose();
+        _writer?.Dispose();
         _directory.Dispose();
         Analyzer.Dispose();
     }
 
     private void Publish()
     {
-        _writer.SetCommitData(new Dictionary<string, string> { [IndexFields.SchemaKey] = IndexFields.SchemaVersion });
-        _writer.Commit();
+        Writer.SetCommitData(new Dictionary<string, string> { [IndexFields.SchemaKey] = IndexFields.SchemaVersion });
+        Writer.Commit();
         _searchers.MaybeRefreshBlocking();
     }
 

@@ -6,8 +6,9 @@ namespace Archive.Search.Analysis;
 
 /// <summary>
 /// Composes each token to NFC, so that decomposed input (a base letter followed by combining
-/// marks, as some keyboards and PDFs send it) indexes and matches like precomposed text.
-/// Offsets still point into the original text.
+/// marks, as some keyboards and PDFs send it) indexes and matches like precomposed text, and
+/// places its tone mark one way (<see cref="TonePlacement"/>). Offsets still point into the
+/// original text.
 /// </summary>
 internal sealed class ComposeFilter : TokenFilter
 {
@@ -28,6 +29,7 @@ internal sealed class ComposeFilter : TokenFilter
             _term.SetEmpty().Append(composed);
             break;
         }
+        TonePlacement.Normalise(_term.Buffer, _term.Length);
         return true;
     }
 }

@@ -8,10 +8,12 @@ using Lucene.Net.Search;
 namespace Archive.Search.Querying;
 
 /// <summary>
-/// Turns a parsed query into a Lucene query. Plain words must match in their folded form; the
-/// exact form (when the user typed diacritics), the trích yếu and adjacent syllable pairs only
-/// add to the score, so "quyết định" finds "quyet dinh" but ranks "quyết định" first, and a
-/// phrase ranks above the same syllables scattered. Function syllables are never required.
+/// Turns a parsed query into a Lucene query. Plain words must match in their folded form, and
+/// adjacent syllable pairs add to the score, so a phrase ranks above the same syllables
+/// scattered. The exact form (when the user typed diacritics) and the trích yếu only rerank the
+/// best candidates (<see cref="BuiltQuery.Ranking"/>), so "quyết định" finds "quyet dinh" but
+/// ranks "quyết định" first without scoring those clauses over every match. Function syllables
+/// are never required.
 /// Throws <see cref="QuerySyntaxException"/> for a value a field cannot hold.
 /// </summary>
 internal sealed class LuceneQueryBuilder(Analyzer analyzer)
@@ -26,35 +28,69 @@ internal sealed class LuceneQueryBuilder(Analyzer analyzer)
     private static readonly string AllPairs = IndexFields.Bigrams(IndexFields.All);
     private static readonly string[] DateFormats = ["yyyy-MM-dd", "dd/MM/yyyy", "d/M/yyyy", "dd-MM-yyyy"];
 
-    public BuiltQuery Build(QueryNode? root)
+    /// <summary>
+    /// An optional clause whose term is in more than this share of the documents is left out: it
+    /// hardly changes the order (its weight is near zero), yet scoring it would visit nearly every
+    /// document. The same idea as Lucene's common-terms query.
+    /// </summary>
+    private const double CommonShare = 0.3;
+
+    /// <param name="reader">The index searched: how common each optional term is decides whether it is worth scoring.</param>
+    public BuiltQuery Build(QueryNode? root, IndexReader? reader = null)
     {
-        var marked = new HashSet<string>(StringComparer.Ordinal);
-        var query = root is null ? new MatchAllDocsQuery() : Node(root, marked);
-        return new BuiltQuery(query, marked);
+        var parts = new Parts(reader);
+        var query = root is null ? new MatchAllDocsQuery() : Node(root, parts);
+        Query? ranking = null;
+        if (parts.Ranking.Count > 0)
+        {
+            var should = new BooleanQuery();
+            foreach (var clause in parts.Ranking) should.Add(clause, Occur.SHOULD);
+            ranking = should;
+        }
+        return new BuiltQuery(query, ranking, parts.Marked);
     }
 
-    private Query Node(QueryNode node, HashSet<string> marked) => node switch
+    /// <summary>What building collects besides the query: syllables to mark, and the clauses that only rerank.</summary>
+    private sealed class Parts(IndexReader? reader = null)
     {
-        AndNode and => And(and.Children, marked),
-        WordsNode { Field: null } => And([node], marked),
-        OrNode or => Or(or.Children, marked),
-        NotNode not => new BooleanQuery { { new MatchAllDocsQuery(), Occur.MUST }, { Node(not.Child, []), Occur.MUST_NOT } },
-        PhraseNode { Field: null } phrase => Phrase(IndexFields.All, hasExact: true, phrase.Text, marked),
-        PhraseNode phrase => Fielded(phrase.Field!, phrase.Text, quoted: true, marked),
-        WordsNode words => Fielded(words.Field!, words.Text, quoted: false, marked),
+        public HashSet<string> Marked { get; } = new(StringComparer.Ordinal);
+
+        public bool IsCommon(Term term) => reader is not null && reader.MaxDoc > 0 && reader.DocFreq(term) > CommonShare * reader.MaxDoc;
+        public List<Query> Ranking { get; } = [];
+
+        public void Add(string syllable) => Marked.Add(syllable);
+    }
+
+    private Query Node(QueryNode node, Parts parts) => node switch
+    {
+        AndNode and => And(and.Children, parts),
+        WordsNode { Field: null } => And([node], parts),
+        OrNode or => Or(or.Children, parts),
+        NotNode not => new BooleanQuery { { new MatchAllDocsQuery(), Occur.MUST }, { Node(not.Child, new Parts()), Occur.MUST_NOT } },
+        PhraseNode { Field: null } phrase => Phrase(IndexFields.All, hasExact: true, phrase.Text, parts),
+        PhraseNode phrase => Fielded(phrase.Field!, phrase.Text, parts),
+        WordsNode words => Fielded(words.Field!, words.Text, parts),
         RangeNode range => Range(range),
         _ => throw new ArgumentOutOfRangeException(nameof(node), node, null),
     };
 
-    private Query Or(IReadOnlyList<QueryNode> children, HashSet<string> marked)
+    private Query Or(IReadOnlyList<QueryNode> children, Parts parts)
     {
         var query = new BooleanQuery();
-        foreach (var child in children) query.Add(Node(child, marked), Occur.SHOULD);
+        foreach (var child in children) query.Add(Node(child, parts), Occur.SHOULD);
         return query;
     }
 
-    private Query And(IReadOnlyList<QueryNode> children, HashSet<string> marked)
+    private Query And(IReadOnlyList<QueryNode> children, Parts parts)
     {
+        // "(a OR b) NOT c" needs no required clause: a disjunction with exclusions is one flat
+        // query, which Lucene scores in bulk, far faster than a conjunction around a disjunction.
+        if (children.Count(c => c is not NotNode) == 1 && children.Single(c => c is not NotNode) is OrNode or)
+        {
+            var flat = (BooleanQuery)Or(or.Children, parts);
+            foreach (var not in children.OfType<NotNode>()) flat.Add(Node(not.Child, new Parts()), Occur.MUST_NOT);
+            return flat;
+        }
         var query = new BooleanQuery();
         var run = new List<Syllable>();
         foreach (var child in children)
@@ -62,51 +98,56 @@ internal sealed class LuceneQueryBuilder(Analyzer analyzer)
             switch (child)
             {
                 case WordsNode { Field: null } words when NotationKey.LooksLikeNotation(words.Text):
-                    query.Add(Notation(words.Text, marked), Occur.MUST);
+                    query.Add(Notation(words.Text, parts), Occur.MUST);
                     break;
                 case WordsNode { Field: null } words:
                     run.AddRange(Syllable.Of(analyzer, words.Text));
                     break;
                 case NotNode not:
-                    query.Add(Node(not.Child, []), Occur.MUST_NOT);
+                    query.Add(Node(not.Child, new Parts()), Occur.MUST_NOT);
                     break;
                 default:
-                    query.Add(Node(child, marked), Occur.MUST);
+                    query.Add(Node(child, parts), Occur.MUST);
                     break;
             }
         }
-        AddPlainWords(query, run, marked);
+        AddPlainWords(query, run, parts);
         if (query.Clauses.All(c => c.Occur == Occur.MUST_NOT)) query.Add(new MatchAllDocsQuery(), Occur.MUST);
         return query;
     }
 
-    private static void AddPlainWords(BooleanQuery query, List<Syllable> run, HashSet<string> marked)
+    private static void AddPlainWords(BooleanQuery query, List<Syllable> run, Parts parts)
     {
         var anyContent = run.Any(s => !s.IsFunctionWord);
         foreach (var syllable in run)
         {
-            marked.Add(syllable.Folded);
-            query.Add(Term(AllFolded, syllable.Folded), anyContent && syllable.IsFunctionWord ? Occur.SHOULD : Occur.MUST);
+            parts.Add(syllable.Folded);
+            var folded = Term(AllFolded, syllable.Folded);
+            var required = !anyContent || !syllable.IsFunctionWord;
+            if (required || !parts.IsCommon(folded.Term)) query.Add(folded, required ? Occur.MUST : Occur.SHOULD);
             // No diacritics typed means no preference between "quyet" and "quyết": no exact clause.
-            if (syllable.HasDiacritics) query.Add(Term(AllExact, syllable.Exact, ExactBoost), Occur.SHOULD);
-            query.Add(Term(IndexFields.Folded(IndexFields.Subject), syllable.Folded, SubjectBoost), Occur.SHOULD);
+            if (syllable.HasDiacritics) parts.Ranking.Add(Term(AllExact, syllable.Exact, ExactBoost));
+            parts.Ranking.Add(Term(IndexFields.Folded(IndexFields.Subject), syllable.Folded, SubjectBoost));
         }
         for (var i = 1; i < run.Count; i++)
-            query.Add(Term(AllPairs, $"{run[i - 1].Folded} {run[i].Folded}", PairBoost), Occur.SHOULD);
+        {
+            var pair = Term(AllPairs, $"{run[i - 1].Folded} {run[i].Folded}", PairBoost);
+            if (!parts.IsCommon(pair.Term)) query.Add(pair, Occur.SHOULD);
+        }
     }
 
     /// <summary>A word such as 123/QĐ-UBND typed without a field: the keyword, or failing that the same syllables in order.</summary>
-    private Query Notation(string text, HashSet<string> marked) => new BooleanQuery
+    private Query Notation(string text, Parts parts) => new BooleanQuery
     {
         { Term(IndexFields.Notation, NotationKey.Of(text), NotationBoost), Occur.SHOULD },
-        { Phrase(IndexFields.All, hasExact: false, text, marked), Occur.SHOULD },
+        { Phrase(IndexFields.All, hasExact: false, text, parts), Occur.SHOULD },
     };
 
-    private Query Phrase(string field, bool hasExact, string text, HashSet<string> marked)
+    private Query Phrase(string field, bool hasExact, string text, Parts parts)
     {
         var syllables = Syllable.Of(analyzer, text);
         if (syllables.Count == 0) throw new QuerySyntaxException($"\"{text}\" không có từ nào để tìm");
-        foreach (var s in syllables) marked.Add(s.Folded);
+        foreach (var s in syllables) parts.Add(s.Folded);
         var folded = new PhraseQuery();
         foreach (var s in syllables) folded.Add(new Term(IndexFields.Folded(field), s.Folded));
         var query = new BooleanQuery { { folded, Occur.MUST } };
@@ -119,20 +160,20 @@ internal sealed class LuceneQueryBuilder(Analyzer analyzer)
         // The exact form keeps no positions: the phrase must match folded, and each syllable
         // written with the same diacritics adds to the score.
         foreach (var s in syllables.Where(s => s.HasDiacritics).DistinctBy(s => s.Exact))
-            query.Add(Term(IndexFields.Exact(field), s.Exact, ExactBoost), Occur.SHOULD);
-        return query;
+            parts.Ranking.Add(Term(IndexFields.Exact(field), s.Exact, ExactBoost));
+        return query.Clauses.Count == 1 ? folded : query;
     }
 
-    private Query Fielded(SearchField field, string value, bool quoted, HashSet<string> marked)
+    private Query Fielded(SearchField field, string value, Parts parts)
     {
         var trimmed = value.Trim();
         switch (field.Kind)
         {
             case SearchFieldKind.Text:
+                // Quoted or not, the syllables stay in order: one unquoted word may still be
+                // several syllables ("UBND-Hà-Tĩnh").
                 var hasExact = field == SearchField.FullText || field == SearchField.Subject;
-                if (quoted) return Phrase(field.IndexField, hasExact, trimmed, marked);
-                // One unquoted word may still be several syllables ("UBND-Hà-Tĩnh"): keep them in order.
-                return Phrase(field.IndexField, hasExact, trimmed, marked);
+                return Phrase(field.IndexField, hasExact, trimmed, parts);
             case SearchFieldKind.Notation:
                 var key = NotationKey.Of(trimmed.TrimEnd('*'));
                 if (key.Length == 0) throw new QuerySyntaxException("số và ký hiệu trống");

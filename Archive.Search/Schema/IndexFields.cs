@@ -10,7 +10,7 @@ namespace Archive.Search.Schema;
 internal static class IndexFields
 {
     /// <summary>Bumped whenever fields or analysis change: an index of another schema is rebuilt.</summary>
-    public const string SchemaVersion = "1";
+    public const string SchemaVersion = "2";
     public const string SchemaKey = "archive.index.schema";
 
     public const string Id = "id";

@@ -171,4 +171,18 @@ public sealed class IndexLifeTests
         Assert.That(reopened.NeedsRebuild, Is.True);
         Assert.That(reopened.Count, Is.Zero);
     }
+
+    [Test]
+    public async Task A_second_opener_searches_but_may_not_write_while_the_first_holds_the_index()
+    {
+        using var writer = LuceneArchiveIndex.Open(IndexPath, Logger.None);
+        await writer.IndexAsync(Sample("d1", "quyết toán kinh phí"), CancellationToken.None);
+
+        using var reader = LuceneArchiveIndex.Open(IndexPath, Logger.None);
+
+        Assert.That(reader.IsReadOnly, Is.True);
+        Assert.That(Total(reader, "quyết toán"), Is.EqualTo(1));
+        Assert.ThrowsAsync<IndexInUseException>(() => reader.IndexAsync(Sample("d2", "kinh phí"), CancellationToken.None));
+        Assert.That(writer.IsReadOnly, Is.False);
+    }
 }

@@ -153,4 +153,23 @@ public sealed class SearchCommandTests
         using var again = JsonDocument.Parse(found);
         Assert.That(again.RootElement.GetProperty("total").GetInt32(), Is.EqualTo(1));
     }
+
+    [Test]
+    public async Task A_document_added_by_the_command_is_findable_at_once()
+    {
+        await Run("search", "quy chế");
+        var file = Path.Combine(_folder.Path, "to-trinh.pdf");
+        await System.IO.File.WriteAllBytesAsync(file, "%PDF-1.7 tờ trình"u8.ToArray());
+
+        var (exit, _, errors) = await Run("document", "add", file, "--dossier", "000.00.00.H42.2019.01.TH",
+            "--set", "TypeName=Tờ trình", "--set", "OrganName=UBND tỉnh Hà Tĩnh", "--set", "CodeNumber=07",
+            "--set", "CodeNotation=TTr-UBND", "--set", "IssuedDate=2019-05-02", "--set", "Subject=Tờ trình về việc sửa chữa trụ sở làm việc",
+            "--set", "PageAmount=1", "--set", "Mode=02");
+        var (_, found, _) = await Run("search", "sua chua tru so", "--json");
+
+        Assert.That(exit, Is.EqualTo(ExitCodes.Ok), errors);
+        using var json = JsonDocument.Parse(found);
+        Assert.That(json.RootElement.GetProperty("total").GetInt32(), Is.EqualTo(1));
+        Assert.That(json.RootElement.GetProperty("hits")[0].GetProperty("soKyHieu").GetString(), Is.EqualTo("07/TTr-UBND"));
+    }
 }

@@ -54,6 +54,18 @@ public sealed class VietnameseAnalysisTests
         Assert.That(Tokens(IndexFields.Folded(IndexFields.All), decomposed), Is.EqualTo(Tokens(IndexFields.Folded(IndexFields.All), text)));
     }
 
+    [TestCase("Hoà bình", "hòa bình")]
+    [TestCase("hòa bình", "hòa bình")]
+    [TestCase("Thuỷ lợi", "thủy lợi")]
+    [TestCase("sức khoẻ", "sức khỏe")]
+    [TestCase("Uỷ ban", "ủy ban")]
+    [TestCase("quý", "quý")]
+    [TestCase("hoàn thành", "hoàn thành")]
+    public void Both_tone_placements_give_one_exact_form(string text, string expected)
+    {
+        Assert.That(string.Join(' ', Tokens(IndexFields.Exact(IndexFields.All), text)), Is.EqualTo(expected));
+    }
+
     [Test]
     public void Pairs_join_adjacent_folded_syllables()
     {

@@ -13,6 +13,8 @@ public static class ReindexCommand
         runner.Bind(reindex, async (context, _, cancellationToken) =>
         {
             using var index = LuceneArchiveIndex.Open(context.Folder.Index, context.Log);
+            if (index.IsReadOnly)
+                throw new UserInputException("Chỉ mục tìm kiếm đang được một tiến trình khác (ví dụ 'archive serve') ghi; dừng tiến trình đó rồi chạy lại.");
             var started = context.Clock.GetTimestamp();
             var count = await index.RebuildAsync(new CatalogIndexSource(context.Store, context.Log).All(cancellationToken), cancellationToken)
                 .ConfigureAwait(false);

@@ -83,7 +83,8 @@ public static class SearchCommand
             var heading = new[] { hit.SoKyHieu, hit.Ngay?.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture), hit.TenLoai, hit.CoQuan }
                 .Where(part => !string.IsNullOrEmpty(part));
             text.AppendLine().AppendLine($"{number++}. {string.Join(" · ", heading)}");
-            if (!string.IsNullOrEmpty(hit.TrichYeu)) text.AppendLine($"   {hit.TrichYeu}");
+            // A snippet cut from the trích yếu itself replaces it, rather than repeat it.
+            if (!string.IsNullOrEmpty(hit.TrichYeu) && hit.Snippet.Text != hit.TrichYeu) text.AppendLine($"   {hit.TrichYeu}");
             if (hit.Snippet.Text.Length > 0) text.AppendLine($"   {hit.Snippet.Marked()}");
             text.AppendLine($"   Hồ sơ {hit.MaHoSo} · mã {hit.Id}");
         }

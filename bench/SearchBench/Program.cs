@@ -58,6 +58,7 @@ try
         clock.Stop();
         latencies.Add((clock.Elapsed.TotalMilliseconds, request.Query, results.Total));
     }
+    if (latencies.Count == 0) return;
     var sorted = latencies.OrderBy(l => l.Ms).ToList();
     double Percentile(double p) => sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p / 100 * sorted.Count) - 1)].Ms;
     Console.WriteLine(string.Create(culture,
@@ -72,6 +73,8 @@ try
     Console.WriteLine("Slowest queries:");
     foreach (var (ms, query, total) in sorted.TakeLast(args.Contains("--verbose") ? 40 : 5).Reverse())
         Console.WriteLine(string.Create(culture, $"  {ms,8:F1} ms  {total,9:N0} hits  {query}"));
+    foreach (var missed in latencies.Where(l => l.Query.Contains('/') && l.Total == 0).Take(args.Contains("--verbose") ? 20 : 0))
+        Console.WriteLine($"  not found (restricted documents are every twentieth): {missed.Query}");
     Console.WriteLine(string.Create(culture, $"Notation lookups found: {latencies.Count(l => l.Query.Contains('/') && l.Total > 0)} of {latencies.Count(l => l.Query.Contains('/'))}"));
 }
 finally

@@ -1,0 +1,29 @@
+using Archive.Core.Indexing;
+using Archive.Search;
+
+namespace Archive.Web.Cli;
+
+/// <summary>
+/// Puts a document the command just filed into the search index, so it is findable at once.
+/// The catalog is the source of truth: when the index cannot be updated now, the document stays
+/// filed, and the user is told to run <c>archive reindex</c>.
+/// </summary>
+public static class IndexUpdate
+{
+    public static async Task AfterFilingAsync(CliContext context, string documentId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            using var index = await ArchiveIndexStartup.OpenAsync(context.Store, context.Log, cancellationToken,
+                progress: context.Output.Progress()).ConfigureAwait(false);
+            if (new CatalogIndexSource(context.Store, context.Log).Find(documentId) is { } document)
+                await index.IndexAsync(document, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is IndexInUseException or IOException)
+        {
+            context.Log.Warning(e, "Document {DocumentId} was filed but not indexed", documentId);
+            context.Output.Progress().Report(
+                $"Cảnh báo: văn bản đã được lưu nhưng chưa được cập nhật vào chỉ mục tìm kiếm ({e.Message}). Chạy 'archive reindex' sau.");
+        }
+    }
+}
