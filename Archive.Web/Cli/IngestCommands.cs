@@ -31,6 +31,8 @@ public static class IngestCommands
                 foreach (var outcome in outcomes)
                 {
                     allAccepted &= outcome.Status == IngestOutcome.Accepted;
+                    if (outcome is { Status: IngestOutcome.Accepted, Id: { } id })
+                        await IndexUpdate.AfterFilingAsync(context, id, cancellationToken).ConfigureAwait(false);
                     context.Output.Item(outcome, Describe);
                 }
             }
@@ -63,6 +65,7 @@ public static class IngestCommands
         {
             var (item, document, arrival) = await Inbox(context).AcceptAsync(parse.GetValue(id)!, parse.GetValue(dossier)!,
                 MetadataInput.Read(parse, DocumentFiling.Tags), context.Actor, cancellationToken).ConfigureAwait(false);
+            await IndexUpdate.AfterFilingAsync(context, document.Id, cancellationToken).ConfigureAwait(false);
             context.Output.Item(new { item.Id, documentId = document.Id, dossier = document.FileCode.Value, arrival.Number, arrival.Year },
                 r => $"Đã tiếp nhận: số đến {r.Number}/{r.Year}, lập vào hồ sơ {r.dossier}.");
             return ExitCodes.Ok;

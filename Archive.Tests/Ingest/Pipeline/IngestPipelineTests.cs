@@ -52,6 +52,9 @@ public sealed class IngestPipelineTests : DemoDossierTest
         Assert.That(JsonDocument.Parse(show.Stdout).RootElement.GetProperty("documents").GetArrayLength(), Is.EqualTo(1));
         var inbox = await Cli.RunAsync("inbox", "list", "--json", "--data", Data.Path);
         Assert.That(inbox.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries), Has.Length.EqualTo(2), "the duplicate is kept, not dropped");
+        var found = await Cli.RunAsync("search", "soKyHieu:05/QD-UBND", "--json", "--data", Data.Path);
+        Assert.That(JsonDocument.Parse(found.Stdout).RootElement.GetProperty("hits")[0].GetProperty("id").GetString(),
+            Is.EqualTo(first.GetProperty("id").GetString()), "an accepted document is findable at once");
     }
 
     [Test]
