@@ -1,3 +1,4 @@
+using Archive.Tests.Support;
 using Archive.Core.Catalog;
 using Archive.Core.Indexing;
 using Archive.Search;
@@ -12,12 +13,12 @@ public sealed class IndexLifeTests
     private TempFolder _folder = null!;
 
     [SetUp]
-    public void CreateFolder() => _folder = new TempFolder();
+    public void CreateFolder() => _folder = new TempFolder("archive-search-tests");
 
     [TearDown]
     public void DeleteFolder() => _folder.Dispose();
 
-    private string IndexPath => _folder.Sub("index");
+    private string IndexPath => _folder.File("index");
 
     private static IndexedDocument Sample(string id, string subject) =>
         SearchCorpus.Document(id, CorpusAgency.Finance, "Công văn", "15/STC-VP", new DateOnly(2024, 5, 20), subject,

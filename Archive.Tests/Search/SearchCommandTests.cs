@@ -1,3 +1,4 @@
+using Archive.Tests.Support;
 using System.Text;
 using System.Text.Json;
 using Archive.Core.Application;
@@ -22,8 +23,8 @@ public sealed class SearchCommandTests
     [SetUp]
     public async Task CreateArchive()
     {
-        _folder = new TempFolder();
-        _data = new DataFolder(_folder.Sub("data"));
+        _folder = new TempFolder("archive-search-tests");
+        _data = new DataFolder(_folder.File("data"));
         using var store = ArchiveStore.Open(_data, TimeProvider.System, Logger.None);
         var catalog = new CatalogService(store, TimeProvider.System);
         catalog.CreateAgency("000.00.00.H42", "UBND tỉnh Hà Tĩnh", null, Tester);

@@ -1,3 +1,4 @@
+using Archive.Tests.Support;
 using Archive.Core.Catalog;
 using Archive.Core.Indexing;
 using Archive.Search;
@@ -18,10 +19,10 @@ public sealed class SearchCorpusTests
     [OneTimeSetUp]
     public async Task BuildIndex()
     {
-        _folder = new TempFolder();
+        _folder = new TempFolder("archive-search-tests");
         _corpus = SearchCorpus.Build();
         _visible = _corpus.Where(d => !d.Document.Mode.IsRestricted).ToList();
-        _index = LuceneArchiveIndex.Open(_folder.Sub("index"), Logger.None);
+        _index = LuceneArchiveIndex.Open(_folder.File("index"), Logger.None);
         await _index.RebuildAsync(_corpus, CancellationToken.None);
         _searcher = new ArchiveSearcher(_index, Logger.None);
     }
