@@ -37,6 +37,7 @@ public sealed class DocumentFiling(ArchiveStore store, TimeProvider clock, Restr
                 $"văn bản hạn chế sử dụng phải được lập vào hồ sơ hạn chế (kho cách ly); hồ sơ {dossier.FileCode} là hồ sơ không hạn chế."));
         var work = target.BeginWork();
         await work.AddBlobAsync(content, OriginalRole, id, cancellationToken).ConfigureAwait(false);
+        target.Crash.Reached(CrashPoint.BeforeFilingCommit);
         return work.Commit(actor, session =>
         {
             var current = CatalogService.FindDossier(session, dossierCode);

@@ -25,6 +25,9 @@ public sealed class RecordsInbox(ArchiveStore store, TimeProvider clock, Restric
         var blob = await work.AddBlobAsync(content, ReceivedRole, id, cancellationToken).ConfigureAwait(false);
         return work.Commit(actor, session =>
         {
+            // The same bytes received again while still pending (a retry after a crash): the same item, not a new one.
+            if (session.Inbox.Where(i => i.Digest == blob.Digest.Hex && i.Status == InboxStatus.Pending).FirstOrDefault() is { } pending)
+                return pending;
             var reasons = new List<string>(reception.Problems);
             reasons.AddRange(Duplicates(session, blob.Digest.Hex, reception.Metadata));
             var rejected = reasons.Count > 0;
@@ -34,7 +37,7 @@ public sealed class RecordsInbox(ArchiveStore store, TimeProvider clock, Restric
                 Length = blob.Length, Format = reception.Format, SenderOrganId = reception.SenderOrganId,
                 SenderOrganName = reception.SenderOrganName ?? reception.Metadata["OrganName"], Priority = reception.Priority,
                 Urgent = Urgency.IsUrgent(reception.Priority), MetadataJson = JsonSerializer.Serialize(reception.Metadata.Values),
-                SignatureReport = reception.SignatureReport, Reasons = reasons,
+                SignatureReport = reception.SignatureReport, Reasons = reasons, TargetDossier = reception.TargetDossier,
                 Status = rejected ? InboxStatus.Rejected : InboxStatus.Pending, DecidedAt = rejected ? clock.GetLocalNow() : null,
                 DecidedBy = rejected ? actor.Name : null, SenderNotice = rejected ? Notice(reception, reasons) : null,
             };
@@ -81,6 +84,28 @@ public sealed class RecordsInbox(ArchiveStore store, TimeProvider clock, Restric
                     JsonSerializer.Serialize(new { filed.Id, arrival.Number, arrival.Year, dossierCode })));
             }).ConfigureAwait(false);
         return (accepted!, document, arrival!);
+    }
+
+    /// <summary>
+    /// Finishes what a crash interrupted: pending items that passed their checks and name a dossier
+    /// are filed now. Items that cannot be filed stay pending for the officer.
+    /// </summary>
+    public async Task<IReadOnlyList<(InboxItem Item, ArchivedDocument Document, ArrivalEntry Arrival)>> ResumeAsync(Actor actor,
+        CancellationToken cancellationToken)
+    {
+        var resumed = new List<(InboxItem, ArchivedDocument, ArrivalEntry)>();
+        foreach (var item in List(InboxStatus.Pending).Where(i => i.TargetDossier is not null && i.Reasons.Count == 0))
+        {
+            try
+            {
+                resumed.Add(await AcceptAsync(item.Id, item.TargetDossier!, null, actor, cancellationToken).ConfigureAwait(false));
+            }
+            catch (Exception e) when (e is CatalogValidationException or DossierLifecycleException or CatalogNotFoundException)
+            {
+                // Left pending, with its dossier, for the officer to decide.
+            }
+        }
+        return resumed;
     }
 
     /// <summary>Returns a pending document to its sender: it stays in the inbox with the reasons and the notice.</summary>
@@ -155,4 +180,5 @@ public sealed record Reception(
     string? SenderOrganId = null,
     string? SenderOrganName = null,
     string? Priority = null,
-    string? SignatureReport = null);
+    string? SignatureReport = null,
+    string? TargetDossier = null);

@@ -26,6 +26,8 @@ public sealed record InboxItem
     public List<string> Reasons { get; init; } = [];
     /// <summary>The signature validation report (JSON), when one was made.</summary>
     public string? SignatureReport { get; init; }
+    /// <summary>The dossier the sender or the officer named at intake: a pending item with one is filed on resume.</summary>
+    public string? TargetDossier { get; init; }
     public string? DocumentId { get; init; }
     public string? ArrivalId { get; init; }
     public DateTimeOffset? DecidedAt { get; init; }

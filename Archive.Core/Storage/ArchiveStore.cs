@@ -25,7 +25,7 @@ public sealed class ArchiveStore : IDisposable
     public CatalogStore Catalog { get; }
     public IBlobStore Blobs => _blobs;
     internal FileBlobStore FileBlobs => _blobs;
-    internal CrashPoint Crash => _crash;
+    public CrashPoint Crash => _crash;
 
     /// <summary>Opens (creating the layout if needed) the data folder.</summary>
     public static ArchiveStore Open(DataFolder folder, TimeProvider clock, ILogger log, CrashPoint? crash = null)
@@ -36,6 +36,8 @@ public sealed class ArchiveStore : IDisposable
         {
             crash ??= CrashPoint.None;
             var blobs = new FileBlobStore(folder.Blobs, crash, log);
+            // Holding the folder lock, no other write can be in progress: what is in tmp/ was cut off by a crash.
+            blobs.RemoveAbandonedWrites();
             var catalog = new CatalogStore(folder.CatalogFile, clock, log);
             return new ArchiveStore(folder, folderLock, catalog, blobs, crash, clock);
         }
@@ -57,9 +59,6 @@ public sealed class ArchiveStore : IDisposable
         var missing = referenced.Where(h => !onDisk.Contains(h)).Order(StringComparer.Ordinal).ToList();
         return new ConsistencyReport(orphans, missing, _blobs.AbandonedWrites(), referenced.Count);
     }
-
-    /// <summary>Clears what interrupted writes left behind; safe only while nothing else writes (at start).</summary>
-    public int RemoveAbandonedWrites() => _blobs.RemoveAbandonedWrites();
 
     public void Dispose()
     {

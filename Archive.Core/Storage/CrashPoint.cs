@@ -15,6 +15,8 @@ public sealed class CrashPoint(string? armedAt)
     public const string BlobBeforeRename = "blob.before-rename";
     public const string BeforeCatalogCommit = "uow.before-commit";
     public const string BackupMidCopy = "backup.mid-copy";
+    public const string BeforeFilingCommit = "filing.before-commit";
+    public const string AfterReceive = "ingest.after-receive";
     public const string FixityMidRepair = "fixity.mid-repair";
 
     public void Reached(string point)

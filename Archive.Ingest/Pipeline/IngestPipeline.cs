@@ -1,6 +1,7 @@
 using Archive.Core.Application;
 using Archive.Core.Audit;
 using Archive.Core.Catalog;
+using Archive.Core.Storage;
 using Archive.Ingest.Exchange;
 using Archive.Ingest.Formats;
 using Serilog;
@@ -13,7 +14,7 @@ namespace Archive.Ingest.Pipeline;
 /// stage that fails names itself and stops that document only. edXML envelopes are opened and each
 /// attachment goes through the same way, with a status message written back for the sender.
 /// </summary>
-public sealed class IngestPipeline(IReadOnlyList<IIngestCheck> checks, RecordsInbox inbox, TimeProvider clock, ILogger log)
+public sealed class IngestPipeline(IReadOnlyList<IIngestCheck> checks, RecordsInbox inbox, CrashPoint crash, TimeProvider clock, ILogger log)
 {
     private const long MaxAttachmentBytes = 2L << 30;
     private readonly ILogger _log = log.ForContext<IngestPipeline>();
@@ -47,8 +48,9 @@ public sealed class IngestPipeline(IReadOnlyList<IIngestCheck> checks, RecordsIn
 
         await using (var content = File.OpenRead(document.Path))
             document.InboxItem = await inbox.ReceiveAsync(content, new Reception(document.SourceName, FormatName(document), document.Metadata,
-                document.Reasons, document.SenderOrganId, document.SenderOrganName, document.Priority, document.SignatureReport), actor,
-                cancellationToken).ConfigureAwait(false);
+                document.Reasons, document.SenderOrganId, document.SenderOrganName, document.Priority, document.SignatureReport,
+                document.DossierCode ?? document.Metadata["FileCode"]), actor, cancellationToken).ConfigureAwait(false);
+        crash.Reached(CrashPoint.AfterReceive);
         var item = document.InboxItem;
         if (item.Reasons.Count > 0)
             return Outcome(document, item.Reasons.All(RecordsInbox.IsDuplicateReason) ? IngestOutcome.Duplicate : IngestOutcome.Rejected,

@@ -22,8 +22,14 @@ public static class IngestCommands
         {
             var given = parse.GetValue(files)!;
             var perFile = MetadataPerFile(parse, given);
-            var pipeline = new IngestPipeline([new FormatCheck(), new MetadataCheck(context.Clock)], Inbox(context), context.Clock, context.Log);
+            var pipeline = new IngestPipeline([new FormatCheck(), new MetadataCheck(context.Clock)], Inbox(context), context.Store.Crash,
+                context.Clock, context.Log);
             var allAccepted = true;
+            foreach (var (item, document, arrival) in await Inbox(context).ResumeAsync(context.Actor, cancellationToken).ConfigureAwait(false))
+            {
+                await IndexUpdate.AfterFilingAsync(context, document.Id, cancellationToken).ConfigureAwait(false);
+                context.Output.Progress().Report($"Đã hoàn tất văn bản dở dang {item.SourceName}: số đến {arrival.Number}, hồ sơ {document.FileCode}.");
+            }
             foreach (var file in given)
             {
                 var outcomes = await pipeline.IngestAsync(file.FullName, perFile(file.Name), parse.GetValue(dossier), context.Actor, cancellationToken)

@@ -17,8 +17,6 @@ public static class ServeCommand
         runner.Bind(serve, async (context, parse, cancellationToken) =>
         {
             var store = context.OpenOrCreate();
-            var removed = store.RemoveAbandonedWrites();
-            if (removed > 0) context.Log.Warning("Removed {Count} abandoned partial blob writes at start", removed);
             if (parse.GetValue(demo)) DemoCatalog.SeedIfEmpty(store, context.Actor, context.Clock, context.Log);
 
             var jobs = new ScheduledJobs(store, context.Restricted, context.Settings, context.Clock, context.Log);

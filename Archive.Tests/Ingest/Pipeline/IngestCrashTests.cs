@@ -1,0 +1,58 @@
+using System.Text;
+using System.Text.Json;
+using Archive.Core.Storage;
+using Archive.Tests.Support;
+
+namespace Archive.Tests.Ingest.Pipeline;
+
+/// <summary>Kills `archive ingest` at random points, restarts it, and checks nothing is lost, half-done or done twice.</summary>
+public sealed class IngestCrashTests : DemoDossierTest
+{
+    private static readonly string[] Points =
+    [
+        CrashPoint.BlobMidWrite, CrashPoint.BeforeCatalogCommit, CrashPoint.AfterReceive, CrashPoint.BeforeFilingCommit, CrashPoint.BlobBeforeRename,
+    ];
+
+    [Test]
+    public async Task Twenty_ingests_killed_at_random_points_end_with_every_document_filed_once_and_numbers_without_gaps()
+    {
+        var random = new Random(20261124);
+        const int runs = 20;
+        var killedAt = new List<string>();
+        for (var i = 0; i < runs; i++)
+        {
+            var file = Data.File($"qd-{i:D2}.pdf");
+            await File.WriteAllTextAsync(file, $"%PDF-1.7\n% văn bản {i} {Guid.NewGuid()}\n%%EOF\n", Encoding.UTF8);
+            var metadata = Data.File($"qd-{i:D2}.json");
+            await File.WriteAllTextAsync(metadata, $$"""
+                {"TypeName":"Quyết định","OrganName":"Ủy ban nhân dân tỉnh Hà Tĩnh","CodeNumber":"{{i + 10}}","CodeNotation":"QĐ-UBND",
+                 "IssuedDate":"2019-04-12","Subject":"Quyết định số {{i + 10}}","PageAmount":1}
+                """);
+            string[] ingest = ["ingest", file, "--dossier", DemoDossier.Code, "--metadata", metadata, "--data", Data.Path];
+            var point = Points[random.Next(Points.Length)];
+            var crashed = await Cli.RunChildAsync(ingest, new Dictionary<string, string> { ["ARCHIVE_CRASH_AT"] = point });
+            Assert.That(crashed.ExitCode, Is.Not.EqualTo(0).And.Not.EqualTo(1).And.Not.EqualTo(64), $"run {i} must be killed at {point}: {crashed}");
+            killedAt.Add(point);
+
+            // The restart: the officer runs the same command again.
+            var again = await Cli.RunAsync(ingest);
+            Assert.That(again.ExitCode, Is.EqualTo(0).Or.EqualTo(1), again.ToString());
+        }
+
+        var documents = JsonDocument.Parse((await Cli.RunAsync("dossier", "show", DemoDossier.Code, "--json", "--data", Data.Path)).Stdout)
+            .RootElement.GetProperty("documents").EnumerateArray().ToList();
+        Assert.That(documents.Select(d => d.GetProperty("codeNumber").GetString()).Order(),
+            Is.EqualTo(Enumerable.Range(10, runs).Select(n => n.ToString(System.Globalization.CultureInfo.InvariantCulture)).Order()),
+            "every document filed exactly once");
+        using (var store = ArchiveStore.Open(new DataFolder(Data.Path), TimeProvider.System, Serilog.Core.Logger.None))
+        {
+            var numbers = store.Catalog.Read(s => s.Arrivals.All()).Select(a => a.Number).Order().ToList();
+            Assert.That(numbers, Is.EqualTo(Enumerable.Range(1, runs)), "arrival numbers without gap or repeat");
+            Assert.That(store.Catalog.Read(s => s.Inbox.Where(i => i.Status == Archive.Core.Registry.InboxStatus.Pending)), Is.Empty);
+            Assert.That(store.CheckConsistency().MissingBlobs, Is.Empty);
+            Assert.That(store.CheckConsistency().AbandonedWrites, Is.Empty, "partial writes are cleared when the archive opens");
+            Assert.That(store.Catalog.VerifyAudit().IsIntact);
+        }
+        Assert.That(killedAt.Distinct().Count(), Is.GreaterThanOrEqualTo(4), "the runs cover the crash points");
+    }
+}
