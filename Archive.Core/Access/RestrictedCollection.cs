@@ -52,6 +52,12 @@ public sealed class RestrictedCollection(ArchiveStore main, AirGapCheck check, A
             var wasOpen = _store is not null;
             _store?.Dispose();
             _store = null;
+            if (!wasOpen && !Exists)
+            {
+                // No restricted collection here to protect: a networked office machine is not an alert.
+                _log.Information("Air-gap self-check failed; there is no restricted collection in this data folder");
+                return verdict;
+            }
             _log.Error("Air-gap self-check failed; restricted collection {State}: {Violations}",
                 wasOpen ? "closed" : "stays closed", verdict.Violations);
             main.Catalog.Write(actor, s =>

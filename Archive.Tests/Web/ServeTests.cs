@@ -29,6 +29,10 @@ public sealed class ServeTests
             Assert.That(json.GetProperty("catalog").GetProperty("detail").GetString(), Does.StartWith("3 hồ sơ"));
             Assert.That(json.GetProperty("blobs").GetProperty("status").GetString(), Is.EqualTo("ok"));
             Assert.That(json.GetProperty("index").GetProperty("status").GetString(), Is.Not.Empty);
+            var jobs = JsonDocument.Parse(await http.GetStringAsync("/api/jobs")).RootElement;
+            Assert.That(jobs.ValueKind, Is.EqualTo(JsonValueKind.Array));
+            var problems = JsonDocument.Parse(await http.GetStringAsync("/api/problems")).RootElement;
+            Assert.That(problems.ValueKind, Is.EqualTo(JsonValueKind.Array));
         }
         finally
         {

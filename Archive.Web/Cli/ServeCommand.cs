@@ -22,7 +22,7 @@ public static class ServeCommand
             var jobs = new ScheduledJobs(store, context.Restricted, context.Settings, context.Clock, context.Log);
             await using var scheduler = await ArchiveScheduler.StartAsync(jobs, context.Settings.TimeZone, context.Clock, context.Log,
                 cancellationToken).ConfigureAwait(false);
-            var app = ArchiveHost.Build(store, context.Log, parse.GetValue(urls) ?? context.Settings.Urls);
+            var app = ArchiveHost.Build(store, context.Clock, context.Log, parse.GetValue(urls) ?? context.Settings.Urls);
             context.Log.Information("Archive serving {DataFolder} on {Urls}", context.Folder.Root, app.Urls);
             await app.RunAsync(cancellationToken).ConfigureAwait(false);
             return ExitCodes.Ok;

@@ -83,6 +83,15 @@ public sealed class AirGapTests
         var restrictedList = await Cli.RunChildAsync(["dossier", "list", "--restricted", "--data", data.Path], wrapper: ns.Exec);
         Assert.That(restrictedList.Stdout, Does.Contain("09.TCCB"));
 
+        // Back on a networked host the collection stays closed, and that is now an alert for the archivist.
+        var closed = await Cli.RunChildAsync(["dossier", "list", "--restricted", "--data", data.Path], wrapper: online.Exec);
+        Assert.That(closed.ExitCode, Is.EqualTo(64), closed.ToString());
+        var problems = await Cli.RunAsync("airgap", "check", "--data", data.Path);
+        Assert.That(problems.ExitCode, Is.EqualTo(1));
+        using (var store = Archive.Core.Storage.ArchiveStore.Open(new Archive.Core.Storage.DataFolder(data.Path), TimeProvider.System,
+                   Serilog.Core.Logger.None))
+            Assert.That(store.Catalog.Read(s => s.Problems.All()).Select(p => p.Kind), Has.Member("airgap.failed"));
+
         var restrictedInOpenDossier = await Cli.RunAsync([.. DemoDossier.AddDocument(file, data.Path), "--set", "Mode=01"]);
         Assert.That(restrictedInOpenDossier.ExitCode, Is.EqualTo(64));
         Assert.That(restrictedInOpenDossier.Stderr, Does.Contain("hồ sơ hạn chế"));
