@@ -1,0 +1,152 @@
+using System.Text;
+using UglyToad.PdfPig;
+using UglyToad.PdfPig.AcroForms.Fields;
+using UglyToad.PdfPig.Parser.Parts;
+using UglyToad.PdfPig.Tokens;
+
+namespace Archive.Ingest.Signatures;
+
+/// <summary>
+/// Reads every signed signature field of a PDF: the field tree through PdfPig, and /ByteRange and
+/// /Contents checked against the raw bytes (DESIGN.md 4 step 1, section 9): the gap holds exactly
+/// the /Contents hex string, the CMS is taken from the raw bytes and must equal PdfPig's token, and
+/// the signed bytes end at the end of a revision.
+/// </summary>
+public static class PdfSignatureReader
+{
+    private static readonly NameToken ByteRangeKey = NameToken.Create("ByteRange");
+    private static readonly NameToken ContentsKey = NameToken.Create("Contents");
+    private static readonly NameToken SubFilterKey = NameToken.Create("SubFilter");
+    private static readonly NameToken MKey = NameToken.Create("M");
+    private static readonly NameToken VKey = NameToken.Create("V");
+
+    /// <summary>The largest /Contents accepted; real CMS with a timestamp and revocation data stays far below.</summary>
+    public const int MaxContentsBytes = 1 << 20;
+
+    public static IReadOnlyList<PdfSignatureField> Read(PdfDocument document, Stream raw)
+    {
+        var result = new List<PdfSignatureField>();
+        if (!document.TryGetForm(out var form)) return result;
+        var scanner = document.Structure.TokenScanner;
+        foreach (var field in Terminals(form.Fields))
+        {
+            if (field is not AcroSignatureField) continue;
+            if (!field.Dictionary.TryGet(VKey, out var valueToken) || valueToken is NullToken) continue; // empty field, not a signature
+            var name = field.Information.PartialName ?? "(không tên)";
+            var widget = Placement(document, field);
+            if (!DirectObjectFinder.TryGet<DictionaryToken>(valueToken, scanner, out var sig) || sig is null)
+            {
+                result.Add(new PdfSignatureField { FieldName = name, Widget = widget, FormatProblem = "/V của trường chữ ký không phải từ điển /Sig." });
+                continue;
+            }
+            result.Add(ReadSignature(name, sig, scanner, raw, widget));
+        }
+        return result;
+    }
+
+    private static IEnumerable<AcroFieldBase> Terminals(IEnumerable<AcroFieldBase> fields)
+    {
+        foreach (var field in fields)
+        {
+            if (field is AcroNonTerminalField parent)
+                foreach (var child in Terminals(parent.Children)) yield return child;
+            else
+                yield return field;
+        }
+    }
+
+    private static WidgetPlacement? Placement(PdfDocument document, AcroFieldBase field)
+    {
+        if (field.PageNumber is not { } page || field.Bounds is not { } bounds) return null;
+        try
+        {
+            var p = document.GetPage(page);
+            return new WidgetPlacement(page, bounds.Left, bounds.Bottom, bounds.Right, bounds.Top, p.Width, p.Height);
+        }
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException or IndexOutOfRangeException or UglyToad.PdfPig.Core.PdfDocumentFormatException)
+        {
+            return null;
+        }
+    }
+
+    private static PdfSignatureField ReadSignature(string name, DictionaryToken sig,
+        UglyToad.PdfPig.Tokenization.Scanner.IPdfTokenScanner scanner, Stream raw, WidgetPlacement? widget)
+    {
+        var subFilter = sig.TryGet(SubFilterKey, scanner, out NameToken? sf) ? sf?.Data : null;
+        DateTimeOffset? claimed = null;
+        if (sig.TryGet(MKey, scanner, out StringToken? m)) claimed = PdfDate.TryParse(m?.Data);
+        var field = new PdfSignatureField { FieldName = name, SubFilter = subFilter, ClaimedTimeInPdf = claimed, Widget = widget };
+
+        if (subFilter is not ("adbe.pkcs7.detached" or "ETSI.CAdES.detached" or "ETSI.RFC3161"))
+            return field with { FormatProblem = $"/SubFilter '{subFilter ?? "(không có)"}' không được hỗ trợ (cần adbe.pkcs7.detached hoặc ETSI.CAdES.detached)." };
+
+        if (!sig.TryGet(ByteRangeKey, scanner, out ArrayToken? array) || array is null)
+            return field with { FormatProblem = "Thiếu /ByteRange hoặc /ByteRange không phải mảng." };
+        var values = new List<long>();
+        foreach (var item in array.Data)
+        {
+            if (item is not NumericToken { HasDecimalPlaces: false } number)
+                return field with { FormatProblem = "/ByteRange chứa phần tử không phải số nguyên." };
+            values.Add(number.Long);
+        }
+        if (!ByteRange.TryCreate(values, raw.Length, out var range, out var problem))
+            return field with { FormatProblem = problem };
+        field = field with { ByteRange = range };
+
+        if (!sig.TryGet(ContentsKey, out var contentsToken) || contentsToken is NullToken)
+            return field with { FormatProblem = "Thiếu /Contents (chữ ký rỗng)." };
+        if (contentsToken is IndirectReferenceToken)
+            return field with { FormatProblem = "/Contents là tham chiếu gián tiếp, không phải chuỗi hex trực tiếp." };
+        var tokenBytes = contentsToken switch
+        {
+            HexToken hex => hex.Bytes.ToArray(),
+            StringToken text => text.GetBytes(),
+            _ => null,
+        };
+        if (tokenBytes is null)
+            return field with { FormatProblem = "/Contents không phải chuỗi." };
+
+        var gapLength = range!.GapEnd - range.GapStart;
+        if (gapLength < 2 || gapLength > 2L * MaxContentsBytes + 2)
+            return field with { FormatProblem = "Khoảng trống giữa hai vùng /ByteRange có kích thước bất thường." };
+        var gap = new byte[gapLength];
+        raw.Position = range.GapStart;
+        raw.ReadExactly(gap);
+        if (gap[0] != '<' || gap[^1] != '>')
+            return field with { FormatProblem = "Khoảng trống của /ByteRange không đúng bằng chuỗi hex /Contents (bao bọc chữ ký)." };
+        var hexDigits = gap.AsSpan(1, gap.Length - 2);
+        foreach (var b in hexDigits)
+            if (!char.IsAsciiHexDigit((char)b))
+                return field with { FormatProblem = "/Contents chứa ký tự không phải hex, hoặc khoảng trống chứa dữ liệu khác ngoài /Contents." };
+        if (hexDigits.Length % 2 != 0)
+            return field with { FormatProblem = "/Contents có số chữ số hex lẻ." };
+        var cms = Convert.FromHexString(Encoding.ASCII.GetString(hexDigits));
+        if (!cms.AsSpan().SequenceEqual(tokenBytes))
+            return field with { FormatProblem = "/Contents trong từ điển /Sig khác với chuỗi nằm trong khoảng trống của /ByteRange (bao bọc chữ ký)." };
+        if (!PrecededByContentsKey(raw, range.GapStart))
+            return field with { FormatProblem = "Khoảng trống của /ByteRange không phải là giá trị /Contents của từ điển chữ ký." };
+        if (!EndsRevision(raw, range.End))
+            return field with { FormatProblem = "/ByteRange không kết thúc ở cuối một phiên bản của tệp (%%EOF)." };
+        return field with { Cms = cms };
+    }
+
+    private static bool PrecededByContentsKey(Stream raw, long gapStart)
+    {
+        var length = (int)Math.Min(64, gapStart);
+        var before = new byte[length];
+        raw.Position = gapStart - length;
+        raw.ReadExactly(before);
+        var text = Encoding.ASCII.GetString(before).TrimEnd(' ', '\r', '\n', '\t', '\f', '\0');
+        return text.EndsWith("/Contents", StringComparison.Ordinal);
+    }
+
+    /// <summary>A revision ends with %%EOF and an optional end-of-line.</summary>
+    private static bool EndsRevision(Stream raw, long end)
+    {
+        var length = (int)Math.Min(16, end);
+        var tail = new byte[length];
+        raw.Position = end - length;
+        raw.ReadExactly(tail);
+        return Encoding.ASCII.GetString(tail).TrimEnd('\r', '\n', ' ').EndsWith("%%EOF", StringComparison.Ordinal);
+    }
+}
