@@ -18,6 +18,7 @@ public static class ArchiveCommandLine
             DocumentCommands.Create(runner),
             AuditCommands.Create(runner),
             CheckCommand.Create(runner),
+            VerifyCommand.Create(runner),
             ServeCommand.Create(runner),
         };
         root.Options.Add(CommandRunner.Data);
