@@ -68,7 +68,9 @@ public sealed class DocumentVerifier(TrustStore trust, ValidationPolicy policy, 
                 log.Warning(e, "Unreadable signature fields in {File}", path);
                 return Broken(path, sha256, $"Không đọc được các trường chữ ký: {e.Message}");
             }
-            if (fields.Count == 0)
+            var scan = RawPdfScan.Of(raw);
+            var hidden = scan.ByteRangeKeys - fields.Count(f => f.ByteRange is not null);
+            if (fields.Count == 0 && hidden <= 0)
                 return new FileVerificationReport
                 {
                     File = path, Sha256 = sha256, Indication = SignatureIndication.NoSignature, Messages = ["Tệp PDF không có chữ ký số."],
@@ -78,7 +80,7 @@ public sealed class DocumentVerifier(TrustStore trust, ValidationPolicy policy, 
             var signatures = new List<SignatureReport>();
             foreach (var field in fields.OrderBy(f => f.ByteRange?.End ?? long.MaxValue))
                 signatures.Add(VerifyField(field, raw, document, path, context));
-            var rules = new List<RuleResult> { NoModification(signatures) };
+            var rules = new List<RuleResult> { NoModification(signatures, scan, hidden) };
             if (policy.AppliesAgencyRules)
                 rules.AddRange(AgencyRules.Check(signatures.Where(s => s.Kind != SignerKind.Timestamp).ToList(), IssueDate(document)));
             return new FileVerificationReport
@@ -144,13 +146,16 @@ public sealed class DocumentVerifier(TrustStore trust, ValidationPolicy policy, 
         };
     }
 
-    private static RuleResult NoModification(IReadOnlyList<SignatureReport> signatures)
+    private static RuleResult NoModification(IReadOnlyList<SignatureReport> signatures, RawPdfScan scan, int hidden)
     {
-        var modified = signatures.Where(s => s.ModificationsAfter == ModificationLevel.Disallowed).ToList();
-        return modified.Count == 0
+        var changes = signatures.Where(s => s.ModificationsAfter == ModificationLevel.Disallowed).SelectMany(s => s.Changes).Distinct().ToList();
+        if (hidden > 0)
+            changes.Add($"Tệp chứa {hidden} chữ ký không còn xuất hiện trong biểu mẫu của phiên bản cuối (chữ ký bị gỡ hoặc tài liệu bị thay bằng phiên bản khác).");
+        if (!scan.EndsWithCompleteRevision)
+            changes.Add("Sau phiên bản cuối cùng có dữ liệu không hợp lệ (không kết thúc bằng %%EOF): tệp bị cắt cụt hoặc bị chèn thêm nội dung.");
+        return changes.Count == 0
             ? new RuleResult(RuleResult.NoModificationAfterSigning, true, true, "Không có thay đổi trái phép sau khi ký.")
-            : new RuleResult(RuleResult.NoModificationAfterSigning, false, true,
-                "Tài liệu bị sửa đổi sau khi ký: " + string.Join(" ", modified.SelectMany(s => s.Changes).Distinct()));
+            : new RuleResult(RuleResult.NoModificationAfterSigning, false, true, "Tài liệu bị sửa đổi sau khi ký: " + string.Join(" ", changes));
     }
 
     private DateOnly? IssueDate(PdfDocument document)
