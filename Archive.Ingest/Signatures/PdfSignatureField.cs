@@ -19,6 +19,9 @@ public sealed record PdfSignatureField
     /// <summary>Why the signature is malformed (Vietnamese, for the report); null when well formed.</summary>
     public string? FormatProblem { get; init; }
 
+    /// <summary>False for a signature found only as a widget on a page, not in the AcroForm's field list.</summary>
+    public bool ListedInForm { get; init; } = true;
+
     /// <summary>A document timestamp (ETSI.RFC3161) rather than a signature.</summary>
     public bool IsDocumentTimestamp => SubFilter == "ETSI.RFC3161";
 }

@@ -26,9 +26,9 @@ public static class PdfSignatureReader
     public static IReadOnlyList<PdfSignatureField> Read(PdfDocument document, Stream raw)
     {
         var result = new List<PdfSignatureField>();
-        if (!document.TryGetForm(out var form)) return result;
         var scanner = document.Structure.TokenScanner;
-        foreach (var field in Terminals(form.Fields))
+        var fieldsInForm = document.TryGetForm(out var form) ? Terminals(form.Fields).ToList() : [];
+        foreach (var field in fieldsInForm)
         {
             if (field is not AcroSignatureField) continue;
             if (!field.Dictionary.TryGet(VKey, out var valueToken) || valueToken is NullToken) continue; // empty field, not a signature
@@ -41,7 +41,53 @@ public static class PdfSignatureReader
             }
             result.Add(ReadSignature(name, sig, scanner, raw, widget));
         }
+        var known = result.Select(f => f.FieldName).ToHashSet(StringComparer.Ordinal);
+        foreach (var (page, widget) in SignatureWidgetsOnPages(document))
+        {
+            var name = widget.TryGet(NameToken.Create("T"), scanner, out StringToken? t) && t is not null ? t.Data : "(không tên)";
+            if (!known.Add(name)) continue;
+            var placement = widget.TryGet(NameToken.Create("Rect"), scanner, out ArrayToken? rect) && rect is not null && rect.Data.Count == 4
+                && rect.Data.All(x => x is NumericToken)
+                ? PlacementOf(document, page, rect.Data.Cast<NumericToken>().Select(n => n.Double).ToArray())
+                : null;
+            if (!DirectObjectFinder.TryGet<DictionaryToken>(widget.Data["V"], scanner, out var sig) || sig is null)
+            {
+                result.Add(new PdfSignatureField { FieldName = name, Widget = placement, FormatProblem = "/V của trường chữ ký không phải từ điển /Sig." });
+                continue;
+            }
+            result.Add(ReadSignature(name, sig, scanner, raw, placement) with { ListedInForm = false });
+        }
         return result;
+    }
+
+    /// <summary>Signed signature widgets found on the pages themselves, whether or not the AcroForm lists them.</summary>
+    private static IEnumerable<(int Page, DictionaryToken Widget)> SignatureWidgetsOnPages(PdfDocument document)
+    {
+        var scanner = document.Structure.TokenScanner;
+        foreach (var (number, page) in PageTree.Pages(document))
+        {
+            if (!page.TryGet(NameToken.Create("Annots"), scanner, out ArrayToken? annots) || annots is null) continue;
+            foreach (var item in annots.Data)
+            {
+                if (!DirectObjectFinder.TryGet<DictionaryToken>(item, scanner, out var annotation) || annotation is null) continue;
+                if (!annotation.TryGet(NameToken.Create("FT"), scanner, out NameToken? ft) || ft?.Data != "Sig") continue;
+                if (!annotation.Data.TryGetValue("V", out var v) || v is NullToken) continue;
+                yield return (number, annotation);
+            }
+        }
+    }
+
+    private static WidgetPlacement? PlacementOf(PdfDocument document, int page, double[] r)
+    {
+        try
+        {
+            var p = document.GetPage(page);
+            return new WidgetPlacement(page, Math.Min(r[0], r[2]), Math.Min(r[1], r[3]), Math.Max(r[0], r[2]), Math.Max(r[1], r[3]), p.Width, p.Height);
+        }
+        catch (Exception e) when (Parsing.IsPdfFailure(e))
+        {
+            return null;
+        }
     }
 
     private static IEnumerable<AcroFieldBase> Terminals(IEnumerable<AcroFieldBase> fields)

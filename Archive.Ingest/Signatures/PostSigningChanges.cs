@@ -40,6 +40,7 @@ internal static class PostSigningChanges
             if (!signed.Structure.Trailer.Root.Equals(whole.Structure.Trailer.Root))
                 Note(true, "Danh mục gốc (/Root) bị thay bằng đối tượng khác.");
 
+            HashSet<IndirectReference>? arrays = null;
             var before = signed.Structure.CrossReferenceTable.ObjectOffsets;
             var after = whole.Structure.CrossReferenceTable.ObjectOffsets;
             foreach (var (reference, offset) in before)
@@ -62,6 +63,16 @@ internal static class PostSigningChanges
                     continue;
                 }
                 if (TokenEquality.Equal(old, now)) continue;
+                if (old is ArrayToken oldArray && now is ArrayToken newArray)
+                {
+                    arrays ??= PageTree.IndirectFieldAndAnnotationArrays(whole);
+                    var appended = newArray.Data.Count >= oldArray.Data.Count && oldArray.Data.Zip(newArray.Data).All(p => TokenEquality.Equal(p.First, p.Second));
+                    if (appended && arrays.Contains(reference))
+                    {
+                        Note(false, $"Mảng trường/chú thích {reference.ObjectNumber} {reference.Generation} được nối thêm (chữ ký sau).");
+                        continue;
+                    }
+                }
                 var (bad, text) = Classify(reference, old, now, whole);
                 Note(bad, text);
             }
