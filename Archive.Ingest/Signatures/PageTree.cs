@@ -15,7 +15,11 @@ internal static class PageTree
 {
     private const int MaxDepth = 64;
 
-    public static IEnumerable<(int Number, DictionaryToken Page)> Pages(PdfDocument document)
+    public static IEnumerable<(int Number, DictionaryToken Page)> Pages(PdfDocument document) =>
+        PagesWithReferences(document).Select(p => (p.Number, p.Page));
+
+    /// <summary>Each page with the reference it is stored under (null for a page written inline, which is malformed but seen).</summary>
+    public static IEnumerable<(int Number, IndirectReference? Reference, DictionaryToken Page)> PagesWithReferences(PdfDocument document)
     {
         var scanner = document.Structure.TokenScanner;
         var catalog = document.Structure.Catalog.CatalogDictionary;
@@ -34,7 +38,7 @@ internal static class PageTree
                 for (var i = kids.Data.Count - 1; i >= 0; i--) stack.Push((kids.Data[i], depth + 1));
                 continue;
             }
-            yield return (++number, dictionary);
+            yield return (++number, (node as IndirectReferenceToken)?.Data, dictionary);
         }
     }
 

@@ -41,10 +41,19 @@ public static class PdfSignatureReader
             }
             result.Add(ReadSignature(name, sig, scanner, raw, widget));
         }
+        // The same signature value reached from the form and from a page is one signature.
+        var values = fieldsInForm.Select(f => f.Dictionary.Data.GetValueOrDefault("V")).OfType<IndirectReferenceToken>()
+            .Select(r => r.Data).ToHashSet();
         var known = result.Select(f => f.FieldName).ToHashSet(StringComparer.Ordinal);
         foreach (var (page, widget) in SignatureWidgetsOnPages(document))
         {
-            var name = widget.TryGet(NameToken.Create("T"), scanner, out StringToken? t) && t is not null ? t.Data : "(không tên)";
+            if (widget.Data["V"] is IndirectReferenceToken v && !values.Add(v.Data)) continue;
+            var name = widget.Data.GetValueOrDefault("T") switch
+            {
+                StringToken t => t.Data,
+                HexToken h => h.Data,
+                _ => "(không tên)",
+            };
             if (!known.Add(name)) continue;
             var placement = widget.TryGet(NameToken.Create("Rect"), scanner, out ArrayToken? rect) && rect is not null && rect.Data.Count == 4
                 && rect.Data.All(x => x is NumericToken)
