@@ -19,6 +19,7 @@ public static class ArchiveCommandLine
             AuditCommands.Create(runner),
             CheckCommand.Create(runner),
             VerifyCommand.Create(runner),
+            SignCommand.Create(runner),
             ServeCommand.Create(runner),
         };
         root.Options.Add(CommandRunner.Data);

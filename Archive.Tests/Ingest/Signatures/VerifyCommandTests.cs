@@ -102,4 +102,20 @@ public sealed class VerifyCommandTests
         Assert.That(badPolicy, Is.EqualTo(64));
         Assert.That(noTrust, Is.EqualTo(64), error);
     }
+
+    [Test]
+    public async Task Sign_then_verify_with_the_agency_policy_passes()
+    {
+        var output = Path.Combine(SignatureFixtures.TempFolder(), "issued-by-archive.pdf");
+        var key = Path.Combine(SignatureFixtures.Pki, "organisation.p12");
+
+        var (signExit, signOut, signErr) = await Run("sign", SignatureFixtures.SignedFile("personal.pdf"), output, "--key", key, "--password", "test",
+            "--position", "top-right");
+        var (verifyExit, verifyOut, _) = await Run(["verify", "--policy", "agency", .. Trust, output]);
+        var (wrongPassword, _, _) = await Run("sign", SignatureFixtures.SignedFile("personal.pdf"), output + ".2", "--key", key, "--password", "x");
+
+        Assert.That(signExit, Is.EqualTo(0), signOut + signErr);
+        Assert.That(verifyExit, Is.EqualTo(0), verifyOut);
+        Assert.That(wrongPassword, Is.EqualTo(64));
+    }
 }
