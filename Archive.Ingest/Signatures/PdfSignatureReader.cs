@@ -27,13 +27,14 @@ public static class PdfSignatureReader
     {
         var result = new List<PdfSignatureField>();
         var scanner = document.Structure.TokenScanner;
+        var pageSizes = new Dictionary<int, (double Width, double Height)?>();
         var fieldsInForm = document.TryGetForm(out var form) ? Terminals(form.Fields).ToList() : [];
         foreach (var field in fieldsInForm)
         {
             if (field is not AcroSignatureField) continue;
             if (!field.Dictionary.TryGet(VKey, out var valueToken) || valueToken is NullToken) continue; // empty field, not a signature
             var name = field.Information.PartialName ?? "(không tên)";
-            var widget = Placement(document, field);
+            var widget = Placement(document, field, pageSizes);
             if (!DirectObjectFinder.TryGet<DictionaryToken>(valueToken, scanner, out var sig) || sig is null)
             {
                 result.Add(new PdfSignatureField { FieldName = name, Widget = widget, FormatProblem = "/V của trường chữ ký không phải từ điển /Sig." });
@@ -57,7 +58,7 @@ public static class PdfSignatureReader
             if (!known.Add(name)) continue;
             var placement = widget.TryGet(NameToken.Create("Rect"), scanner, out ArrayToken? rect) && rect is not null && rect.Data.Count == 4
                 && rect.Data.All(x => x is NumericToken)
-                ? PlacementOf(document, page, rect.Data.Cast<NumericToken>().Select(n => n.Double).ToArray())
+                ? PlacementOf(document, page, rect.Data.Cast<NumericToken>().Select(n => n.Double).ToArray(), pageSizes)
                 : null;
             if (!DirectObjectFinder.TryGet<DictionaryToken>(widget.Data["V"], scanner, out var sig) || sig is null)
             {
@@ -86,18 +87,10 @@ public static class PdfSignatureReader
         }
     }
 
-    private static WidgetPlacement? PlacementOf(PdfDocument document, int page, double[] r)
-    {
-        try
-        {
-            var p = document.GetPage(page);
-            return new WidgetPlacement(page, Math.Min(r[0], r[2]), Math.Min(r[1], r[3]), Math.Max(r[0], r[2]), Math.Max(r[1], r[3]), p.Width, p.Height);
-        }
-        catch (Exception e) when (Parsing.IsPdfFailure(e))
-        {
-            return null;
-        }
-    }
+    private static WidgetPlacement? PlacementOf(PdfDocument document, int page, double[] r, Dictionary<int, (double Width, double Height)?> sizes) =>
+        PageSize(document, page, sizes) is { } size
+            ? new WidgetPlacement(page, Math.Min(r[0], r[2]), Math.Min(r[1], r[3]), Math.Max(r[0], r[2]), Math.Max(r[1], r[3]), size.Width, size.Height)
+            : null;
 
     private static IEnumerable<AcroFieldBase> Terminals(IEnumerable<AcroFieldBase> fields)
     {
@@ -110,17 +103,26 @@ public static class PdfSignatureReader
         }
     }
 
-    private static WidgetPlacement? Placement(PdfDocument document, AcroFieldBase field)
+    private static WidgetPlacement? Placement(PdfDocument document, AcroFieldBase field, Dictionary<int, (double Width, double Height)?> sizes)
     {
         if (field.PageNumber is not { } page || field.Bounds is not { } bounds) return null;
+        return PageSize(document, page, sizes) is { } size
+            ? new WidgetPlacement(page, bounds.Left, bounds.Bottom, bounds.Right, bounds.Top, size.Width, size.Height)
+            : null;
+    }
+
+    /// <summary>Page sizes, read once per page: a file with a thousand signatures on one page parses it once.</summary>
+    private static (double Width, double Height)? PageSize(PdfDocument document, int page, Dictionary<int, (double Width, double Height)?> sizes)
+    {
+        if (sizes.TryGetValue(page, out var known)) return known;
         try
         {
             var p = document.GetPage(page);
-            return new WidgetPlacement(page, bounds.Left, bounds.Bottom, bounds.Right, bounds.Top, p.Width, p.Height);
+            return sizes[page] = (p.Width, p.Height);
         }
-        catch (Exception e) when (e is InvalidOperationException or ArgumentException or IndexOutOfRangeException or UglyToad.PdfPig.Core.PdfDocumentFormatException)
+        catch (Exception e) when (Parsing.IsPdfFailure(e))
         {
-            return null;
+            return sizes[page] = null;
         }
     }
 
