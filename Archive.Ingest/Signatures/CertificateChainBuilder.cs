@@ -52,6 +52,7 @@ public static class CertificateChainBuilder
         if (issuer.GetBasicConstraints() < 0 && !issuer.Equals(subject)) return false; // only a CA issues
         try
         {
+            if (PlatformSignature.VerifyCertificate(subject, issuer) is { } verified) return verified;
             subject.Verify(issuer.GetPublicKey());
             return true;
         }

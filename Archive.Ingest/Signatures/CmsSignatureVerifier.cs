@@ -102,11 +102,16 @@ public static class CmsSignatureVerifier
                 if (signedAttributes[CmsAttributes.ContentType] is not { } contentType
                     || !CmsObjectIdentifiers.Data.Equals(contentType.AttrValues[0]))
                     return result with { Failure = SubIndication.FormatFailure, FailureDetail = "Thuộc tính content-type thiếu hoặc không phải id-data.", Messages = messages };
-                var verifier = SignerUtilities.GetSigner(algorithm);
-                verifier.Init(false, signerCertificate.GetPublicKey());
                 var encoded = signer.GetEncodedSignedAttributes();
-                verifier.BlockUpdate(encoded, 0, encoded.Length);
-                if (!verifier.VerifySignature(signer.GetSignature()))
+                var valid = PlatformSignature.Verify(signerCertificate, algorithm, encoded, signer.GetSignature());
+                if (valid is null)
+                {
+                    var verifier = SignerUtilities.GetSigner(algorithm);
+                    verifier.Init(false, signerCertificate.GetPublicKey());
+                    verifier.BlockUpdate(encoded, 0, encoded.Length);
+                    valid = verifier.VerifySignature(signer.GetSignature());
+                }
+                if (valid != true)
                     return result with { Failure = SubIndication.SigCryptoFailure, FailureDetail = SubIndication.SigCryptoFailure.Explanation, Messages = messages };
             }
             else if (!signer.Verify(signerCertificate.GetPublicKey()))

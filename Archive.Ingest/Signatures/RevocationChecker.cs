@@ -63,6 +63,7 @@ public sealed class RevocationChecker(IReadOnlyList<X509Crl> crls, IReadOnlyList
     {
         try
         {
+            if (PlatformSignature.VerifyCrl(crl, issuer) is { } verified) return verified;
             crl.Verify(issuer.GetPublicKey());
             return true;
         }

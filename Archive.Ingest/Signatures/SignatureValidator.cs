@@ -1,4 +1,3 @@
-using Org.BouncyCastle.Crypto.Parameters;
 using Org.BouncyCastle.X509;
 
 namespace Archive.Ingest.Signatures;
@@ -73,9 +72,9 @@ public static class SignatureValidator
 
         foreach (var certificate in chain.Take(chain.Count - 1))
         {
-            if (certificate.GetPublicKey() is RsaKeyParameters rsa && rsa.Modulus.BitLength < context.Policy.MinimumRsaKeyBits)
+            if (PlatformSignature.RsaKeyBits(certificate) is { } bits && bits < context.Policy.MinimumRsaKeyBits)
                 Find(SubIndication.CryptoConstraintsFailure,
-                    $"Khoá RSA {rsa.Modulus.BitLength} bit của '{SignerIdentity.From(certificate).CommonName}' ngắn hơn {context.Policy.MinimumRsaKeyBits} bit.");
+                    $"Khoá RSA {bits} bit của '{SignerIdentity.From(certificate).CommonName}' ngắn hơn {context.Policy.MinimumRsaKeyBits} bit.");
         }
 
         var usage = signer.GetKeyUsage();
