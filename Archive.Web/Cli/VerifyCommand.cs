@@ -49,10 +49,25 @@ public static class VerifyCommand
 
             var verifier = new DocumentVerifier(store, chosen, context.Clock, context.Log);
             var indications = new List<SignatureIndication>();
-            foreach (var file in targets)
+            // Files are verified in parallel (bounded by the cores) and reported in the order given.
+            using var slots = new SemaphoreSlim(Environment.ProcessorCount);
+            var pending = targets.Select(async file =>
             {
-                var report = await verifier.VerifyAsync(file.FullName, cancellationToken).ConfigureAwait(false);
-                context.Output.Item(VerifyJson.From(report, file.ToString()), _ => VerifyText.Describe(report, file.ToString()));
+                await slots.WaitAsync(cancellationToken).ConfigureAwait(false);
+                try
+                {
+                    return await Task.Run(() => verifier.VerifyAsync(file.FullName, cancellationToken), cancellationToken).ConfigureAwait(false);
+                }
+                finally
+                {
+                    slots.Release();
+                }
+            }).ToList();
+            for (var i = 0; i < targets.Length; i++)
+            {
+                var report = await pending[i].ConfigureAwait(false);
+                var shown = targets[i].ToString();
+                context.Output.Item(VerifyJson.From(report, shown), _ => VerifyText.Describe(report, shown));
                 indications.Add(report.Indication);
             }
             return ExitCode(indications);
