@@ -14,16 +14,21 @@ public static class CertificateChainBuilder
 
     /// <summary>The path from <paramref name="leaf"/> to an anchor, anchor last; null when none exists.</summary>
     public static IReadOnlyList<X509Certificate>? Build(X509Certificate leaf, IEnumerable<X509Certificate> intermediates,
-        IReadOnlyList<X509Certificate> anchors)
+        IReadOnlyList<X509Certificate> anchors, SignatureCheckCache? cache = null)
     {
         var pool = intermediates.Distinct().ToList();
         var path = new List<X509Certificate> { leaf };
-        return Extend(path, pool, anchors, new HashSet<X509Certificate> { leaf }) ? path : null;
+        return Extend(path, pool, anchors, new HashSet<X509Certificate> { leaf }, cache) ? path : null;
     }
 
     private static bool Extend(List<X509Certificate> path, List<X509Certificate> pool, IReadOnlyList<X509Certificate> anchors,
-        HashSet<X509Certificate> visited)
+        HashSet<X509Certificate> visited, SignatureCheckCache? cache)
     {
+        bool IssuedBy(X509Certificate subject, X509Certificate issuer) =>
+            subject.IssuerDN.Equivalent(issuer.SubjectDN) && (cache is null
+                ? CertificateChainBuilder.IssuedBy(subject, issuer)
+                : cache.IssuedBy(subject, issuer, () => CertificateChainBuilder.IssuedBy(subject, issuer)));
+
         var current = path[^1];
         if (anchors.Contains(current)) return true;
         foreach (var anchor in anchors)
@@ -40,7 +45,7 @@ public static class CertificateChainBuilder
             if (visited.Contains(candidate) || !IssuedBy(current, candidate)) continue;
             visited.Add(candidate);
             path.Add(candidate);
-            if (Extend(path, pool, anchors, visited)) return true;
+            if (Extend(path, pool, anchors, visited, cache)) return true;
             path.RemoveAt(path.Count - 1);
         }
         return false;

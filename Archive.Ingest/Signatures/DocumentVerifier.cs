@@ -200,8 +200,10 @@ public sealed class DocumentVerifier(TrustStore trust, ValidationPolicy policy, 
         }
     }
 
+    private readonly SignatureCheckCache _checks = new();
+
     private ValidationContext Context(IReadOnlyList<X509Certificate> certificates, IReadOnlyList<X509Crl> crls, IReadOnlyList<BasicOcspResp> ocsps) =>
-        new(trust, policy, new RevocationChecker([.. trust.Crls, .. crls], ocsps), certificates, clock.GetUtcNow());
+        new(trust, policy, new RevocationChecker([.. trust.Crls, .. crls], ocsps, _checks), certificates, clock.GetUtcNow()) { Checks = _checks };
 
     private static FileVerificationReport Broken(string path, string sha256, string message) => new()
     {

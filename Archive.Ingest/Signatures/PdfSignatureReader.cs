@@ -111,19 +111,26 @@ public static class PdfSignatureReader
             : null;
     }
 
-    /// <summary>Page sizes, read once per page: a file with a thousand signatures on one page parses it once.</summary>
+    /// <summary>
+    /// Page sizes from each page's (possibly inherited) /MediaBox, read at the token level once per
+    /// page: parsing a whole page just for its size would cost more than the signature check.
+    /// </summary>
     private static (double Width, double Height)? PageSize(PdfDocument document, int page, Dictionary<int, (double Width, double Height)?> sizes)
     {
         if (sizes.TryGetValue(page, out var known)) return known;
-        try
+        var scanner = document.Structure.TokenScanner;
+        var dictionary = PageTree.Pages(document).Where(p => p.Number == page).Select(p => p.Page).FirstOrDefault();
+        for (var depth = 0; dictionary is not null && depth < 32; depth++)
         {
-            var p = document.GetPage(page);
-            return sizes[page] = (p.Width, p.Height);
+            if (dictionary.TryGet(NameToken.Create("MediaBox"), scanner, out ArrayToken? box) && box is not null
+                && box.Data.Count == 4 && box.Data.All(t => t is NumericToken))
+            {
+                var v = box.Data.Cast<NumericToken>().Select(n => n.Double).ToArray();
+                return sizes[page] = (Math.Abs(v[2] - v[0]), Math.Abs(v[3] - v[1]));
+            }
+            dictionary = dictionary.TryGet(NameToken.Create("Parent"), scanner, out DictionaryToken? parent) ? parent : null;
         }
-        catch (Exception e) when (Parsing.IsPdfFailure(e))
-        {
-            return sizes[page] = null;
-        }
+        return sizes[page] = null;
     }
 
     private static PdfSignatureField ReadSignature(string name, DictionaryToken sig,

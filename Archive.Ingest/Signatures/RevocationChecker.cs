@@ -9,7 +9,7 @@ namespace Archive.Ingest.Signatures;
 /// counts only if its issuer's key verifies it; an OCSP response only if the issuer, or a responder
 /// the issuer delegated to (id-kp-OCSPSigning), signed it. The newest evidence wins.
 /// </summary>
-public sealed class RevocationChecker(IReadOnlyList<X509Crl> crls, IReadOnlyList<BasicOcspResp> ocspResponses)
+public sealed class RevocationChecker(IReadOnlyList<X509Crl> crls, IReadOnlyList<BasicOcspResp> ocspResponses, SignatureCheckCache? cache = null)
 {
     public RevocationStatus Check(X509Certificate certificate, X509Certificate issuer)
     {
@@ -17,7 +17,7 @@ public sealed class RevocationChecker(IReadOnlyList<X509Crl> crls, IReadOnlyList
         DateTime bestIssued = DateTime.MinValue;
         foreach (var crl in crls)
         {
-            if (!crl.IssuerDN.Equivalent(issuer.SubjectDN) || crl.ThisUpdate <= bestIssued || !Verifies(crl, issuer)) continue;
+            if (!crl.IssuerDN.Equivalent(issuer.SubjectDN) || crl.ThisUpdate <= bestIssued || !(cache?.SignedCrl(crl, issuer, () => Verifies(crl, issuer)) ?? Verifies(crl, issuer))) continue;
             var entry = crl.GetRevokedCertificate(certificate.SerialNumber);
             bestIssued = crl.ThisUpdate;
             best = entry is null

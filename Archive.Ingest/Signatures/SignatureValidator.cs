@@ -62,7 +62,7 @@ public static class SignatureValidator
         if (cms.DigestAlgorithm is { } digest && context.Policy.RejectedDigests.Contains(digest))
             Find(SubIndication.CryptoConstraintsFailure, $"Thuật toán băm {digest} bị chính sách từ chối.");
 
-        var chain = CertificateChainBuilder.Build(signer, cms.Certificates.Concat(context.ExtraCertificates), context.Trust.Anchors);
+        var chain = CertificateChainBuilder.Build(signer, cms.Certificates.Concat(context.ExtraCertificates), context.Trust.Anchors, context.Checks);
         if (chain is null)
         {
             Find(SubIndication.NoCertificateChainFound, SubIndication.NoCertificateChainFound.Explanation);

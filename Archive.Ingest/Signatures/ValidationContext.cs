@@ -8,4 +8,8 @@ public sealed record ValidationContext(
     ValidationPolicy Policy,
     RevocationChecker Revocation,
     IReadOnlyList<X509Certificate> ExtraCertificates,
-    DateTimeOffset Now);
+    DateTimeOffset Now)
+{
+    /// <summary>Signature checks already made in this run.</summary>
+    public SignatureCheckCache Checks { get; init; } = new();
+}
