@@ -38,8 +38,6 @@ public sealed record SubIndication
         "Một chứng thư CA trong chuỗi đã bị thu hồi.");
     public static readonly SubIndication TryLater = Unknown("TRY_LATER",
         "Không có thông tin thu hồi (CRL/OCSP) cho chứng thư số; cần bổ sung CRL rồi kiểm tra lại.");
-    public static readonly SubIndication SignedDataNotFound = Unknown("SIGNED_DATA_NOT_FOUND",
-        "Không tìm thấy dữ liệu đã ký.");
 
     private SubIndication(string name, SignatureIndication indication, string explanation)
     {
