@@ -5,13 +5,15 @@ namespace Archive.Tests.Ingest.Signatures;
 /// <summary>Runs an external tool the tests rely on; a missing tool fails the test loudly, never skips it.</summary>
 public static class Tool
 {
-    public static (int ExitCode, string Output) Run(string program, IEnumerable<string> arguments, bool check = true, string? stdin = null)
+    public static (int ExitCode, string Output) Run(string program, IEnumerable<string> arguments, bool check = true, string? stdin = null,
+        IReadOnlyDictionary<string, string>? environment = null)
     {
         var start = new ProcessStartInfo(program)
         {
             RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = stdin is not null, UseShellExecute = false,
         };
         foreach (var argument in arguments) start.ArgumentList.Add(argument);
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>()) start.Environment[name] = value;
         Process process;
         try
         {
