@@ -26,7 +26,7 @@ public sealed class DocumentVerifier(TrustStore trust, ValidationPolicy policy, 
             sha256 = Sha256Digest.FromBytes(await SHA256.HashDataAsync(file, cancellationToken).ConfigureAwait(false)).Hex;
         }
         cancellationToken.ThrowIfCancellationRequested();
-        var report = isPdf ? VerifyPdf(path, sha256)
+        var report = isPdf ? VerifyPdf(path, sha256, cancellationToken)
             : File.Exists(path + ".p7s") ? await VerifyDetachedAsync(path, sha256, cancellationToken).ConfigureAwait(false)
             : new FileVerificationReport
             {
@@ -41,7 +41,7 @@ public sealed class DocumentVerifier(TrustStore trust, ValidationPolicy policy, 
     private static FileStream OpenRead(string path) =>
         new(path, FileMode.Open, FileAccess.Read, FileShare.Read, 81920, FileOptions.RandomAccess);
 
-    private FileVerificationReport VerifyPdf(string path, string sha256)
+    private FileVerificationReport VerifyPdf(string path, string sha256, CancellationToken cancellationToken)
     {
         using var raw = OpenRead(path);
         PdfDocument document;
@@ -79,7 +79,10 @@ public sealed class DocumentVerifier(TrustStore trust, ValidationPolicy policy, 
             var messages = new List<string>(dss.Problems);
             var signatures = new List<SignatureReport>();
             foreach (var field in fields.OrderBy(f => f.ByteRange?.End ?? long.MaxValue))
+            {
+                cancellationToken.ThrowIfCancellationRequested();
                 signatures.Add(VerifyField(field, raw, document, path, context));
+            }
             var rules = new List<RuleResult> { NoModification(signatures, scan, hidden) };
             if (policy.AppliesAgencyRules)
                 rules.AddRange(AgencyRules.Check(signatures.Where(s => s.Kind != SignerKind.Timestamp).ToList(), IssueDate(document)));
@@ -175,8 +178,9 @@ public sealed class DocumentVerifier(TrustStore trust, ValidationPolicy policy, 
     {
         var cmsBytes = await File.ReadAllBytesAsync(path + ".p7s", cancellationToken).ConfigureAwait(false);
         var cms = CmsSignatureVerifier.Verify(PemOrDer(cmsBytes), new DetachedFileContent(path));
+        // A detached signature covers the whole file by construction; a changed byte is a hash failure.
         var report = SignatureValidator.Validate(Path.GetFileName(path) + ".p7s", cms, null, Context([], [], []))
-            with { CoversWholeDocument = cms.Failure is null or { Indication.Severity: < 2 } };
+            with { CoversWholeDocument = true };
         var signatures = new[] { report };
         return new FileVerificationReport
         {

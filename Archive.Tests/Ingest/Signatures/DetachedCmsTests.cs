@@ -64,3 +64,35 @@ public sealed class DetachedCmsTests
         Assert.That(report.Signatures.Single().SubIndication, Is.EqualTo(SubIndication.FormatFailure));
     }
 }
+
+/// <summary>ESS signing-certificate-v2 binds the signature to one certificate; a CMS whose attribute names another is refused.</summary>
+public sealed class SigningCertificateReferenceTests
+{
+    [Test]
+    public async Task A_signing_certificate_v2_that_names_another_certificate_is_no_signing_certificate_found()
+    {
+        var folder = SignatureFixtures.TempFolder();
+        var file = Path.Combine(folder, "note.txt");
+        await File.WriteAllTextAsync(file, "Công văn số 12");
+        using var personal = Archive.Ingest.Signing.Pkcs12SigningKey.Load(Path.Combine(SignatureFixtures.Pki, "personal.p12"), "test");
+        using var organisation = Archive.Ingest.Signing.Pkcs12SigningKey.Load(Path.Combine(SignatureFixtures.Pki, "organisation.p12"), "test");
+
+        byte[] Sign(Org.BouncyCastle.X509.X509Certificate referenced)
+        {
+            var generator = new Org.BouncyCastle.Cms.CmsSignedDataGenerator();
+            generator.AddSignerInfoGenerator(new Org.BouncyCastle.Cms.SignerInfoGeneratorBuilder()
+                .WithSignedAttributeGenerator(new Archive.Ingest.Signing.PadesSignedAttributes(referenced))
+                .Build(new Archive.Ingest.Signing.SigningKeySignatureFactory(personal), personal.Chain[0]));
+            generator.AddCertificates(Org.BouncyCastle.Utilities.Collections.CollectionUtilities.CreateStore(personal.Chain.Concat([organisation.Chain[0]]).ToList()));
+            return generator.Generate(new Org.BouncyCastle.Cms.CmsProcessableFile(new FileInfo(file)), false).GetEncoded();
+        }
+
+        await File.WriteAllBytesAsync(file + ".p7s", Sign(personal.Chain[0]));
+        var right = await SignatureFixtures.VerifyAsync(file);
+        await File.WriteAllBytesAsync(file + ".p7s", Sign(organisation.Chain[0]));
+        var wrong = await SignatureFixtures.VerifyAsync(file);
+
+        Assert.That(right.Indication, Is.EqualTo(SignatureIndication.TotalPassed), OpensslSignedPdfTests.Describe(right));
+        Assert.That(wrong.Signatures.Single().SubIndication, Is.EqualTo(SubIndication.NoSigningCertificateFound), OpensslSignedPdfTests.Describe(wrong));
+    }
+}
