@@ -18,9 +18,13 @@ public static class TimestampReader
         TimeStampToken stamp;
         try
         {
-            stamp = new TimeStampToken(new CmsSignedData(token));
+            // A token taken from a PDF's /Contents is followed by zero padding.
+            using var input = new Org.BouncyCastle.Asn1.Asn1InputStream(token);
+            var first = input.ReadObject() ?? throw new IOException("empty timestamp token");
+            stamp = new TimeStampToken(new CmsSignedData(Org.BouncyCastle.Asn1.Cms.ContentInfo.GetInstance(first)));
         }
-        catch (Exception e) when (e is CmsException or TspException or IOException or ArgumentException or InvalidCastException or TspValidationException)
+        catch (Exception e) when (e is CmsException or TspException or IOException or ArgumentException or InvalidCastException or TspValidationException
+                                       or Org.BouncyCastle.Asn1.Asn1Exception)
         {
             return new TimestampEvidence(DateTimeOffset.MinValue, null, [], $"Dấu thời gian hỏng: {e.Message}");
         }

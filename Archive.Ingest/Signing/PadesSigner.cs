@@ -28,8 +28,27 @@ public sealed class PadesSigner(TimeProvider clock, ILogger log)
     private const string ByteRangePlaceholder = "[0 0000000000 0000000000 0000000000]";
     private static readonly Encoding Latin1 = Encoding.Latin1;
 
-    public async Task<SigningResult> SignAsync(string inputPath, string outputPath, ISigningKey key, SignaturePlacement placement,
-        ITimestampAuthority? timestampAuthority, CancellationToken cancellationToken)
+    public Task<SigningResult> SignAsync(string inputPath, string outputPath, ISigningKey key, SignaturePlacement placement,
+        ITimestampAuthority? timestampAuthority, CancellationToken cancellationToken) =>
+        AppendAsync(inputPath, outputPath, key, placement, timestampAuthority,
+            content => CreateCmsAsync(content, key, timestampAuthority, cancellationToken), cancellationToken);
+
+    /// <summary>
+    /// Adds a document timestamp (ETSI.RFC3161, PAdES B-LTA): a TSA's token over the whole document so
+    /// far, which proves every earlier signature existed at that time.
+    /// </summary>
+    public Task<SigningResult> TimestampAsync(string inputPath, string outputPath, ITimestampAuthority timestampAuthority,
+        CancellationToken cancellationToken) =>
+        AppendAsync(inputPath, outputPath, null, SignaturePlacement.Invisible, timestampAuthority, async content =>
+        {
+            using var sha = SHA256.Create();
+            await using (var hashing = new CryptoStream(Stream.Null, sha, CryptoStreamMode.Write, leaveOpen: true))
+                content.WriteTo(hashing);
+            return await timestampAuthority.StampAsync(sha.Hash!, cancellationToken).ConfigureAwait(false);
+        }, cancellationToken);
+
+    private async Task<SigningResult> AppendAsync(string inputPath, string outputPath, ISigningKey? key, SignaturePlacement placement,
+        ITimestampAuthority? timestampAuthority, Func<ISignedContent, Task<byte[]>> createCms, CancellationToken cancellationToken)
     {
         if (Path.GetFullPath(inputPath) == Path.GetFullPath(outputPath))
             throw new ArgumentException("Tệp ký ra phải khác tệp gốc: bản gốc không bao giờ bị ghi đè.");
@@ -53,14 +72,14 @@ public sealed class PadesSigner(TimeProvider clock, ILogger log)
             await output.FlushAsync(cancellationToken).ConfigureAwait(false);
 
             ByteRange.TryCreate([0, contentsAt, gapEnd, output.Length - gapEnd], output.Length, out var byteRange, out _);
-            var cms = await CreateCmsAsync(new ByteRangeContent(output, byteRange!), key, timestampAuthority, cancellationToken).ConfigureAwait(false);
+            var cms = await createCms(new ByteRangeContent(output, byteRange!)).ConfigureAwait(false);
             if (cms.Length > update.ContentsBytes)
                 throw new InvalidOperationException($"The CMS ({cms.Length} bytes) does not fit the /Contents placeholder ({update.ContentsBytes}).");
             output.Position = contentsAt + 1;
             output.Write(Latin1.GetBytes(Convert.ToHexString(cms)));
             await output.FlushAsync(cancellationToken).ConfigureAwait(false);
             log.Information("Signed {Input} into {Output} as field {Field} ({Algorithm}, timestamp {Timestamped})",
-                inputPath, outputPath, update.FieldName, key.SignatureAlgorithm, timestampAuthority is not null);
+                inputPath, outputPath, update.FieldName, key?.SignatureAlgorithm ?? "document timestamp", timestampAuthority is not null);
             return new SigningResult(update.FieldName, now, timestampAuthority is not null, originalLength, output.Length);
         }
         catch
@@ -92,7 +111,7 @@ public sealed class PadesSigner(TimeProvider clock, ILogger log)
     private sealed record Update(SortedDictionary<long, string> Objects, long SignatureObject, string FieldName, int ContentsBytes,
         string Trailer);
 
-    private static Update Plan(PdfDocument document, string inputPath, ISigningKey key, SignaturePlacement placement, DateTimeOffset now)
+    private static Update Plan(PdfDocument document, string inputPath, ISigningKey? key, SignaturePlacement placement, DateTimeOffset now)
     {
         var structure = document.Structure;
         var trailer = structure.Trailer;
@@ -142,13 +161,21 @@ public sealed class PadesSigner(TimeProvider clock, ILogger log)
         var ap = placement.IsVisible ? $" /AP << /N {appearance} 0 R >>" : "";
         objects[field] = $"<< /Type /Annot /Subtype /Widget /FT /Sig /T {PdfObjectWriter.TextString(fieldName)} /F 132 /P {pageRef} /Rect {rect}{ap} /V {value} 0 R >>";
 
-        var chainBytes = key.Chain.Sum(c => c.GetEncoded().Length);
+        var chainBytes = key?.Chain.Sum(c => c.GetEncoded().Length) ?? 0;
         var contentsBytes = chainBytes + 4096 + 12288; // signature, attributes and room for a timestamp token with its TSA chain
-        var signer = SignerIdentity.From(key.Chain[0]);
-        objects[value] = $"<< /Type /Sig /Filter /Adobe.PPKLite /SubFilter /ETSI.CAdES.detached /Name {PdfObjectWriter.TextString(signer.CommonName)} " +
-                         $"/M ({PdfObjectWriter.Date(now)}) /ByteRange {ByteRangePlaceholder} /Contents <{new string('0', contentsBytes * 2)}> >>";
-        if (placement.IsVisible)
-            objects[appearance] = Appearance(right - left, top - bottom, signer, now);
+        if (key is null)
+        {
+            objects[value] = $"<< /Type /DocTimeStamp /Filter /Adobe.PPKLite /SubFilter /ETSI.RFC3161 " +
+                             $"/ByteRange {ByteRangePlaceholder} /Contents <{new string('0', contentsBytes * 2)}> >>";
+        }
+        else
+        {
+            var signer = SignerIdentity.From(key.Chain[0]);
+            objects[value] = $"<< /Type /Sig /Filter /Adobe.PPKLite /SubFilter /ETSI.CAdES.detached /Name {PdfObjectWriter.TextString(signer.CommonName)} " +
+                             $"/M ({PdfObjectWriter.Date(now)}) /ByteRange {ByteRangePlaceholder} /Contents <{new string('0', contentsBytes * 2)}> >>";
+            if (placement.IsVisible)
+                objects[appearance] = Appearance(right - left, top - bottom, signer, now);
+        }
 
         var size = Math.Max(trailer.Size, objects.Keys.Max() + 1);
         var extra = new StringBuilder();

@@ -121,3 +121,36 @@ public sealed class PadesSignerTests
         await Task.CompletedTask;
     }
 }
+
+public sealed class DocumentTimestampTests
+{
+    [Test]
+    public async Task A_document_timestamp_after_both_signatures_is_an_allowed_change_and_verifies()
+    {
+        var output = Path.Combine(SignatureFixtures.TempFolder(), "issued-lta.pdf");
+        await new PadesSigner(TimeProvider.System, Log.Logger)
+            .TimestampAsync(SignatureFixtures.SignedFile("issued.pdf"), output, new OpensslTimestampAuthority(), CancellationToken.None);
+
+        var report = await SignatureFixtures.VerifyAsync(output, ValidationPolicy.Agency);
+
+        Assert.That(report.Signatures.Select(s => s.Kind), Is.EqualTo(new[] { SignerKind.Personal, SignerKind.Organisation, SignerKind.Timestamp }));
+        Assert.That(report.Signatures[2].Indication, Is.EqualTo(SignatureIndication.TotalPassed), OpensslSignedPdfTests.Describe(report));
+        Assert.That(report.Signatures[1].ModificationsAfter, Is.EqualTo(ModificationLevel.Allowed), OpensslSignedPdfTests.Describe(report));
+        Assert.That(report.Indication, Is.EqualTo(SignatureIndication.TotalPassed), OpensslSignedPdfTests.Describe(report));
+        Tool.Require("qpdf");
+        Assert.That(Tool.Run("qpdf", ["--check", output], check: false).ExitCode, Is.EqualTo(0));
+    }
+
+    [Test]
+    public async Task A_document_timestamp_over_changed_bytes_fails()
+    {
+        var output = Path.Combine(SignatureFixtures.TempFolder(), "lta.pdf");
+        await new PadesSigner(TimeProvider.System, Log.Logger)
+            .TimestampAsync(SignatureFixtures.SignedFile("personal.pdf"), output, new OpensslTimestampAuthority(), CancellationToken.None);
+        var tampered = PdfBytes.ReplaceFirst(File.ReadAllBytes(output), "QUYET DINH", "QUYET DINX");
+
+        var report = await SignatureFixtures.VerifyAsync(PdfBytes.Write(tampered, "lta-tampered.pdf"));
+
+        Assert.That(report.Signatures.Single(s => s.Kind == SignerKind.Timestamp).Indication, Is.EqualTo(SignatureIndication.TotalFailed));
+    }
+}
