@@ -76,9 +76,38 @@ internal static class PostSigningChanges
                 var (bad, text) = Classify(reference, old, now, whole);
                 Note(bad, text);
             }
+            // A certification signature (DocMDP) narrows what is allowed after it (ISO 32000-1, 12.8.2.2).
+            if (changes.Count > 0 && !disallowed && DocMdpPermissions(signed) is { } p)
+            {
+                if (p == 1)
+                    Note(true, "Tài liệu được chứng nhận (DocMDP P=1) không cho phép bất kỳ thay đổi nào sau khi ký.");
+                else if (p == 2 && changes.Any(c => c.Contains("chú thích /", StringComparison.Ordinal) || c.StartsWith("Chú thích", StringComparison.Ordinal)))
+                    Note(true, "Tài liệu được chứng nhận (DocMDP P=2) chỉ cho phép điền biểu mẫu và ký, không cho phép thêm chú thích.");
+            }
             var level = disallowed ? ModificationLevel.Disallowed : changes.Count > 0 ? ModificationLevel.Allowed : ModificationLevel.None;
             return (level, changes);
         }
+    }
+
+    /// <summary>The /P of the DocMDP transform the signed revision's catalog points to (default 2); null when not certified.</summary>
+    private static int? DocMdpPermissions(PdfDocument signed)
+    {
+        var scanner = signed.Structure.TokenScanner;
+        var catalog = signed.Structure.Catalog.CatalogDictionary;
+        if (!catalog.TryGet(NameToken.Create("Perms"), scanner, out DictionaryToken? perms) || perms is null
+            || !perms.TryGet(NameToken.Create("DocMDP"), scanner, out DictionaryToken? signature) || signature is null)
+            return null;
+        if (!signature.TryGet(NameToken.Create("Reference"), scanner, out ArrayToken? references) || references is null) return 2;
+        foreach (var item in references.Data)
+        {
+            if (!UglyToad.PdfPig.Parser.Parts.DirectObjectFinder.TryGet<DictionaryToken>(item, scanner, out var reference) || reference is null) continue;
+            if (!reference.TryGet(NameToken.Create("TransformMethod"), scanner, out NameToken? method) || method?.Data != "DocMDP") continue;
+            if (reference.TryGet(NameToken.Create("TransformParams"), scanner, out DictionaryToken? parameters) && parameters is not null
+                && parameters.TryGet(NameToken.Create("P"), scanner, out NumericToken? level) && level is not null)
+                return Math.Clamp(level.Int, 1, 3);
+            return 2;
+        }
+        return 2;
     }
 
     private static (bool Disallowed, string Text) Classify(IndirectReference reference, IToken old, IToken now, PdfDocument whole)
