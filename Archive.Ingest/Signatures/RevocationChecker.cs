@@ -20,10 +20,11 @@ public sealed class RevocationChecker(IReadOnlyList<X509Crl> crls, IReadOnlyList
             if (!crl.IssuerDN.Equivalent(issuer.SubjectDN) || crl.ThisUpdate <= bestIssued || !(cache?.SignedCrl(crl, issuer, () => Verifies(crl, issuer)) ?? Verifies(crl, issuer))) continue;
             var entry = crl.GetRevokedCertificate(certificate.SerialNumber);
             bestIssued = crl.ThisUpdate;
-            best = entry is null
+            DateTimeOffset? next = crl.NextUpdate is { } n ? new DateTimeOffset(n.ToUniversalTime(), TimeSpan.Zero) : null;
+            best = (entry is null
                 ? new RevocationStatus(true, null, null, $"CRL {crl.ThisUpdate:yyyy-MM-dd HH:mm}Z")
                 : new RevocationStatus(true, new DateTimeOffset(entry.RevocationDate.ToUniversalTime(), TimeSpan.Zero),
-                    Reason(entry), $"CRL {crl.ThisUpdate:yyyy-MM-dd HH:mm}Z");
+                    Reason(entry), $"CRL {crl.ThisUpdate:yyyy-MM-dd HH:mm}Z")) with { NextUpdate = next };
         }
         foreach (var response in ocspResponses)
         {

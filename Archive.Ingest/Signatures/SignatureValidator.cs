@@ -108,6 +108,8 @@ public static class SignatureValidator
                     Find(SubIndication.TryLater, $"Không có CRL hoặc OCSP cho chứng thư '{name}'.");
                 continue;
             }
+            if (status.NextUpdate is { } next && next < context.Now)
+                messages.Add($"Dữ liệu thu hồi cho '{name}' ({status.Source}) đã quá hạn cập nhật từ {next:yyyy-MM-dd}: cần CRL mới hơn.");
             if (!status.IsRevoked)
             {
                 messages.Add($"Chứng thư '{name}' chưa bị thu hồi ({status.Source}).");

@@ -30,13 +30,13 @@ public sealed class RevocationTimingTests
         new X509CertificateParser().ReadCertificate(File.ReadAllBytes(Path.Combine(SignatureFixtures.Pki, name + ".cer")));
 
     /// <summary>A CRL folder: the issuer's CRL revoking <paramref name="revoked"/> at <paramref name="revokedAt"/>, plus the other CA's clean CRL.</summary>
-    private static string Crls(string issuer, string revoked, DateTime revokedAt)
+    private static string Crls(string issuer, string revoked, DateTime revokedAt, DateTime? nextUpdate = null)
     {
         var folder = SignatureFixtures.TempFolder();
         var generator = new X509V2CrlGenerator();
         generator.SetIssuerDN(Certificate(issuer).SubjectDN);
         generator.SetThisUpdate(DateTime.UtcNow.AddMinutes(-1));
-        generator.SetNextUpdate(DateTime.UtcNow.AddDays(7));
+        generator.SetNextUpdate(nextUpdate ?? DateTime.UtcNow.AddDays(7));
         generator.AddCrlEntry(Certificate(revoked).SerialNumber, revokedAt, CrlReason.KeyCompromise);
         var crl = generator.Generate(new Asn1SignatureFactory("SHA256WITHRSA", PrivateKey(issuer)));
         File.WriteAllBytes(Path.Combine(folder, issuer + ".crl"), crl.GetEncoded());
@@ -108,5 +108,16 @@ public sealed class RevocationTimingTests
 
         Assert.That(report.Signatures.Single().SubIndication, Is.EqualTo(SubIndication.NoSigningCertificateFound), OpensslSignedPdfTests.Describe(report));
         Assert.That(report.Indication, Is.EqualTo(SignatureIndication.Indeterminate));
+    }
+
+    [Test]
+    public async Task A_stale_crl_is_used_and_reported_as_stale()
+    {
+        var crls = Crls("issuing", "revoked", DateTime.UtcNow.AddDays(-3), nextUpdate: DateTime.UtcNow.AddMinutes(-30));
+
+        var report = await SignatureFixtures.VerifyAsync(SignatureFixtures.SignedFile("personal.pdf"), crls: crls);
+
+        Assert.That(report.Indication, Is.EqualTo(SignatureIndication.TotalPassed), OpensslSignedPdfTests.Describe(report));
+        Assert.That(report.Signatures.Single().Messages, Has.Some.Contains("quá hạn cập nhật"));
     }
 }
