@@ -15,6 +15,8 @@ public sealed class DocumentVerifier(TrustStore trust, ValidationPolicy policy, 
 {
     public async Task<FileVerificationReport> VerifyAsync(string path, CancellationToken cancellationToken)
     {
+        // Given the signature itself (FILE.p7s), verify the file it signs.
+        if (path.EndsWith(".p7s", StringComparison.OrdinalIgnoreCase) && File.Exists(path[..^4])) path = path[..^4];
         string sha256;
         bool isPdf;
         await using (var file = OpenRead(path))

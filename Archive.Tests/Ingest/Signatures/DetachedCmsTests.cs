@@ -34,6 +34,17 @@ public sealed class DetachedCmsTests
     }
 
     [Test]
+    public async Task Naming_the_p7s_verifies_the_file_it_signs()
+    {
+        var file = CopyWithSignature();
+
+        var report = await SignatureFixtures.VerifyAsync(file + ".p7s");
+
+        Assert.That(report.File, Is.EqualTo(file));
+        Assert.That(report.Indication, Is.EqualTo(SignatureIndication.TotalPassed));
+    }
+
+    [Test]
     public async Task A_changed_file_is_a_hash_failure()
     {
         var report = await SignatureFixtures.VerifyAsync(CopyWithSignature("Biên bản đã bị sửa\n"));
