@@ -26,6 +26,8 @@ public static class ArchiveCommandLine
             PreservationCommands.Restore(runner),
             PreservationCommands.Jobs(runner),
             AirGapCommands.Create(runner),
+            VerifyCommand.Create(runner),
+            SignCommand.Create(runner),
             ServeCommand.Create(runner),
             SearchCommand.Create(runner),
             ReindexCommand.Create(runner),

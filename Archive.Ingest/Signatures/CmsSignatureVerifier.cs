@@ -1,0 +1,260 @@
+using System.Security.Cryptography;
+using Org.BouncyCastle.Asn1;
+using Org.BouncyCastle.Asn1.Cms;
+using Org.BouncyCastle.Asn1.Ess;
+using Org.BouncyCastle.Asn1.Nist;
+using Org.BouncyCastle.Asn1.Pkcs;
+using AttributeTable = Org.BouncyCastle.Asn1.Cms.AttributeTable;
+using ContentInfo = Org.BouncyCastle.Asn1.Cms.ContentInfo;
+using Org.BouncyCastle.Cms;
+using Org.BouncyCastle.Crypto.IO;
+using Org.BouncyCastle.Security;
+using Org.BouncyCastle.Tsp;
+using Org.BouncyCastle.Utilities;
+using Org.BouncyCastle.X509;
+using Attribute = Org.BouncyCastle.Asn1.Cms.Attribute;
+
+namespace Archive.Ingest.Signatures;
+
+/// <summary>
+/// Verifies a detached CMS SignedData over its content with BouncyCastle: one signer, the
+/// messageDigest against our own digest of the content (HASH_FAILURE), the signature value with the
+/// signer's key (SIG_CRYPTO_FAILURE), the ESS signing-certificate(-v2) reference, and an embedded
+/// RFC 3161 signature timestamp.
+/// </summary>
+public static class CmsSignatureVerifier
+{
+    public static CmsVerification Verify(byte[] cms, ISignedContent content)
+    {
+        ContentInfo info;
+        try
+        {
+            info = ParseContentInfo(cms);
+        }
+        catch (Exception e) when (e is IOException or ArgumentException or InvalidOperationException or Asn1Exception or InvalidCastException or FormatException)
+        {
+            return Fail(SubIndication.FormatFailure, $"CMS không phải cấu trúc DER/BER hợp lệ: {e.Message}");
+        }
+        if (!CmsObjectIdentifiers.SignedData.Equals(info.ContentType))
+            return Fail(SubIndication.FormatFailure, "CMS không phải SignedData.");
+
+        CmsSignedData signed;
+        List<SignerInformation> signers;
+        List<X509Certificate> certificates;
+        try
+        {
+            var probe = new CmsSignedData(info);
+            if (probe.SignedContent is not null)
+                return Fail(SubIndication.FormatFailure, "CMS chứa nội dung bên trong; chữ ký tách rời (detached) được yêu cầu.");
+            signed = new CmsSignedData(new ContentWriter(content), info);
+            signers = signed.GetSignerInfos().GetSigners().ToList();
+            certificates = signed.GetCertificates().EnumerateMatches(null).ToList();
+        }
+        catch (Exception e) when (e is CmsException or ArgumentException or InvalidCastException or InvalidOperationException or IOException)
+        {
+            return Fail(SubIndication.FormatFailure, $"SignedData hỏng: {e.Message}");
+        }
+        if (signers.Count != 1)
+            return Fail(SubIndication.FormatFailure, $"CMS có {signers.Count} người ký; chữ ký PAdES/CAdES cần đúng một.");
+        var signer = signers[0];
+        var messages = new List<string>();
+
+        var digestOid = signer.DigestAlgorithmID.Algorithm.Id;
+        var digestName = DigestName(digestOid);
+        var result = new CmsVerification { Certificates = certificates, DigestAlgorithm = digestName, DigestAlgorithmOid = digestOid };
+        byte[] digest;
+        try
+        {
+            digest = Digest(digestOid, content);
+        }
+        catch (SecurityUtilityException)
+        {
+            return result with { Failure = SubIndication.FormatFailure, FailureDetail = $"Thuật toán băm không hỗ trợ: {digestOid}." };
+        }
+
+        var signedAttributes = signer.SignedAttributes;
+        if (signedAttributes is not null)
+        {
+            var md = signedAttributes[CmsAttributes.MessageDigest];
+            if (md is null || md.AttrValues.Count != 1 || md.AttrValues[0] is not Asn1OctetString mdValue)
+                return result with { Failure = SubIndication.FormatFailure, FailureDetail = "Thiếu thuộc tính messageDigest." };
+            if (!Arrays.FixedTimeEquals(mdValue.GetOctets(), digest))
+                return result with { Failure = SubIndication.HashFailure, FailureDetail = SubIndication.HashFailure.Explanation };
+            if (signedAttributes[CmsAttributes.SigningTime] is { } st && st.AttrValues.Count == 1)
+                result = result with { ClaimedSigningTime = new DateTimeOffset(Time.GetInstance(st.AttrValues[0]).ToDateTime().ToUniversalTime(), TimeSpan.Zero) };
+        }
+        else
+        {
+            messages.Add("Chữ ký không có thuộc tính được ký (signed attributes): không có thời điểm ký khai báo trong CMS.");
+        }
+
+        var signerCertificate = certificates.FirstOrDefault(c => signer.SignerID.Match(c));
+        if (signerCertificate is null)
+            return result with { Failure = SubIndication.NoSigningCertificateFound, FailureDetail = "CMS không chứa chứng thư số của người ký.", Messages = messages };
+        result = result with { SignerCertificate = signerCertificate };
+
+        try
+        {
+            if (signedAttributes is not null && SignatureOverAttributes(signer) is { } algorithm)
+            {
+                // The messageDigest was compared above; the signature covers only the signed attributes,
+                // so the content need not be hashed a second time.
+                if (signedAttributes[CmsAttributes.ContentType] is not { } contentType
+                    || !CmsObjectIdentifiers.Data.Equals(contentType.AttrValues[0]))
+                    return result with { Failure = SubIndication.FormatFailure, FailureDetail = "Thuộc tính content-type thiếu hoặc không phải id-data.", Messages = messages };
+                var encoded = signer.GetEncodedSignedAttributes();
+                var valid = PlatformSignature.Verify(signerCertificate, algorithm, encoded, signer.GetSignature());
+                if (valid is null)
+                {
+                    var verifier = SignerUtilities.GetSigner(algorithm);
+                    verifier.Init(false, signerCertificate.GetPublicKey());
+                    verifier.BlockUpdate(encoded, 0, encoded.Length);
+                    valid = verifier.VerifySignature(signer.GetSignature());
+                }
+                if (valid != true)
+                    return result with { Failure = SubIndication.SigCryptoFailure, FailureDetail = SubIndication.SigCryptoFailure.Explanation, Messages = messages };
+            }
+            else if (!signer.Verify(signerCertificate.GetPublicKey()))
+                return result with { Failure = SubIndication.SigCryptoFailure, FailureDetail = SubIndication.SigCryptoFailure.Explanation, Messages = messages };
+        }
+        catch (Exception e) when (e is CmsException or SecurityUtilityException or InvalidKeyException or ArgumentException or InvalidCastException)
+        {
+            // Without signed attributes BouncyCastle cannot tell a changed document from a wrong key.
+            return result with { Failure = SubIndication.SigCryptoFailure, FailureDetail = $"{SubIndication.SigCryptoFailure.Explanation} ({e.Message})", Messages = messages };
+        }
+
+        var reference = CheckSigningCertificateReference(signedAttributes, signerCertificate);
+        if (reference.Problem is not null)
+            return result with { Failure = SubIndication.NoSigningCertificateFound, FailureDetail = reference.Problem, Messages = messages };
+        result = result with { HasSigningCertificateReference = reference.Present };
+
+        return result with { Timestamp = ReadTimestamp(signer), Messages = messages };
+    }
+
+    private static ContentInfo ParseContentInfo(byte[] cms)
+    {
+        using var input = new Asn1InputStream(cms);
+        var first = input.ReadObject() ?? throw new IOException("empty");
+        // /Contents is zero-padded after the DER object; anything else after it is not CMS.
+        var consumed = (int)input.Position;
+        for (var i = consumed; i < cms.Length; i++)
+            if (cms[i] != 0) throw new IOException("unexpected bytes after the CMS object");
+        return ContentInfo.GetInstance(first);
+    }
+
+    private static byte[] Digest(string oid, ISignedContent content)
+    {
+        // The platform's hashes use the CPU's SHA extensions; large files hash several times faster.
+        HashAlgorithmName? platform = DigestName(oid) switch
+        {
+            "SHA-1" => HashAlgorithmName.SHA1,
+            "SHA-256" => HashAlgorithmName.SHA256,
+            "SHA-384" => HashAlgorithmName.SHA384,
+            "SHA-512" => HashAlgorithmName.SHA512,
+            _ => null,
+        };
+        if (platform is { } name)
+        {
+            using var hash = IncrementalHash.CreateHash(name);
+            using var hashSink = new HashSink(hash);
+            content.WriteTo(hashSink);
+            return hash.GetHashAndReset();
+        }
+        var digest = DigestUtilities.GetDigest(oid);
+        using var sink = new DigestSink(digest);
+        content.WriteTo(sink);
+        return DigestUtilities.DoFinal(digest);
+    }
+
+    /// <summary>The signature algorithm for the common RSA PKCS#1 v1.5 and ECDSA cases; null leaves the rest to BouncyCastle.</summary>
+    private static string? SignatureOverAttributes(SignerInformation signer)
+    {
+        var digest = DigestName(signer.DigestAlgorithmID.Algorithm.Id).Replace("-", "", StringComparison.Ordinal);
+        if (digest is not ("SHA1" or "SHA224" or "SHA256" or "SHA384" or "SHA512")) return null;
+        var encryption = signer.SignatureAlgorithm.Algorithm.Id;
+        return encryption switch
+        {
+            "1.2.840.113549.1.1.1" => $"{digest}WITHRSA",
+            "1.2.840.113549.1.1.5" when digest == "SHA1" => "SHA1WITHRSA",
+            "1.2.840.113549.1.1.11" when digest == "SHA256" => "SHA256WITHRSA",
+            "1.2.840.113549.1.1.12" when digest == "SHA384" => "SHA384WITHRSA",
+            "1.2.840.113549.1.1.13" when digest == "SHA512" => "SHA512WITHRSA",
+            "1.2.840.10045.2.1" => $"{digest}WITHECDSA",
+            "1.2.840.10045.4.3.2" when digest == "SHA256" => "SHA256WITHECDSA",
+            "1.2.840.10045.4.3.3" when digest == "SHA384" => "SHA384WITHECDSA",
+            "1.2.840.10045.4.3.4" when digest == "SHA512" => "SHA512WITHECDSA",
+            _ => null,
+        };
+    }
+
+    internal static string DigestName(string oid) => oid switch
+    {
+        "1.3.14.3.2.26" => "SHA-1",
+        "1.2.840.113549.2.5" => "MD5",
+        _ when oid == NistObjectIdentifiers.IdSha224.Id => "SHA-224",
+        _ when oid == NistObjectIdentifiers.IdSha256.Id => "SHA-256",
+        _ when oid == NistObjectIdentifiers.IdSha384.Id => "SHA-384",
+        _ when oid == NistObjectIdentifiers.IdSha512.Id => "SHA-512",
+        _ => oid,
+    };
+
+    private static (bool Present, string? Problem) CheckSigningCertificateReference(AttributeTable? attributes, X509Certificate certificate)
+    {
+        if (attributes is null) return (false, null);
+        if (attributes[PkcsObjectIdentifiers.IdAASigningCertificateV2] is { } v2)
+        {
+            var id = SigningCertificateV2.GetInstance(v2.AttrValues[0]).GetCerts().FirstOrDefault();
+            if (id is null) return (true, "Thuộc tính signing-certificate-v2 rỗng.");
+            var algorithm = id.HashAlgorithm?.Algorithm.Id ?? NistObjectIdentifiers.IdSha256.Id;
+            var hash = DigestUtilities.CalculateDigest(algorithm, certificate.GetEncoded());
+            if (!Arrays.FixedTimeEquals(hash, id.GetCertHash()))
+                return (true, "Thuộc tính signing-certificate-v2 không khớp với chứng thư số kèm theo (có thể bị thay chứng thư).");
+            if (id.IssuerSerial is { } issuerSerial && !issuerSerial.Serial.Value.Equals(certificate.SerialNumber))
+                return (true, "Số hiệu chứng thư trong signing-certificate-v2 không khớp.");
+            return (true, null);
+        }
+        if (attributes[PkcsObjectIdentifiers.IdAASigningCertificate] is { } v1)
+        {
+            var id = SigningCertificate.GetInstance(v1.AttrValues[0]).GetCerts().FirstOrDefault();
+            if (id is null) return (true, "Thuộc tính signing-certificate rỗng.");
+            var hash = DigestUtilities.CalculateDigest("SHA-1", certificate.GetEncoded());
+            return Arrays.FixedTimeEquals(hash, id.GetCertHash())
+                ? (true, null)
+                : (true, "Thuộc tính signing-certificate không khớp với chứng thư số kèm theo.");
+        }
+        return (false, null);
+    }
+
+    private static TimestampEvidence? ReadTimestamp(SignerInformation signer)
+    {
+        var attribute = signer.UnsignedAttributes?[PkcsObjectIdentifiers.IdAASignatureTimeStampToken];
+        if (attribute is null) return null;
+        return TimestampReader.Read(attribute.AttrValues[0].GetEncoded(), signer.GetSignature());
+    }
+
+    /// <summary>A write-only stream that feeds a platform hash.</summary>
+    private sealed class HashSink(IncrementalHash hash) : Stream
+    {
+        public override bool CanRead => false;
+        public override bool CanSeek => false;
+        public override bool CanWrite => true;
+        public override long Length => throw new NotSupportedException();
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+        public override void Write(byte[] buffer, int offset, int count) => hash.AppendData(buffer, offset, count);
+        public override void Write(ReadOnlySpan<byte> buffer) => hash.AppendData(buffer);
+        public override void Flush() { }
+        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
+    }
+
+    private static CmsVerification Fail(SubIndication failure, string detail) => new() { Failure = failure, FailureDetail = detail };
+
+    /// <summary>Hands BouncyCastle the signed content when it checks the signature.</summary>
+    private sealed class ContentWriter(ISignedContent content) : CmsTypedData
+    {
+        public DerObjectIdentifier ContentType => CmsObjectIdentifiers.Data;
+
+        public void Write(Stream outStream) => content.WriteTo(outStream);
+    }
+}
