@@ -96,6 +96,7 @@ public sealed class IngestPipeline(IReadOnlyList<IIngestCheck> checks, RecordsIn
                 outcomes.Add(await IngestOneAsync(new IngestDocument(attachment.Path, attachment.Name, metadata, dossierCode)
                 {
                     SenderOrganId = message.FromOrganId, SenderOrganName = message.FromOrganName, Priority = message.Priority,
+                    FromOtherAgency = true,
                 }, actor, cancellationToken).ConfigureAwait(false));
             WriteStatus(path, message, outcomes);
             return outcomes;

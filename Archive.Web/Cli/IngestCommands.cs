@@ -4,6 +4,7 @@ using Archive.Core.Application;
 using Archive.Core.Catalog;
 using Archive.Core.Registry;
 using Archive.Ingest.Pipeline;
+using Archive.Ingest.Signatures;
 
 namespace Archive.Web.Cli;
 
@@ -14,16 +15,25 @@ public static class IngestCommands
     {
         var files = new Argument<FileInfo[]>("files") { Description = "Tệp văn bản nhận được (PDF, DOCX, ODT, ảnh quét, gói tin edXML)", Arity = ArgumentArity.OneOrMore };
         var dossier = new Option<string?>("--dossier") { Description = "Mã hồ sơ để lập văn bản vào" };
+        var policy = new Option<string?>("--policy")
+        {
+            Description = "Chính sách chữ ký: agency cho mọi tệp, basic (mặc định: agency cho gói tin edXML từ cơ quan khác, basic cho tệp khác)",
+        };
+        policy.AcceptOnlyFromAmong("basic", "agency");
         var ingest = new Command("ingest", "Tiếp nhận văn bản: kiểm tra, đưa vào hộp thư Chờ lưu trữ, lập vào hồ sơ và cấp số đến")
         {
-            files, dossier, MetadataInput.File,
+            files, dossier, policy, MetadataInput.File,
         };
         runner.Bind(ingest, async (context, parse, cancellationToken) =>
         {
             var given = parse.GetValue(files)!;
             var perFile = MetadataPerFile(parse, given);
-            var pipeline = new IngestPipeline([new FormatCheck(), new MetadataCheck(context.Clock)], Inbox(context), context.Store.Crash,
-                context.Clock, context.Log);
+            var trust = await TrustStore.LoadAsync(context.Folder.TrustAnchors, context.Folder.TrustCrls, cancellationToken).ConfigureAwait(false);
+            var signatures = new SignatureCheck(new DocumentVerifier(trust, ValidationPolicy.Basic, context.Clock, context.Log),
+                new DocumentVerifier(trust, ValidationPolicy.Agency, context.Clock, context.Log), parse.GetValue(policy) == "agency",
+                (report, name) => JsonSerializer.Serialize(VerifyJson.From(report, name), CliOutput.JsonOptions));
+            var pipeline = new IngestPipeline([new FormatCheck(), new MetadataCheck(context.Clock), signatures], Inbox(context),
+                context.Store.Crash, context.Clock, context.Log);
             var allAccepted = true;
             foreach (var (item, document, arrival) in await Inbox(context).ResumeAsync(context.Actor, cancellationToken).ConfigureAwait(false))
             {

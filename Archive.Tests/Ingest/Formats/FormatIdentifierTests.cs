@@ -17,32 +17,7 @@ public sealed class FormatIdentifierTests
     public void TearDown() => _folder.Dispose();
 
     /// <summary>A one-page PDF with text; the images below are rendered from it by poppler's pdftoppm.</summary>
-    private string OnePagePdf()
-    {
-        const string content = "BT /F1 24 Tf 72 720 Td (Quyet dinh) Tj ET";
-        var objects = new[]
-        {
-            "<< /Type /Catalog /Pages 2 0 R >>",
-            "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-            "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>",
-            $"<< /Length {content.Length} >>\nstream\n{content}\nendstream",
-            "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
-        };
-        var pdf = new StringBuilder("%PDF-1.7\n");
-        var offsets = new List<int>();
-        for (var i = 0; i < objects.Length; i++)
-        {
-            offsets.Add(pdf.Length);
-            pdf.Append($"{i + 1} 0 obj\n{objects[i]}\nendobj\n");
-        }
-        var xref = pdf.Length;
-        pdf.Append($"xref\n0 {objects.Length + 1}\n0000000000 65535 f \n");
-        foreach (var offset in offsets) pdf.Append($"{offset:D10} 00000 n \n");
-        pdf.Append($"trailer\n<< /Size {objects.Length + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n");
-        var path = _folder.File("van-ban.pdf");
-        File.WriteAllText(path, pdf.ToString(), Encoding.Latin1);
-        return path;
-    }
+    private string OnePagePdf() => SamplePdf.Write(_folder.File("van-ban.pdf"));
 
     private string Render(string pdf, string device, string extension)
     {

@@ -21,8 +21,7 @@ public sealed class IngestCrashTests : DemoDossierTest
         var killedAt = new List<string>();
         for (var i = 0; i < runs; i++)
         {
-            var file = Data.File($"qd-{i:D2}.pdf");
-            await File.WriteAllTextAsync(file, $"%PDF-1.7\n% văn bản {i} {Guid.NewGuid()}\n%%EOF\n", Encoding.UTF8);
+            var file = SamplePdf.Write(Data.File($"qd-{i:D2}.pdf"), $"Van ban {i} {Guid.NewGuid():N}");
             var metadata = Data.File($"qd-{i:D2}.json");
             await File.WriteAllTextAsync(metadata, $$"""
                 {"TypeName":"Quyết định","OrganName":"Ủy ban nhân dân tỉnh Hà Tĩnh","CodeNumber":"{{i + 10}}","CodeNotation":"QĐ-UBND",

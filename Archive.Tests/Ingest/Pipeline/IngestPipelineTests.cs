@@ -14,12 +14,7 @@ public sealed class IngestPipelineTests : DemoDossierTest
          "IssuedDate":"2019-04-12","Subject":"Ban hành Quy chế văn bản điện tử","PageAmount":1,"Language":"vi"}
         """;
 
-    private string Pdf(string name, string marker)
-    {
-        var path = Data.File(name);
-        File.WriteAllText(path, $"%PDF-1.7\n% {marker}\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n", Encoding.Latin1);
-        return path;
-    }
+    private string Pdf(string name, string marker) => SamplePdf.Write(Data.File(name), $"Van ban {marker} {Guid.NewGuid():N}");
 
     private string Json(string name, string json)
     {
@@ -95,9 +90,9 @@ public sealed class IngestPipelineTests : DemoDossierTest
     }
 
     [Test]
-    public async Task An_edxml_envelope_is_opened_its_attachment_filed_and_a_status_written_for_the_sender()
+    public async Task An_edxml_envelope_is_opened_and_its_unsigned_attachment_returned_to_the_other_agency_with_a_status()
     {
-        var pdf = Encoding.Latin1.GetBytes("%PDF-1.7\n% edxml\ntrailer\n<< >>\n%%EOF\n");
+        var pdf = File.ReadAllBytes(SamplePdf.Write(Data.File("dinh-kem.pdf"), "Cong van 123"));
         var envelope = Data.File("goi-tin.edxml");
         File.WriteAllText(envelope, $"""
             <?xml version="1.0" encoding="UTF-8"?>
@@ -116,11 +111,14 @@ public sealed class IngestPipelineTests : DemoDossierTest
 
         var outcome = (await Ingest(envelope, "--dossier", DemoDossier.Code)).Single();
 
-        Assert.That(outcome.GetProperty("status").GetString(), Is.EqualTo("accepted"), outcome.ToString());
+        // A document from another agency must carry valid signatures (agency policy); this one has none.
+        Assert.That(outcome.GetProperty("status").GetString(), Is.EqualTo("rejected"), outcome.ToString());
+        Assert.That(outcome.GetProperty("indication").GetString(), Is.EqualTo("NO_SIGNATURE"));
         Assert.That(outcome.GetProperty("file").GetString(), Is.EqualTo("cong-van.pdf"));
         Assert.That(outcome.GetProperty("urgent").GetBoolean(), "Hỏa tốc is flagged for the same-day rule");
         var status = System.Xml.Linq.XDocument.Load(envelope + ".status.xml");
-        Assert.That(status.Descendants().Single(e => e.Name.LocalName == "StatusCode").Value, Is.EqualTo("03"));
+        Assert.That(status.Descendants().Single(e => e.Name.LocalName == "StatusCode").Value, Is.EqualTo("02"));
+        Assert.That(status.Descendants().Single(e => e.Name.LocalName == "Description").Value, Does.Contain("chữ ký số"));
         var list = await Cli.RunAsync("inbox", "list", "--data", Data.Path);
         Assert.That(list.Stdout, Does.Contain("KHẨN"));
     }

@@ -11,7 +11,7 @@ namespace Archive.Core.Trust;
 /// validator trusts. Files are checked to be what they claim before they are added, names are kept
 /// inside their folder, and every addition is audited.
 /// </summary>
-public sealed class TrustStore(ArchiveStore store)
+public sealed class TrustFolder(ArchiveStore store)
 {
     private const int MaxFileBytes = 16 << 20;
 
