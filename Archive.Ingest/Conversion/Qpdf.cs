@@ -80,7 +80,7 @@ public sealed partial class Qpdf
         var output = pdf + ".xmp.pdf";
         try
         {
-            await File.WriteAllTextAsync(json, JsonSerializer.Serialize(update), cancellationToken).ConfigureAwait(false);
+            await File.WriteAllTextAsync(json, JsonSerializer.Serialize(update, new JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }), cancellationToken).ConfigureAwait(false);
             (await RunAsync(cancellationToken, pdf, $"--update-from-json={json}", "--compress-streams=n", "--object-streams=preserve", output)
                 .ConfigureAwait(false)).EnsureSucceeded();
             File.Move(output, pdf, overwrite: true);

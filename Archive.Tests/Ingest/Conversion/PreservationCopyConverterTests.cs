@@ -1,0 +1,153 @@
+using Archive.Ingest.Conversion;
+using Archive.Tests.Support;
+
+namespace Archive.Tests.Ingest.Conversion;
+
+[TestFixture]
+public sealed class PreservationCopyConverterTests
+{
+    private static PreservationCopyConverter Converter(ConversionOptions? options = null) =>
+        new(options ?? new ConversionOptions(), Serilog.Core.Logger.None);
+
+    private static async Task<PreservationCopy> ConvertAsync(TempFolder folder, string original, SourceKind kind) =>
+        await Converter().ConvertAsync(
+            new ConversionRequest(original, kind, SampleDocuments.Document(), folder.File("preservation.pdf")), CancellationToken.None);
+
+    /// <summary>Lines wrap where the page ends; compare words, not line breaks.</summary>
+    private static string Flat(string text) => System.Text.RegularExpressions.Regex.Replace(text, @"\s+", " ");
+
+    [Test]
+    public async Task Pdf_becomes_PdfA2b_with_the_TT02_metadata_and_its_Vietnamese_text()
+    {
+        using var folder = new TempFolder("conversion-pdf");
+        var original = await SampleDocuments.PdfAsync(folder);
+        var before = await File.ReadAllBytesAsync(original);
+
+        var copy = await ConvertAsync(folder, original, SourceKind.Pdf);
+
+        Assert.That(await File.ReadAllBytesAsync(original), Is.EqualTo(before), "the original is never modified");
+        Assert.That(copy.Report.Route, Is.EqualTo(ConversionRoute.Ghostscript));
+        Assert.That(copy.Report.Verification.IsValid, Is.True, copy.Report.Verification.ToString());
+        var xmp = await PdfAAssert.IsPdfA2bAsync(copy.PdfAPath);
+        var document = SampleDocuments.Document();
+        Assert.Multiple(() =>
+        {
+            Assert.That(PdfAAssert.Property(xmp, PdfAAssert.Tt02 + "Subject"), Is.EqualTo(document.Subject));
+            Assert.That(PdfAAssert.Property(xmp, PdfAAssert.Tt02 + "OrganName"), Is.EqualTo("Ủy ban nhân dân tỉnh Hà Tĩnh"));
+            Assert.That(PdfAAssert.Property(xmp, PdfAAssert.Tt02 + "CodeNotation"), Is.EqualTo("QĐ-UBND"));
+            Assert.That(PdfAAssert.Property(xmp, PdfAAssert.Tt02 + "IssuedDate"), Is.EqualTo("12/04/2019"));
+            Assert.That(PdfAAssert.Property(xmp, PdfAAssert.Tt02 + "DocCode"), Is.EqualTo(document.DocCode));
+            Assert.That(PdfAAssert.Property(xmp, PdfAAssert.Dc + "title"), Is.EqualTo(document.Subject));
+            Assert.That(PdfAAssert.Property(xmp, PdfAAssert.Dc + "creator"), Is.EqualTo(document.OrganName));
+            Assert.That(PdfAAssert.Property(xmp, "{http://ns.adobe.com/xap/1.0/}CreateDate"), Does.StartWith("2019-04-12"));
+            Assert.That(Flat(copy.Text), Does.Contain(SampleDocuments.Body).And.Contain(SampleDocuments.Heading));
+        });
+        Assert.That(Flat(await PdfAAssert.TextAsync(copy.PdfAPath)), Does.Contain(SampleDocuments.Body));
+    }
+
+    [Test]
+    public async Task Docx_goes_through_LibreOffice_to_PdfA2b()
+    {
+        using var folder = new TempFolder("conversion-docx");
+        var docx = await SampleDocuments.ConvertAsync(folder, SampleDocuments.WriteFlatOdt(folder), "docx");
+
+        var copy = await ConvertAsync(folder, docx, SourceKind.Office);
+
+        Assert.That(copy.Report.Route, Is.EqualTo(ConversionRoute.LibreOfficeThenGhostscript));
+        await PdfAAssert.IsPdfA2bAsync(copy.PdfAPath);
+        var text = Flat(await PdfAAssert.TextAsync(copy.PdfAPath));
+        Assert.That(text, Does.Contain(SampleDocuments.Body).And.Contain(SampleDocuments.Heading));
+    }
+
+    [Test]
+    public async Task Scan_is_read_by_Vietnamese_OCR_into_PdfA2b()
+    {
+        using var folder = new TempFolder("conversion-scan");
+        var scan = await SampleDocuments.ScanAsync(folder);
+
+        var copy = await ConvertAsync(folder, scan, SourceKind.Image);
+
+        Assert.That(copy.Report.Route, Is.EqualTo(ConversionRoute.Ocr));
+        var xmp = await PdfAAssert.IsPdfA2bAsync(copy.PdfAPath);
+        Assert.That(PdfAAssert.Property(xmp, PdfAAssert.Tt02 + "TypeName"), Is.EqualTo("Quyết định"));
+        var text = Flat(await PdfAAssert.TextAsync(copy.PdfAPath));
+        // Words the OCR of a clear 20 pt page gets every time; diacritics included.
+        Assert.That(text, Does.Contain("Quyết định").And.Contain("quy chế").And.Contain("HÀ TĨNH"));
+        Assert.That(copy.Text, Does.Contain("Quyết định"));
+    }
+
+    [Test]
+    public async Task Image_only_pdf_is_sent_to_OCR()
+    {
+        using var folder = new TempFolder("conversion-imagepdf");
+        var scan = await SampleDocuments.ScanAsync(folder);
+        // An image-only PDF: OCRmyPDF wraps the scan in a page and, with no time for Tesseract, adds no text.
+        var imagePdf = folder.File("image-only.pdf");
+        await ExternalTool.SucceedAsync("ocrmypdf", "ocrmypdf", "--output-type", "pdf", "--tesseract-timeout", "0", scan, imagePdf);
+        Assert.That((await PdfAAssert.TextAsync(imagePdf)).Trim(), Is.Empty, "the input has no text layer");
+
+        var copy = await ConvertAsync(folder, imagePdf, SourceKind.Pdf);
+
+        Assert.That(copy.Report.Route, Is.EqualTo(ConversionRoute.Ocr));
+        await PdfAAssert.IsPdfA2bAsync(copy.PdfAPath);
+        Assert.That(await PdfAAssert.TextAsync(copy.PdfAPath), Does.Contain("Quyết định"));
+    }
+
+    [Test]
+    public async Task Encrypted_pdf_is_refused_by_name()
+    {
+        using var folder = new TempFolder("conversion-encrypted");
+        var pdf = await SampleDocuments.PdfAsync(folder);
+        var encrypted = folder.File("encrypted.pdf");
+        await ExternalTool.SucceedAsync("qpdf", "qpdf", "--encrypt", "user-secret", "owner-secret", "256", "--", pdf, encrypted);
+
+        var e = Assert.ThrowsAsync<ConversionException>(() => ConvertAsync(folder, encrypted, SourceKind.Pdf));
+
+        Assert.That(e!.Failure, Is.EqualTo(ConversionFailure.EncryptedSource));
+        Assert.That(e.Message, Does.Contain("mã hóa"));
+        Assert.That(File.Exists(folder.File("preservation.pdf")), Is.False);
+    }
+
+    [Test]
+    public void Corrupt_pdf_is_refused_by_name()
+    {
+        using var folder = new TempFolder("conversion-corrupt");
+        var corrupt = folder.File("corrupt.pdf");
+        File.WriteAllText(corrupt, "%PDF-1.7\n1 0 obj << /Type /Catalog /Pages 2 0 R >>\nthis is not a PDF body\n");
+
+        var e = Assert.ThrowsAsync<ConversionException>(() => ConvertAsync(folder, corrupt, SourceKind.Pdf));
+
+        Assert.That(e!.Failure, Is.EqualTo(ConversionFailure.DamagedSource), e.Message);
+        Assert.That(e.Message, Does.Contain("bị hỏng"));
+    }
+
+    [Test]
+    public async Task A_hanging_Ghostscript_is_killed_at_its_time_limit_and_named()
+    {
+        using var folder = new TempFolder("conversion-hang");
+        var pdf = await SampleDocuments.PdfAsync(folder);
+        var fake = FakeTool.Write(folder, "gs", "sleep 600");
+        var converter = Converter(new ConversionOptions { Ghostscript = fake, ConverterTimeout = TimeSpan.FromSeconds(1) });
+
+        var e = Assert.ThrowsAsync<ConversionException>(() => converter.ConvertAsync(
+            new ConversionRequest(pdf, SourceKind.Pdf, SampleDocuments.Document(), folder.File("out.pdf")), CancellationToken.None));
+
+        Assert.That(e!.Failure, Is.EqualTo(ConversionFailure.ToolTimedOut));
+        Assert.That(e.Tool, Is.EqualTo("ghostscript"));
+        Assert.That(e.Message, Does.Contain("ghostscript").And.Contain("quá thời hạn"));
+    }
+
+    [Test]
+    public async Task A_Ghostscript_that_claims_success_without_output_is_caught()
+    {
+        using var folder = new TempFolder("conversion-liar");
+        var pdf = await SampleDocuments.PdfAsync(folder);
+        var fake = FakeTool.Write(folder, "gs", "exit 0");
+        var converter = Converter(new ConversionOptions { Ghostscript = fake });
+
+        var e = Assert.ThrowsAsync<ConversionException>(() => converter.ConvertAsync(
+            new ConversionRequest(pdf, SourceKind.Pdf, SampleDocuments.Document(), folder.File("out.pdf")), CancellationToken.None));
+
+        Assert.That(e!.Failure, Is.EqualTo(ConversionFailure.InvalidOutput));
+    }
+}

@@ -1,0 +1,85 @@
+using System.Security;
+using Archive.Core.Catalog;
+using Archive.Tests.Support;
+
+namespace Archive.Tests.Ingest.Conversion;
+
+/// <summary>
+/// Inputs made at test time, so the repository stays small: a Vietnamese letter as flat ODF,
+/// turned by LibreOffice into PDF or DOCX, and rendered by pdftoppm into a 300 dpi scan.
+/// </summary>
+internal static class SampleDocuments
+{
+    public const string Heading = "ỦY BAN NHÂN DÂN TỈNH HÀ TĨNH";
+    public const string Title = "QUYẾT ĐỊNH";
+    public const string Body = "Quyết định về việc ban hành quy chế quản lý văn bản điện tử";
+
+    public static ArchivedDocument Document() => new()
+    {
+        Id = "01JCONVERSIONTEST000000000",
+        DocCode = "000.00.00.H42.2019.0005",
+        FileCode = DossierCode.Parse("000.00.00.H42.2019.01.TH"),
+        OrganId = AgencyCode.Parse("000.00.00.H42"),
+        FileCatalog = 2019,
+        FileNotation = "01.TH",
+        DocOrdinal = 5,
+        TypeName = "Quyết định",
+        CodeNumber = "05",
+        CodeNotation = "QĐ-UBND",
+        IssuedDate = new DateOnly(2019, 4, 12),
+        OrganName = "Ủy ban nhân dân tỉnh Hà Tĩnh",
+        // Characters XML and PostScript both care about, beside Vietnamese ones.
+        Subject = "Ban hành quy chế <văn bản> điện tử & lưu trữ (thử nghiệm)",
+        Language = LanguageCode.Vietnamese,
+        PageAmount = 1,
+        Keyword = "quy chế; lưu trữ",
+        Mode = AccessMode.Open,
+        ConfidenceLevel = ConfidenceLevel.Original,
+        Origin = DocumentOrigin.BornDigital,
+    };
+
+    /// <summary>A flat ODF text document in a large DejaVu Serif (clear for OCR, full Vietnamese glyphs).</summary>
+    public static string WriteFlatOdt(TempFolder folder, string name = "letter.fodt")
+    {
+        var paragraphs = string.Concat(new[] { Heading, Title, Body }.Select(p => $"<text:p>{SecurityElement.Escape(p)}</text:p>"));
+        var xml = $"""
+            <?xml version="1.0" encoding="UTF-8"?>
+            <office:document xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"
+              xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0"
+              xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"
+              xmlns:fo="urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0"
+              xmlns:svg="urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0"
+              office:version="1.2" office:mimetype="application/vnd.oasis.opendocument.text">
+            <office:font-face-decls><style:font-face style:name="DejaVu Serif" svg:font-family="'DejaVu Serif'"/></office:font-face-decls>
+            <office:styles><style:default-style style:family="paragraph"><style:text-properties style:font-name="DejaVu Serif" fo:font-size="20pt"/></style:default-style></office:styles>
+            <office:body><office:text>{paragraphs}</office:text></office:body>
+            </office:document>
+            """;
+        var path = folder.File(name);
+        File.WriteAllText(path, xml);
+        return path;
+    }
+
+    /// <summary>Converts with LibreOffice (own profile) to <paramref name="format"/>, e.g. "pdf" or "docx".</summary>
+    public static async Task<string> ConvertAsync(TempFolder folder, string source, string format)
+    {
+        var output = Path.Combine(folder.Path, "made");
+        Directory.CreateDirectory(output);
+        await ExternalTool.SucceedAsync("soffice", "libreoffice-writer-nogui", "--headless", "--norestore",
+            $"-env:UserInstallation=file://{folder.Path}/lo-profile", "--convert-to", format, "--outdir", output, source);
+        var made = Path.Combine(output, Path.GetFileNameWithoutExtension(source) + "." + format);
+        Assert.That(File.Exists(made), Is.True, $"LibreOffice did not make {made}");
+        return made;
+    }
+
+    public static async Task<string> PdfAsync(TempFolder folder) => await ConvertAsync(folder, WriteFlatOdt(folder), "pdf");
+
+    /// <summary>A 300 dpi PNG "scan" of the letter.</summary>
+    public static async Task<string> ScanAsync(TempFolder folder)
+    {
+        var pdf = await PdfAsync(folder);
+        var prefix = folder.File("scan");
+        await ExternalTool.SucceedAsync("pdftoppm", "poppler-utils", "-r", "300", "-png", "-singlefile", pdf, prefix);
+        return prefix + ".png";
+    }
+}
