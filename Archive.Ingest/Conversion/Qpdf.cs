@@ -55,27 +55,36 @@ public sealed partial class Qpdf
         return new PdfCatalog(catalog, metadata, xmp, outputIntent);
     }
 
-    /// <summary>Writes <paramref name="xmp"/> as the PDF's metadata stream, uncompressed as PDF/A requires.</summary>
+    /// <summary>
+    /// Writes <paramref name="xmp"/> as the PDF's metadata stream, uncompressed as PDF/A requires, and
+    /// drops from the Info dictionary the entries XMP now says (PDF/A wants the two to agree, and an
+    /// empty /Author beside our dc:creator would not).
+    /// </summary>
     public async Task ReplaceXmpAsync(string pdf, int metadataObject, XmpPacket xmp, CancellationToken cancellationToken)
     {
-        var update = new
+        var objects = new Dictionary<string, object>
         {
-            qpdf = new object[]
+            [$"obj:{metadataObject} 0 R"] = new
             {
-                new { jsonversion = 2 },
-                new Dictionary<string, object>
+                stream = new
                 {
-                    [$"obj:{metadataObject} 0 R"] = new
-                    {
-                        stream = new
-                        {
-                            dict = new Dictionary<string, string> { ["/Type"] = "/Metadata", ["/Subtype"] = "/XML" },
-                            data = Convert.ToBase64String(xmp.ToBytes()),
-                        },
-                    },
+                    dict = new Dictionary<string, string> { ["/Type"] = "/Metadata", ["/Subtype"] = "/XML" },
+                    data = Convert.ToBase64String(xmp.ToBytes()),
                 },
             },
         };
+        if (Reference(await ShowAsync(pdf, "trailer", cancellationToken).ConfigureAwait(false), "Info") is { } info)
+        {
+            var key = $"obj:{info} 0 R";
+            var shown = (await RunAsync(cancellationToken, "--json=2", "--json-key=qpdf", $"--json-object={info}", pdf).ConfigureAwait(false))
+                .EnsureSucceeded().StandardOutput;
+            using var shownJson = JsonDocument.Parse(shown);
+            var entries = shownJson.RootElement.GetProperty("qpdf")[1].GetProperty(key).GetProperty("value").EnumerateObject()
+                .Where(e => e.Name is not ("/Title" or "/Author" or "/Subject" or "/Keywords"))
+                .ToDictionary(e => e.Name, e => e.Value.Clone());
+            objects[key] = new { value = entries };
+        }
+        var update = new { qpdf = new object[] { new { jsonversion = 2 }, objects } };
         var json = pdf + ".xmp.json";
         var output = pdf + ".xmp.pdf";
         try

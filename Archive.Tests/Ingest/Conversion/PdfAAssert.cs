@@ -34,6 +34,13 @@ internal static class PdfAAssert
             $"--show-object={Regex.Match(root, @"/OutputIntents\s*\[\s*(\d+) 0 R").Groups[1].Value}", pdf);
         Assert.That(intent, Does.Contain("/DestOutputProfile").And.Contain("/GTS_PDFA1"));
 
+        if (Regex.Match(trailer, @"/Info\s+(\d+)\s+0\s+R") is { Success: true } info)
+        {
+            // PDF/A: Info entries must agree with XMP; ours live in XMP only (an empty /Author would contradict dc:creator).
+            var infoDictionary = await ExternalTool.SucceedAsync("qpdf", "qpdf", $"--show-object={info.Groups[1].Value}", pdf);
+            Assert.That(infoDictionary, Does.Not.Contain("/Author").And.Not.Contain("/Title"), infoDictionary);
+        }
+
         var metadata = await ExternalTool.SucceedAsync("qpdf", "qpdf", $"--show-object={Ref(root, "Metadata")}", "--filtered-stream-data", pdf);
         var settings = new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null };
         using var reader = XmlReader.Create(new MemoryStream(Encoding.UTF8.GetBytes(metadata)), settings);
