@@ -90,7 +90,7 @@ public sealed class ToolRunner
         try
         {
             process.Kill(entireProcessTree: true);
-            process.WaitForExit();
+            process.WaitForExit(TimeSpan.FromSeconds(10));
         }
         catch (InvalidOperationException)
         {
@@ -106,7 +106,8 @@ public sealed class ToolRunner
     {
         try
         {
-            await Task.WhenAll(stdout, stderr).ConfigureAwait(false);
+            // A descendant that escaped the kill (its own session) may hold the pipes open: do not wait for it.
+            await Task.WhenAny(Task.WhenAll(stdout, stderr), Task.Delay(TimeSpan.FromSeconds(5))).ConfigureAwait(false);
         }
         catch (IOException)
         {

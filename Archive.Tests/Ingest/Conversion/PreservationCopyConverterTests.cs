@@ -77,6 +77,19 @@ public sealed class PreservationCopyConverterTests
     }
 
     [Test]
+    public async Task Jpeg_scan_without_resolution_is_read_at_300_dpi()
+    {
+        using var folder = new TempFolder("conversion-nodpi");
+        var scan = await SampleDocuments.JpegWithoutResolutionAsync(folder);
+
+        var copy = await ConvertAsync(folder, scan, SourceKind.Image);
+
+        Assert.That(copy.Report.Notes, Has.Some.Contains("300 dpi"));
+        await PdfAAssert.IsPdfA2bAsync(copy.PdfAPath);
+        Assert.That(Flat(await PdfAAssert.TextAsync(copy.PdfAPath)), Does.Contain("Quyết định"));
+    }
+
+    [Test]
     public async Task Image_only_pdf_is_sent_to_OCR()
     {
         using var folder = new TempFolder("conversion-imagepdf");

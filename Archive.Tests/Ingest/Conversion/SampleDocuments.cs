@@ -74,6 +74,23 @@ internal static class SampleDocuments
 
     public static async Task<string> PdfAsync(TempFolder folder) => await ConvertAsync(folder, WriteFlatOdt(folder), "pdf");
 
+    /// <summary>
+    /// A JPEG scan that does not say its resolution, as cheap scanners write them: the JFIF header's
+    /// density units set to 0 (aspect ratio only).
+    /// </summary>
+    public static async Task<string> JpegWithoutResolutionAsync(TempFolder folder)
+    {
+        var pdf = await PdfAsync(folder);
+        var prefix = folder.File("scan-nodpi");
+        await ExternalTool.SucceedAsync("pdftoppm", "poppler-utils", "-r", "300", "-jpeg", "-singlefile", pdf, prefix);
+        var bytes = await File.ReadAllBytesAsync(prefix + ".jpg");
+        Assert.That(System.Text.Encoding.ASCII.GetString(bytes, 6, 4), Is.EqualTo("JFIF"), "pdftoppm writes a JFIF header");
+        bytes[13] = 0;
+        bytes[14] = 0; bytes[15] = 1; bytes[16] = 0; bytes[17] = 1;
+        await File.WriteAllBytesAsync(prefix + ".jpg", bytes);
+        return prefix + ".jpg";
+    }
+
     /// <summary>A 300 dpi PNG "scan" of the letter.</summary>
     public static async Task<string> ScanAsync(TempFolder folder)
     {
