@@ -45,18 +45,32 @@ public sealed class PreservationCopyConverterTests
         Assert.That(Flat(await PdfAAssert.TextAsync(copy.PdfAPath)), Does.Contain(SampleDocuments.Body));
     }
 
-    [Test]
-    public async Task Docx_goes_through_LibreOffice_to_PdfA2b()
+    [TestCase("docx")]
+    [TestCase("odt")]
+    [TestCase("doc")]
+    public async Task Word_processor_files_go_through_LibreOffice_to_PdfA2b(string format)
     {
-        using var folder = new TempFolder("conversion-docx");
-        var docx = await SampleDocuments.ConvertAsync(folder, SampleDocuments.WriteFlatOdt(folder), "docx");
+        using var folder = new TempFolder("conversion-office");
+        var original = await SampleDocuments.ConvertAsync(folder, SampleDocuments.WriteFlatOdt(folder), format);
 
-        var copy = await ConvertAsync(folder, docx, SourceKind.Office);
+        var copy = await ConvertAsync(folder, original, SourceKind.Office);
 
         Assert.That(copy.Report.Route, Is.EqualTo(ConversionRoute.LibreOfficeThenGhostscript));
         await PdfAAssert.IsPdfA2bAsync(copy.PdfAPath);
         var text = Flat(await PdfAAssert.TextAsync(copy.PdfAPath));
         Assert.That(text, Does.Contain(SampleDocuments.Body).And.Contain(SampleDocuments.Heading));
+    }
+
+    [Test]
+    public async Task Spreadsheet_goes_through_LibreOffice_to_PdfA2b()
+    {
+        using var folder = new TempFolder("conversion-xlsx");
+        var xlsx = await SampleDocuments.SpreadsheetAsync(folder);
+
+        var copy = await ConvertAsync(folder, xlsx, SourceKind.Office);
+
+        await PdfAAssert.IsPdfA2bAsync(copy.PdfAPath);
+        Assert.That(Flat(copy.Text), Does.Contain("05/QĐ-UBND").And.Contain("Quyết định về việc ban hành quy chế"));
     }
 
     [Test]
@@ -140,7 +154,8 @@ public sealed class PreservationCopyConverterTests
         using var folder = new TempFolder("conversion-hang");
         var pdf = await SampleDocuments.PdfAsync(folder);
         var fake = FakeTool.Write(folder, "gs", "sleep 600");
-        var converter = Converter(new ConversionOptions { Ghostscript = fake, ConverterTimeout = TimeSpan.FromSeconds(1) });
+        var work = Directory.CreateDirectory(folder.File("work")).FullName;
+        var converter = Converter(new ConversionOptions { Ghostscript = fake, ConverterTimeout = TimeSpan.FromSeconds(1), WorkRoot = work });
 
         var e = Assert.ThrowsAsync<ConversionException>(() => converter.ConvertAsync(
             new ConversionRequest(pdf, SourceKind.Pdf, SampleDocuments.Document(), folder.File("out.pdf")), CancellationToken.None));
@@ -148,6 +163,7 @@ public sealed class PreservationCopyConverterTests
         Assert.That(e!.Failure, Is.EqualTo(ConversionFailure.ToolTimedOut));
         Assert.That(e.Tool, Is.EqualTo("ghostscript"));
         Assert.That(e.Message, Does.Contain("ghostscript").And.Contain("quá thời hạn"));
+        Assert.That(Directory.EnumerateFileSystemEntries(work), Is.Empty, "the work folder is removed after a failure");
     }
 
     [Test]

@@ -72,6 +72,21 @@ internal static class SampleDocuments
         return made;
     }
 
+    /// <summary>An XLSX register made by LibreOffice Calc from a UTF-8 CSV.</summary>
+    public static async Task<string> SpreadsheetAsync(TempFolder folder)
+    {
+        var csv = folder.File("register.csv");
+        await File.WriteAllTextAsync(csv, "Số,Trích yếu\n05/QĐ-UBND,Quyết định về việc ban hành quy chế\n");
+        var output = Path.Combine(folder.Path, "made");
+        Directory.CreateDirectory(output);
+        // 44,34,76: comma-separated, double-quoted, UTF-8.
+        await ExternalTool.SucceedAsync("soffice", "libreoffice-calc-nogui", "--headless", "--norestore",
+            $"-env:UserInstallation=file://{folder.Path}/lo-profile", "--infilter=CSV:44,34,76", "--convert-to", "xlsx", "--outdir", output, csv);
+        var xlsx = Path.Combine(output, "register.xlsx");
+        Assert.That(File.Exists(xlsx), Is.True, "LibreOffice Calc made the XLSX (is libreoffice-calc-nogui installed?)");
+        return xlsx;
+    }
+
     public static async Task<string> PdfAsync(TempFolder folder) => await ConvertAsync(folder, WriteFlatOdt(folder), "pdf");
 
     /// <summary>
