@@ -15,6 +15,8 @@ public sealed class GhostscriptPdfA
     public const string Tool = "ghostscript";
     public const string SrgbProfile = "/usr/share/color/icc/ghostscript/srgb.icc";
 
+    private const int MaxPostScriptString = 65535;
+
     private readonly ToolRunner _runner;
     private readonly ConversionOptions _options;
     private readonly Qpdf _qpdf;
@@ -77,9 +79,11 @@ public sealed class GhostscriptPdfA
     /// </summary>
     private static string MetadataMarks(Tt02Xmp metadata)
     {
-        var xml = string.Concat(metadata.Descriptions().Select(d => d.ToString(System.Xml.Linq.SaveOptions.DisableFormatting)));
+        var xml = Encoding.UTF8.GetBytes(string.Concat(metadata.Descriptions().Select(d => d.ToString(System.Xml.Linq.SaveOptions.DisableFormatting))));
         var text = new StringBuilder("%!PS\n");
-        text.Append("[/XML <").Append(Convert.ToHexString(Encoding.UTF8.GetBytes(xml))).Append("> /Ext_Metadata pdfmark\n");
+        // A PostScript string holds at most 65535 bytes; the XMP clean-up after Ghostscript writes the metadata in any case.
+        if (xml.Length < MaxPostScriptString)
+            text.Append("[/XML <").Append(Convert.ToHexString(xml)).Append("> /Ext_Metadata pdfmark\n");
         if (metadata.IssuedDate is { } issued)
             text.Append("[/CreationDate (D:")
                 .Append(issued.ToString("yyyyMMdd", CultureInfo.InvariantCulture))

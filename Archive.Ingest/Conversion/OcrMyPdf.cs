@@ -53,12 +53,13 @@ public sealed class OcrMyPdf
             Environment = new Dictionary<string, string> { ["TMPDIR"] = work, ["OMP_THREAD_LIMIT"] = "1" },
         }, cancellationToken);
 
-    private Task<bool> KnowsSignatureFlagAsync(CancellationToken cancellationToken) =>
-        _knowsSignatureFlag ??= ProbeAsync(cancellationToken);
+    /// <summary>Asked once per instance; the answer is kept, so the probe never runs under a caller's cancellation.</summary>
+    private async Task<bool> KnowsSignatureFlagAsync(CancellationToken cancellationToken) =>
+        await (_knowsSignatureFlag ??= ProbeAsync()).WaitAsync(cancellationToken).ConfigureAwait(false);
 
-    private async Task<bool> ProbeAsync(CancellationToken cancellationToken)
+    private async Task<bool> ProbeAsync()
     {
-        var help = await _runner.RunAsync(new ToolInvocation(Tool, _options.OcrMyPdf, ["--help"], _options.InspectionTimeout, _options.MemoryLimitBytes), cancellationToken)
+        var help = await _runner.RunAsync(new ToolInvocation(Tool, _options.OcrMyPdf, ["--help"], _options.InspectionTimeout, _options.MemoryLimitBytes), CancellationToken.None)
             .ConfigureAwait(false);
         return help.StandardOutput.Contains("--invalidate-digital-signatures", StringComparison.Ordinal);
     }

@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Text;
+using System.Xml;
 using System.Xml.Linq;
 using Archive.Core.Catalog;
 using Fields = Archive.Core.Catalog.Tt02Fields.Document;
@@ -62,10 +64,19 @@ public sealed class Tt02Xmp
         };
         var properties = values
             .Where(v => !string.IsNullOrWhiteSpace(v.Value))
-            .Select(v => new Tt02XmpProperty(v.Field.Tag, v.Value!.Trim(), v.Field.VietnameseName))
+            .Select(v => new Tt02XmpProperty(v.Field.Tag, Clean(v.Value!), v.Field.VietnameseName))
+            .Where(p => p.Value.Length > 0)
             .ToList();
-        return new Tt02Xmp(properties, document.Subject?.Trim(), document.OrganName.Trim(), document.IssuedDate);
+        var title = document.Subject is null ? null : Clean(document.Subject);
+        return new Tt02Xmp(properties, string.IsNullOrEmpty(title) ? null : title, Clean(document.OrganName), document.IssuedDate);
     }
+
+    /// <summary>
+    /// NFC text without the characters XML cannot carry (control characters pasted from other
+    /// systems would otherwise make the whole XMP unwritable).
+    /// </summary>
+    private static string Clean(string value) =>
+        new string(value.Normalize(NormalizationForm.FormC).Where(c => XmlConvert.IsXmlChar(c) || char.IsSurrogate(c)).ToArray()).Trim();
 
     /// <summary>
     /// The rdf:Description elements to add to a PDF's XMP packet. Values are text nodes, so

@@ -49,6 +49,19 @@ public sealed class Tt02XmpTests
     }
 
     [Test]
+    public void Control_characters_pasted_into_a_field_are_dropped_not_fatal()
+    {
+        var document = SampleDocuments.Document() with { Subject = "Trích yếu\u0001 có ký tự điều khiển\u000B", Keyword = "\u0002" };
+
+        var packet = XmpPacket.Parse(Encoding.UTF8.GetBytes(GhostscriptPacket)).With(Tt02Xmp.For(document));
+        var reread = XmpPacket.Parse(packet.ToBytes());
+
+        var tt02 = XNamespace.Get("http://archive.gov.vn/ns/tt02/1.0/");
+        Assert.That(reread.Values(tt02 + "Subject"), Is.EqualTo(new[] { "Trích yếu có ký tự điều khiển" }));
+        Assert.That(reread.PropertiesIn(tt02), Does.Not.Contain("Keyword"), "a field left empty is not written");
+    }
+
+    [Test]
     public void A_packet_with_a_DTD_is_refused()
     {
         const string evil = "<!DOCTYPE x [<!ENTITY e SYSTEM 'file:///etc/passwd'>]><x:xmpmeta xmlns:x='adobe:ns:meta/'>&e;</x:xmpmeta>";
