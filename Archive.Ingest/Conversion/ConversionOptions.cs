@@ -12,6 +12,7 @@ public sealed record ConversionOptions
     public string Qpdf { get; init; } = "qpdf";
     public string PdfFonts { get; init; } = "pdffonts";
     public string PdfToText { get; init; } = "pdftotext";
+    public string PdfSig { get; init; } = "pdfsig";
 
     /// <summary>For one Ghostscript or LibreOffice run; a few pages take seconds.</summary>
     public TimeSpan ConverterTimeout { get; init; } = TimeSpan.FromMinutes(5);

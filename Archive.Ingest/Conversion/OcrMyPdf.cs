@@ -22,14 +22,15 @@ public sealed class OcrMyPdf
     }
 
     /// <summary>Returns true when the image had no resolution and <see cref="AssumedDpi"/> was used.</summary>
-    public async Task<bool> OcrAsync(string input, string output, bool isImage, string work, CancellationToken cancellationToken)
+    /// <param name="signed">The input PDF is signed: the copy will not keep the signatures (the signed original is kept beside it).</param>
+    public async Task<bool> OcrAsync(string input, string output, bool isImage, bool signed, string work, CancellationToken cancellationToken)
     {
         var arguments = new List<string>
         {
             "-l", "vie", "--output-type", "pdfa-2", "--rotate-pages", "--deskew", "-j", "1",
         };
         // Newer OCRmyPDF refuses signed PDFs without this flag; 14.0 (Debian 12) has no such check and no flag.
-        if (!isImage && await KnowsSignatureFlagAsync(cancellationToken).ConfigureAwait(false))
+        if (signed && await KnowsSignatureFlagAsync(cancellationToken).ConfigureAwait(false))
             arguments.Add("--invalidate-digital-signatures");
 
         var result = await RunAsync([.. arguments, Path.GetFullPath(input), Path.GetFullPath(output)], work, cancellationToken).ConfigureAwait(false);

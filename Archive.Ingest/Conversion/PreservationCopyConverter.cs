@@ -20,6 +20,7 @@ public sealed class PreservationCopyConverter
     private readonly OcrMyPdf _ocr;
     private readonly PdfTextExtractor _text;
     private readonly PdfAVerifier _verifier;
+    private readonly SignedPdfDetector _signatures;
 
     public PreservationCopyConverter(ConversionOptions options, ILogger log)
     {
@@ -32,6 +33,7 @@ public sealed class PreservationCopyConverter
         _ocr = new OcrMyPdf(runner, options);
         _text = new PdfTextExtractor(runner, options);
         _verifier = new PdfAVerifier(runner, options);
+        _signatures = new SignedPdfDetector(runner, options);
     }
 
     public async Task<PreservationCopy> ConvertAsync(ConversionRequest request, CancellationToken cancellationToken)
@@ -71,13 +73,16 @@ public sealed class PreservationCopyConverter
         {
             case SourceKind.Pdf:
                 await EnsureReadablePdfAsync(original, notes, cancellationToken).ConfigureAwait(false);
+                var signed = await _signatures.IsSignedAsync(original, cancellationToken).ConfigureAwait(false);
+                if (signed)
+                    notes.Add("Tệp PDF gốc có chữ ký số; bản PDF/A bảo quản không mang chữ ký (bản gốc có chữ ký được lưu kèm).");
                 var existingText = await Timed(steps, PdfTextExtractor.Tool, "Kiểm tra lớp văn bản của PDF gốc",
                     () => _text.ExtractAsync(original, work, cancellationToken)).ConfigureAwait(false);
                 if (string.IsNullOrWhiteSpace(existingText))
                 {
                     route = ConversionRoute.Ocr;
                     notes.Add("PDF gốc không có lớp văn bản (bản quét); đã nhận dạng ký tự (OCR) tiếng Việt.");
-                    await OcrAsync(original, output, isImage: false, metadata, work, steps, notes, cancellationToken).ConfigureAwait(false);
+                    await OcrAsync(original, output, isImage: false, signed, metadata, work, steps, notes, cancellationToken).ConfigureAwait(false);
                 }
                 else
                 {
@@ -95,7 +100,7 @@ public sealed class PreservationCopyConverter
                 break;
             case SourceKind.Image:
                 route = ConversionRoute.Ocr;
-                await OcrAsync(original, output, isImage: true, metadata, work, steps, notes, cancellationToken).ConfigureAwait(false);
+                await OcrAsync(original, output, isImage: true, signed: false, metadata, work, steps, notes, cancellationToken).ConfigureAwait(false);
                 break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(request), request.Kind, "Unknown source kind.");
@@ -118,11 +123,11 @@ public sealed class PreservationCopyConverter
         return new PreservationCopy(request.OutputPath, text, new ConversionReport(route, steps, notes, verification));
     }
 
-    private async Task OcrAsync(string input, string output, bool isImage, Tt02Xmp metadata, string work,
+    private async Task OcrAsync(string input, string output, bool isImage, bool signed, Tt02Xmp metadata, string work,
         List<ConversionStep> steps, List<string> notes, CancellationToken cancellationToken)
     {
         var assumedDpi = await Timed(steps, OcrMyPdf.Tool, "Nhận dạng ký tự tiếng Việt và tạo PDF/A-2b",
-            () => _ocr.OcrAsync(input, output, isImage, work, cancellationToken)).ConfigureAwait(false);
+            () => _ocr.OcrAsync(input, output, isImage, signed, work, cancellationToken)).ConfigureAwait(false);
         if (assumedDpi)
             notes.Add($"Ảnh quét không ghi độ phân giải; đã dùng {OcrMyPdf.AssumedDpi} dpi.");
         // Not through Ghostscript: rewriting loses the OCR layer's Unicode mapping (the text comes out garbled).

@@ -45,6 +45,21 @@ public sealed class PreservationCopyConverterTests
         Assert.That(Flat(await PdfAAssert.TextAsync(copy.PdfAPath)), Does.Contain(SampleDocuments.Body));
     }
 
+    [Test]
+    public async Task Signed_pdf_gets_a_PdfA_copy_without_the_signature_and_the_report_says_so()
+    {
+        using var folder = new TempFolder("conversion-signed");
+        var signed = await SampleDocuments.SignAsync(folder, await SampleDocuments.PdfAsync(folder));
+
+        var copy = await ConvertAsync(folder, signed, SourceKind.Pdf);
+
+        Assert.That(copy.Report.Notes, Has.Some.Contains("chữ ký số"));
+        await PdfAAssert.IsPdfA2bAsync(copy.PdfAPath);
+        var (_, listing, _) = await ExternalTool.RunAsync("pdfsig", "poppler-utils", "-nocert", copy.PdfAPath);
+        Assert.That(listing, Does.Not.Contain("Signature #1"), "a copy that claims a signature it no longer matches would mislead");
+        Assert.That(Flat(copy.Text), Does.Contain(SampleDocuments.Body));
+    }
+
     [TestCase("docx")]
     [TestCase("odt")]
     [TestCase("doc")]

@@ -106,6 +106,23 @@ internal static class SampleDocuments
         return prefix + ".jpg";
     }
 
+    /// <summary>Signs <paramref name="pdf"/> with pdfsig and a throw-away self-signed key in a fresh NSS database.</summary>
+    public static async Task<string> SignAsync(TempFolder folder, string pdf)
+    {
+        var nss = Directory.CreateDirectory(folder.File("nss")).FullName;
+        await ExternalTool.SucceedAsync("certutil", "libnss3-tools", "-N", "-d", $"sql:{nss}", "--empty-password");
+        await ExternalTool.SucceedAsync("openssl", "openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "30",
+            "-keyout", folder.File("key.pem"), "-out", folder.File("cert.pem"), "-subj", "/CN=Van thu/O=UBND tinh Ha Tinh",
+            "-addext", "keyUsage=digitalSignature,nonRepudiation");
+        await ExternalTool.SucceedAsync("openssl", "openssl", "pkcs12", "-export", "-inkey", folder.File("key.pem"), "-in", folder.File("cert.pem"),
+            "-name", "signer", "-out", folder.File("signer.p12"), "-passout", "pass:");
+        await ExternalTool.SucceedAsync("pk12util", "libnss3-tools", "-i", folder.File("signer.p12"), "-d", $"sql:{nss}", "-W", "");
+        var signed = folder.File("signed.pdf");
+        await ExternalTool.SucceedAsync("pdfsig", "poppler-utils", "-nssdir", $"sql:{nss}", "-add-signature", "-nick", "signer", pdf, signed);
+        Assert.That(await ExternalTool.SucceedAsync("pdfsig", "poppler-utils", "-nocert", signed), Does.Contain("Signature #1"));
+        return signed;
+    }
+
     /// <summary>A 300 dpi PNG "scan" of the letter.</summary>
     public static async Task<string> ScanAsync(TempFolder folder)
     {
