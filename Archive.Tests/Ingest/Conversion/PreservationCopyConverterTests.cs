@@ -106,6 +106,19 @@ public sealed class PreservationCopyConverterTests
     }
 
     [Test]
+    public async Task A_sideways_scan_is_turned_upright_before_OCR()
+    {
+        using var folder = new TempFolder("conversion-sideways");
+        var scan = await SampleDocuments.SidewaysScanAsync(folder);
+
+        var copy = await ConvertAsync(folder, scan, SourceKind.Image);
+
+        await PdfAAssert.IsPdfA2bAsync(copy.PdfAPath);
+        var text = Flat(await PdfAAssert.TextAsync(copy.PdfAPath));
+        Assert.That(text, Does.Contain("Điều 1.").And.Contain("Quyết định về việc ban hành quy chế"));
+    }
+
+    [Test]
     public async Task Jpeg_scan_without_resolution_is_read_at_300_dpi()
     {
         using var folder = new TempFolder("conversion-nodpi");

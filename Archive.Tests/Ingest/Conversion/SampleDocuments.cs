@@ -39,9 +39,17 @@ internal static class SampleDocuments
     };
 
     /// <summary>A flat ODF text document in a large DejaVu Serif (clear for OCR, full Vietnamese glyphs).</summary>
-    public static string WriteFlatOdt(TempFolder folder, string name = "letter.fodt")
+    public static string WriteFlatOdt(TempFolder folder, string name = "letter.fodt") =>
+        WriteFlatOdt(folder, name, [Heading, Title, Body], 20);
+
+    /// <summary>A fuller page: orientation detection needs more than three lines to be confident.</summary>
+    public static string WriteArticlesOdt(TempFolder folder) =>
+        WriteFlatOdt(folder, "articles.fodt",
+            [Heading, Title, .. Enumerable.Range(1, 8).Select(i => $"Điều {i}. {Body} của cơ quan nhà nước.")], 14);
+
+    private static string WriteFlatOdt(TempFolder folder, string name, IEnumerable<string> lines, int points)
     {
-        var paragraphs = string.Concat(new[] { Heading, Title, Body }.Select(p => $"<text:p>{SecurityElement.Escape(p)}</text:p>"));
+        var paragraphs = string.Concat(lines.Select(p => $"<text:p>{SecurityElement.Escape(p)}</text:p>"));
         var xml = $"""
             <?xml version="1.0" encoding="UTF-8"?>
             <office:document xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"
@@ -51,7 +59,7 @@ internal static class SampleDocuments
               xmlns:svg="urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0"
               office:version="1.2" office:mimetype="application/vnd.oasis.opendocument.text">
             <office:font-face-decls><style:font-face style:name="DejaVu Serif" svg:font-family="'DejaVu Serif'"/></office:font-face-decls>
-            <office:styles><style:default-style style:family="paragraph"><style:text-properties style:font-name="DejaVu Serif" fo:font-size="20pt"/></style:default-style></office:styles>
+            <office:styles><style:default-style style:family="paragraph"><style:text-properties style:font-name="DejaVu Serif" fo:font-size="{points}pt"/></style:default-style></office:styles>
             <office:body><office:text>{paragraphs}</office:text></office:body>
             </office:document>
             """;
@@ -121,6 +129,17 @@ internal static class SampleDocuments
         await ExternalTool.SucceedAsync("pdfsig", "poppler-utils", "-nssdir", $"sql:{nss}", "-add-signature", "-nick", "signer", pdf, signed);
         Assert.That(await ExternalTool.SucceedAsync("pdfsig", "poppler-utils", "-nocert", signed), Does.Contain("Signature #1"));
         return signed;
+    }
+
+    /// <summary>A 300 dpi PNG scan of a full page, fed to the scanner sideways (turned 90°).</summary>
+    public static async Task<string> SidewaysScanAsync(TempFolder folder)
+    {
+        var pdf = await ConvertAsync(folder, WriteArticlesOdt(folder), "pdf");
+        var turned = folder.File("turned.pdf");
+        await ExternalTool.SucceedAsync("qpdf", "qpdf", "--rotate=+90", pdf, turned);
+        var prefix = folder.File("sideways");
+        await ExternalTool.SucceedAsync("pdftoppm", "poppler-utils", "-r", "300", "-png", "-singlefile", turned, prefix);
+        return prefix + ".png";
     }
 
     /// <summary>A 300 dpi PNG "scan" of the letter.</summary>

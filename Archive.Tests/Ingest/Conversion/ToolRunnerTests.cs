@@ -89,6 +89,20 @@ public sealed class ToolRunnerTests
     }
 
     [Test]
+    public void A_converter_that_exceeds_its_memory_limit_fails_by_name()
+    {
+        using var folder = new TempFolder("runner-greedy");
+        ExternalTool.Require("python3", "python3");
+        var greedy = FakeTool.Write(folder, "greedy", "exec python3 -c 'x = bytearray(1 << 30); print(len(x))'");
+
+        var e = Assert.ThrowsAsync<ConversionException>(async () =>
+            (await Runner.RunAsync(Invocation(greedy) with { MemoryLimitBytes = 256L * 1024 * 1024 }, CancellationToken.None)).EnsureSucceeded());
+
+        Assert.That(e!.Failure, Is.EqualTo(ConversionFailure.ToolFailed));
+        Assert.That(e.Message, Does.Contain("fake-converter").And.Contain("MemoryError"));
+    }
+
+    [Test]
     public async Task The_memory_limit_applies_to_the_converter()
     {
         using var folder = new TempFolder("runner-memory");
