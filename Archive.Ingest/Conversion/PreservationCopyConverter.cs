@@ -69,10 +69,12 @@ public sealed class PreservationCopyConverter
         var output = Path.Combine(work, "preservation.pdf");
 
         ConversionRoute route;
+        int? originalPages = null;
         switch (request.Kind)
         {
             case SourceKind.Pdf:
                 await EnsureReadablePdfAsync(original, notes, cancellationToken).ConfigureAwait(false);
+                originalPages = await _qpdf.PageCountAsync(original, cancellationToken).ConfigureAwait(false);
                 var signed = await _signatures.IsSignedAsync(original, cancellationToken).ConfigureAwait(false);
                 if (signed)
                     notes.Add("Tệp PDF gốc có chữ ký số; bản PDF/A bảo quản không mang chữ ký (bản gốc có chữ ký được lưu kèm).");
@@ -105,6 +107,11 @@ public sealed class PreservationCopyConverter
             default:
                 throw new ArgumentOutOfRangeException(nameof(request), request.Kind, "Unknown source kind.");
         }
+
+        // Ghostscript "repairs" what it cannot read by leaving pages out, and still exits 0.
+        if (originalPages is { } expected && await _qpdf.PageCountAsync(output, cancellationToken).ConfigureAwait(false) is var made && made != expected)
+            throw new ConversionException(ConversionFailure.InvalidOutput, route.ToString(),
+                $"Bản PDF/A có {made} trang, bản gốc có {expected} trang; không dùng bản PDF/A này.");
 
         var verification = await Timed(steps, "qpdf, pdffonts", "Kiểm tra tệp PDF/A-2b",
             () => _verifier.VerifyAsync(output, cancellationToken)).ConfigureAwait(false);

@@ -24,6 +24,14 @@ public sealed partial class Qpdf
     public Task<ToolResult> CheckAsync(string pdf, CancellationToken cancellationToken) =>
         RunAsync(cancellationToken, "--check", pdf);
 
+    public async Task<int> PageCountAsync(string pdf, CancellationToken cancellationToken)
+    {
+        var shown = (await RunAsync(cancellationToken, "--show-npages", pdf).ConfigureAwait(false)).EnsureSucceeded().StandardOutput.Trim();
+        return int.TryParse(shown, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var pages)
+            ? pages
+            : throw new ConversionException(ConversionFailure.InvalidOutput, Tool, $"qpdf không cho biết số trang: {shown}");
+    }
+
     /// <summary>True when the PDF cannot be opened without a user password.</summary>
     public async Task<bool> RequiresPasswordAsync(string pdf, CancellationToken cancellationToken) =>
         (await RunAsync(cancellationToken, "--requires-password", pdf).ConfigureAwait(false)).ExitCode == 0;

@@ -195,6 +195,25 @@ public sealed class PreservationCopyConverterTests
     }
 
     [Test]
+    public async Task A_copy_that_lost_pages_is_caught()
+    {
+        using var folder = new TempFolder("conversion-pages");
+        var onePage = await SampleDocuments.PdfAsync(folder);
+        var twoPages = folder.File("two-pages.pdf");
+        await ExternalTool.SucceedAsync("qpdf", "qpdf", "--empty", "--pages", onePage, onePage, "--", twoPages);
+        // A valid one-page PDF/A, handed back by a stand-in Ghostscript whatever it is asked.
+        var valid = (await ConvertAsync(folder, onePage, SourceKind.Pdf)).PdfAPath;
+        var fake = FakeTool.Write(folder, "gs", $"for a in \"$@\"; do case \"$a\" in -sOutputFile=*) cp '{valid}' \"${{a#-sOutputFile=}}\";; esac; done");
+        var converter = Converter(new ConversionOptions { Ghostscript = fake });
+
+        var e = Assert.ThrowsAsync<ConversionException>(() => converter.ConvertAsync(
+            new ConversionRequest(twoPages, SourceKind.Pdf, SampleDocuments.Document(), folder.File("out.pdf")), CancellationToken.None));
+
+        Assert.That(e!.Failure, Is.EqualTo(ConversionFailure.InvalidOutput));
+        Assert.That(e.Message, Does.Contain("1 trang").And.Contain("2 trang"));
+    }
+
+    [Test]
     public async Task A_Ghostscript_that_claims_success_without_output_is_caught()
     {
         using var folder = new TempFolder("conversion-liar");
