@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 using Serilog;
 
@@ -69,7 +68,7 @@ public sealed class GhostscriptPdfA
         var catalog = await _qpdf.ReadCatalogAsync(output, cancellationToken).ConfigureAwait(false);
         if (catalog.MetadataObject is not { } number || catalog.Xmp is null)
             throw new ConversionException(ConversionFailure.InvalidOutput, Tool, "Ghostscript không ghi siêu dữ liệu XMP vào tệp PDF/A.");
-        await _qpdf.ReplaceXmpAsync(output, number, XmpPacket.Parse(catalog.Xmp).With(metadata), cancellationToken).ConfigureAwait(false);
+        await _qpdf.ReplaceXmpAsync(output, number, XmpPacket.Parse(catalog.Xmp).With(metadata), metadata.PdfCreationDate, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -84,10 +83,8 @@ public sealed class GhostscriptPdfA
         // A PostScript string holds at most 65535 bytes; the XMP clean-up after Ghostscript writes the metadata in any case.
         if (xml.Length < MaxPostScriptString)
             text.Append("[/XML <").Append(Convert.ToHexString(xml)).Append("> /Ext_Metadata pdfmark\n");
-        if (metadata.IssuedDate is { } issued)
-            text.Append("[/CreationDate (D:")
-                .Append(issued.ToString("yyyyMMdd", CultureInfo.InvariantCulture))
-                .Append("000000+07'00') /DOCINFO pdfmark\n");
+        if (metadata.PdfCreationDate is { } created)
+            text.Append("[/CreationDate (").Append(created).Append(") /DOCINFO pdfmark\n");
         return text.ToString();
     }
 

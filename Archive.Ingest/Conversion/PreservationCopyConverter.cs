@@ -143,7 +143,7 @@ public sealed class PreservationCopyConverter
             var catalog = await _qpdf.ReadCatalogAsync(output, cancellationToken).ConfigureAwait(false);
             if (catalog.MetadataObject is not { } number || catalog.Xmp is null)
                 throw new ConversionException(ConversionFailure.InvalidOutput, OcrMyPdf.Tool, "OCRmyPDF không ghi siêu dữ liệu XMP vào tệp PDF/A.");
-            await _qpdf.ReplaceXmpAsync(output, number, XmpPacket.Parse(catalog.Xmp).With(metadata), cancellationToken).ConfigureAwait(false);
+            await _qpdf.ReplaceXmpAsync(output, number, XmpPacket.Parse(catalog.Xmp).With(metadata), metadata.PdfCreationDate, cancellationToken).ConfigureAwait(false);
             return true;
         }).ConfigureAwait(false);
     }

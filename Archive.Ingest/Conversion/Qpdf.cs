@@ -66,9 +66,10 @@ public sealed partial class Qpdf
     /// <summary>
     /// Writes <paramref name="xmp"/> as the PDF's metadata stream, uncompressed as PDF/A requires, and
     /// drops from the Info dictionary the entries XMP now says (PDF/A wants the two to agree, and an
-    /// empty /Author beside our dc:creator would not).
+    /// empty /Author beside our dc:creator would not). <paramref name="creationDate"/>, a PDF date,
+    /// replaces Info's /CreationDate so that it agrees with the packet's xmp:CreateDate.
     /// </summary>
-    public async Task ReplaceXmpAsync(string pdf, int metadataObject, XmpPacket xmp, CancellationToken cancellationToken)
+    public async Task ReplaceXmpAsync(string pdf, int metadataObject, XmpPacket xmp, string? creationDate, CancellationToken cancellationToken)
     {
         var objects = new Dictionary<string, object>
         {
@@ -90,6 +91,8 @@ public sealed partial class Qpdf
             var entries = shownJson.RootElement.GetProperty("qpdf")[1].GetProperty(key).GetProperty("value").EnumerateObject()
                 .Where(e => e.Name is not ("/Title" or "/Author" or "/Subject" or "/Keywords"))
                 .ToDictionary(e => e.Name, e => e.Value.Clone());
+            // qpdf JSON: "u:" marks a text string.
+            if (creationDate is not null) entries["/CreationDate"] = JsonSerializer.SerializeToElement("u:" + creationDate);
             objects[key] = new { value = entries };
         }
         var update = new { qpdf = new object[] { new { jsonversion = 2 }, objects } };

@@ -102,8 +102,19 @@ public sealed class Tt02Xmp
                 new XElement(rdf + "Alt", new XElement(rdf + "li", new XAttribute(XNamespace.Xml + "lang", "x-default"), Title))),
             new XElement(XmpNames.Dc + "creator", new XElement(rdf + "Seq", new XElement(rdf + "li", Creator))));
 
-        return [declaration, values, dublinCore];
+        if (IssuedDate is not { } issued) return [declaration, values, dublinCore];
+        var created = Description(
+            new XAttribute(XNamespace.Xmlns + "xmp", XmpNames.Xmp.NamespaceName),
+            new XElement(XmpNames.Xmp + "CreateDate", issued.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + "T00:00:00+07:00"));
+        return [declaration, values, dublinCore, created];
     }
+
+    /// <summary>
+    /// The Info dictionary's /CreationDate that agrees with xmp:CreateDate (PDF/A wants both to say
+    /// the same); null when the issue date is unknown and the converter's own dates stay.
+    /// </summary>
+    public string? PdfCreationDate =>
+        IssuedDate is { } issued ? "D:" + issued.ToString("yyyyMMdd", CultureInfo.InvariantCulture) + "000000+07'00'" : null;
 
     /// <summary>The pdfaExtension schema entry that declares the tt02 namespace and every property it has.</summary>
     public XElement SchemaDeclaration()

@@ -67,6 +67,12 @@ internal static class PdfAAssert
         return xmp;
     }
 
+    public static async Task<string> InfoAsync(string pdf)
+    {
+        var trailer = await ExternalTool.SucceedAsync("qpdf", "qpdf", "--show-object=trailer", pdf);
+        return await ExternalTool.SucceedAsync("qpdf", "qpdf", $"--show-object={Ref(trailer, "Info")}", pdf);
+    }
+
     public static string? Property(XDocument xmp, XName name) =>
         xmp.Descendants(name).Select(e => e.Value).FirstOrDefault();
 

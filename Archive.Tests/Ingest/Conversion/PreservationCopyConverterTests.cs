@@ -39,10 +39,11 @@ public sealed class PreservationCopyConverterTests
             Assert.That(PdfAAssert.Property(xmp, PdfAAssert.Tt02 + "DocCode"), Is.EqualTo(document.DocCode));
             Assert.That(PdfAAssert.Property(xmp, PdfAAssert.Dc + "title"), Is.EqualTo(document.Subject));
             Assert.That(PdfAAssert.Property(xmp, PdfAAssert.Dc + "creator"), Is.EqualTo(document.OrganName));
-            Assert.That(PdfAAssert.Property(xmp, "{http://ns.adobe.com/xap/1.0/}CreateDate"), Does.StartWith("2019-04-12"));
+            Assert.That(PdfAAssert.Property(xmp, "{http://ns.adobe.com/xap/1.0/}CreateDate"), Is.EqualTo("2019-04-12T00:00:00+07:00"));
             Assert.That(Flat(copy.Text), Does.Contain(SampleDocuments.Body).And.Contain(SampleDocuments.Heading));
         });
         Assert.That(Flat(await PdfAAssert.TextAsync(copy.PdfAPath)), Does.Contain(SampleDocuments.Body));
+        Assert.That(await PdfAAssert.InfoAsync(copy.PdfAPath), Does.Contain("/CreationDate (D:20190412000000+07'00')"));
     }
 
     [Test]
@@ -99,6 +100,8 @@ public sealed class PreservationCopyConverterTests
         Assert.That(copy.Report.Route, Is.EqualTo(ConversionRoute.Ocr));
         var xmp = await PdfAAssert.IsPdfA2bAsync(copy.PdfAPath);
         Assert.That(PdfAAssert.Property(xmp, PdfAAssert.Tt02 + "TypeName"), Is.EqualTo("Quyết định"));
+        Assert.That(PdfAAssert.Property(xmp, "{http://ns.adobe.com/xap/1.0/}CreateDate"), Is.EqualTo("2019-04-12T00:00:00+07:00"));
+        Assert.That(await PdfAAssert.InfoAsync(copy.PdfAPath), Does.Contain("/CreationDate (D:20190412000000+07'00')"));
         var text = Flat(await PdfAAssert.TextAsync(copy.PdfAPath));
         // Words the OCR of a clear 20 pt page gets every time; diacritics included.
         Assert.That(text, Does.Contain("Quyết định").And.Contain("quy chế").And.Contain("HÀ TĨNH"));
