@@ -31,8 +31,8 @@ public sealed class LibreOfficeExport
         ];
         var invocation = new ToolInvocation(Tool, _options.LibreOffice, arguments, _options.ConverterTimeout, _options.MemoryLimitBytes, work)
         {
-            // LibreOffice also writes to $HOME; keep that inside the work folder too.
-            Environment = new Dictionary<string, string> { ["HOME"] = work },
+            // LibreOffice also writes to $HOME and $TMPDIR; keep those inside the work folder too.
+            Environment = new Dictionary<string, string> { ["HOME"] = work, ["TMPDIR"] = work },
         };
         var result = (await _runner.RunAsync(invocation, cancellationToken).ConfigureAwait(false)).EnsureSucceeded();
 

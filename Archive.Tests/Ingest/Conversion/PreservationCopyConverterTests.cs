@@ -109,6 +109,18 @@ public sealed class PreservationCopyConverterTests
     }
 
     [Test]
+    public async Task Tiff_scan_is_read_by_Vietnamese_OCR_into_PdfA2b()
+    {
+        using var folder = new TempFolder("conversion-tiff");
+        var scan = await SampleDocuments.ScanAsync(folder, "tiff");
+
+        var copy = await ConvertAsync(folder, scan, SourceKind.Image);
+
+        await PdfAAssert.IsPdfA2bAsync(copy.PdfAPath);
+        Assert.That(Flat(copy.Text), Does.Contain("Quyết định").And.Contain("quy chế"));
+    }
+
+    [Test]
     public async Task A_sideways_scan_is_turned_upright_before_OCR()
     {
         using var folder = new TempFolder("conversion-sideways");

@@ -142,12 +142,12 @@ internal static class SampleDocuments
         return prefix + ".png";
     }
 
-    /// <summary>A 300 dpi PNG "scan" of the letter.</summary>
-    public static async Task<string> ScanAsync(TempFolder folder)
+    /// <summary>A 300 dpi "scan" of the letter: PNG, or TIFF (pdftoppm's -tiff) when <paramref name="format"/> says "tiff".</summary>
+    public static async Task<string> ScanAsync(TempFolder folder, string format = "png")
     {
         var pdf = await PdfAsync(folder);
         var prefix = folder.File("scan");
-        await ExternalTool.SucceedAsync("pdftoppm", "poppler-utils", "-r", "300", "-png", "-singlefile", pdf, prefix);
-        return prefix + ".png";
+        await ExternalTool.SucceedAsync("pdftoppm", "poppler-utils", "-r", "300", "-" + format, "-singlefile", pdf, prefix);
+        return prefix + (format == "tiff" ? ".tif" : "." + format);
     }
 }
