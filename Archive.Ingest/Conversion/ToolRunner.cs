@@ -54,7 +54,16 @@ public sealed class ToolRunner
 
         using var process = new Process { StartInfo = start };
         var stopwatch = Stopwatch.StartNew();
-        process.Start();
+        try
+        {
+            process.Start();
+        }
+        catch (System.ComponentModel.Win32Exception e)
+        {
+            // Found but not runnable (permissions, wrong architecture).
+            throw new ConversionException(ConversionFailure.ToolMissing, invocation.Tool,
+                $"Không chạy được công cụ chuyển đổi '{invocation.Tool}' ({executable}): {e.Message}", inner: e);
+        }
         process.StandardInput.Close();
         _log.Debug("Started {Tool} (pid {Pid}): {Executable} {Arguments}", invocation.Tool, process.Id, executable, invocation.Arguments);
 

@@ -76,6 +76,20 @@ public sealed class ToolRunnerTests
     }
 
     [Test]
+    public void A_converter_that_cannot_be_run_is_named()
+    {
+        using var folder = new TempFolder("runner-noexec");
+        var path = folder.File("not-executable");
+        File.WriteAllText(path, "#!/bin/sh\n");
+
+        var e = Assert.ThrowsAsync<ConversionException>(() =>
+            Runner.RunAsync(Invocation(path) with { MemoryLimitBytes = null }, CancellationToken.None));
+
+        Assert.That(e!.Failure, Is.EqualTo(ConversionFailure.ToolMissing));
+        Assert.That(e.Message, Does.Contain("fake-converter"));
+    }
+
+    [Test]
     public async Task Output_is_bounded()
     {
         using var folder = new TempFolder("runner-chatty");
