@@ -133,7 +133,7 @@ public sealed class CatalogService(ArchiveStore store, TimeProvider clock, Restr
     /// The store that holds a dossier: the main catalog, else the restricted collection, which is
     /// opened (after the air-gap check) only when it exists and the code is not in the main catalog.
     /// </summary>
-    internal ArchiveStore StoreOf(string code)
+    public ArchiveStore StoreOf(string code)
     {
         if (store.Catalog.Read(s => s.Dossiers.Exists(Normalise(code))) || restricted is not { Exists: true }) return store;
         var collection = restricted.Open();

@@ -14,7 +14,9 @@ namespace Archive.Ingest.Pipeline;
 /// stage that fails names itself and stops that document only. edXML envelopes are opened and each
 /// attachment goes through the same way, with a status message written back for the sender.
 /// </summary>
-public sealed class IngestPipeline(IReadOnlyList<IIngestCheck> checks, RecordsInbox inbox, CrashPoint crash, TimeProvider clock, ILogger log)
+/// <param name="preservation">Makes the PDF/A copy of each accepted document; none in tests that only exercise intake.</param>
+public sealed class IngestPipeline(IReadOnlyList<IIngestCheck> checks, RecordsInbox inbox, DocumentPreservation? preservation, CrashPoint crash,
+    TimeProvider clock, ILogger log)
 {
     private const long MaxAttachmentBytes = 2L << 30;
     private readonly ILogger _log = log.ForContext<IngestPipeline>();
@@ -62,7 +64,9 @@ public sealed class IngestPipeline(IReadOnlyList<IIngestCheck> checks, RecordsIn
             var (_, filed, arrival) = await inbox.AcceptAsync(item.Id, dossier, null, actor, cancellationToken).ConfigureAwait(false);
             document.Document = filed;
             document.Arrival = arrival;
-            return Outcome(document, IngestOutcome.Accepted, []);
+            var notPreserved = preservation is null ? null
+                : await preservation.PreserveAsync(document, actor, cancellationToken).ConfigureAwait(false);
+            return Outcome(document, IngestOutcome.Accepted, notPreserved is null ? [] : [notPreserved]);
         }
         catch (Exception e) when (e is CatalogValidationException or DossierLifecycleException or CatalogNotFoundException or CatalogConflictException)
         {

@@ -3,6 +3,7 @@ using System.Text.Json;
 using Archive.Core.Application;
 using Archive.Core.Catalog;
 using Archive.Core.Registry;
+using Archive.Ingest.Conversion;
 using Archive.Ingest.Pipeline;
 using Archive.Ingest.Signatures;
 
@@ -32,7 +33,10 @@ public static class IngestCommands
             var signatures = new SignatureCheck(new DocumentVerifier(trust, ValidationPolicy.Basic, context.Clock, context.Log),
                 new DocumentVerifier(trust, ValidationPolicy.Agency, context.Clock, context.Log), parse.GetValue(policy) == "agency",
                 (report, name) => JsonSerializer.Serialize(VerifyJson.From(report, name), CliOutput.JsonOptions));
-            var pipeline = new IngestPipeline([new FormatCheck(), new MetadataCheck(context.Clock), signatures], Inbox(context),
+            var catalog = new CatalogService(context.Store, context.Clock, context.Restricted);
+            var preservation = new DocumentPreservation(new PreservationCopyConverter(Conversion(context), context.Log), catalog.StoreOf,
+                context.Clock, context.Log);
+            var pipeline = new IngestPipeline([new FormatCheck(), new MetadataCheck(context.Clock), signatures], Inbox(context), preservation,
                 context.Store.Crash, context.Clock, context.Log);
             var allAccepted = true;
             foreach (var (item, document, arrival) in await Inbox(context).ResumeAsync(context.Actor, cancellationToken).ConfigureAwait(false))
@@ -95,6 +99,19 @@ public static class IngestCommands
             return ExitCodes.Ok;
         });
         return new Command("inbox", "Hộp thư Chờ lưu trữ") { list, show, accept, reject };
+    }
+
+    /// <summary>Converter programs and limits; Archive:Conversion:* in configuration overrides them.</summary>
+    private static ConversionOptions Conversion(CliContext context)
+    {
+        var section = context.Settings.Configuration.GetSection("Archive:Conversion");
+        var defaults = new ConversionOptions();
+        return defaults with
+        {
+            Ghostscript = section["Ghostscript"] ?? defaults.Ghostscript,
+            LibreOffice = section["LibreOffice"] ?? defaults.LibreOffice,
+            OcrMyPdf = section["OcrMyPdf"] ?? defaults.OcrMyPdf,
+        };
     }
 
     private static RecordsInbox Inbox(CliContext context) => new(context.Store, context.Clock, context.Restricted);

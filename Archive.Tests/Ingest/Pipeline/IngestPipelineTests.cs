@@ -47,9 +47,44 @@ public sealed class IngestPipelineTests : DemoDossierTest
         Assert.That(JsonDocument.Parse(show.Stdout).RootElement.GetProperty("documents").GetArrayLength(), Is.EqualTo(1));
         var inbox = await Cli.RunAsync("inbox", "list", "--json", "--data", Data.Path);
         Assert.That(inbox.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries), Has.Length.EqualTo(2), "the duplicate is kept, not dropped");
+        var id = first.GetProperty("id").GetString()!;
+        using (var store = Archive.Core.Storage.ArchiveStore.Open(new Archive.Core.Storage.DataFolder(Data.Path), TimeProvider.System,
+                   Serilog.Core.Logger.None))
+        {
+            var blobs = store.Catalog.Read(s => s.Blobs.Where(b => b.OwnerId == id)).ToDictionary(b => b.Role, b => b.Id);
+            Assert.That(blobs.Keys, Is.SupersetOf(new[] { "pdfa", "text" }), "the PDF/A copy and its text are stored beside the original");
+            var pdfa = store.Blobs.Location(Archive.Core.Storage.Sha256Digest.Parse(blobs["pdfa"]));
+            Assert.That(Tool("qpdf", "--check", pdfa).Code, Is.Zero, "qpdf --check on the stored PDF/A");
+            Assert.That(Tool("pdftotext", pdfa, "-").Output, Does.Contain("Van ban"));
+        }
         var found = await Cli.RunAsync("search", "soKyHieu:05/QD-UBND", "--json", "--data", Data.Path);
         Assert.That(JsonDocument.Parse(found.Stdout).RootElement.GetProperty("hits")[0].GetProperty("id").GetString(),
             Is.EqualTo(first.GetProperty("id").GetString()), "an accepted document is findable at once");
+    }
+
+    [Test]
+    public async Task A_converter_that_fails_leaves_the_document_filed_and_raises_a_problem()
+    {
+        var meta = Json("m.json", Metadata);
+        var result = await Cli.RunChildAsync(["ingest", Pdf("gs-hong.pdf", "năm"), "--dossier", DemoDossier.Code, "--metadata", meta, "--json",
+            "--data", Data.Path], new Dictionary<string, string> { ["ARCHIVE__Archive__Conversion__Ghostscript"] = "/bin/false" });
+
+        var outcome = JsonDocument.Parse(result.Stdout).RootElement;
+        Assert.That(outcome.GetProperty("status").GetString(), Is.EqualTo("accepted"), result.ToString());
+        Assert.That(outcome.GetProperty("reasons")[0].GetString(), Does.Contain("PDF/A"));
+        using var store = Archive.Core.Storage.ArchiveStore.Open(new Archive.Core.Storage.DataFolder(Data.Path), TimeProvider.System,
+            Serilog.Core.Logger.None);
+        Assert.That(store.Catalog.Read(s => s.Problems.All()).Select(p => p.Kind), Has.Member("conversion.failed"));
+    }
+
+    private static (int Code, string Output) Tool(string name, params string[] args)
+    {
+        var info = new System.Diagnostics.ProcessStartInfo(name) { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var a in args) info.ArgumentList.Add(a);
+        using var process = System.Diagnostics.Process.Start(info)!;
+        var output = process.StandardOutput.ReadToEnd() + process.StandardError.ReadToEnd();
+        process.WaitForExit();
+        return (process.ExitCode, output);
     }
 
     [Test]

@@ -1,0 +1,86 @@
+using System.Text;
+using System.Text.Json;
+using Archive.Core.Audit;
+using Archive.Core.Preservation;
+using Archive.Core.Storage;
+using Archive.Ingest.Conversion;
+using Archive.Ingest.Formats;
+using Serilog;
+
+namespace Archive.Ingest.Pipeline;
+
+/// <summary>
+/// After filing: the PDF/A-2b preservation copy with its TT 02 XMP, and the extracted text, stored
+/// beside the untouched original and recorded as a PREMIS migration. A converter that fails raises a
+/// problem for the archivist and leaves the filed document as it is; it never stops other documents.
+/// </summary>
+public sealed class DocumentPreservation(PreservationCopyConverter converter, Func<string, ArchiveStore> storeOfDossier, TimeProvider clock,
+    ILogger log)
+{
+    public const string PdfARole = "pdfa";
+    public const string TextRole = "text";
+    private const string Agent = "archive ingest (Ghostscript / LibreOffice / OCRmyPDF)";
+    private readonly ILogger _log = log.ForContext<DocumentPreservation>();
+
+    /// <returns>Null when the copy is stored; otherwise why not, in Vietnamese.</returns>
+    public async Task<string?> PreserveAsync(IngestDocument document, Actor actor, CancellationToken cancellationToken)
+    {
+        var filed = document.Document ?? throw new InvalidOperationException("Only a filed document gets a preservation copy.");
+        var store = storeOfDossier(filed.FileCode.Value);
+        if (KindOf(document.Format?.Format) is not { } kind)
+            return Fail(store, actor, filed.Id, $"Không có cách tạo bản PDF/A cho định dạng {document.Format?.Format}.");
+        var output = Path.Combine(Path.GetTempPath(), $"archive-pdfa-{Guid.NewGuid():N}.pdf");
+        try
+        {
+            var copy = await converter.ConvertAsync(new ConversionRequest(document.Path, kind, filed, output), cancellationToken).ConfigureAwait(false);
+            var work = store.BeginWork();
+            await using (var pdfa = File.OpenRead(copy.PdfAPath))
+                await work.AddBlobAsync(pdfa, PdfARole, filed.Id, cancellationToken).ConfigureAwait(false);
+            await work.AddBlobAsync(new MemoryStream(Encoding.UTF8.GetBytes(copy.Text)), TextRole, filed.Id, cancellationToken).ConfigureAwait(false);
+            work.Commit(actor, session =>
+            {
+                session.Events.Insert(new PreservationEvent
+                {
+                    Type = PremisEventType.Migration, At = clock.GetLocalNow(), ObjectId = filed.Id, Agent = Agent, Outcome = PremisEventType.Success,
+                    Detail = $"PDF/A-2b via {copy.Report.Route}; {string.Join("; ", copy.Report.Notes)}",
+                });
+                session.Record(new AuditChange("document.preserve", "ArchivedDocument", filed.Id, null,
+                    JsonSerializer.Serialize(new { Route = copy.Report.Route.ToString(), copy.Report.Notes })));
+                return 0;
+            });
+            return null;
+        }
+        catch (ConversionException e)
+        {
+            _log.Error(e, "Preservation copy of {Document} failed", filed.Id);
+            return Fail(store, actor, filed.Id, $"Chưa tạo được bản PDF/A để bảo quản: {e.Message}");
+        }
+        finally
+        {
+            File.Delete(output);
+        }
+    }
+
+    private string Fail(ArchiveStore store, Actor actor, string documentId, string message)
+    {
+        store.Catalog.Write(actor, session =>
+        {
+            var now = clock.GetLocalNow();
+            session.Events.Insert(new PreservationEvent
+            {
+                Type = PremisEventType.Migration, At = now, ObjectId = documentId, Agent = Agent, Outcome = PremisEventType.Failure, Detail = message,
+            });
+            session.Problems.Insert(new Problem { At = now, Kind = "conversion.failed", ObjectId = documentId, Message = message });
+            return 0;
+        });
+        return message;
+    }
+
+    private static SourceKind? KindOf(FileFormat? format) => format switch
+    {
+        FileFormat.Pdf => SourceKind.Pdf,
+        FileFormat.Docx or FileFormat.Doc or FileFormat.Odt or FileFormat.Xlsx or FileFormat.Xls or FileFormat.Ods => SourceKind.Office,
+        FileFormat.Jpeg or FileFormat.Png or FileFormat.Tiff => SourceKind.Image,
+        _ => null,
+    };
+}
