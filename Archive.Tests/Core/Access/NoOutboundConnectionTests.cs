@@ -5,20 +5,21 @@ namespace Archive.Tests.Core.Access;
 
 /// <summary>
 /// DESIGN 8.3: the archive makes no network connection of its own. strace, an independent observer,
-/// watches every system call that opens a socket during a filing, fixity and backup cycle.
+/// watches every system call that opens a socket during an ingest (checks, filing, PDF/A conversion), fixity and backup cycle.
 /// </summary>
 public sealed partial class NoOutboundConnectionTests
 {
     [Test]
-    public async Task A_filing_fixity_and_backup_cycle_opens_no_network_socket()
+    public async Task An_ingest_fixity_and_backup_cycle_opens_no_network_socket()
     {
         using var data = new TempFolder("archive-data");
         using var media = new TempFolder("backup-media");
         await DemoDossier.CreateAsync(data.Path);
-        var file = data.File("vb.txt");
-        await File.WriteAllTextAsync(file, "Công văn về việc kiểm tra cách ly mạng");
+        var file = SamplePdf.Write(data.File("cong-van.pdf"), "Cong van kiem tra cach ly mang");
+        var metadata = data.File("m.json");
+        await File.WriteAllTextAsync(metadata, "{\"TypeName\":\"Công văn\",\"OrganName\":\"Sở Nội vụ\",\"Subject\":\"Kiểm tra cách ly mạng\"}");
         var cycle = string.Join('\n',
-            await TraceAsync(data, "add", DemoDossier.AddDocument(file, data.Path)),
+            await TraceAsync(data, "ingest", ["ingest", file, "--dossier", DemoDossier.Code, "--metadata", metadata, "--data", data.Path]),
             await TraceAsync(data, "fixity", ["fixity", "--data", data.Path]),
             await TraceAsync(data, "backup", ["backup", "--to", media.Path, "--data", data.Path]));
 
