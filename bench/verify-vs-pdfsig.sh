@@ -10,7 +10,7 @@ here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 work="$(mktemp -d /tmp/archive-bench.XXXXXX)"
 trap 'rm -rf "$work"' EXIT
 
-flock /tmp/archive-build.lock dotnet build "$here/Archive.Web" -c Release -nologo -v quiet >/dev/null
+dotnet build "$here/Archive.Web" -c Release -nologo -v quiet >/dev/null
 archive=(dotnet "$here/Archive.Web/bin/Release/net10.0/archive.dll")
 
 "$here/fixtures/pki/make-pki.sh" "$work/pki" >/dev/null 2>&1
