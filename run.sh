@@ -6,4 +6,7 @@ cd "$(dirname "${BASH_SOURCE[0]}")"
 scripts/ensure-debian-packages.sh
 dotnet build Archive.Web -c Release -nologo -v quiet
 data="${ARCHIVE_DATA:-$PWD/archive-data}"
-exec dotnet Archive.Web/bin/Release/net10.0/archive.dll serve --demo --data "$data" "$@"
+archive=(dotnet Archive.Web/bin/Release/net10.0/archive.dll)
+# First run: a demo agency, fonds and dossiers, and the sample documents of fixtures/samples ingested.
+[[ -f "$data/catalog.db" ]] || "${archive[@]}" demo --samples fixtures/samples --data "$data"
+exec "${archive[@]}" serve --data "$data" "$@"

@@ -12,6 +12,7 @@ public static class ArchiveCommandLine
         var root = new RootCommand("Archive — hệ thống lưu trữ hồ sơ, tài liệu điện tử (TT 02/2019/TT-BNV)")
         {
             InitCommand.Create(runner),
+            DemoCommand.Create(runner),
             CatalogCommands.Agency(runner),
             CatalogCommands.Fonds(runner),
             CatalogCommands.Dossier(runner),

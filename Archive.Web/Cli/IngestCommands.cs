@@ -29,15 +29,7 @@ public static class IngestCommands
         {
             var given = parse.GetValue(files)!;
             var perFile = MetadataPerFile(parse, given);
-            var trust = await TrustStore.LoadAsync(context.Folder.TrustAnchors, context.Folder.TrustCrls, cancellationToken).ConfigureAwait(false);
-            var signatures = new SignatureCheck(new DocumentVerifier(trust, ValidationPolicy.Basic, context.Clock, context.Log),
-                new DocumentVerifier(trust, ValidationPolicy.Agency, context.Clock, context.Log), parse.GetValue(policy) == "agency",
-                (report, name) => JsonSerializer.Serialize(VerifyJson.From(report, name), CliOutput.JsonOptions));
-            var catalog = new CatalogService(context.Store, context.Clock, context.Restricted);
-            var preservation = new DocumentPreservation(new PreservationCopyConverter(Conversion(context), context.Log), catalog.StoreOf,
-                context.Clock, context.Log);
-            var pipeline = new IngestPipeline([new FormatCheck(), new MetadataCheck(context.Clock), signatures], Inbox(context), preservation,
-                context.Store.Crash, context.Clock, context.Log);
+            var pipeline = await PipelineAsync(context, parse.GetValue(policy) == "agency", cancellationToken).ConfigureAwait(false);
             var allAccepted = true;
             foreach (var (item, document, arrival) in await Inbox(context).ResumeAsync(context.Actor, cancellationToken).ConfigureAwait(false))
             {
@@ -101,6 +93,20 @@ public static class IngestCommands
         return new Command("inbox", "Hộp thư Chờ lưu trữ") { list, show, accept, reject };
     }
 
+    /// <summary>The ingest pipeline of this data folder: checks (format, metadata, signatures), inbox, PDF/A preservation.</summary>
+    public static async Task<IngestPipeline> PipelineAsync(CliContext context, bool agencyPolicyForEverything, CancellationToken cancellationToken)
+    {
+        var trust = await TrustStore.LoadAsync(context.Folder.TrustAnchors, context.Folder.TrustCrls, cancellationToken).ConfigureAwait(false);
+        var signatures = new SignatureCheck(new DocumentVerifier(trust, ValidationPolicy.Basic, context.Clock, context.Log),
+            new DocumentVerifier(trust, ValidationPolicy.Agency, context.Clock, context.Log), agencyPolicyForEverything,
+            (report, name) => JsonSerializer.Serialize(VerifyJson.From(report, name), CliOutput.JsonOptions));
+        var catalog = new CatalogService(context.Store, context.Clock, context.Restricted);
+        var preservation = new DocumentPreservation(new PreservationCopyConverter(Conversion(context), context.Log), catalog.StoreOf,
+            context.Clock, context.Log);
+        return new IngestPipeline([new FormatCheck(), new MetadataCheck(context.Clock), signatures], Inbox(context), preservation,
+            context.Store.Crash, context.Clock, context.Log);
+    }
+
     /// <summary>Converter programs and limits; Archive:Conversion:* in configuration overrides them.</summary>
     private static ConversionOptions Conversion(CliContext context)
     {
@@ -116,10 +122,13 @@ public static class IngestCommands
 
     private static RecordsInbox Inbox(CliContext context) => new(context.Store, context.Clock, context.Restricted);
 
+    private static Func<string, Tt02Metadata> MetadataPerFile(ParseResult parse, FileInfo[] files) =>
+        MetadataPerFile(parse.GetValue(MetadataInput.File), files);
+
     /// <summary>One metadata object for every file, or an object keyed by file name (DESIGN.md 5).</summary>
-    private static Func<string, Tt02Metadata> MetadataPerFile(ParseResult parse, FileInfo[] files)
+    public static Func<string, Tt02Metadata> MetadataPerFile(FileInfo? file, FileInfo[] files)
     {
-        if (parse.GetValue(MetadataInput.File) is not { } file) return _ => Tt02Metadata.Empty;
+        if (file is null) return _ => Tt02Metadata.Empty;
         if (!file.Exists) throw new UserInputException($"Không tìm thấy tệp siêu dữ liệu '{file.FullName}'.");
         var json = File.ReadAllText(file.FullName);
         try

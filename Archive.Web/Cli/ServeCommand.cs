@@ -17,7 +17,7 @@ public static class ServeCommand
         runner.Bind(serve, async (context, parse, cancellationToken) =>
         {
             var store = context.OpenOrCreate();
-            if (parse.GetValue(demo)) DemoCatalog.SeedIfEmpty(store, context.Actor, context.Clock, context.Log);
+            if (parse.GetValue(demo)) _ = DemoCatalog.SeedIfEmpty(store, context.Actor, context.Clock, context.Log);
 
             var jobs = new ScheduledJobs(store, context.Restricted, context.Settings, context.Clock, context.Log);
             await using var scheduler = await ArchiveScheduler.StartAsync(jobs, context.Settings.TimeZone, context.Clock, context.Log,

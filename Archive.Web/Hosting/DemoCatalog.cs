@@ -15,10 +15,15 @@ public static class DemoCatalog
 {
     public const string AgencyCode = "000.00.00.H42";
 
-    public static void SeedIfEmpty(ArchiveStore store, Actor actor, TimeProvider clock, ILogger log)
+    /// <summary>The dossier the demo samples are filed into.</summary>
+    public static string SampleDossier(TimeProvider clock) =>
+        $"{AgencyCode}.{(clock.GetLocalNow().Year - 1).ToString(System.Globalization.CultureInfo.InvariantCulture)}.01.TH";
+
+    /// <returns>True when the catalog was empty and has been seeded.</returns>
+    public static bool SeedIfEmpty(ArchiveStore store, Actor actor, TimeProvider clock, ILogger log)
     {
         var catalog = new CatalogService(store, clock);
-        if (catalog.Agencies().Count > 0) return;
+        if (catalog.Agencies().Count > 0) return false;
         log.Information("Seeding demo catalog for agency {Agency}", AgencyCode);
         catalog.CreateAgency(AgencyCode, "Ủy ban nhân dân tỉnh Hà Tĩnh", null, actor);
         catalog.CreateFonds(Metadata(("OrganId", AgencyCode), ("Identifier", "H42"),
@@ -34,6 +39,7 @@ public static class DemoCatalog
             catalog.CreateDossier(Metadata(("OrganId", AgencyCode), ("FileCatalog", year.ToString(System.Globalization.CultureInfo.InvariantCulture)),
                 ("FileNotation", notation), ("Title", title), ("Maintenance", maintenance), ("Rights", rights),
                 ("Creator", "Văn thư cơ quan")), actor);
+        return true;
     }
 
     private static Tt02Metadata Metadata(params (string Tag, string Value)[] values) =>
