@@ -19,6 +19,7 @@ public static class ArchiveCommandLine
             DocumentCommands.Create(runner),
             IngestCommands.Ingest(runner),
             IngestCommands.Inbox(runner),
+            ExportCommand.Create(runner),
             AuditCommands.Create(runner),
             TrustCommands.Create(runner),
             CheckCommand.Create(runner),

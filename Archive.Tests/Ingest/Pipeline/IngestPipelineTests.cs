@@ -63,6 +63,30 @@ public sealed class IngestPipelineTests : DemoDossierTest
     }
 
     [Test]
+    public async Task The_original_the_pdfa_copy_and_the_metadata_xml_are_exported()
+    {
+        var pdf = Pdf("xuat.pdf", "sáu");
+        var accepted = (await Ingest(pdf, "--dossier", DemoDossier.Code, "--metadata", Json("m.json", Metadata))).Single();
+        var id = accepted.GetProperty("id").GetString()!;
+        var original = Data.File("ra-goc.pdf");
+        var pdfa = Data.File("ra-pdfa.pdf");
+        var xml = Data.File("ra.xml");
+
+        Assert.That((await Cli.RunAsync("export", id, "--original", original, "--data", Data.Path)).ExitCode, Is.Zero);
+        Assert.That((await Cli.RunAsync("export", id, "--pdfa", pdfa, "--data", Data.Path)).ExitCode, Is.Zero);
+        Assert.That((await Cli.RunAsync("export", id, "--metadata-xml", xml, "--data", Data.Path)).ExitCode, Is.Zero);
+        var again = await Cli.RunAsync("export", id, "--pdfa", pdfa, "--data", Data.Path);
+
+        Assert.That(await File.ReadAllBytesAsync(original), Is.EqualTo(await File.ReadAllBytesAsync(pdf)), "the original, bit for bit");
+        Assert.That(Tool("qpdf", "--check", pdfa).Code, Is.Zero);
+        var metadata = System.Xml.Linq.XDocument.Load(xml).Root!;
+        Assert.That(metadata.Elements().Select(e => e.Name.LocalName), Does.Contain("CodeNumber").And.Contain("DocCode").And.Contain("FileCode"));
+        Assert.That(metadata.Elements().Single(e => e.Name.LocalName == "Subject").Value, Is.EqualTo("Ban hành Quy chế văn bản điện tử"));
+        Assert.That(again.ExitCode, Is.EqualTo(64), "an existing file is not overwritten");
+        Assert.That((await Cli.RunAsync("export", "khong-co", "--pdfa", Data.File("x.pdf"), "--data", Data.Path)).ExitCode, Is.EqualTo(64));
+    }
+
+    [Test]
     public async Task A_converter_that_fails_leaves_the_document_filed_and_raises_a_problem()
     {
         var meta = Json("m.json", Metadata);
