@@ -5,12 +5,13 @@ namespace Archive.Tests.Support;
 /// <summary>A small, well-formed one-page PDF (with a correct cross-reference table) carrying a line of text.</summary>
 public static class SamplePdf
 {
-    public static string Write(string path, string text = "Quyet dinh")
+    /// <param name="catalogExtra">More entries for the document catalog, e.g. an /OpenAction.</param>
+    public static string Write(string path, string text = "Quyet dinh", string catalogExtra = "")
     {
         var content = $"BT /F1 24 Tf 72 720 Td ({text.Replace("(", "", StringComparison.Ordinal).Replace(")", "", StringComparison.Ordinal)}) Tj ET";
         var objects = new[]
         {
-            "<< /Type /Catalog /Pages 2 0 R >>",
+            $"<< /Type /Catalog /Pages 2 0 R {catalogExtra}>>",
             "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
             "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>",
             $"<< /Length {Encoding.Latin1.GetByteCount(content)} >>\nstream\n{content}\nendstream",

@@ -103,7 +103,9 @@ public static class IngestCommands
         var catalog = new CatalogService(context.Store, context.Clock, context.Restricted);
         var preservation = new DocumentPreservation(new PreservationCopyConverter(Conversion(context), context.Log), catalog.StoreOf,
             context.Clock, context.Log);
-        return new IngestPipeline([new FormatCheck(), new MetadataCheck(context.Clock), signatures], Inbox(context), preservation,
+        var options = Conversion(context);
+        var safety = new PdfSafetyCheck(new ToolRunner(context.Log), options.Qpdf, options.InspectionTimeout);
+        return new IngestPipeline([new FormatCheck(), safety, new MetadataCheck(context.Clock), signatures], Inbox(context), preservation,
             context.Store.Crash, context.Clock, context.Log);
     }
 

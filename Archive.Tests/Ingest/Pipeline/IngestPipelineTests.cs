@@ -87,6 +87,29 @@ public sealed class IngestPipelineTests : DemoDossierTest
     }
 
     [Test]
+    public async Task Encrypted_pdfs_and_pdfs_with_javascript_or_embedded_files_are_returned_naming_the_reason()
+    {
+        var plain = Pdf("goc.pdf", "bảy");
+        var encrypted = Data.File("ma-hoa.pdf");
+        Assert.That(Tool("qpdf", "--encrypt", "u", "o", "256", "--", plain, encrypted).Code, Is.Zero);
+        var script = SamplePdf.Write(Data.File("js-raw.pdf"), "Van ban co ma", "/OpenAction << /S /JavaScript /JS (app.alert(1)) >> ");
+        var hidden = Data.File("js-an.pdf"); // the action moved into a compressed object stream
+        Assert.That(Tool("qpdf", "--object-streams=generate", script, hidden).Code, Is.Zero);
+        var attachment = Data.File("dinh-kem.exe");
+        await File.WriteAllBytesAsync(attachment, [0x4D, 0x5A, 0x90, 0x00]);
+        var embedded = Data.File("nhung.pdf");
+        Assert.That(Tool("qpdf", Pdf("nen.pdf", "tám"), "--add-attachment", attachment, "--", embedded).Code, Is.Zero);
+
+        var outcomes = await Ingest(encrypted, hidden, embedded, "--dossier", DemoDossier.Code, "--metadata", Json("m.json", Metadata));
+
+        Assert.That(outcomes.Select(o => o.GetProperty("status").GetString()), Is.All.EqualTo("rejected"));
+        string Reasons(int i) => string.Join(" ", outcomes[i].GetProperty("reasons").EnumerateArray().Select(r => r.GetString()));
+        Assert.That(Reasons(0), Does.Contain("mã hóa"));
+        Assert.That(Reasons(1), Does.Contain("JavaScript"));
+        Assert.That(Reasons(2), Does.Contain("tệp nhúng"));
+    }
+
+    [Test]
     public async Task A_converter_that_fails_leaves_the_document_filed_and_raises_a_problem()
     {
         var meta = Json("m.json", Metadata);
