@@ -110,6 +110,41 @@ public sealed class IngestPipelineTests : DemoDossierTest
     }
 
     [Test]
+    public async Task A_docx_and_a_scanned_jpeg_are_preserved_as_pdfa_with_their_vietnamese_text()
+    {
+        var sample = Path.Combine(Archive.Tests.Ingest.Signatures.SignatureFixtures.RepositoryRoot(), "fixtures", "samples", "quyet-dinh-quy-che.pdf");
+        var html = Data.File("to-trinh.html");
+        await File.WriteAllTextAsync(html, "<html><head><meta charset=\"utf-8\"></head><body style=\"font-family:'DejaVu Serif'\">" +
+                                           "<p>Tờ trình về việc số hóa tài liệu lưu trữ của Ủy ban nhân dân tỉnh</p></body></html>");
+        var office = Tool("soffice", "--headless", "--convert-to", "docx:MS Word 2007 XML", "--outdir", Data.Path, html);
+        Assert.That(office.Code, Is.Zero, office.Output);
+        var scan = Data.File("ban-quet");
+        Assert.That(Tool("pdftoppm", "-jpeg", "-r", "300", "-singlefile", sample, scan).Code, Is.Zero);
+        var metadata = Json("m2.json", """
+            {"to-trinh.docx":{"TypeName":"Tờ trình","OrganName":"Sở Nội vụ tỉnh Hà Tĩnh","Subject":"Số hóa tài liệu"},
+             "ban-quet.jpg":{"TypeName":"Quyết định","OrganName":"Ủy ban nhân dân tỉnh Hà Tĩnh","Subject":"Bản quét quyết định"}}
+            """);
+
+        var outcomes = await Ingest(Data.File("to-trinh.docx"), scan + ".jpg", "--dossier", DemoDossier.Code, "--metadata", metadata);
+
+        Assert.That(outcomes.Select(o => o.GetProperty("status").GetString()), Is.All.EqualTo("accepted"), string.Join("\n", outcomes));
+        Assert.That(outcomes.SelectMany(o => o.GetProperty("reasons").EnumerateArray()), Is.Empty, "both got their PDF/A copy");
+        var texts = new List<string>();
+        using (var store = Archive.Core.Storage.ArchiveStore.Open(new Archive.Core.Storage.DataFolder(Data.Path), TimeProvider.System,
+                   Serilog.Core.Logger.None))
+            foreach (var outcome in outcomes)
+            {
+                var id = outcome.GetProperty("id").GetString()!;
+                var pdfa = store.Catalog.Read(s => s.Blobs.Where(b => b.OwnerId == id && b.Role == "pdfa")).Single().Id;
+                var path = store.Blobs.Location(Archive.Core.Storage.Sha256Digest.Parse(pdfa));
+                Assert.That(Tool("qpdf", "--check", path).Code, Is.Zero);
+                texts.Add(Tool("pdftotext", path, "-").Output);
+            }
+        Assert.That(texts[0], Does.Contain("số hóa tài liệu lưu trữ"));
+        Assert.That(texts[1], Does.Contain("QUYẾT ĐỊNH").And.Contain("Hà Tĩnh"), "the OCR text layer keeps the diacritics");
+    }
+
+    [Test]
     public async Task A_converter_that_fails_leaves_the_document_filed_and_raises_a_problem()
     {
         var meta = Json("m.json", Metadata);
