@@ -10,14 +10,22 @@ namespace Archive.Web.Cli;
 /// </summary>
 public static class IndexUpdate
 {
-    public static async Task AfterFilingAsync(CliContext context, string documentId, CancellationToken cancellationToken)
+    public static Task AfterFilingAsync(CliContext context, string documentId, CancellationToken cancellationToken) =>
+        AfterFilingAsync(context, [documentId], cancellationToken);
+
+    /// <summary>Several documents in one opening of the index.</summary>
+    public static async Task AfterFilingAsync(CliContext context, IReadOnlyList<string> documentIds, CancellationToken cancellationToken)
     {
+        if (documentIds.Count == 0) return;
+        var documentId = string.Join(", ", documentIds);
         try
         {
             using var index = await ArchiveIndexStartup.OpenAsync(context.Store, context.Log, cancellationToken,
                 progress: context.Output.Progress()).ConfigureAwait(false);
-            if (new CatalogIndexSource(context.Store, context.Log).Find(documentId) is { } document)
-                await index.IndexAsync(document, cancellationToken).ConfigureAwait(false);
+            var source = new CatalogIndexSource(context.Store, context.Log);
+            foreach (var id in documentIds)
+                if (source.Find(id) is { } document)
+                    await index.IndexAsync(document, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (e is IndexInUseException or IOException)
         {

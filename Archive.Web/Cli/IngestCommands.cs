@@ -36,18 +36,33 @@ public static class IngestCommands
                 await IndexUpdate.AfterFilingAsync(context, document.Id, cancellationToken).ConfigureAwait(false);
                 context.Output.Progress().Report($"Đã hoàn tất văn bản dở dang {item.SourceName}: số đến {arrival.Number}, hồ sơ {document.FileCode}.");
             }
-            foreach (var file in given)
+            // Files go through in parallel, one per core (converters are child processes); results print in the order given.
+            using var slots = new SemaphoreSlim(Environment.ProcessorCount);
+            var running = given.Select(async file =>
             {
-                var outcomes = await pipeline.IngestAsync(file.FullName, perFile(file.Name), parse.GetValue(dossier), context.Actor, cancellationToken)
-                    .ConfigureAwait(false);
-                foreach (var outcome in outcomes)
+                await slots.WaitAsync(cancellationToken).ConfigureAwait(false);
+                try
+                {
+                    return await pipeline.IngestAsync(file.FullName, perFile(file.Name), parse.GetValue(dossier), context.Actor, cancellationToken)
+                        .ConfigureAwait(false);
+                }
+                finally
+                {
+                    slots.Release();
+                }
+            }).ToList();
+            var accepted = new List<string>();
+            for (var i = 0; i < running.Count; i++)
+            {
+                foreach (var outcome in await running[i].ConfigureAwait(false))
                 {
                     allAccepted &= outcome.Status == IngestOutcome.Accepted;
-                    if (outcome is { Status: IngestOutcome.Accepted, Id: { } id })
-                        await IndexUpdate.AfterFilingAsync(context, id, cancellationToken).ConfigureAwait(false);
+                    if (outcome is { Status: IngestOutcome.Accepted, Id: { } id }) accepted.Add(id);
                     context.Output.Item(outcome, Describe);
                 }
+                if (given.Length > 1) context.Output.Progress().Report($"Đã xử lý {i + 1}/{given.Length} tệp.");
             }
+            await IndexUpdate.AfterFilingAsync(context, accepted, cancellationToken).ConfigureAwait(false);
             return allAccepted ? ExitCodes.Ok : ExitCodes.CheckFailed;
         });
         return ingest;
