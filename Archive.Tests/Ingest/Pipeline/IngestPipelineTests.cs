@@ -159,15 +159,9 @@ public sealed class IngestPipelineTests : DemoDossierTest
         Assert.That(store.Catalog.Read(s => s.Problems.All()).Select(p => p.Kind), Has.Member("conversion.failed"));
     }
 
-    private static (int Code, string Output) Tool(string name, params string[] args)
-    {
-        var info = new System.Diagnostics.ProcessStartInfo(name) { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var a in args) info.ArgumentList.Add(a);
-        using var process = System.Diagnostics.Process.Start(info)!;
-        var output = process.StandardOutput.ReadToEnd() + process.StandardError.ReadToEnd();
-        process.WaitForExit();
-        return (process.ExitCode, output);
-    }
+    /// <summary>The tests' shared tool runner, without failing on a non-zero exit (the assertions judge it).</summary>
+    private static (int Code, string Output) Tool(string name, params string[] args) =>
+        Archive.Tests.Ingest.Signatures.Tool.Run(name, args, check: false);
 
     [Test]
     public async Task A_rejected_document_stays_in_the_inbox_with_its_reasons_and_a_notice_for_the_sender()
