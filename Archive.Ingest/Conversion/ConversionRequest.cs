@@ -7,4 +7,6 @@ namespace Archive.Ingest.Conversion;
 /// it, and the document whose TT 02 metadata goes into the copy's XMP.
 /// </summary>
 /// <param name="OutputPath">Where the PDF/A is written; an existing file there is replaced.</param>
-public sealed record ConversionRequest(string OriginalPath, SourceKind Kind, ArchivedDocument Document, string OutputPath);
+/// <param name="Structure">The original PDF's structure when an earlier stage has read it already; read again otherwise.</param>
+public sealed record ConversionRequest(string OriginalPath, SourceKind Kind, ArchivedDocument Document, string OutputPath,
+    PdfStructure? Structure = null);

@@ -8,29 +8,30 @@ namespace Archive.Ingest.Conversion;
 /// PDFA_def.ps names srgb.icc by a relative path that -dSAFER cannot open, and then
 /// Ghostscript silently writes a "PDF/A" without OutputIntent; so the archive writes its own
 /// definition file with the absolute profile path and makes a missing profile a hard error.
+/// Conversions run in long-lived Ghostscript workers (see <see cref="GhostscriptWorker"/>) that
+/// may read and write only below <c>root</c>, where every conversion's work folder is.
 /// </summary>
-public sealed class GhostscriptPdfA
+public sealed class GhostscriptPdfA : IDisposable
 {
     public const string Tool = "ghostscript";
     public const string SrgbProfile = "/usr/share/color/icc/ghostscript/srgb.icc";
 
     private const int MaxPostScriptString = 65535;
 
-    private readonly ToolRunner _runner;
-    private readonly ConversionOptions _options;
-    private readonly Qpdf _qpdf;
+    private readonly GhostscriptPool _workers;
+    private readonly Tt02XmpWriter _xmp;
     private readonly ILogger _log;
 
-    public GhostscriptPdfA(ToolRunner runner, ConversionOptions options, ILogger log)
+    public GhostscriptPdfA(ToolRunner runner, ConversionOptions options, string root, ILogger log)
     {
-        _runner = runner;
-        _options = options;
-        _qpdf = new Qpdf(runner, options);
+        _workers = new GhostscriptPool(options, root, log);
+        _xmp = new Tt02XmpWriter(new Qpdf(runner, options));
         _log = log.ForContext<GhostscriptPdfA>();
     }
 
-    /// <summary>Writes <paramref name="output"/>; <paramref name="work"/> is a private folder for the PostScript files.</summary>
-    public async Task ConvertAsync(string input, string output, Tt02Xmp metadata, string work, CancellationToken cancellationToken)
+    /// <summary>Writes <paramref name="output"/>; <paramref name="work"/> is a private folder below the root for the PostScript files.</summary>
+    /// <returns>The output's structure and its XMP packet, for verification.</returns>
+    public async Task<(PdfStructure Structure, XmpPacket Xmp)> ConvertAsync(string input, string output, Tt02Xmp metadata, string work, CancellationToken cancellationToken)
     {
         if (!File.Exists(SrgbProfile))
             throw new ConversionException(ConversionFailure.ToolMissing, Tool,
@@ -42,34 +43,30 @@ public sealed class GhostscriptPdfA
         await File.WriteAllTextAsync(definition, PdfADefinition, Encoding.ASCII, cancellationToken).ConfigureAwait(false);
         await File.WriteAllTextAsync(marks, MetadataMarks(metadata), Encoding.ASCII, cancellationToken).ConfigureAwait(false);
 
-        string[] arguments =
-        [
-            "-dSAFER", "-dBATCH", "-dNOPAUSE", "-dQUIET",
-            "-sDEVICE=pdfwrite", "-dPDFA=2", "-dPDFACompatibilityPolicy=1", "-sColorConversionStrategy=RGB",
-            $"--permit-file-read={SrgbProfile}",
-            $"-sOutputFile={Path.GetFullPath(output)}",
-            definition, Path.GetFullPath(input), marks,
-        ];
-        var result = (await _runner.RunAsync(
-            new ToolInvocation(Tool, _options.Ghostscript, arguments, _options.ConverterTimeout, _options.MemoryLimitBytes, work),
-            cancellationToken).ConfigureAwait(false)).EnsureSucceeded();
+        // A fresh pdfwrite device per document. Pointing it at another file closes the document at once; leaving
+        // the device only closes it when Ghostscript collects the device, which may be long after the job.
+        var job = $"mark /OutputFile {PostScriptString(Path.GetFullPath(output))} /PDFA 2 /PDFACompatibilityPolicy 1 /ColorConversionStrategy /RGB " +
+                  $"/pdfwrite finddevice copydevice putdeviceprops setdevice {PostScriptString(definition)} run " +
+                  $"{PostScriptString(Path.GetFullPath(input))} (r) file runpdf {PostScriptString(marks)} run " +
+                  $"<< /OutputFile {PostScriptString(Path.Combine(work, "closed.pdf"))} >> setpagedevice ArchiveDevices ArchiveJob currentdevice put nulldevice";
+        var said = await _workers.RunAsync(job, cancellationToken).ConfigureAwait(false);
 
-        // Ghostscript reports many PDF/A problems and then exits 0 anyway.
-        var said = result.StandardOutput + result.StandardError;
+        // Ghostscript reports many PDF/A problems and then goes on anyway.
         if (said.Contains("PDF/A processing aborted", StringComparison.Ordinal) || said.Contains("Archive: cannot open", StringComparison.Ordinal))
             throw new ConversionException(ConversionFailure.InvalidOutput, Tool,
-                $"Ghostscript không gắn được hồ sơ màu sRGB; tệp kết quả không phải PDF/A. {said.Trim()}", result.ExitCode);
+                $"Ghostscript không gắn được hồ sơ màu sRGB; tệp kết quả không phải PDF/A. {said.Trim()}");
         if (!File.Exists(output) || new FileInfo(output).Length == 0)
-            throw new ConversionException(ConversionFailure.InvalidOutput, Tool,
-                "Ghostscript kết thúc với mã 0 nhưng không tạo ra tệp PDF/A.", result.ExitCode);
+            throw new ConversionException(ConversionFailure.InvalidOutput, Tool, "Ghostscript báo xong nhưng không tạo ra tệp PDF/A.");
         if (said.Length > 0) _log.Debug("Ghostscript said: {Output}", said);
 
         // Ghostscript adds its own dc:title ("Untitled") beside ours; keep one of each property.
-        var catalog = await _qpdf.ReadCatalogAsync(output, cancellationToken).ConfigureAwait(false);
-        if (catalog.MetadataObject is not { } number || catalog.Xmp is null)
-            throw new ConversionException(ConversionFailure.InvalidOutput, Tool, "Ghostscript không ghi siêu dữ liệu XMP vào tệp PDF/A.");
-        await _qpdf.ReplaceXmpAsync(output, number, XmpPacket.Parse(catalog.Xmp).With(metadata), metadata.PdfCreationDate, cancellationToken).ConfigureAwait(false);
+        return await _xmp.WriteAsync(output, metadata, Tool, cancellationToken).ConfigureAwait(false);
     }
+
+    public void Dispose() => _workers.Dispose();
+
+    /// <summary>A PostScript hex string: any path, whatever characters it holds, needs no escaping.</summary>
+    private static string PostScriptString(string text) => "<" + Convert.ToHexString(Encoding.UTF8.GetBytes(text)) + ">";
 
     /// <summary>
     /// The /Ext_Metadata pdfmark that puts the TT 02 XMP into Ghostscript's packet, and the issue

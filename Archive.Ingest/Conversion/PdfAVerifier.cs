@@ -3,63 +3,71 @@ using System.Xml;
 namespace Archive.Ingest.Conversion;
 
 /// <summary>
-/// Checks a file claimed to be PDF/A-2b with tools other than the one that wrote it: qpdf finds
-/// no structural error; the XMP parses and says part 2, conformance B; every tt02 property is
-/// declared by the extension schema; an OutputIntent with an ICC profile is present; pdffonts
-/// shows every font embedded. Not a full PDF/A validator: it checks what our converters get wrong.
+/// Checks a file claimed to be PDF/A-2b with a tool other than the one that wrote it (qpdf): the
+/// structure reads without repair; the XMP parses and says part 2, conformance B; every tt02
+/// property is declared by the extension schema; an OutputIntent with an ICC profile is present;
+/// every font program is embedded. Not a full PDF/A validator: it checks what our converters get wrong.
 /// </summary>
 public sealed class PdfAVerifier
 {
-    private readonly ToolRunner _runner;
-    private readonly ConversionOptions _options;
     private readonly Qpdf _qpdf;
 
-    public PdfAVerifier(ToolRunner runner, ConversionOptions options)
-    {
-        _runner = runner;
-        _options = options;
-        _qpdf = new Qpdf(runner, options);
-    }
+    public PdfAVerifier(ToolRunner runner, ConversionOptions options) => _qpdf = new Qpdf(runner, options);
 
     public async Task<PdfAVerification> VerifyAsync(string pdf, CancellationToken cancellationToken)
     {
-        var problems = new List<string>();
-
-        var check = await _qpdf.CheckAsync(pdf, cancellationToken).ConfigureAwait(false);
-        if (check.ExitCode != 0)
-        {
-            problems.Add($"qpdf --check báo lỗi (mã thoát {check.ExitCode}): {FirstLine(check.StandardError + check.StandardOutput)}.");
-            return new PdfAVerification(problems);
-        }
-
-        var catalog = await _qpdf.ReadCatalogAsync(pdf, cancellationToken).ConfigureAwait(false);
-        CheckXmp(catalog, problems);
-        if (catalog.OutputIntent is null)
-            problems.Add("Thiếu OutputIntent (hồ sơ màu ICC) trong danh mục của tệp.");
-        else if (!catalog.OutputIntent.Contains("/DestOutputProfile", StringComparison.Ordinal))
-            problems.Add("OutputIntent không có hồ sơ màu ICC (/DestOutputProfile).");
-
-        await CheckFontsAsync(pdf, problems, cancellationToken).ConfigureAwait(false);
-        return new PdfAVerification(problems);
-    }
-
-    private static void CheckXmp(PdfCatalog catalog, List<string> problems)
-    {
-        if (catalog.Xmp is null)
-        {
-            problems.Add("Thiếu siêu dữ liệu XMP (/Metadata) trong danh mục của tệp.");
-            return;
-        }
-        XmpPacket xmp;
+        PdfStructure structure;
         try
         {
-            xmp = XmpPacket.Parse(catalog.Xmp);
+            structure = await _qpdf.InspectAsync(pdf, cancellationToken).ConfigureAwait(false);
+        }
+        catch (ConversionException e)
+        {
+            return new PdfAVerification([$"qpdf không đọc được cấu trúc tệp: {e.Message}"]);
+        }
+        return await VerifyAsync(pdf, structure, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Checks <paramref name="pdf"/> whose structure the caller has already read.</summary>
+    public async Task<PdfAVerification> VerifyAsync(string pdf, PdfStructure structure, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(structure);
+        if (structure.MetadataObject is not { } metadata) return Verify(structure, null);
+        var packet = await _qpdf.StreamDataAsync(pdf, metadata, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return Verify(structure, XmpPacket.Parse(packet));
         }
         catch (XmlException e)
         {
-            problems.Add($"Siêu dữ liệu XMP không đọc được: {e.Message}");
-            return;
+            return new PdfAVerification([$"Siêu dữ liệu XMP không đọc được: {e.Message}"]);
         }
+    }
+
+    /// <summary>Checks a structure qpdf has read and the XMP packet the file holds (null when it has none).</summary>
+    public static PdfAVerification Verify(PdfStructure structure, XmpPacket? xmp)
+    {
+        ArgumentNullException.ThrowIfNull(structure);
+        var problems = new List<string>();
+        if (structure.Repaired) problems.Add("qpdf phải sửa cấu trúc tệp mới đọc được (tệp có lỗi cấu trúc).");
+        if (structure.Encrypted) problems.Add("Tệp được mã hóa; PDF/A không cho phép mã hóa.");
+
+        if (xmp is null) problems.Add("Thiếu siêu dữ liệu XMP (/Metadata) trong danh mục của tệp.");
+        else CheckXmp(xmp, problems);
+
+        if (structure.OutputIntent is null)
+            problems.Add("Thiếu OutputIntent (hồ sơ màu ICC) trong danh mục của tệp.");
+        else if (structure.OutputIntent == false)
+            problems.Add("OutputIntent không có hồ sơ màu ICC (/DestOutputProfile).");
+
+        var notEmbedded = structure.Fonts.Where(f => !f.Embedded).Select(f => f.Name).Distinct(StringComparer.Ordinal).ToList();
+        if (notEmbedded.Count > 0)
+            problems.Add($"Phông chữ chưa được nhúng: {string.Join(", ", notEmbedded)}.");
+        return new PdfAVerification(problems);
+    }
+
+    private static void CheckXmp(XmpPacket xmp, List<string> problems)
+    {
         var part = xmp.Values(XmpNames.PdfAId + "part");
         var conformance = xmp.Values(XmpNames.PdfAId + "conformance");
         if (part.Count != 1 || part[0].Trim() != "2")
@@ -70,17 +78,4 @@ public sealed class PdfAVerifier
         if (undeclared.Count > 0)
             problems.Add($"Thuộc tính XMP chưa được khai báo trong lược đồ mở rộng: {string.Join(", ", undeclared.Select(p => XmpNames.Tt02Prefix + ":" + p))}.");
     }
-
-    private async Task CheckFontsAsync(string pdf, List<string> problems, CancellationToken cancellationToken)
-    {
-        var fonts = (await _runner.RunAsync(
-            new ToolInvocation("pdffonts", _options.PdfFonts, [pdf], _options.InspectionTimeout, _options.MemoryLimitBytes),
-            cancellationToken).ConfigureAwait(false)).EnsureSucceeded();
-        var notEmbedded = PdfFontList.Parse(fonts.StandardOutput).Where(f => !f.Embedded).Select(f => f.Name).ToList();
-        if (notEmbedded.Count > 0)
-            problems.Add($"Phông chữ chưa được nhúng: {string.Join(", ", notEmbedded)}.");
-    }
-
-    private static string FirstLine(string text) =>
-        text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault() ?? "";
 }

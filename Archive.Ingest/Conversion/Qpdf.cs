@@ -1,6 +1,5 @@
 using System.Text;
 using System.Text.Json;
-using System.Text.RegularExpressions;
 
 namespace Archive.Ingest.Conversion;
 
@@ -8,7 +7,7 @@ namespace Archive.Ingest.Conversion;
 /// qpdf, the archive's independent reader of PDF structure: checks files, shows the catalog
 /// and its XMP, and replaces the XMP stream without touching anything else.
 /// </summary>
-public sealed partial class Qpdf
+public sealed class Qpdf
 {
     private const string Tool = "qpdf";
     private readonly ToolRunner _runner;
@@ -24,43 +23,88 @@ public sealed partial class Qpdf
     public Task<ToolResult> CheckAsync(string pdf, CancellationToken cancellationToken) =>
         RunAsync(cancellationToken, "--check", pdf);
 
-    public async Task<int> PageCountAsync(string pdf, CancellationToken cancellationToken)
+    /// <summary>
+    /// The structure of <paramref name="pdf"/> in one pass; <see cref="PdfStructure.Encrypted"/> and nothing else when it
+    /// cannot be opened without a password. Throws <see cref="ConversionException"/> (damaged source) when qpdf cannot read it.
+    /// </summary>
+    public async Task<PdfStructure> InspectAsync(string pdf, CancellationToken cancellationToken)
     {
-        var shown = (await RunAsync(cancellationToken, "--show-npages", pdf).ConfigureAwait(false)).EnsureSucceeded().StandardOutput.Trim();
-        return int.TryParse(shown, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var pages)
-            ? pages
-            : throw new ConversionException(ConversionFailure.InvalidOutput, Tool, $"qpdf không cho biết số trang: {shown}");
+        // Through a file: the runner bounds captured output, and a large PDF's object list is long.
+        var json = TempFile("structure.json");
+        try
+        {
+            var result = await RunAsync(cancellationToken, "--json=2", "--json-stream-data=none", pdf, json).ConfigureAwait(false);
+            if (result.ExitCode is 0 or 3 && File.Exists(json))
+            {
+                await using var stream = new FileStream(json, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
+                return await PdfStructure.ReadAsync(stream, repaired: result.ExitCode == 3, cancellationToken).ConfigureAwait(false);
+            }
+            var said = (result.StandardError + "\n" + result.StandardOutput).Trim();
+            if (said.Contains("password", StringComparison.OrdinalIgnoreCase) && await RequiresPasswordAsync(pdf, cancellationToken).ConfigureAwait(false))
+                return PdfStructure.PasswordProtected;
+            var last = said.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).LastOrDefault() ?? "";
+            throw new ConversionException(ConversionFailure.DamagedSource, Tool,
+                $"Tệp PDF bị hỏng, không đọc được cấu trúc (qpdf, mã thoát {result.ExitCode}): {last}", result.ExitCode);
+        }
+        catch (System.Text.Json.JsonException e)
+        {
+            throw new ConversionException(ConversionFailure.DamagedSource, Tool, $"Không đọc được cấu trúc tệp PDF do qpdf trả về: {e.Message}", inner: e);
+        }
+        finally
+        {
+            File.Delete(json);
+        }
     }
 
     /// <summary>True when the PDF cannot be opened without a user password.</summary>
     public async Task<bool> RequiresPasswordAsync(string pdf, CancellationToken cancellationToken) =>
         (await RunAsync(cancellationToken, "--requires-password", pdf).ConfigureAwait(false)).ExitCode == 0;
 
-    public async Task<PdfCatalog> ReadCatalogAsync(string pdf, CancellationToken cancellationToken)
+    /// <summary>The decoded bytes of stream object <paramref name="number"/> (the XMP packet), of any length.</summary>
+    public async Task<byte[]> StreamDataAsync(string pdf, int number, CancellationToken cancellationToken) =>
+        StreamData((await ObjectsAsync(pdf, [number], cancellationToken).ConfigureAwait(false))[number], number);
+
+    /// <summary>
+    /// Objects by number as qpdf's JSON shows them (<c>{"value": …}</c> or <c>{"stream": {"dict": …, "data": base64}}</c>,
+    /// stream data decoded), all in one run.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<int, JsonElement>> ObjectsAsync(string pdf, IReadOnlyCollection<int> numbers,
+        CancellationToken cancellationToken)
     {
-        var trailer = await ShowAsync(pdf, "trailer", cancellationToken).ConfigureAwait(false);
-        var root = Reference(trailer, "Root")
-            ?? throw new ConversionException(ConversionFailure.InvalidOutput, Tool, "Tệp PDF không có /Root.");
-        var catalog = await ShowAsync(pdf, root.ToString(System.Globalization.CultureInfo.InvariantCulture), cancellationToken).ConfigureAwait(false);
-
-        var metadata = Reference(catalog, "Metadata");
-        byte[]? xmp = null;
-        if (metadata is { } number)
+        var json = TempFile("objects.json");
+        try
         {
-            var stream = (await RunAsync(cancellationToken, $"--show-object={number}", "--filtered-stream-data", pdf).ConfigureAwait(false)).EnsureSucceeded();
-            xmp = Encoding.UTF8.GetBytes(stream.StandardOutput);
+            (await RunAsync(cancellationToken, [
+                "--json=2", "--json-key=qpdf", .. numbers.Select(n => $"--json-object={n}"), "--json-stream-data=inline",
+                "--decode-level=generalized", pdf, json,
+            ]).ConfigureAwait(false)).EnsureSucceeded();
+            await using var stream = File.OpenRead(json);
+            using var document = await JsonDocument.ParseAsync(stream, cancellationToken: cancellationToken).ConfigureAwait(false);
+            var objects = document.RootElement.GetProperty("qpdf")[1];
+            return numbers.ToDictionary(n => n, n => objects.GetProperty($"obj:{n} 0 R").Clone());
         }
-
-        string? outputIntent = null;
-        var intents = OutputIntentsPattern().Match(catalog);
-        if (intents.Success)
+        catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException)
         {
-            var first = FirstReferencePattern().Match(intents.Groups["items"].Value);
-            outputIntent = first.Success
-                ? await ShowAsync(pdf, first.Groups["number"].Value, cancellationToken).ConfigureAwait(false)
-                : intents.Groups["items"].Value.Trim().Length > 0 ? intents.Groups["items"].Value : null;
+            throw new ConversionException(ConversionFailure.InvalidOutput, Tool,
+                $"Không đọc được đối tượng {string.Join(", ", numbers)} của tệp PDF: {e.Message}", inner: e);
         }
-        return new PdfCatalog(catalog, metadata, xmp, outputIntent);
+        finally
+        {
+            File.Delete(json);
+        }
+    }
+
+    /// <summary>The decoded data of a stream object from <see cref="ObjectsAsync"/>.</summary>
+    public static byte[] StreamData(JsonElement shown, int number)
+    {
+        try
+        {
+            return Convert.FromBase64String(shown.GetProperty("stream").GetProperty("data").GetString() ?? "");
+        }
+        catch (Exception e) when (e is KeyNotFoundException or InvalidOperationException or FormatException)
+        {
+            throw new ConversionException(ConversionFailure.InvalidOutput, Tool, $"Đối tượng {number} của tệp PDF không phải luồng dữ liệu đọc được.", inner: e);
+        }
     }
 
     /// <summary>
@@ -69,7 +113,9 @@ public sealed partial class Qpdf
     /// empty /Author beside our dc:creator would not). <paramref name="creationDate"/>, a PDF date,
     /// replaces Info's /CreationDate so that it agrees with the packet's xmp:CreateDate.
     /// </summary>
-    public async Task ReplaceXmpAsync(string pdf, int metadataObject, XmpPacket xmp, string? creationDate, CancellationToken cancellationToken)
+    /// <param name="info">The Info dictionary's number and its object as <see cref="ObjectsAsync"/> shows it; null when there is none.</param>
+    public async Task ReplaceXmpAsync(string pdf, int metadataObject, (int Number, JsonElement Shown)? info, XmpPacket xmp, string? creationDate,
+        CancellationToken cancellationToken)
     {
         var objects = new Dictionary<string, object>
         {
@@ -82,13 +128,10 @@ public sealed partial class Qpdf
                 },
             },
         };
-        if (Reference(await ShowAsync(pdf, "trailer", cancellationToken).ConfigureAwait(false), "Info") is { } info)
+        if (info is { } infoObject)
         {
-            var key = $"obj:{info} 0 R";
-            var shown = (await RunAsync(cancellationToken, "--json=2", "--json-key=qpdf", $"--json-object={info}", pdf).ConfigureAwait(false))
-                .EnsureSucceeded().StandardOutput;
-            using var shownJson = JsonDocument.Parse(shown);
-            var entries = shownJson.RootElement.GetProperty("qpdf")[1].GetProperty(key).GetProperty("value").EnumerateObject()
+            var key = $"obj:{infoObject.Number} 0 R";
+            var entries = infoObject.Shown.GetProperty("value").EnumerateObject()
                 .Where(e => e.Name is not ("/Title" or "/Author" or "/Subject" or "/Keywords"))
                 .ToDictionary(e => e.Name, e => e.Value.Clone());
             // qpdf JSON: "u:" marks a text string.
@@ -96,7 +139,7 @@ public sealed partial class Qpdf
             objects[key] = new { value = entries };
         }
         var update = new { qpdf = new object[] { new { jsonversion = 2 }, objects } };
-        var json = pdf + ".xmp.json";
+        var json = TempFile("xmp.json");
         var output = pdf + ".xmp.pdf";
         try
         {
@@ -112,21 +155,8 @@ public sealed partial class Qpdf
         }
     }
 
-    private async Task<string> ShowAsync(string pdf, string obj, CancellationToken cancellationToken) =>
-        (await RunAsync(cancellationToken, $"--show-object={obj}", pdf).ConfigureAwait(false)).EnsureSucceeded().StandardOutput;
-
     private Task<ToolResult> RunAsync(CancellationToken cancellationToken, params string[] arguments) =>
         _runner.RunAsync(new ToolInvocation(Tool, _options.Qpdf, arguments, _options.InspectionTimeout, _options.MemoryLimitBytes), cancellationToken);
 
-    private static int? Reference(string dictionary, string key)
-    {
-        var match = Regex.Match(dictionary, $@"/{key}\s+(\d+)\s+\d+\s+R");
-        return match.Success ? int.Parse(match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) : null;
-    }
-
-    [GeneratedRegex(@"/OutputIntents\s*\[(?<items>[^\]]*)\]")]
-    private static partial Regex OutputIntentsPattern();
-
-    [GeneratedRegex(@"(?<number>\d+)\s+\d+\s+R")]
-    private static partial Regex FirstReferencePattern();
+    private static string TempFile(string name) => Path.Combine(Path.GetTempPath(), $"archive-qpdf-{Guid.NewGuid():N}-{name}");
 }

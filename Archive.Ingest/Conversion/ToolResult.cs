@@ -14,7 +14,8 @@ public sealed record ToolResult(string Tool, int ExitCode, string StandardOutput
             $"Công cụ chuyển đổi '{Tool}' thất bại: {how}. {LastLines(StandardError)}".TrimEnd(), ExitCode);
     }
 
-    private static string LastLines(string text)
+    /// <summary>The last three non-empty lines, joined: what a converter said last is usually why it stopped.</summary>
+    internal static string LastLines(string text)
     {
         var lines = text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         return lines.Length == 0 ? "" : string.Join(" | ", lines.TakeLast(3));

@@ -141,7 +141,8 @@ public sealed class ToolRunner
         return kept.ToString();
     }
 
-    private static string? Resolve(string executable)
+    /// <summary>The executable's path: as given when absolute, else the first match on PATH; null when missing.</summary>
+    internal static string? Resolve(string executable)
     {
         if (Path.IsPathRooted(executable)) return File.Exists(executable) ? executable : null;
         var path = System.Environment.GetEnvironmentVariable("PATH") ?? "";

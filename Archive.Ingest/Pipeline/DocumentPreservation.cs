@@ -15,7 +15,7 @@ namespace Archive.Ingest.Pipeline;
 /// problem for the archivist and leaves the filed document as it is; it never stops other documents.
 /// </summary>
 public sealed class DocumentPreservation(PreservationCopyConverter converter, Func<string, ArchiveStore> storeOfDossier, TimeProvider clock,
-    ILogger log)
+    ILogger log) : IDisposable
 {
     public const string PdfARole = "pdfa";
     public const string TextRole = "text";
@@ -32,7 +32,7 @@ public sealed class DocumentPreservation(PreservationCopyConverter converter, Fu
         var output = Path.Combine(Path.GetTempPath(), $"archive-pdfa-{Guid.NewGuid():N}.pdf");
         try
         {
-            var copy = await converter.ConvertAsync(new ConversionRequest(document.Path, kind, filed, output), cancellationToken).ConfigureAwait(false);
+            var copy = await converter.ConvertAsync(new ConversionRequest(document.Path, kind, filed, output, document.PdfStructure), cancellationToken).ConfigureAwait(false);
             var work = store.BeginWork();
             await using (var pdfa = File.OpenRead(copy.PdfAPath))
                 await work.AddBlobAsync(pdfa, PdfARole, filed.Id, cancellationToken).ConfigureAwait(false);
@@ -60,6 +60,9 @@ public sealed class DocumentPreservation(PreservationCopyConverter converter, Fu
             File.Delete(output);
         }
     }
+
+    /// <summary>Stops the converter's Ghostscript workers.</summary>
+    public void Dispose() => converter.Dispose();
 
     private string Fail(ArchiveStore store, Actor actor, string documentId, string message)
     {

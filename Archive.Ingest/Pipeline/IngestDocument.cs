@@ -15,6 +15,8 @@ public sealed class IngestDocument(string path, string sourceName, Tt02Metadata 
     public Tt02Metadata Metadata { get; set; } = metadata;
     public string? DossierCode { get; set; } = dossierCode;
     public FormatIdentification? Format { get; set; }
+    /// <summary>A PDF's structure as the safety check read it; the converter reuses it.</summary>
+    public Conversion.PdfStructure? PdfStructure { get; set; }
     public string? SenderOrganId { get; set; }
     public string? SenderOrganName { get; set; }
     public string? Priority { get; set; }

@@ -16,7 +16,7 @@ namespace Archive.Ingest.Pipeline;
 /// </summary>
 /// <param name="preservation">Makes the PDF/A copy of each accepted document; none in tests that only exercise intake.</param>
 public sealed class IngestPipeline(IReadOnlyList<IIngestCheck> checks, RecordsInbox inbox, DocumentPreservation? preservation, CrashPoint crash,
-    TimeProvider clock, ILogger log)
+    TimeProvider clock, ILogger log) : IDisposable
 {
     private const long MaxAttachmentBytes = 2L << 30;
     private readonly ILogger _log = log.ForContext<IngestPipeline>();
@@ -31,6 +31,8 @@ public sealed class IngestPipeline(IReadOnlyList<IIngestCheck> checks, RecordsIn
             return await IngestEnvelopeAsync(path, metadata, dossierCode, actor, cancellationToken).ConfigureAwait(false);
         return [await IngestOneAsync(new IngestDocument(path, name, metadata, dossierCode), actor, cancellationToken).ConfigureAwait(false)];
     }
+
+    public void Dispose() => preservation?.Dispose();
 
     private async Task<IngestOutcome> IngestOneAsync(IngestDocument document, Actor actor, CancellationToken cancellationToken)
     {

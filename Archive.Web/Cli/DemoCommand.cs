@@ -22,7 +22,7 @@ public static class DemoCommand
             if (parse.GetValue(samples) is not { Exists: true } folder) return ExitCodes.Ok;
             var files = folder.GetFiles().Where(f => f.Name != "metadata.json").OrderBy(f => f.Name, StringComparer.Ordinal).ToArray();
             var metadata = IngestCommands.MetadataPerFile(new FileInfo(Path.Combine(folder.FullName, "metadata.json")) is { Exists: true } m ? m : null, files);
-            var pipeline = await IngestCommands.PipelineAsync(context, agencyPolicyForEverything: false, cancellationToken).ConfigureAwait(false);
+            using var pipeline = await IngestCommands.PipelineAsync(context, agencyPolicyForEverything: false, cancellationToken).ConfigureAwait(false);
             foreach (var file in files)
                 foreach (var outcome in await pipeline.IngestAsync(file.FullName, metadata(file.Name), DemoCatalog.SampleDossier(context.Clock),
                              context.Actor, cancellationToken).ConfigureAwait(false))

@@ -29,7 +29,7 @@ public static class IngestCommands
         {
             var given = parse.GetValue(files)!;
             var perFile = MetadataPerFile(parse, given);
-            var pipeline = await PipelineAsync(context, parse.GetValue(policy) == "agency", cancellationToken).ConfigureAwait(false);
+            using var pipeline = await PipelineAsync(context, parse.GetValue(policy) == "agency", cancellationToken).ConfigureAwait(false);
             var allAccepted = true;
             foreach (var (item, document, arrival) in await Inbox(context).ResumeAsync(context.Actor, cancellationToken).ConfigureAwait(false))
             {
@@ -119,7 +119,7 @@ public static class IngestCommands
         var preservation = new DocumentPreservation(new PreservationCopyConverter(Conversion(context), context.Log), catalog.StoreOf,
             context.Clock, context.Log);
         var options = Conversion(context);
-        var safety = new PdfSafetyCheck(new ToolRunner(context.Log), options.Qpdf, options.InspectionTimeout);
+        var safety = new PdfSafetyCheck(new Qpdf(new ToolRunner(context.Log), options));
         return new IngestPipeline([new FormatCheck(), safety, new MetadataCheck(context.Clock), signatures], Inbox(context), preservation,
             context.Store.Crash, context.Clock, context.Log);
     }

@@ -1,0 +1,44 @@
+using System.Collections.Concurrent;
+using Serilog;
+
+namespace Archive.Ingest.Conversion;
+
+/// <summary>
+/// The Ghostscript workers of one converter: one is taken per job and given back if it is still
+/// healthy; a worker is retired after <see cref="JobsPerWorker"/> jobs so that whatever Ghostscript
+/// leaks stays small. Idle workers cost only memory; the pool kills them all when disposed.
+/// </summary>
+internal sealed class GhostscriptPool(ConversionOptions options, string root, ILogger log) : IDisposable
+{
+    private const int JobsPerWorker = GhostscriptWorker.MaxJobs;
+    private readonly ConcurrentBag<GhostscriptWorker> _idle = [];
+    private bool _disposed;
+
+    public async Task<string> RunAsync(string body, CancellationToken cancellationToken)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        if (!_idle.TryTake(out var worker) || !worker.IsAlive)
+        {
+            worker?.Dispose();
+            worker = GhostscriptWorker.Start(options, root, log);
+        }
+        var healthy = false;
+        try
+        {
+            var said = await worker.RunAsync(body, options.ConverterTimeout, cancellationToken).ConfigureAwait(false);
+            healthy = true;
+            return said;
+        }
+        finally
+        {
+            if (healthy && worker.IsAlive && worker.Jobs < JobsPerWorker && !_disposed) _idle.Add(worker);
+            else worker.Dispose();
+        }
+    }
+
+    public void Dispose()
+    {
+        _disposed = true;
+        while (_idle.TryTake(out var worker)) worker.Dispose();
+    }
+}
