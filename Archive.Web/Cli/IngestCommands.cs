@@ -1,11 +1,8 @@
 using System.CommandLine;
-using System.Text.Json;
 using Archive.Core.Application;
 using Archive.Core.Catalog;
 using Archive.Core.Registry;
-using Archive.Ingest.Conversion;
 using Archive.Ingest.Pipeline;
-using Archive.Ingest.Signatures;
 
 namespace Archive.Web.Cli;
 
@@ -28,41 +25,16 @@ public static class IngestCommands
         runner.Bind(ingest, async (context, parse, cancellationToken) =>
         {
             var given = parse.GetValue(files)!;
-            var perFile = MetadataPerFile(parse, given);
-            var pipeline = await PipelineAsync(context, parse.GetValue(policy) == "agency", cancellationToken).ConfigureAwait(false);
+            var metadata = MetadataPerFile(parse.GetValue(MetadataInput.File), given);
+            var requests = given.Select(f => new IngestRequest(f.FullName, metadata(f.Name), parse.GetValue(dossier))).ToList();
+            var batch = await IngestWiring.BatchAsync(context, parse.GetValue(policy) == "agency", cancellationToken).ConfigureAwait(false);
             var allAccepted = true;
-            foreach (var (item, document, arrival) in await Inbox(context).ResumeAsync(context.Actor, cancellationToken).ConfigureAwait(false))
-            {
-                await IndexUpdate.AfterFilingAsync(context, document.Id, cancellationToken).ConfigureAwait(false);
-                context.Output.Progress().Report($"Đã hoàn tất văn bản dở dang {item.SourceName}: số đến {arrival.Number}, hồ sơ {document.FileCode}.");
-            }
-            // Files go through in parallel, one per core (converters are child processes); results print in the order given.
-            using var slots = new SemaphoreSlim(Environment.ProcessorCount);
-            var running = given.Select(async file =>
-            {
-                await slots.WaitAsync(cancellationToken).ConfigureAwait(false);
-                try
-                {
-                    return await pipeline.IngestAsync(file.FullName, perFile(file.Name), parse.GetValue(dossier), context.Actor, cancellationToken)
-                        .ConfigureAwait(false);
-                }
-                finally
-                {
-                    slots.Release();
-                }
-            }).ToList();
-            var accepted = new List<string>();
-            for (var i = 0; i < running.Count; i++)
-            {
-                foreach (var outcome in await running[i].ConfigureAwait(false))
+            await foreach (var file in batch.RunAsync(requests, context.Actor, context.Output.Progress(), cancellationToken).ConfigureAwait(false))
+                foreach (var outcome in file.Outcomes)
                 {
                     allAccepted &= outcome.Status == IngestOutcome.Accepted;
-                    if (outcome is { Status: IngestOutcome.Accepted, Id: { } id }) accepted.Add(id);
                     context.Output.Item(outcome, Describe);
                 }
-                if (given.Length > 1) context.Output.Progress().Report($"Đã xử lý {i + 1}/{given.Length} tệp.");
-            }
-            await IndexUpdate.AfterFilingAsync(context, accepted, cancellationToken).ConfigureAwait(false);
             return allAccepted ? ExitCodes.Ok : ExitCodes.CheckFailed;
         });
         return ingest;
@@ -74,7 +46,7 @@ public static class IngestCommands
         var list = new Command("list", "Hộp thư Chờ lưu trữ (văn bản khẩn, hỏa tốc lên đầu)") { status };
         runner.Bind(list, (context, parse) =>
         {
-            context.Output.List(Inbox(context).List(parse.GetValue(status)), Line, "Hộp thư Chờ lưu trữ trống.");
+            context.Output.List(IngestWiring.Inbox(context).List(parse.GetValue(status)), Line, "Hộp thư Chờ lưu trữ trống.");
             return ExitCodes.Ok;
         });
 
@@ -82,7 +54,7 @@ public static class IngestCommands
         var show = new Command("show", "Xem một văn bản trong hộp thư, kết quả kiểm tra và thông báo gửi nơi gửi") { id };
         runner.Bind(show, (context, parse) =>
         {
-            context.Output.Item(Inbox(context).Item(parse.GetValue(id)!), Details);
+            context.Output.Item(IngestWiring.Inbox(context).Item(parse.GetValue(id)!), Details);
             return ExitCodes.Ok;
         });
 
@@ -90,7 +62,7 @@ public static class IngestCommands
         var accept = new Command("accept", "Tiếp nhận: lập vào hồ sơ và cấp số đến") { id, dossier, MetadataInput.File, MetadataInput.Set };
         runner.Bind(accept, async (context, parse, cancellationToken) =>
         {
-            var (item, document, arrival) = await Inbox(context).AcceptAsync(parse.GetValue(id)!, parse.GetValue(dossier)!,
+            var (item, document, arrival) = await IngestWiring.Inbox(context).AcceptAsync(parse.GetValue(id)!, parse.GetValue(dossier)!,
                 MetadataInput.Read(parse, DocumentFiling.Tags), context.Actor, cancellationToken).ConfigureAwait(false);
             await IndexUpdate.AfterFilingAsync(context, document.Id, cancellationToken).ConfigureAwait(false);
             context.Output.Item(new { item.Id, documentId = document.Id, dossier = document.FileCode.Value, arrival.Number, arrival.Year },
@@ -102,70 +74,18 @@ public static class IngestCommands
         var reject = new Command("reject", "Trả lại nơi gửi, kèm lý do") { id, reasons };
         runner.Bind(reject, (context, parse) =>
         {
-            context.Output.Item(Inbox(context).Reject(parse.GetValue(id)!, parse.GetValue(reasons)!, context.Actor), Details);
+            context.Output.Item(IngestWiring.Inbox(context).Reject(parse.GetValue(id)!, parse.GetValue(reasons)!, context.Actor), Details);
             return ExitCodes.Ok;
         });
         return new Command("inbox", "Hộp thư Chờ lưu trữ") { list, show, accept, reject };
     }
-
-    /// <summary>The ingest pipeline of this data folder: checks (format, metadata, signatures), inbox, PDF/A preservation.</summary>
-    public static async Task<IngestPipeline> PipelineAsync(CliContext context, bool agencyPolicyForEverything, CancellationToken cancellationToken)
-    {
-        var trust = await TrustStore.LoadAsync(context.Folder.TrustAnchors, context.Folder.TrustCrls, cancellationToken).ConfigureAwait(false);
-        var signatures = new SignatureCheck(new DocumentVerifier(trust, ValidationPolicy.Basic, context.Clock, context.Log),
-            new DocumentVerifier(trust, ValidationPolicy.Agency, context.Clock, context.Log), agencyPolicyForEverything,
-            (report, name) => JsonSerializer.Serialize(VerifyJson.From(report, name), CliOutput.JsonOptions));
-        var catalog = new CatalogService(context.Store, context.Clock, context.Restricted);
-        var preservation = new DocumentPreservation(new PreservationCopyConverter(Conversion(context), context.Log), catalog.StoreOf,
-            context.Clock, context.Log);
-        var options = Conversion(context);
-        var safety = new PdfSafetyCheck(new ToolRunner(context.Log), options.Qpdf, options.InspectionTimeout);
-        return new IngestPipeline([new FormatCheck(), safety, new MetadataCheck(context.Clock), signatures], Inbox(context), preservation,
-            context.Store.Crash, context.Clock, context.Log);
-    }
-
-    /// <summary>Converter programs and limits; Archive:Conversion:* in configuration overrides them.</summary>
-    private static ConversionOptions Conversion(CliContext context)
-    {
-        var section = context.Settings.Configuration.GetSection("Archive:Conversion");
-        var defaults = new ConversionOptions();
-        return defaults with
-        {
-            Ghostscript = section["Ghostscript"] ?? defaults.Ghostscript,
-            LibreOffice = section["LibreOffice"] ?? defaults.LibreOffice,
-            OcrMyPdf = section["OcrMyPdf"] ?? defaults.OcrMyPdf,
-        };
-    }
-
-    private static RecordsInbox Inbox(CliContext context) => new(context.Store, context.Clock, context.Restricted);
-
-    private static Func<string, Tt02Metadata> MetadataPerFile(ParseResult parse, FileInfo[] files) =>
-        MetadataPerFile(parse.GetValue(MetadataInput.File), files);
 
     /// <summary>One metadata object for every file, or an object keyed by file name (DESIGN.md 5).</summary>
     public static Func<string, Tt02Metadata> MetadataPerFile(FileInfo? file, FileInfo[] files)
     {
         if (file is null) return _ => Tt02Metadata.Empty;
         if (!file.Exists) throw new UserInputException($"Không tìm thấy tệp siêu dữ liệu '{file.FullName}'.");
-        var json = File.ReadAllText(file.FullName);
-        try
-        {
-            using var document = JsonDocument.Parse(json);
-            var names = files.Select(f => f.Name).ToHashSet(StringComparer.Ordinal);
-            if (document.RootElement.ValueKind == JsonValueKind.Object && document.RootElement.EnumerateObject().Any() &&
-                document.RootElement.EnumerateObject().All(p => names.Contains(p.Name) && p.Value.ValueKind == JsonValueKind.Object))
-            {
-                var byName = document.RootElement.EnumerateObject()
-                    .ToDictionary(p => p.Name, p => Tt02Metadata.FromJson(p.Value, DocumentFiling.Tags, $"{file.Name}:{p.Name}"));
-                return name => byName.GetValueOrDefault(name, Tt02Metadata.Empty);
-            }
-        }
-        catch (JsonException)
-        {
-            // Reported with its position by FromJson below.
-        }
-        var single = Tt02Metadata.FromJson(json, DocumentFiling.Tags, file.Name);
-        return _ => single;
+        return FileMetadata.Parse(File.ReadAllText(file.FullName), files.Select(f => f.Name).ToList(), file.Name).For;
     }
 
     private static string Describe(IngestOutcome o) => o.Status switch
