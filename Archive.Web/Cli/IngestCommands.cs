@@ -2,6 +2,7 @@ using System.CommandLine;
 using Archive.Core.Application;
 using Archive.Core.Catalog;
 using Archive.Core.Registry;
+using Archive.Ingest.Intake;
 using Archive.Ingest.Pipeline;
 
 namespace Archive.Web.Cli;
@@ -11,33 +12,90 @@ public static class IngestCommands
 {
     public static Command Ingest(CommandRunner runner)
     {
-        var files = new Argument<FileInfo[]>("files") { Description = "Tệp văn bản nhận được (PDF, DOCX, ODT, ảnh quét, gói tin edXML)", Arity = ArgumentArity.OneOrMore };
+        var files = new Argument<FileInfo[]>("files")
+        {
+            Description = "Tệp văn bản nhận được (PDF, DOCX, ODT, ảnh quét, gói tin edXML, gói ZIP)", Arity = ArgumentArity.ZeroOrMore,
+        };
         var dossier = new Option<string?>("--dossier") { Description = "Mã hồ sơ để lập văn bản vào" };
         var policy = new Option<string?>("--policy")
         {
             Description = "Chính sách chữ ký: agency cho mọi tệp, basic (mặc định: agency cho gói tin edXML từ cơ quan khác, basic cho tệp khác)",
         };
         policy.AcceptOnlyFromAmong("basic", "agency");
+        var watch = new Option<DirectoryInfo?>("--watch")
+        {
+            Description = "Thư mục theo dõi: tiếp nhận tệp thả vào đó (siêu dữ liệu trong TÊN.json bên cạnh), chuyển sang da-tiep-nhan hoặc tra-lai",
+        };
+        var once = new Option<bool>("--once") { Description = "Với --watch: xử lý các tệp đang có rồi thoát (mặc định: theo dõi đến khi Ctrl+C)" };
         var ingest = new Command("ingest", "Tiếp nhận văn bản: kiểm tra, đưa vào hộp thư Chờ lưu trữ, lập vào hồ sơ và cấp số đến")
         {
-            files, dossier, policy, MetadataInput.File,
+            files, dossier, policy, MetadataInput.File, watch, once,
         };
+        ingest.Validators.Add(result =>
+        {
+            var watching = result.GetValue(watch) is not null;
+            if (watching && result.GetValue(files) is { Length: > 0 })
+                result.AddError("Chỉ định tệp hoặc --watch THƯ_MỤC, không cả hai.");
+            else if (!watching && result.GetValue(files) is not { Length: > 0 })
+                result.AddError("Cần ít nhất một tệp, hoặc --watch THƯ_MỤC.");
+            if (result.GetValue(once) && !watching) result.AddError("--once chỉ dùng với --watch.");
+            if (watching && result.GetValue(MetadataInput.File) is not null)
+                result.AddError("Với --watch, siêu dữ liệu của mỗi tệp nằm trong TÊN.json bên cạnh tệp, không dùng --metadata.");
+        });
         runner.Bind(ingest, async (context, parse, cancellationToken) =>
         {
+            var agencyPolicy = parse.GetValue(policy) == "agency";
+            if (parse.GetValue(watch) is { } folder)
+                return await WatchAsync(context, IngestWiring.WatchFolder(context.Settings, folder.FullName, parse.GetValue(dossier))!, agencyPolicy,
+                    parse.GetValue(once), cancellationToken).ConfigureAwait(false);
             var given = parse.GetValue(files)!;
             var metadata = MetadataPerFile(parse.GetValue(MetadataInput.File), given);
             var requests = given.Select(f => new IngestRequest(f.FullName, metadata(f.Name), parse.GetValue(dossier))).ToList();
-            var batch = await IngestWiring.BatchAsync(context, parse.GetValue(policy) == "agency", cancellationToken).ConfigureAwait(false);
+            var batch = await IngestWiring.BatchAsync(context, agencyPolicy, cancellationToken).ConfigureAwait(false);
             var allAccepted = true;
             await foreach (var file in batch.RunAsync(requests, context.Actor, context.Output.Progress(), cancellationToken).ConfigureAwait(false))
-                foreach (var outcome in file.Outcomes)
-                {
-                    allAccepted &= outcome.Status == IngestOutcome.Accepted;
-                    context.Output.Item(outcome, Describe);
-                }
+                allAccepted &= Print(context, file.Outcomes);
             return allAccepted ? ExitCodes.Ok : ExitCodes.CheckFailed;
         });
         return ingest;
+    }
+
+    /// <summary>`archive ingest --watch DIR [--once]`: the watched inbox folder, headless.</summary>
+    private static async Task<int> WatchAsync(CliContext context, WatchFolderOptions options, bool agencyPolicy, bool once,
+        CancellationToken cancellationToken)
+    {
+        var watched = await IngestWiring.WatchedInboxAsync(context, options, agencyPolicy, cancellationToken).ConfigureAwait(false);
+        var progress = context.Output.Progress();
+        if (!once)
+        {
+            progress.Report($"Đang theo dõi thư mục {options.Folder} (mỗi {options.PollInterval.TotalSeconds:0.#} giây); Ctrl+C để dừng.");
+            await watched.WatchAsync(progress, result =>
+            {
+                Print(context, result);
+                return Task.CompletedTask;
+            }, cancellationToken).ConfigureAwait(false);
+            return ExitCodes.Ok;
+        }
+        var poll = await watched.OnceAsync(progress, cancellationToken).ConfigureAwait(false);
+        var allAccepted = poll.Finished.Aggregate(true, (all, result) => Print(context, result) && all);
+        if (poll.Finished.Count == 0) context.Output.Message($"Không có tệp mới trong thư mục theo dõi {options.Folder}.");
+        if (poll.Waiting.Count > 0)
+            progress.Report($"Chưa nhận (tệp đang được ghi, sẽ nhận ở lần sau): {string.Join(", ", poll.Waiting)}.");
+        return allAccepted ? ExitCodes.Ok : ExitCodes.CheckFailed;
+    }
+
+    /// <returns>True when every document of the file was accepted.</returns>
+    private static bool Print(CliContext context, IntakeResult result)
+    {
+        var accepted = Print(context, result.Outcomes) && result.MovedTo == WatchFolderLayout.AcceptedFolderName;
+        context.Output.Progress().Report($"{result.File} → {result.MovedTo}{(result.FinishedFromEarlierRun ? " (đã tiếp nhận ở lần chạy trước)" : "")}");
+        return accepted;
+    }
+
+    private static bool Print(CliContext context, IReadOnlyList<IngestOutcome> outcomes)
+    {
+        foreach (var outcome in outcomes) context.Output.Item(outcome, Describe);
+        return outcomes.All(o => o.Status == IngestOutcome.Accepted);
     }
 
     public static Command Inbox(CommandRunner runner)

@@ -1,8 +1,10 @@
 using System.Text.Json;
 using Archive.Core.Application;
 using Archive.Ingest.Conversion;
+using Archive.Ingest.Intake;
 using Archive.Ingest.Pipeline;
 using Archive.Ingest.Signatures;
+using Archive.Web.Hosting;
 
 namespace Archive.Web.Cli;
 
@@ -32,7 +34,31 @@ public static class IngestWiring
             context.Store.Crash, context.Clock, context.Log);
     }
 
+    /// <summary>The watched inbox folder of Archive:Ingest:* (WatchFolder, WatchDossier, WatchIntervalSeconds, WatchSettleSeconds); null when none is set.</summary>
+    /// <param name="folder">The folder given on the command line, over the configured one.</param>
+    /// <param name="dossier">The dossier given on the command line, over the configured one.</param>
+    public static WatchFolderOptions? WatchFolder(ArchiveSettings settings, string? folder = null, string? dossier = null)
+    {
+        var section = settings.Configuration.GetSection("Archive:Ingest");
+        if ((folder ?? section["WatchFolder"]) is not { Length: > 0 } path) return null;
+        return new WatchFolderOptions(Path.GetFullPath(path), dossier ?? section["WatchDossier"],
+            Seconds(section, "WatchIntervalSeconds") ?? WatchFolderOptions.DefaultPollInterval,
+            Seconds(section, "WatchSettleSeconds") ?? WatchFolderOptions.DefaultSettle);
+    }
+
+    public static async Task<WatchedInbox> WatchedInboxAsync(CliContext context, WatchFolderOptions options, bool agencyPolicyForEverything,
+        CancellationToken cancellationToken) =>
+        new(options, await BatchAsync(context, agencyPolicyForEverything, cancellationToken).ConfigureAwait(false), Inbox(context),
+            context.Store.Crash, context.Actor, context.Clock, context.Log);
+
     public static RecordsInbox Inbox(CliContext context) => new(context.Store, context.Clock, context.Restricted);
+
+    private static TimeSpan? Seconds(IConfiguration section, string key) =>
+        double.TryParse(section[key], System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var seconds)
+            ? TimeSpan.FromSeconds(seconds)
+            : section[key] is { Length: > 0 } text
+                ? throw new UserInputException($"Archive:Ingest:{key} phải là số giây, không phải '{text}'.")
+                : null;
 
     /// <summary>Converter programs and limits; Archive:Conversion:* in configuration overrides them.</summary>
     private static ConversionOptions Conversion(CliContext context)

@@ -280,11 +280,4 @@ public sealed class IngestPipelineTests : DemoDossierTest
         Assert.That(arrivals.Where(a => a.Year == 2026).Select(a => a.Number).Order(), Is.EqualTo(Enumerable.Range(1, 12)));
         Assert.That(arrivals.Select(a => a.DocumentId).Distinct().Count(), Is.EqualTo(24));
     }
-
-    private sealed class SettableClock(DateTimeOffset now) : TimeProvider
-    {
-        public DateTimeOffset Now { get; set; } = now;
-        public override DateTimeOffset GetUtcNow() => Now.ToUniversalTime();
-        public override TimeZoneInfo LocalTimeZone { get; } = TimeZoneInfo.CreateCustomTimeZone("VN", TimeSpan.FromHours(7), "VN", "VN");
-    }
 }
