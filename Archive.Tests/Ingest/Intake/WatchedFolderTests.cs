@@ -96,6 +96,23 @@ public sealed class WatchedFolderTests : DemoDossierTest
     }
 
     [Test]
+    public async Task An_unsigned_envelope_from_another_agency_goes_to_tra_lai_with_its_status_for_the_sender()
+    {
+        var pdf = await File.ReadAllBytesAsync(SamplePdf.Write(Data.File("dinh-kem.pdf"), $"Cong van {Guid.NewGuid():N}"));
+        _watch.Drop(SampleEnvelope.Write(Data.File("src.edxml"), pdf), "goi-tin.edxml");
+
+        var (result, outcomes) = await Once();
+
+        Assert.That(outcomes.Single().GetProperty("status").GetString(), Is.EqualTo("rejected"), result.ToString());
+        Assert.That(outcomes.Single().GetProperty("file").GetString(), Is.EqualTo("cong-van.pdf"));
+        Assert.That(File.Exists(Path.Combine(_watch.Returned, "goi-tin.edxml")));
+        Assert.That(await File.ReadAllTextAsync(Path.Combine(_watch.Returned, "goi-tin.edxml.ly-do.txt")), Does.Contain("cong-van.pdf: Chữ ký số"));
+        var status = System.Xml.Linq.XDocument.Load(Path.Combine(_watch.Returned, "goi-tin.edxml.status.xml"));
+        Assert.That(status.Descendants().Single(e => e.Name.LocalName == "StatusCode").Value, Is.EqualTo("02"), "the status travels with the envelope");
+        Assert.That(Directory.GetFiles(_watch.Claimed), Is.Empty);
+    }
+
+    [Test]
     public async Task Serve_looks_at_the_configured_watch_folder_in_the_background()
     {
         _watch.Drop(SamplePdf.Write(Data.File("src.pdf"), $"Quyet dinh {Guid.NewGuid():N}"), "qd-11.pdf", WatchFolder.Metadata(11));
