@@ -136,6 +136,7 @@ public sealed class IngestPipeline(IReadOnlyList<IIngestCheck> checks, RecordsIn
                 perEntry = package.MetadataJson is { } json
                     ? FileMetadata.Parse(json, package.Entries.SelectMany(e => new[] { e.EntryName, e.Name }).ToList(), ZipPackage.MetadataEntry)
                     : FileMetadata.None;
+                if (package.Entries.Count == 0) throw new ZipPackageException("Gói ZIP không có tệp văn bản nào.");
             }
             catch (Exception e) when (e is ZipPackageException or MetadataFormatException)
             {

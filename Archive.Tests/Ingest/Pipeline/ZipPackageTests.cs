@@ -111,6 +111,16 @@ public sealed class ZipPackageTests : DemoDossierTest
     }
 
     [Test]
+    public async Task An_empty_zip_is_returned_and_kept_not_silently_dropped()
+    {
+        var outcome = (await Ingest(Zip("rong.zip", ("metadata.json", Utf8(WatchFolder.Metadata(17)))))).Single();
+
+        Assert.That(outcome.GetProperty("status").GetString(), Is.EqualTo("rejected"));
+        Assert.That(outcome.GetProperty("reasons")[0].GetString(), Does.Contain("không có tệp"));
+        Assert.That(InboxItems().Single().SourceName, Is.EqualTo("rong.zip"));
+    }
+
+    [Test]
     public async Task A_docx_is_still_an_office_document_not_a_package()
     {
         var docx = Zip("to-trinh.docx", ("[Content_Types].xml", Utf8("<Types/>")), ("word/document.xml", Utf8("<w:document/>")));
