@@ -134,6 +134,10 @@ public sealed class RecordsInbox(ArchiveStore store, TimeProvider clock, Restric
         store.Catalog.Read(s => status is { } wanted ? s.Inbox.Where(i => i.Status == wanted) : s.Inbox.All())
             .OrderByDescending(i => i.Urgent && i.Status == InboxStatus.Pending).ThenBy(i => i.ReceivedAt).ToList();
 
+    /// <summary>Every item received with exactly these bytes, oldest first.</summary>
+    public IReadOnlyList<InboxItem> Holding(Sha256Digest digest) =>
+        store.Catalog.Read(s => s.Inbox.Where(i => i.Digest == digest.Hex)).OrderBy(i => i.ReceivedAt).ToList();
+
     public InboxItem Item(string itemId) => store.Catalog.Read(s => s.Inbox.Get(itemId)) ?? throw NotFound(itemId);
 
     public static Tt02Metadata Metadata(InboxItem item) =>

@@ -18,6 +18,8 @@ public sealed class CrashPoint(string? armedAt)
     public const string BeforeFilingCommit = "filing.before-commit";
     public const string AfterReceive = "ingest.after-receive";
     public const string FixityMidRepair = "fixity.mid-repair";
+    /// <summary>A file of the watched folder is in the inbox but not yet moved out of the folder.</summary>
+    public const string IntakeBeforeMove = "intake.before-move";
 
     public void Reached(string point)
     {

@@ -22,6 +22,7 @@ public sealed class PreservationCopyConverter : IDisposable
     private readonly OcrMyPdf _ocr;
     private readonly PdfTextExtractor _text;
     private readonly Tt02XmpWriter _xmp;
+    private readonly SemaphoreSlim _slots;
 
     public PreservationCopyConverter(ConversionOptions options, ILogger log)
     {
@@ -39,12 +40,15 @@ public sealed class PreservationCopyConverter : IDisposable
         _ocr = new OcrMyPdf(runner, options);
         _text = new PdfTextExtractor(runner, options);
         _xmp = new Tt02XmpWriter(_qpdf);
+        _slots = new SemaphoreSlim(options.Parallelism > 0 ? options.Parallelism : Environment.ProcessorCount);
     }
 
     public async Task<PreservationCopy> ConvertAsync(ConversionRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         var work = Path.Combine(_root, Guid.NewGuid().ToString("N"));
+        // Converters use the processor to the full: one conversion per core, however many documents are in flight.
+        await _slots.WaitAsync(cancellationToken).ConfigureAwait(false);
         Directory.CreateDirectory(work);
         try
         {
@@ -52,6 +56,7 @@ public sealed class PreservationCopyConverter : IDisposable
         }
         finally
         {
+            _slots.Release();
             try
             {
                 Directory.Delete(work, recursive: true);
@@ -66,6 +71,7 @@ public sealed class PreservationCopyConverter : IDisposable
     public void Dispose()
     {
         _ghostscript.Dispose();
+        _slots.Dispose();
         if (!_ownsRoot) return;
         try
         {

@@ -42,14 +42,45 @@ public static class FormatIdentifier
         var matches = claimed == format || (format == FileFormat.EdXml && claimed == FileFormat.EdXml);
         var pdfA = format == FileFormat.Pdf ? PdfAClaim(content) : null;
 
-        string? problem = null;
-        if (format is FileFormat.Unknown)
-            problem = $"Không nhận dạng được định dạng của tệp '{fileName}' từ nội dung; chỉ nhận PDF, DOC/DOCX/ODT, XLS/XLSX/ODS, JPEG/PNG/TIFF, edXML, ZIP.";
-        else if (!matches)
-            problem = extension.Length == 0
-                ? $"Tệp '{fileName}' không có phần mở rộng; nội dung là {Name(format)}."
-                : $"Phần mở rộng '{extension}' của tệp '{fileName}' không khớp nội dung ({Name(format)}).";
+        // A bomb is named first: whatever else is wrong, this file must not be inflated.
+        var problem = (IsZipContainer(format) ? ZipBombProblem(content, fileName, ZipLimits.Default) : null)
+                      ?? (format is FileFormat.Unknown
+                          ? $"Không nhận dạng được định dạng của tệp '{fileName}' từ nội dung; chỉ nhận PDF, DOC/DOCX/ODT, XLS/XLSX/ODS, JPEG/PNG/TIFF, edXML, ZIP."
+                          : matches ? null
+                          : extension.Length == 0 ? $"Tệp '{fileName}' không có phần mở rộng; nội dung là {Name(format)}."
+                          : $"Phần mở rộng '{extension}' của tệp '{fileName}' không khớp nội dung ({Name(format)}).");
         return new FormatIdentification(format, claimed == FileFormat.Unknown ? null : Name(claimed), matches, pdfA, problem);
+    }
+
+    private static bool IsZipContainer(FileFormat format) =>
+        format is FileFormat.Zip or FileFormat.Docx or FileFormat.Xlsx or FileFormat.Odt or FileFormat.Ods;
+
+    /// <summary>
+    /// A compression bomb, judged from the central directory alone (sizes as declared, nothing inflated):
+    /// too many entries, too much in total, or an entry that inflates far more than documents do.
+    /// Extraction still counts what it writes, since declared sizes can lie.
+    /// </summary>
+    public static string? ZipBombProblem(Stream content, string fileName, ZipLimits limits)
+    {
+        try
+        {
+            content.Position = 0;
+            using var zip = new ZipArchive(content, ZipArchiveMode.Read, leaveOpen: true);
+            if (zip.Entries.Count > limits.MaxEntries)
+                return $"Tệp nén '{fileName}' có {zip.Entries.Count} mục, quá giới hạn {limits.MaxEntries}: nghi là bom nén (zip bomb).";
+            var total = zip.Entries.Sum(e => e.Length);
+            if (total > limits.MaxTotalBytes)
+                return $"Tệp nén '{fileName}' giải nén ra {total} byte, quá giới hạn {limits.MaxTotalBytes} byte: nghi là bom nén (zip bomb).";
+            if (zip.Entries.FirstOrDefault(e => e.Length >= limits.RatioCheckedFrom && e.Length > limits.MaxRatio * Math.Max(1, e.CompressedLength))
+                is { } bomb)
+                return $"Mục '{bomb.FullName}' của tệp nén '{fileName}' nén với tỉ lệ {bomb.Length / Math.Max(1, bomb.CompressedLength)}:1 " +
+                       $"(giới hạn {limits.MaxRatio}:1): bom nén (zip bomb), không giải nén.";
+            return null;
+        }
+        catch (InvalidDataException e)
+        {
+            return $"Tệp nén '{fileName}' hỏng, không đọc được danh mục: {e.Message}";
+        }
     }
 
     public static string Name(FileFormat format) => format switch

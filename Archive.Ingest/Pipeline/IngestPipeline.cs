@@ -12,7 +12,8 @@ namespace Archive.Ingest.Pipeline;
 /// receive → checks (each a small stage) → inbox → accept into the dossier or return to the sender.
 /// The original is stored in the inbox whatever the checks say, so nothing received is dropped; a
 /// stage that fails names itself and stops that document only. edXML envelopes are opened and each
-/// attachment goes through the same way, with a status message written back for the sender.
+/// attachment goes through the same way, with a status message written back for the sender; so does
+/// each file of a ZIP package.
 /// </summary>
 /// <param name="preservation">Makes the PDF/A copy of each accepted document; none in tests that only exercise intake.</param>
 public sealed class IngestPipeline(IReadOnlyList<IIngestCheck> checks, RecordsInbox inbox, DocumentPreservation? preservation, CrashPoint crash,
@@ -27,8 +28,13 @@ public sealed class IngestPipeline(IReadOnlyList<IIngestCheck> checks, RecordsIn
         var name = Path.GetFileName(path);
         if (!File.Exists(path))
             return [new IngestOutcome(name, IngestOutcome.Rejected, null, dossierCode, null, [$"Không tìm thấy tệp '{path}'."], null, null, false)];
-        if (IsEnvelope(path, name))
-            return await IngestEnvelopeAsync(path, metadata, dossierCode, actor, cancellationToken).ConfigureAwait(false);
+        switch (Identify(path, name))
+        {
+            case { Format: FileFormat.EdXml }:
+                return await IngestEnvelopeAsync(path, metadata, dossierCode, actor, cancellationToken).ConfigureAwait(false);
+            case { Format: FileFormat.Zip, Accepted: true }: // OOXML and ODF are identified as office documents, never as packages
+                return await IngestPackageAsync(path, metadata, dossierCode, actor, cancellationToken).ConfigureAwait(false);
+        }
         return [await IngestOneAsync(new IngestDocument(path, name, metadata, dossierCode), actor, cancellationToken).ConfigureAwait(false)];
     }
 
@@ -113,6 +119,53 @@ public sealed class IngestPipeline(IReadOnlyList<IIngestCheck> checks, RecordsIn
         }
     }
 
+    /// <summary>
+    /// A ZIP package: each file in it goes through like an envelope's attachment, with the metadata given
+    /// for the package and, per file, what its metadata.json says (keyed by entry name). A package that
+    /// cannot be opened safely is itself kept in the inbox, returned with the reason.
+    /// </summary>
+    private async Task<IReadOnlyList<IngestOutcome>> IngestPackageAsync(string path, Tt02Metadata given, string? dossierCode, Actor actor,
+        CancellationToken cancellationToken)
+    {
+        var folder = Directory.CreateTempSubdirectory("archive-zip-").FullName;
+        try
+        {
+            ZipPackage package;
+            FileMetadata perEntry;
+            try
+            {
+                package = await ZipPackageReader.ExtractAsync(path, folder, ZipLimits.Default, cancellationToken).ConfigureAwait(false);
+                perEntry = package.MetadataJson is { } json
+                    ? FileMetadata.Parse(json, package.Entries.SelectMany(e => new[] { e.EntryName, e.Name }).ToList(), ZipPackage.MetadataEntry)
+                    : FileMetadata.None;
+                if (package.Entries.Count == 0) throw new ZipPackageException("Gói ZIP không có tệp văn bản nào.");
+            }
+            catch (Exception e) when (e is ZipPackageException or MetadataFormatException)
+            {
+                _log.Warning("Package {Package} cannot be opened: {Reason}", Path.GetFileName(path), e.Message);
+                var rejected = new IngestDocument(path, Path.GetFileName(path), given, dossierCode);
+                rejected.Reasons.Add(e.Message);
+                return [await IngestOneAsync(rejected, actor, cancellationToken).ConfigureAwait(false)];
+            }
+            _log.Information("Package {Package} holds {Entries} files", Path.GetFileName(path), package.Entries.Count);
+            var outcomes = new List<IngestOutcome>();
+            foreach (var entry in package.Entries)
+            {
+                var own = perEntry.For(entry.EntryName) is { Values.Count: > 0 } byPath ? byPath : perEntry.For(entry.Name);
+                var document = new IngestDocument(entry.Path, entry.Name, given.Values.Aggregate(own, (m, kv) => m.With(kv.Key, kv.Value)), dossierCode);
+                if (entry.Problem is { } problem) document.Reasons.Add(problem);
+                if (FormatIdentifier.Identify(entry.Path).Format is FileFormat.Zip or FileFormat.EdXml)
+                    document.Reasons.Add($"'{entry.EntryName}' là một gói lồng trong gói ZIP: gửi riêng từng gói.");
+                outcomes.Add(await IngestOneAsync(document, actor, cancellationToken).ConfigureAwait(false));
+            }
+            return outcomes;
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
     /// <summary>The status for the sender, beside the envelope: accepted, or rejected with every reason.</summary>
     private void WriteStatus(string envelopePath, EdXmlMessage message, IReadOnlyList<IngestOutcome> outcomes)
     {
@@ -125,10 +178,10 @@ public sealed class IngestPipeline(IReadOnlyList<IIngestCheck> checks, RecordsIn
         _log.Information("Wrote status {Status} for {Envelope} to {StatusPath}", status, envelopePath, statusPath);
     }
 
-    private static bool IsEnvelope(string path, string name)
+    private static FormatIdentification Identify(string path, string name)
     {
-        using var content = File.OpenRead(path);
-        return content.Length > 0 && FormatIdentifier.Identify(content, name).Format == FileFormat.EdXml;
+        using var content = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 4096, FileOptions.RandomAccess);
+        return FormatIdentifier.Identify(content, name);
     }
 
     private static string FormatName(IngestDocument document) =>

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Archive.Ingest.Pipeline;
 using Archive.Web.Hosting;
 
 namespace Archive.Web.Cli;
@@ -22,14 +23,11 @@ public static class DemoCommand
             if (parse.GetValue(samples) is not { Exists: true } folder) return ExitCodes.Ok;
             var files = folder.GetFiles().Where(f => f.Name != "metadata.json").OrderBy(f => f.Name, StringComparer.Ordinal).ToArray();
             var metadata = IngestCommands.MetadataPerFile(new FileInfo(Path.Combine(folder.FullName, "metadata.json")) is { Exists: true } m ? m : null, files);
-            using var pipeline = await IngestCommands.PipelineAsync(context, agencyPolicyForEverything: false, cancellationToken).ConfigureAwait(false);
-            foreach (var file in files)
-                foreach (var outcome in await pipeline.IngestAsync(file.FullName, metadata(file.Name), DemoCatalog.SampleDossier(context.Clock),
-                             context.Actor, cancellationToken).ConfigureAwait(false))
-                {
-                    if (outcome.Id is { } id) await IndexUpdate.AfterFilingAsync(context, id, cancellationToken).ConfigureAwait(false);
+            var requests = files.Select(f => new IngestRequest(f.FullName, metadata(f.Name), DemoCatalog.SampleDossier(context.Clock))).ToList();
+            using var batch = await IngestWiring.BatchAsync(context, agencyPolicyForEverything: false, cancellationToken).ConfigureAwait(false);
+            await foreach (var file in batch.RunAsync(requests, context.Actor, context.Output.Progress(), cancellationToken).ConfigureAwait(false))
+                foreach (var outcome in file.Outcomes)
                     context.Output.Message($"Văn bản mẫu {outcome.File}: {outcome.Status} {string.Join("; ", outcome.Reasons)}");
-                }
             return ExitCodes.Ok;
         }, createsDataFolder: true);
         return demo;

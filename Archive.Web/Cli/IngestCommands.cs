@@ -1,11 +1,9 @@
 using System.CommandLine;
-using System.Text.Json;
 using Archive.Core.Application;
 using Archive.Core.Catalog;
 using Archive.Core.Registry;
-using Archive.Ingest.Conversion;
+using Archive.Ingest.Intake;
 using Archive.Ingest.Pipeline;
-using Archive.Ingest.Signatures;
 
 namespace Archive.Web.Cli;
 
@@ -14,58 +12,90 @@ public static class IngestCommands
 {
     public static Command Ingest(CommandRunner runner)
     {
-        var files = new Argument<FileInfo[]>("files") { Description = "Tệp văn bản nhận được (PDF, DOCX, ODT, ảnh quét, gói tin edXML)", Arity = ArgumentArity.OneOrMore };
+        var files = new Argument<FileInfo[]>("files")
+        {
+            Description = "Tệp văn bản nhận được (PDF, DOCX, ODT, ảnh quét, gói tin edXML, gói ZIP)", Arity = ArgumentArity.ZeroOrMore,
+        };
         var dossier = new Option<string?>("--dossier") { Description = "Mã hồ sơ để lập văn bản vào" };
         var policy = new Option<string?>("--policy")
         {
             Description = "Chính sách chữ ký: agency cho mọi tệp, basic (mặc định: agency cho gói tin edXML từ cơ quan khác, basic cho tệp khác)",
         };
         policy.AcceptOnlyFromAmong("basic", "agency");
+        var watch = new Option<DirectoryInfo?>("--watch")
+        {
+            Description = "Thư mục theo dõi: tiếp nhận tệp thả vào đó (siêu dữ liệu trong TÊN.json bên cạnh), chuyển sang da-tiep-nhan hoặc tra-lai",
+        };
+        var once = new Option<bool>("--once") { Description = "Với --watch: xử lý các tệp đang có rồi thoát (mặc định: theo dõi đến khi Ctrl+C)" };
         var ingest = new Command("ingest", "Tiếp nhận văn bản: kiểm tra, đưa vào hộp thư Chờ lưu trữ, lập vào hồ sơ và cấp số đến")
         {
-            files, dossier, policy, MetadataInput.File,
+            files, dossier, policy, MetadataInput.File, watch, once,
         };
+        ingest.Validators.Add(result =>
+        {
+            var watching = result.GetValue(watch) is not null;
+            if (watching && result.GetValue(files) is { Length: > 0 })
+                result.AddError("Chỉ định tệp hoặc --watch THƯ_MỤC, không cả hai.");
+            else if (!watching && result.GetValue(files) is not { Length: > 0 })
+                result.AddError("Cần ít nhất một tệp, hoặc --watch THƯ_MỤC.");
+            if (result.GetValue(once) && !watching) result.AddError("--once chỉ dùng với --watch.");
+            if (watching && result.GetValue(MetadataInput.File) is not null)
+                result.AddError("Với --watch, siêu dữ liệu của mỗi tệp nằm trong TÊN.json bên cạnh tệp, không dùng --metadata.");
+        });
         runner.Bind(ingest, async (context, parse, cancellationToken) =>
         {
+            var agencyPolicy = parse.GetValue(policy) == "agency";
+            if (parse.GetValue(watch) is { } folder)
+                return await WatchAsync(context, IngestWiring.WatchFolder(context.Settings, folder.FullName, parse.GetValue(dossier))!, agencyPolicy,
+                    parse.GetValue(once), cancellationToken).ConfigureAwait(false);
             var given = parse.GetValue(files)!;
-            var perFile = MetadataPerFile(parse, given);
-            using var pipeline = await PipelineAsync(context, parse.GetValue(policy) == "agency", cancellationToken).ConfigureAwait(false);
+            var metadata = MetadataPerFile(parse.GetValue(MetadataInput.File), given);
+            var requests = given.Select(f => new IngestRequest(f.FullName, metadata(f.Name), parse.GetValue(dossier))).ToList();
+            using var batch = await IngestWiring.BatchAsync(context, agencyPolicy, cancellationToken).ConfigureAwait(false);
             var allAccepted = true;
-            foreach (var (item, document, arrival) in await Inbox(context).ResumeAsync(context.Actor, cancellationToken).ConfigureAwait(false))
-            {
-                await IndexUpdate.AfterFilingAsync(context, document.Id, cancellationToken).ConfigureAwait(false);
-                context.Output.Progress().Report($"Đã hoàn tất văn bản dở dang {item.SourceName}: số đến {arrival.Number}, hồ sơ {document.FileCode}.");
-            }
-            // Files go through in parallel, one per core (converters are child processes); results print in the order given.
-            using var slots = new SemaphoreSlim(Environment.ProcessorCount);
-            var running = given.Select(async file =>
-            {
-                await slots.WaitAsync(cancellationToken).ConfigureAwait(false);
-                try
-                {
-                    return await pipeline.IngestAsync(file.FullName, perFile(file.Name), parse.GetValue(dossier), context.Actor, cancellationToken)
-                        .ConfigureAwait(false);
-                }
-                finally
-                {
-                    slots.Release();
-                }
-            }).ToList();
-            var accepted = new List<string>();
-            for (var i = 0; i < running.Count; i++)
-            {
-                foreach (var outcome in await running[i].ConfigureAwait(false))
-                {
-                    allAccepted &= outcome.Status == IngestOutcome.Accepted;
-                    if (outcome is { Status: IngestOutcome.Accepted, Id: { } id }) accepted.Add(id);
-                    context.Output.Item(outcome, Describe);
-                }
-                if (given.Length > 1) context.Output.Progress().Report($"Đã xử lý {i + 1}/{given.Length} tệp.");
-            }
-            await IndexUpdate.AfterFilingAsync(context, accepted, cancellationToken).ConfigureAwait(false);
+            await foreach (var file in batch.RunAsync(requests, context.Actor, context.Output.Progress(), cancellationToken).ConfigureAwait(false))
+                allAccepted &= Print(context, file.Outcomes);
             return allAccepted ? ExitCodes.Ok : ExitCodes.CheckFailed;
         });
         return ingest;
+    }
+
+    /// <summary>`archive ingest --watch DIR [--once]`: the watched inbox folder, headless.</summary>
+    private static async Task<int> WatchAsync(CliContext context, WatchFolderOptions options, bool agencyPolicy, bool once,
+        CancellationToken cancellationToken)
+    {
+        using var watched = await IngestWiring.WatchedInboxAsync(context, options, agencyPolicy, cancellationToken).ConfigureAwait(false);
+        var progress = context.Output.Progress();
+        if (!once)
+        {
+            progress.Report($"Đang theo dõi thư mục {options.Folder} (mỗi {options.PollInterval.TotalSeconds:0.#} giây); Ctrl+C để dừng.");
+            await watched.WatchAsync(progress, result =>
+            {
+                Print(context, result);
+                return Task.CompletedTask;
+            }, cancellationToken).ConfigureAwait(false);
+            return ExitCodes.Ok;
+        }
+        var poll = await watched.OnceAsync(progress, cancellationToken).ConfigureAwait(false);
+        var allAccepted = poll.Finished.Aggregate(true, (all, result) => Print(context, result) && all);
+        if (poll.Finished.Count == 0) context.Output.Message($"Không có tệp mới trong thư mục theo dõi {options.Folder}.");
+        if (poll.Waiting.Count > 0)
+            progress.Report($"Chưa nhận (tệp đang được ghi, sẽ nhận ở lần sau): {string.Join(", ", poll.Waiting)}.");
+        return allAccepted ? ExitCodes.Ok : ExitCodes.CheckFailed;
+    }
+
+    /// <returns>True when every document of the file was accepted.</returns>
+    private static bool Print(CliContext context, IntakeResult result)
+    {
+        var accepted = Print(context, result.Outcomes) && result.MovedTo == WatchFolderLayout.AcceptedFolderName;
+        context.Output.Progress().Report($"{result.File} → {result.MovedTo}{(result.FinishedFromEarlierRun ? " (đã tiếp nhận ở lần chạy trước)" : "")}");
+        return accepted;
+    }
+
+    private static bool Print(CliContext context, IReadOnlyList<IngestOutcome> outcomes)
+    {
+        foreach (var outcome in outcomes) context.Output.Item(outcome, Describe);
+        return outcomes.All(o => o.Status == IngestOutcome.Accepted);
     }
 
     public static Command Inbox(CommandRunner runner)
@@ -74,7 +104,7 @@ public static class IngestCommands
         var list = new Command("list", "Hộp thư Chờ lưu trữ (văn bản khẩn, hỏa tốc lên đầu)") { status };
         runner.Bind(list, (context, parse) =>
         {
-            context.Output.List(Inbox(context).List(parse.GetValue(status)), Line, "Hộp thư Chờ lưu trữ trống.");
+            context.Output.List(IngestWiring.Inbox(context).List(parse.GetValue(status)), Line, "Hộp thư Chờ lưu trữ trống.");
             return ExitCodes.Ok;
         });
 
@@ -82,7 +112,7 @@ public static class IngestCommands
         var show = new Command("show", "Xem một văn bản trong hộp thư, kết quả kiểm tra và thông báo gửi nơi gửi") { id };
         runner.Bind(show, (context, parse) =>
         {
-            context.Output.Item(Inbox(context).Item(parse.GetValue(id)!), Details);
+            context.Output.Item(IngestWiring.Inbox(context).Item(parse.GetValue(id)!), Details);
             return ExitCodes.Ok;
         });
 
@@ -90,7 +120,7 @@ public static class IngestCommands
         var accept = new Command("accept", "Tiếp nhận: lập vào hồ sơ và cấp số đến") { id, dossier, MetadataInput.File, MetadataInput.Set };
         runner.Bind(accept, async (context, parse, cancellationToken) =>
         {
-            var (item, document, arrival) = await Inbox(context).AcceptAsync(parse.GetValue(id)!, parse.GetValue(dossier)!,
+            var (item, document, arrival) = await IngestWiring.Inbox(context).AcceptAsync(parse.GetValue(id)!, parse.GetValue(dossier)!,
                 MetadataInput.Read(parse, DocumentFiling.Tags), context.Actor, cancellationToken).ConfigureAwait(false);
             await IndexUpdate.AfterFilingAsync(context, document.Id, cancellationToken).ConfigureAwait(false);
             context.Output.Item(new { item.Id, documentId = document.Id, dossier = document.FileCode.Value, arrival.Number, arrival.Year },
@@ -102,70 +132,18 @@ public static class IngestCommands
         var reject = new Command("reject", "Trả lại nơi gửi, kèm lý do") { id, reasons };
         runner.Bind(reject, (context, parse) =>
         {
-            context.Output.Item(Inbox(context).Reject(parse.GetValue(id)!, parse.GetValue(reasons)!, context.Actor), Details);
+            context.Output.Item(IngestWiring.Inbox(context).Reject(parse.GetValue(id)!, parse.GetValue(reasons)!, context.Actor), Details);
             return ExitCodes.Ok;
         });
         return new Command("inbox", "Hộp thư Chờ lưu trữ") { list, show, accept, reject };
     }
-
-    /// <summary>The ingest pipeline of this data folder: checks (format, metadata, signatures), inbox, PDF/A preservation.</summary>
-    public static async Task<IngestPipeline> PipelineAsync(CliContext context, bool agencyPolicyForEverything, CancellationToken cancellationToken)
-    {
-        var trust = await TrustStore.LoadAsync(context.Folder.TrustAnchors, context.Folder.TrustCrls, cancellationToken).ConfigureAwait(false);
-        var signatures = new SignatureCheck(new DocumentVerifier(trust, ValidationPolicy.Basic, context.Clock, context.Log),
-            new DocumentVerifier(trust, ValidationPolicy.Agency, context.Clock, context.Log), agencyPolicyForEverything,
-            (report, name) => JsonSerializer.Serialize(VerifyJson.From(report, name), CliOutput.JsonOptions));
-        var catalog = new CatalogService(context.Store, context.Clock, context.Restricted);
-        var preservation = new DocumentPreservation(new PreservationCopyConverter(Conversion(context), context.Log), catalog.StoreOf,
-            context.Clock, context.Log);
-        var options = Conversion(context);
-        var safety = new PdfSafetyCheck(new Qpdf(new ToolRunner(context.Log), options));
-        return new IngestPipeline([new FormatCheck(), safety, new MetadataCheck(context.Clock), signatures], Inbox(context), preservation,
-            context.Store.Crash, context.Clock, context.Log);
-    }
-
-    /// <summary>Converter programs and limits; Archive:Conversion:* in configuration overrides them.</summary>
-    private static ConversionOptions Conversion(CliContext context)
-    {
-        var section = context.Settings.Configuration.GetSection("Archive:Conversion");
-        var defaults = new ConversionOptions();
-        return defaults with
-        {
-            Ghostscript = section["Ghostscript"] ?? defaults.Ghostscript,
-            LibreOffice = section["LibreOffice"] ?? defaults.LibreOffice,
-            OcrMyPdf = section["OcrMyPdf"] ?? defaults.OcrMyPdf,
-        };
-    }
-
-    private static RecordsInbox Inbox(CliContext context) => new(context.Store, context.Clock, context.Restricted);
-
-    private static Func<string, Tt02Metadata> MetadataPerFile(ParseResult parse, FileInfo[] files) =>
-        MetadataPerFile(parse.GetValue(MetadataInput.File), files);
 
     /// <summary>One metadata object for every file, or an object keyed by file name (DESIGN.md 5).</summary>
     public static Func<string, Tt02Metadata> MetadataPerFile(FileInfo? file, FileInfo[] files)
     {
         if (file is null) return _ => Tt02Metadata.Empty;
         if (!file.Exists) throw new UserInputException($"Không tìm thấy tệp siêu dữ liệu '{file.FullName}'.");
-        var json = File.ReadAllText(file.FullName);
-        try
-        {
-            using var document = JsonDocument.Parse(json);
-            var names = files.Select(f => f.Name).ToHashSet(StringComparer.Ordinal);
-            if (document.RootElement.ValueKind == JsonValueKind.Object && document.RootElement.EnumerateObject().Any() &&
-                document.RootElement.EnumerateObject().All(p => names.Contains(p.Name) && p.Value.ValueKind == JsonValueKind.Object))
-            {
-                var byName = document.RootElement.EnumerateObject()
-                    .ToDictionary(p => p.Name, p => Tt02Metadata.FromJson(p.Value, DocumentFiling.Tags, $"{file.Name}:{p.Name}"));
-                return name => byName.GetValueOrDefault(name, Tt02Metadata.Empty);
-            }
-        }
-        catch (JsonException)
-        {
-            // Reported with its position by FromJson below.
-        }
-        var single = Tt02Metadata.FromJson(json, DocumentFiling.Tags, file.Name);
-        return _ => single;
+        return FileMetadata.Parse(File.ReadAllText(file.FullName), files.Select(f => f.Name).ToList(), file.Name).For;
     }
 
     private static string Describe(IngestOutcome o) => o.Status switch

@@ -6,7 +6,7 @@ using Serilog;
 
 namespace Archive.Web.Cli;
 
-/// <summary>`archive serve`: the host process (web, later the scheduler), bound to loopback by default.</summary>
+/// <summary>`archive serve`: the host process (web, the scheduler, the watched inbox folder when configured), bound to loopback by default.</summary>
 public static class ServeCommand
 {
     public static Command Create(CommandRunner runner)
@@ -22,6 +22,10 @@ public static class ServeCommand
             var jobs = new ScheduledJobs(store, context.Restricted, context.Settings, context.Clock, context.Log);
             await using var scheduler = await ArchiveScheduler.StartAsync(jobs, context.Settings.TimeZone, context.Clock, context.Log,
                 cancellationToken).ConfigureAwait(false);
+            await using var intake = IngestWiring.WatchFolder(context.Settings) is { } watch
+                ? WatchedFolderService.Start(await IngestWiring.WatchedInboxAsync(context, watch, agencyPolicyForEverything: false, cancellationToken)
+                    .ConfigureAwait(false))
+                : null;
             var app = ArchiveHost.Build(store, context.Clock, context.Log, parse.GetValue(urls) ?? context.Settings.Urls);
             context.Log.Information("Archive serving {DataFolder} on {Urls}", context.Folder.Root, app.Urls);
             await app.RunAsync(cancellationToken).ConfigureAwait(false);

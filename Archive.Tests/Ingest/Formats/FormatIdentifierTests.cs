@@ -122,6 +122,7 @@ public sealed class FormatIdentifierTests
         var result = FormatIdentifier.Identify(bomb);
 
         Assert.That(result.Format, Is.EqualTo(FileFormat.Zip));
+        Assert.That(result.Problem, Does.Contain("zeros.bin").And.Contain("bom nén"), "named as a bomb, from the declared sizes");
         Assert.That(GC.GetTotalAllocatedBytes() - before, Is.LessThan(64L << 20), "identification must not inflate the archive");
     }
 }

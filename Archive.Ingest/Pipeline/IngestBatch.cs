@@ -1,0 +1,71 @@
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using Archive.Core.Application;
+using Archive.Core.Audit;
+using Serilog;
+
+namespace Archive.Ingest.Pipeline;
+
+/// <summary>
+/// Several received files through the pipeline, as `archive ingest` and the watched inbox folder both
+/// run them: first what a crash left half-done in the inbox is finished, then the files go through in
+/// parallel, their results come back in the order given, and the documents accepted are indexed
+/// together at the end. Two documents per core are in flight: while one waits on the disk or a short
+/// tool, another converts; the conversion stage itself is bounded by the cores (see PreservationCopyConverter).
+/// </summary>
+public sealed class IngestBatch(IngestPipeline pipeline, RecordsInbox inbox, IFiledDocumentIndex index, ILogger log, int parallelism = 0)
+    : IDisposable
+{
+    private readonly ILogger _log = log.ForContext<IngestBatch>();
+    private readonly int _parallelism = parallelism > 0 ? parallelism : 2 * Environment.ProcessorCount;
+
+    /// <summary>Stops the pipeline's converters.</summary>
+    public void Dispose() => pipeline.Dispose();
+
+    /// <summary>Each file's result as soon as it and every file before it are done.</summary>
+    public async IAsyncEnumerable<IngestedFile> RunAsync(IReadOnlyList<IngestRequest> files, Actor actor, IProgress<string> progress,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await ResumeAsync(actor, progress, cancellationToken).ConfigureAwait(false);
+        using var slots = new SemaphoreSlim(_parallelism);
+        var running = files.Select(file => IngestAsync(file, slots, actor, cancellationToken)).ToList();
+        var accepted = new List<string>();
+        for (var i = 0; i < running.Count; i++)
+        {
+            var outcomes = await running[i].ConfigureAwait(false);
+            accepted.AddRange(outcomes.Where(o => o.Status == IngestOutcome.Accepted).Select(o => o.Id).OfType<string>());
+            yield return new IngestedFile(files[i], outcomes);
+            if (files.Count > 1)
+                progress.Report(string.Create(CultureInfo.InvariantCulture, $"Đã xử lý {i + 1}/{files.Count} tệp."));
+        }
+        if (files.Count > 0)
+            _log.Information("Ingested {Files} files, {Accepted} documents accepted", files.Count, accepted.Count);
+        await index.AddAsync(accepted, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Files the pending inbox items an interrupted run had checked and meant for a dossier.</summary>
+    private async Task ResumeAsync(Actor actor, IProgress<string> progress, CancellationToken cancellationToken)
+    {
+        foreach (var (item, document, arrival) in await inbox.ResumeAsync(actor, cancellationToken).ConfigureAwait(false))
+        {
+            _log.Warning("Resumed inbox item {InboxItem} ({File}) left pending by an interrupted run: filed as {DocumentId}", item.Id,
+                item.SourceName, document.Id);
+            await index.AddAsync([document.Id], cancellationToken).ConfigureAwait(false);
+            progress.Report($"Đã hoàn tất văn bản dở dang {item.SourceName}: số đến {arrival.Number}, hồ sơ {document.FileCode}.");
+        }
+    }
+
+    private async Task<IReadOnlyList<IngestOutcome>> IngestAsync(IngestRequest file, SemaphoreSlim slots, Actor actor,
+        CancellationToken cancellationToken)
+    {
+        await slots.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return await pipeline.IngestAsync(file.Path, file.Metadata, file.DossierCode, actor, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            slots.Release();
+        }
+    }
+}
