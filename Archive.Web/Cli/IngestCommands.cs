@@ -1,7 +1,9 @@
 using System.CommandLine;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Archive.Core.Application;
 using Archive.Core.Catalog;
+using Archive.Core.Preservation;
 using Archive.Core.Registry;
 using Archive.Ingest.Conversion;
 using Archive.Ingest.Pipeline;
@@ -82,7 +84,10 @@ public static class IngestCommands
         var show = new Command("show", "Xem một văn bản trong hộp thư, kết quả kiểm tra và thông báo gửi nơi gửi") { id };
         runner.Bind(show, (context, parse) =>
         {
-            context.Output.Item(Inbox(context).Item(parse.GetValue(id)!), Details);
+            var inbox = Inbox(context);
+            var item = inbox.Item(parse.GetValue(id)!);
+            var history = inbox.History(item.Id);
+            context.Output.Item(WithHistory(item, history), _ => Details(item) + Environment.NewLine + History(history));
             return ExitCodes.Ok;
         });
 
@@ -187,6 +192,19 @@ public static class IngestCommands
     }.Concat(i.Reasons.Select(r => $"  Lý do: {r}"))
         .Concat(i.SenderNotice is { } notice ? [$"  Thông báo gửi nơi gửi: {notice}"] : [])
         .Concat(i.DocumentId is { } doc ? [$"  Đã lập: văn bản {doc}, số đến {i.ArrivalId}"] : []));
+
+    /// <summary>The item as JSON, with its preservation events (PREMIS) in time order under "events".</summary>
+    private static JsonObject WithHistory(InboxItem item, IReadOnlyList<PreservationEvent> history)
+    {
+        var json = JsonSerializer.SerializeToNode(item, CliOutput.JsonOptions)!.AsObject();
+        json["events"] = JsonSerializer.SerializeToNode(history, CliOutput.JsonOptions);
+        return json;
+    }
+
+    private static string History(IReadOnlyList<PreservationEvent> history) => string.Join(Environment.NewLine,
+        history.Select(e => $"    {e.At:dd/MM/yyyy HH:mm:ss}  {PremisEventType.VietnameseName(e.Type)} ({e.Type}) — " +
+                            $"{PremisEventType.VietnameseOutcome(e.Outcome)}: {e.Detail}")
+            .Prepend("  Lịch sử bảo quản (sự kiện PREMIS):"));
 
     private static string Status(InboxStatus s) => s switch
     {

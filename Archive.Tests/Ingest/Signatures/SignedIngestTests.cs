@@ -57,6 +57,11 @@ public sealed class SignedIngestTests : DemoDossierTest
         Assert.That(reasons, Does.Contain("HASH_FAILURE"));
         var notice = await Cli.RunAsync("inbox", "show", outcome.GetProperty("inboxId").GetString()!, "--data", Data.Path);
         Assert.That(notice.Stdout, Does.Contain("Thông báo gửi nơi gửi").And.Contain("HASH_FAILURE"));
+        var shown = await Cli.RunAsync("inbox", "show", outcome.GetProperty("inboxId").GetString()!, "--json", "--data", Data.Path);
+        var failed = JsonDocument.Parse(shown.Stdout).RootElement.GetProperty("events").EnumerateArray()
+            .Where(e => e.GetProperty("outcome").GetString() == "failure").ToList();
+        Assert.That(failed.Select(e => e.GetProperty("type").GetString()), Is.EqualTo(new[] { "validation" }), "the PREMIS history names the failed check");
+        Assert.That(failed[0].GetProperty("detail").GetString(), Does.StartWith("chữ ký số: không đạt").And.Contain("HASH_FAILURE"));
     }
 
     [Test]
