@@ -204,21 +204,8 @@ public sealed class IngestPipelineTests : DemoDossierTest
     public async Task An_edxml_envelope_is_opened_and_its_unsigned_attachment_returned_to_the_other_agency_with_a_status()
     {
         var pdf = File.ReadAllBytes(SamplePdf.Write(Data.File("dinh-kem.pdf"), "Cong van 123"));
-        var envelope = Data.File("goi-tin.edxml");
-        File.WriteAllText(envelope, $"""
-            <?xml version="1.0" encoding="UTF-8"?>
-            <edXMLEnvelope xmlns="http://www.mic.gov.vn/TBT/QCVN_102_2016"><edXMLHeader><MessageHeader>
-              <From><OrganId>000.00.04.G14</OrganId><OrganName>Sở Nội vụ tỉnh Hà Tĩnh</OrganName></From>
-              <Code><CodeNumber>123</CodeNumber><CodeNotation>SNV-VP</CodeNotation></Code>
-              <PromulgationInfo><PromulgationDate>2019-04-12</PromulgationDate></PromulgationInfo>
-              <DocumentType><TypeName>Công văn</TypeName></DocumentType>
-              <Subject>V/v lưu trữ hồ sơ điện tử</Subject>
-              <OtherInfo><Priority>Hỏa tốc</Priority><PageAmount>1</PageAmount></OtherInfo>
-              <DocumentId>000.00.04.G14,2019/04/12,123/SNV-VP</DocumentId>
-            </MessageHeader></edXMLHeader><edXMLBody>
-              <Attachment><AttachmentName>../../cong-van.pdf</AttachmentName><AttachmentEncoded>{Convert.ToBase64String(pdf)}</AttachmentEncoded></Attachment>
-            </edXMLBody></edXMLEnvelope>
-            """);
+        var envelope = Archive.Tests.Ingest.Exchange.EdXmlEnvelope.Write(Data.File("goi-tin.edxml"), "../../cong-van.pdf", pdf,
+            new DateOnly(2019, 4, 12));
 
         var outcome = (await Ingest(envelope, "--dossier", DemoDossier.Code)).Single();
 

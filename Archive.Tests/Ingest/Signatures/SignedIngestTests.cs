@@ -7,13 +7,7 @@ namespace Archive.Tests.Ingest.Signatures;
 public sealed class SignedIngestTests : DemoDossierTest
 {
     [SetUp]
-    public async Task TrustTheTestPki()
-    {
-        foreach (var anchor in Directory.GetFiles(SignatureFixtures.Anchors))
-            Assert.That((await Cli.RunAsync("trust", "add-anchor", anchor, "--data", Data.Path)).ExitCode, Is.Zero);
-        foreach (var crl in Directory.GetFiles(SignatureFixtures.Crls))
-            Assert.That((await Cli.RunAsync("trust", "add-crl", crl, "--data", Data.Path)).ExitCode, Is.Zero);
-    }
+    public Task TrustTheTestPki() => SignatureFixtures.TrustInAsync(Data.Path);
 
     private async Task<JsonElement> Ingest(string file, string policy, string number)
     {
