@@ -3,6 +3,7 @@ using System.Text.Json;
 using Archive.Core.Access;
 using Archive.Core.Audit;
 using Archive.Core.Catalog;
+using Archive.Core.Preservation;
 using Archive.Core.Registry;
 using Archive.Core.Storage;
 
@@ -17,19 +18,27 @@ public sealed class RecordsInbox(ArchiveStore store, TimeProvider clock, Restric
 {
     public const string ReceivedRole = "received";
 
-    /// <summary>Stores what arrived; problems found by the checks make it rejected at once, a duplicate too.</summary>
+    /// <summary>
+    /// Stores what arrived; problems found by the checks make it rejected at once, a duplicate too. The
+    /// item's PREMIS events (ingestion, the checks' events, the digest, the duplicate check) commit in the
+    /// same transaction as the item: never an item without its history, nor a history without its item.
+    /// </summary>
     public async Task<InboxItem> ReceiveAsync(Stream content, Reception reception, Actor actor, CancellationToken cancellationToken)
     {
         var id = Guid.CreateVersion7().ToString("N");
+        var arrivedAt = reception.ArrivedAt ?? clock.GetLocalNow();
         var work = store.BeginWork();
         var blob = await work.AddBlobAsync(content, ReceivedRole, id, cancellationToken).ConfigureAwait(false);
+        var hashedAt = clock.GetLocalNow();
         return work.Commit(actor, session =>
         {
-            // The same bytes received again while still pending (a retry after a crash): the same item, not a new one.
+            // The same bytes received again while still pending (a retry after a crash): the same item, not a new one;
+            // its history was recorded when it was first received.
             if (session.Inbox.Where(i => i.Digest == blob.Digest.Hex && i.Status == InboxStatus.Pending).FirstOrDefault() is { } pending)
                 return pending;
+            var duplicates = Duplicates(session, blob.Digest.Hex, reception.Metadata).ToList();
             var reasons = new List<string>(reception.Problems);
-            reasons.AddRange(Duplicates(session, blob.Digest.Hex, reception.Metadata));
+            reasons.AddRange(duplicates);
             var rejected = reasons.Count > 0;
             var item = new InboxItem
             {
@@ -42,10 +51,28 @@ public sealed class RecordsInbox(ArchiveStore store, TimeProvider clock, Restric
                 DecidedBy = rejected ? actor.Name : null, SenderNotice = rejected ? Notice(reception, reasons) : null,
             };
             session.Inbox.Insert(item);
+            session.Events.InsertMany(ReceptionEvents(item, reception, arrivedAt, hashedAt, duplicates, actor));
             session.Record(new AuditChange(rejected ? "inbox.receive-rejected" : "inbox.receive", nameof(InboxItem), id, null,
                 JsonSerializer.Serialize(new { item.SourceName, item.Digest, item.Status, item.Reasons })));
             return item;
         });
+    }
+
+    /// <summary>
+    /// The preservation history of a received document, oldest first. Events up to filing name the inbox
+    /// item (there is no document yet, and a rejected one never gets one); from filing on, the document id
+    /// (the PDF/A migration, and later events). The item keeps its DocumentId, so the
+    /// item id alone leads to the whole history. Fixity events name blob digests: they concern stored files.
+    /// </summary>
+    public IReadOnlyList<PreservationEvent> History(string itemId)
+    {
+        var item = Item(itemId);
+        var document = item.DocumentId;
+        var events = store.Catalog.Read(s => s.Events.Where(e => e.ObjectId == itemId || (document != null && e.ObjectId == document))).ToList();
+        // A restricted document's later events live in the air-gapped catalog; read only when that is open already.
+        if (document is not null && restricted is { Exists: true, IsOpen: true })
+            events.AddRange(restricted.Open().Catalog.Read(s => s.Events.Where(e => e.ObjectId == document)));
+        return events.OrderBy(e => e.At).ThenBy(e => e.Id, StringComparer.Ordinal).ToList();
     }
 
     /// <summary>Files a pending document into a dossier and gives it the next arrival number of the year.</summary>
@@ -156,6 +183,41 @@ public sealed class RecordsInbox(ArchiveStore store, TimeProvider clock, Restric
             yield return $"Trùng: văn bản số {number}/{notation} của {organ} đã có trong kho.";
     }
 
+    private IEnumerable<PreservationEvent> ReceptionEvents(InboxItem item, Reception reception, DateTimeOffset arrivedAt, DateTimeOffset hashedAt,
+        IReadOnlyList<string> duplicates, Actor actor)
+    {
+        var agent = $"archive ({actor.Name})";
+        var events = new List<PreservationEvent>
+        {
+            new()
+            {
+                Type = PremisEventType.Ingestion, At = arrivedAt, Agent = agent, Outcome = PremisEventType.Success,
+                Detail = $"Nhận tệp '{item.SourceName}' ({item.Length} byte{(item.SenderOrganName is { } from ? $", từ {from}" : "")}) " +
+                         $"vào hộp thư Chờ lưu trữ, bản gốc lưu nguyên vẹn; {Vietnamese(item.Status)}.",
+            },
+        };
+        events.AddRange(reception.Events ?? []);
+        events.Add(new PreservationEvent
+        {
+            Type = PremisEventType.MessageDigestCalculation, At = hashedAt, Agent = agent, Outcome = PremisEventType.Success,
+            Detail = $"SHA-256 của bản gốc: {item.Digest} ({item.Length} byte).",
+        });
+        events.Add(new PreservationEvent
+        {
+            Type = PremisEventType.Validation, At = clock.GetLocalNow(), Agent = agent,
+            Outcome = duplicates.Count == 0 ? PremisEventType.Success : PremisEventType.Failure,
+            Detail = duplicates.Count == 0 ? "trùng lặp: không trùng." : "trùng lặp: không đạt — " + string.Join("; ", duplicates),
+        });
+        // Kept in the order they happened even where the clock did not move between two of them.
+        var previous = DateTimeOffset.MinValue;
+        foreach (var e in events)
+        {
+            var at = e.At > previous ? e.At : previous.AddTicks(1);
+            previous = at;
+            yield return e with { ObjectId = item.Id, At = at };
+        }
+    }
+
     public static bool IsDuplicateReason(string reason) => reason.StartsWith("Trùng:", StringComparison.Ordinal);
 
     private static string Notice(Reception reception, IReadOnlyList<string> reasons) =>
@@ -176,6 +238,8 @@ public sealed class RecordsInbox(ArchiveStore store, TimeProvider clock, Restric
 }
 
 /// <summary>What came with a received file and what the checks before the inbox found.</summary>
+/// <param name="ArrivedAt">When the file arrived, before the checks ran (the ingestion event's time); now when not given.</param>
+/// <param name="Events">The checks' PREMIS events, in order; the inbox names the new item as their object.</param>
 public sealed record Reception(
     string SourceName,
     string Format,
@@ -185,4 +249,6 @@ public sealed record Reception(
     string? SenderOrganName = null,
     string? Priority = null,
     string? SignatureReport = null,
-    string? TargetDossier = null);
+    string? TargetDossier = null,
+    DateTimeOffset? ArrivedAt = null,
+    IReadOnlyList<PreservationEvent>? Events = null);

@@ -10,7 +10,30 @@ public static class PremisEventType
     public const string FormatIdentification = "format identification";
     public const string Validation = "validation";
     public const string Migration = "migration";
+    /// <summary>The SHA-256 of a received original, computed while it was stored (PREMIS eventType "mes").</summary>
+    public const string MessageDigestCalculation = "message digest calculation";
 
     public const string Success = "success";
     public const string Failure = "failure";
+
+    /// <summary>What the records officer reads for an event type; the PREMIS term itself when we have no name for it.</summary>
+    public static string VietnameseName(string type) => type switch
+    {
+        Ingestion => "Tiếp nhận",
+        FormatIdentification => "Nhận dạng định dạng",
+        Validation => "Kiểm tra",
+        MessageDigestCalculation => "Tính mã băm",
+        Migration => "Chuyển đổi định dạng để bảo quản",
+        FixityCheck => "Kiểm tra tính toàn vẹn",
+        Replication => "Sao lưu",
+        Recovery => "Khôi phục",
+        _ => type,
+    };
+
+    public static string VietnameseOutcome(string outcome) => outcome switch
+    {
+        Success => "đạt",
+        Failure => "không đạt",
+        _ => outcome,
+    };
 }

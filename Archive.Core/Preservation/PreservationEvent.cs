@@ -10,7 +10,10 @@ public sealed record PreservationEvent
     /// <summary>A PREMIS event type, see <see cref="PremisEventType"/>.</summary>
     public string Type { get; init; } = "";
     public DateTimeOffset At { get; init; }
-    /// <summary>The object the event concerns: a blob's SHA-256, or a document id.</summary>
+    /// <summary>
+    /// The object the event concerns: an inbox item id (reception and checks), a document id (from filing on),
+    /// or a blob's SHA-256 (fixity). An inbox item names its document, so its id leads to the whole history.
+    /// </summary>
     public string ObjectId { get; init; } = "";
     /// <summary>"success" or "failure", PREMIS eventOutcome.</summary>
     public string Outcome { get; init; } = "";

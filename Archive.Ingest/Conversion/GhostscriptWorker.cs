@@ -28,9 +28,12 @@ internal sealed class GhostscriptWorker : IDisposable
     private string? _pendingId;
     private int _nextJob;
 
-    private GhostscriptWorker(Process process, ILogger log)
+    private readonly string _idleOutput;
+
+    private GhostscriptWorker(Process process, string idleOutput, ILogger log)
     {
         _process = process;
+        _idleOutput = idleOutput;
         _log = log;
     }
 
@@ -63,6 +66,7 @@ internal sealed class GhostscriptWorker : IDisposable
         var prlimit = ToolRunner.Resolve("prlimit")
             ?? throw new ConversionException(ConversionFailure.ToolMissing, "prlimit",
                 "Không tìm thấy 'prlimit' (gói util-linux) để giới hạn bộ nhớ của công cụ chuyển đổi.");
+        var idle = Path.Combine(root, $"gs-idle-{Guid.NewGuid():N}.pdf");
         var start = new ProcessStartInfo(prlimit)
         {
             RedirectStandardInput = true,
@@ -82,7 +86,7 @@ internal sealed class GhostscriptWorker : IDisposable
                      $"--permit-file-read={GhostscriptPdfA.SrgbProfile}",
                      "-dPDFA=2", "-dPDFACompatibilityPolicy=1", "-sColorConversionStrategy=RGB",
                      // The idle device is a pdfwrite too: starting from the null device crashes at the second job.
-                     "-sDEVICE=pdfwrite", $"-sOutputFile={Path.Combine(root, "idle.pdf")}",
+                     "-sDEVICE=pdfwrite", $"-sOutputFile={idle}",
                      "-",
                  })
             start.ArgumentList.Add(argument);
@@ -97,10 +101,17 @@ internal sealed class GhostscriptWorker : IDisposable
             throw new ConversionException(ConversionFailure.ToolMissing, GhostscriptPdfA.Tool,
                 $"Không chạy được công cụ chuyển đổi '{GhostscriptPdfA.Tool}' ({executable}): {e.Message}", inner: e);
         }
-        var worker = new GhostscriptWorker(process, log.ForContext<GhostscriptWorker>());
+        var worker = new GhostscriptWorker(process, idle, log.ForContext<GhostscriptWorker>());
         worker.Listen();
-        // Each job's device is kept referenced: Ghostscript 10.0 crashes when it collects a used pdfwrite device.
-        process.StandardInput.WriteLine($"/ArchiveDevices {MaxJobs} array def");
+        try
+        {
+            // Each job's device is kept referenced: Ghostscript 10.0 crashes when it collects a used pdfwrite device.
+            process.StandardInput.WriteLine($"/ArchiveDevices {MaxJobs} array def");
+        }
+        catch (IOException)
+        {
+            // Already gone: the first job reports how it ended.
+        }
         log.Debug("Started a Ghostscript worker (pid {Pid}) in {Root}", process.Id, root);
         return worker;
     }
@@ -158,6 +169,7 @@ internal sealed class GhostscriptWorker : IDisposable
     {
         Kill();
         _process.Dispose();
+        File.Delete(_idleOutput);
     }
 
     private void Listen()

@@ -41,6 +41,7 @@ public static class FormatIdentifier
         var claimed = Extensions.GetValueOrDefault(extension, FileFormat.Unknown);
         var matches = claimed == format || (format == FileFormat.EdXml && claimed == FileFormat.EdXml);
         var pdfA = format == FileFormat.Pdf ? PdfAClaim(content) : null;
+        var version = format == FileFormat.Pdf ? PdfVersion(head) : null;
 
         // A bomb is named first: whatever else is wrong, this file must not be inflated.
         var problem = (IsZipContainer(format) ? ZipBombProblem(content, fileName, ZipLimits.Default) : null)
@@ -49,7 +50,7 @@ public static class FormatIdentifier
                           : matches ? null
                           : extension.Length == 0 ? $"Tệp '{fileName}' không có phần mở rộng; nội dung là {Name(format)}."
                           : $"Phần mở rộng '{extension}' của tệp '{fileName}' không khớp nội dung ({Name(format)}).");
-        return new FormatIdentification(format, claimed == FileFormat.Unknown ? null : Name(claimed), matches, pdfA, problem);
+        return new FormatIdentification(format, claimed == FileFormat.Unknown ? null : Name(claimed), matches, pdfA, problem, version);
     }
 
     private static bool IsZipContainer(FileFormat format) =>
@@ -148,6 +149,16 @@ public static class FormatIdentifier
     {
         var text = Encoding.UTF8.GetString(head);
         return text.TrimStart('\uFEFF', ' ', '\r', '\n', '\t').StartsWith('<') && text.Contains("edXMLEnvelope", StringComparison.Ordinal);
+    }
+
+    /// <summary>The version the PDF header declares ("%PDF-1.7" gives "1.7"); null when it is not in the usual form.</summary>
+    private static string? PdfVersion(ReadOnlySpan<byte> head)
+    {
+        var at = head.IndexOf("%PDF-"u8);
+        if (at < 0 || head.Length < at + 8) return null;
+        var version = head.Slice(at + 5, 3);
+        return char.IsAsciiDigit((char)version[0]) && version[1] == '.' && char.IsAsciiDigit((char)version[2])
+            ? Encoding.ASCII.GetString(version) : null;
     }
 
     /// <summary>The pdfaid part and conformance a PDF's XMP claims (read from its last megabyte), e.g. "2B"; null when none.</summary>

@@ -1,3 +1,4 @@
+using Archive.Core.Preservation;
 using Archive.Ingest.Formats;
 
 namespace Archive.Ingest.Pipeline;
@@ -6,6 +7,10 @@ namespace Archive.Ingest.Pipeline;
 public sealed class FormatCheck : IIngestCheck
 {
     public string Name => "định dạng";
+
+    public string EventType => PremisEventType.FormatIdentification;
+
+    public string Passed(IngestDocument document) => document.Format?.Description ?? "không rõ";
 
     public Task CheckAsync(IngestDocument document, CancellationToken cancellationToken)
     {

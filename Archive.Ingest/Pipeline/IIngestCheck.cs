@@ -1,3 +1,5 @@
+using Archive.Core.Preservation;
+
 namespace Archive.Ingest.Pipeline;
 
 /// <summary>
@@ -9,5 +11,11 @@ public interface IIngestCheck
     /// <summary>The stage's name, for the reasons and the log.</summary>
     string Name { get; }
 
+    /// <summary>The PREMIS event type the stage is recorded as.</summary>
+    string EventType => PremisEventType.Validation;
+
     Task CheckAsync(IngestDocument document, CancellationToken cancellationToken);
+
+    /// <summary>What the stage found when it added no reason, for the preservation history (Vietnamese).</summary>
+    string Passed(IngestDocument document) => "đạt";
 }

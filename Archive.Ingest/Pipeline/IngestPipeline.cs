@@ -1,6 +1,7 @@
 using Archive.Core.Application;
 using Archive.Core.Audit;
 using Archive.Core.Catalog;
+using Archive.Core.Preservation;
 using Archive.Core.Storage;
 using Archive.Ingest.Exchange;
 using Archive.Ingest.Formats;
@@ -42,8 +43,13 @@ public sealed class IngestPipeline(IReadOnlyList<IIngestCheck> checks, RecordsIn
 
     private async Task<IngestOutcome> IngestOneAsync(IngestDocument document, Actor actor, CancellationToken cancellationToken)
     {
+        var arrivedAt = clock.GetLocalNow();
+        var events = new List<PreservationEvent>();
+        if (document.Rejected) // the envelope it came in could not be opened
+            events.Add(StageEvent.Of("gói tin edXML", PremisEventType.Validation, [.. document.Reasons], () => "đạt", clock.GetLocalNow()));
         foreach (var check in checks)
         {
+            var before = document.Reasons.Count;
             try
             {
                 await check.CheckAsync(document, cancellationToken).ConfigureAwait(false);
@@ -53,13 +59,14 @@ public sealed class IngestPipeline(IReadOnlyList<IIngestCheck> checks, RecordsIn
                 _log.Error(e, "Ingest stage {Stage} failed for {File}", check.Name, document.SourceName);
                 document.Reasons.Add($"Bước kiểm tra {check.Name} không thực hiện được: {e.Message}");
             }
+            events.Add(StageEvent.Of(check, document, before, clock.GetLocalNow()));
             if (document.Format is { Accepted: false }) break; // nothing else can be judged on a file of unknown kind
         }
 
         await using (var content = File.OpenRead(document.Path))
             document.InboxItem = await inbox.ReceiveAsync(content, new Reception(document.SourceName, FormatName(document), document.Metadata,
                 document.Reasons, document.SenderOrganId, document.SenderOrganName, document.Priority, document.SignatureReport,
-                document.DossierCode ?? document.Metadata["FileCode"]), actor, cancellationToken).ConfigureAwait(false);
+                document.DossierCode ?? document.Metadata["FileCode"], arrivedAt, events), actor, cancellationToken).ConfigureAwait(false);
         crash.Reached(CrashPoint.AfterReceive);
         var item = document.InboxItem;
         if (item.Reasons.Count > 0)

@@ -10,6 +10,8 @@ public sealed class MetadataCheck(TimeProvider clock) : IIngestCheck
 {
     public string Name => "siêu dữ liệu";
 
+    public string Passed(IngestDocument document) => "đủ các trường bắt buộc theo TT 02, đúng thể thức.";
+
     public Task CheckAsync(IngestDocument document, CancellationToken cancellationToken)
     {
         var m = document.Metadata;

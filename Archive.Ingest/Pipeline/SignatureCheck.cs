@@ -14,6 +14,9 @@ public sealed class SignatureCheck(DocumentVerifier basic, DocumentVerifier agen
 {
     public string Name => "chữ ký số";
 
+    public string Passed(IngestDocument document) =>
+        $"kết luận {document.Indication}" + (document.FromOtherAgency || agencyForEverything ? " (chính sách agency)." : " (chính sách basic).");
+
     public async Task CheckAsync(IngestDocument document, CancellationToken cancellationToken)
     {
         var strict = agencyForEverything || document.FromOtherAgency;

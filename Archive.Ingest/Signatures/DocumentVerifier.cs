@@ -131,9 +131,7 @@ public sealed class DocumentVerifier(TrustStore trust, ValidationPolicy policy, 
 
     private static SignatureReport DocumentTimestamp(PdfSignatureField field, FileStream raw, ValidationContext context)
     {
-        using var buffer = new MemoryStream();
-        new ByteRangeContent(raw, field.ByteRange!).WriteTo(buffer);
-        var stamp = TimestampReader.Read(field.Cms!, buffer.ToArray());
+        var stamp = TimestampReader.Read(field.Cms!, new ByteRangeContent(raw, field.ByteRange!));
         var report = new SignatureReport { Field = field.FieldName, Indication = SignatureIndication.TotalPassed, Kind = SignerKind.Timestamp };
         if (stamp is null || stamp.Problem is not null)
             return report with

@@ -13,7 +13,18 @@ namespace Archive.Ingest.Signatures;
 /// </summary>
 public static class TimestampReader
 {
-    public static TimestampEvidence? Read(byte[] token, byte[] stampedData)
+    public static TimestampEvidence? Read(byte[] token, byte[] stampedData) =>
+        Read(token, algorithm => DigestUtilities.CalculateDigest(algorithm, stampedData));
+
+    /// <summary>For a document timestamp, whose stamped data is the whole signed file: hashed as it is read, never held.</summary>
+    public static TimestampEvidence? Read(byte[] token, ISignedContent stamped) => Read(token, algorithm =>
+    {
+        var digest = DigestUtilities.GetDigest(algorithm);
+        using (var sink = new Org.BouncyCastle.Crypto.IO.DigestSink(digest)) stamped.WriteTo(sink);
+        return DigestUtilities.DoFinal(digest);
+    });
+
+    private static TimestampEvidence? Read(byte[] token, Func<string, byte[]> imprintOf)
     {
         TimeStampToken stamp;
         try
@@ -34,7 +45,7 @@ public static class TimestampReader
         if (tsa is null) return new TimestampEvidence(time, null, certificates, "Dấu thời gian không kèm chứng thư của đơn vị cấp dấu thời gian.");
         try
         {
-            var imprint = DigestUtilities.CalculateDigest(stamp.TimeStampInfo.MessageImprintAlgOid, stampedData);
+            var imprint = imprintOf(stamp.TimeStampInfo.MessageImprintAlgOid);
             if (!Arrays.FixedTimeEquals(imprint, stamp.TimeStampInfo.GetMessageImprintDigest()))
                 return new TimestampEvidence(time, tsa, certificates, "Dấu thời gian không gắn với chữ ký này (message imprint không khớp).");
             stamp.Validate(tsa);

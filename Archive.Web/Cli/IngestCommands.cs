@@ -1,6 +1,9 @@
 using System.CommandLine;
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using Archive.Core.Application;
 using Archive.Core.Catalog;
+using Archive.Core.Preservation;
 using Archive.Core.Registry;
 using Archive.Ingest.Intake;
 using Archive.Ingest.Pipeline;
@@ -112,7 +115,10 @@ public static class IngestCommands
         var show = new Command("show", "Xem một văn bản trong hộp thư, kết quả kiểm tra và thông báo gửi nơi gửi") { id };
         runner.Bind(show, (context, parse) =>
         {
-            context.Output.Item(IngestWiring.Inbox(context).Item(parse.GetValue(id)!), Details);
+            var inbox = IngestWiring.Inbox(context);
+            var item = inbox.Item(parse.GetValue(id)!);
+            var history = inbox.History(item.Id);
+            context.Output.Item(WithHistory(item, history), _ => Details(item) + Environment.NewLine + History(history));
             return ExitCodes.Ok;
         });
 
@@ -165,6 +171,19 @@ public static class IngestCommands
     }.Concat(i.Reasons.Select(r => $"  Lý do: {r}"))
         .Concat(i.SenderNotice is { } notice ? [$"  Thông báo gửi nơi gửi: {notice}"] : [])
         .Concat(i.DocumentId is { } doc ? [$"  Đã lập: văn bản {doc}, số đến {i.ArrivalId}"] : []));
+
+    /// <summary>The item as JSON, with its preservation events (PREMIS) in time order under "events".</summary>
+    private static JsonObject WithHistory(InboxItem item, IReadOnlyList<PreservationEvent> history)
+    {
+        var json = JsonSerializer.SerializeToNode(item, CliOutput.JsonOptions)!.AsObject();
+        json["events"] = JsonSerializer.SerializeToNode(history, CliOutput.JsonOptions);
+        return json;
+    }
+
+    private static string History(IReadOnlyList<PreservationEvent> history) => string.Join(Environment.NewLine,
+        history.Select(e => $"    {e.At:dd/MM/yyyy HH:mm:ss}  {PremisEventType.VietnameseName(e.Type)} ({e.Type}) — " +
+                            $"{PremisEventType.VietnameseOutcome(e.Outcome)}: {e.Detail}")
+            .Prepend("  Lịch sử bảo quản (sự kiện PREMIS):"));
 
     private static string Status(InboxStatus s) => s switch
     {

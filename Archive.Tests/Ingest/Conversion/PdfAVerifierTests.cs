@@ -41,19 +41,4 @@ public sealed class PdfAVerifierTests
         Assert.That(verification.Problems, Has.Some.Contains("pdfaid:part"));
         Assert.That(verification.Problems, Has.Some.Contains("OutputIntent"));
     }
-
-    [Test]
-    public void Pdffonts_columns_are_read_by_the_header()
-    {
-        const string output = """
-            name                                 type              encoding         emb sub uni object ID
-            ------------------------------------ ----------------- ---------------- --- --- --- ---------
-            WCBVQU+DejaVuSerif                   CID TrueType      Custom           yes yes yes      8  0
-            Helvetica                            Type 1            Standard         no  no  no       5  0
-            """;
-
-        var fonts = PdfFontList.Parse(output);
-
-        Assert.That(fonts, Is.EqualTo(new[] { new PdfFontList.Font("WCBVQU+DejaVuSerif", true), new PdfFontList.Font("Helvetica", false) }));
-    }
 }

@@ -9,9 +9,12 @@ public sealed class PreservationCopyConverterTests
     private static PreservationCopyConverter Converter(ConversionOptions? options = null) =>
         new(options ?? new ConversionOptions(), Serilog.Core.Logger.None);
 
-    private static async Task<PreservationCopy> ConvertAsync(TempFolder folder, string original, SourceKind kind) =>
-        await Converter().ConvertAsync(
+    private static async Task<PreservationCopy> ConvertAsync(TempFolder folder, string original, SourceKind kind)
+    {
+        using var converter = Converter();
+        return await converter.ConvertAsync(
             new ConversionRequest(original, kind, SampleDocuments.Document(), folder.File("preservation.pdf")), CancellationToken.None);
+    }
 
     /// <summary>Lines wrap where the page ends; compare words, not line breaks.</summary>
     private static string Flat(string text) => System.Text.RegularExpressions.Regex.Replace(text, @"\s+", " ");
@@ -198,7 +201,7 @@ public sealed class PreservationCopyConverterTests
         var pdf = await SampleDocuments.PdfAsync(folder);
         var fake = FakeTool.Write(folder, "gs", "sleep 600");
         var work = Directory.CreateDirectory(folder.File("work")).FullName;
-        var converter = Converter(new ConversionOptions { Ghostscript = fake, ConverterTimeout = TimeSpan.FromSeconds(1), WorkRoot = work });
+        using var converter = Converter(new ConversionOptions { Ghostscript = fake, ConverterTimeout = TimeSpan.FromSeconds(1), WorkRoot = work });
 
         var e = Assert.ThrowsAsync<ConversionException>(() => converter.ConvertAsync(
             new ConversionRequest(pdf, SourceKind.Pdf, SampleDocuments.Document(), folder.File("out.pdf")), CancellationToken.None));
@@ -214,15 +217,13 @@ public sealed class PreservationCopyConverterTests
     {
         using var folder = new TempFolder("conversion-pages");
         var onePage = await SampleDocuments.PdfAsync(folder);
-        var twoPages = folder.File("two-pages.pdf");
-        await ExternalTool.SucceedAsync("qpdf", "qpdf", "--empty", "--pages", onePage, onePage, "--", twoPages);
-        // A valid one-page PDF/A, handed back by a stand-in Ghostscript whatever it is asked.
-        var valid = (await ConvertAsync(folder, onePage, SourceKind.Pdf)).PdfAPath;
-        var fake = FakeTool.Write(folder, "gs", $"for a in \"$@\"; do case \"$a\" in -sOutputFile=*) cp '{valid}' \"${{a#-sOutputFile=}}\";; esac; done");
-        var converter = Converter(new ConversionOptions { Ghostscript = fake });
+        // As if the safety check had read two pages: Ghostscript's one-page copy must not be taken for it.
+        var structure = await new Qpdf(new ToolRunner(Serilog.Core.Logger.None), new ConversionOptions()).InspectAsync(onePage, CancellationToken.None);
+        using var converter = Converter();
 
         var e = Assert.ThrowsAsync<ConversionException>(() => converter.ConvertAsync(
-            new ConversionRequest(twoPages, SourceKind.Pdf, SampleDocuments.Document(), folder.File("out.pdf")), CancellationToken.None));
+            new ConversionRequest(onePage, SourceKind.Pdf, SampleDocuments.Document(), folder.File("out.pdf"), structure with { Pages = 2 }),
+            CancellationToken.None));
 
         Assert.That(e!.Failure, Is.EqualTo(ConversionFailure.InvalidOutput));
         Assert.That(e.Message, Does.Contain("1 trang").And.Contain("2 trang"));
@@ -233,12 +234,56 @@ public sealed class PreservationCopyConverterTests
     {
         using var folder = new TempFolder("conversion-liar");
         var pdf = await SampleDocuments.PdfAsync(folder);
-        var fake = FakeTool.Write(folder, "gs", "exit 0");
-        var converter = Converter(new ConversionOptions { Ghostscript = fake });
+        // Answers every job "done" and writes nothing.
+        var fake = FakeTool.Write(folder, "gs",
+            "while IFS= read -r line; do id=$(printf '%s' \"$line\" | sed -n 's/.*(ARCHIVE-JOB-DONE \\([0-9]*\\).*/\\1/p'); " +
+            "[ -n \"$id\" ] && echo \"ARCHIVE-JOB-DONE $id\"; done");
+        using var converter = Converter(new ConversionOptions { Ghostscript = fake });
 
         var e = Assert.ThrowsAsync<ConversionException>(() => converter.ConvertAsync(
             new ConversionRequest(pdf, SourceKind.Pdf, SampleDocuments.Document(), folder.File("out.pdf")), CancellationToken.None));
 
-        Assert.That(e!.Failure, Is.EqualTo(ConversionFailure.InvalidOutput));
+        Assert.That(e!.Failure, Is.EqualTo(ConversionFailure.InvalidOutput), e.Message);
+        Assert.That(e.Message, Does.Contain("không tạo ra tệp PDF/A"));
+    }
+
+    [Test]
+    public async Task A_Ghostscript_that_dies_fails_that_document_and_the_next_one_gets_a_new_worker()
+    {
+        using var folder = new TempFolder("conversion-crash");
+        var pdf = await SampleDocuments.PdfAsync(folder);
+        var fake = FakeTool.Write(folder, "gs", "echo 'segfault in pdfwrite' >&2; kill -SEGV $$");
+        using var crashing = Converter(new ConversionOptions { Ghostscript = fake });
+
+        var e = Assert.ThrowsAsync<ConversionException>(() => crashing.ConvertAsync(
+            new ConversionRequest(pdf, SourceKind.Pdf, SampleDocuments.Document(), folder.File("out.pdf")), CancellationToken.None));
+
+        Assert.That(e!.Failure, Is.EqualTo(ConversionFailure.ToolFailed), e.Message);
+        Assert.That(e.Tool, Is.EqualTo("ghostscript"));
+        Assert.That(e.Message, Does.Contain("dừng bất thường"));
+    }
+
+    [Test]
+    public async Task One_converter_makes_many_copies_each_with_only_its_own_metadata()
+    {
+        // The Ghostscript workers run one document after another: nothing of one may reach the next.
+        using var folder = new TempFolder("conversion-many");
+        var pdf = await SampleDocuments.PdfAsync(folder);
+        using var converter = Converter(new ConversionOptions { Parallelism = 2 });
+        var documents = Enumerable.Range(1, 7).Select(i => SampleDocuments.Document() with
+        {
+            Id = $"01JCONVERSIONTEST00000000{i}", DocCode = $"000.00.00.H42.2019.000{i}", DocOrdinal = i, Subject = $"Văn bản số {i} về lưu trữ",
+        }).ToList();
+
+        var copies = await Task.WhenAll(documents.Select(d => converter.ConvertAsync(
+            new ConversionRequest(pdf, SourceKind.Pdf, d, folder.File($"copy-{d.DocOrdinal}.pdf")), CancellationToken.None)));
+
+        for (var i = 0; i < documents.Count; i++)
+        {
+            var xmp = await PdfAAssert.IsPdfA2bAsync(copies[i].PdfAPath);
+            var titles = xmp.Descendants(PdfAAssert.Dc + "title").Select(t => t.Value).ToList();
+            Assert.That(titles, Is.EqualTo(new[] { documents[i].Subject }), $"copy {i + 1}");
+            Assert.That(xmp.ToString(), Does.Contain(documents[i].DocCode).And.Not.Contain(documents[(i + 1) % documents.Count].DocCode));
+        }
     }
 }

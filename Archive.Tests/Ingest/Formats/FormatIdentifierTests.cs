@@ -105,6 +105,7 @@ public sealed class FormatIdentifierTests
         File.WriteAllText(pdfa, File.ReadAllText(OnePagePdf(), Encoding.Latin1) +
                                "<x:xmpmeta><rdf:Description pdfaid:part=\"2\" pdfaid:conformance=\"B\"/></x:xmpmeta>", Encoding.Latin1);
         Assert.That(FormatIdentifier.Identify(pdfa).PdfAClaim, Is.EqualTo("2B"));
+        Assert.That(FormatIdentifier.Identify(pdfa).Description, Does.Match(@"^PDF 1\.\d \(khai báo PDF/A-2b\)$"), "as the preservation history shows it");
     }
 
     [Test]

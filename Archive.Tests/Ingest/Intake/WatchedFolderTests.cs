@@ -99,7 +99,7 @@ public sealed class WatchedFolderTests : DemoDossierTest
     public async Task An_unsigned_envelope_from_another_agency_goes_to_tra_lai_with_its_status_for_the_sender()
     {
         var pdf = await File.ReadAllBytesAsync(SamplePdf.Write(Data.File("dinh-kem.pdf"), $"Cong van {Guid.NewGuid():N}"));
-        _watch.Drop(SampleEnvelope.Write(Data.File("src.edxml"), pdf), "goi-tin.edxml");
+        _watch.Drop(Archive.Tests.Ingest.Exchange.EdXmlEnvelope.Write(Data.File("src.edxml"), "../../cong-van.pdf", pdf, new DateOnly(2019, 4, 12)), "goi-tin.edxml");
 
         var (result, outcomes) = await Once();
 

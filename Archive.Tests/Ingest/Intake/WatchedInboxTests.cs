@@ -29,7 +29,11 @@ public sealed class WatchedInboxTests : DemoDossierTest
     }
 
     [TearDown]
-    public void CloseStore() => _store.Dispose();
+    public void CloseStore()
+    {
+        _watched.Dispose();
+        _store.Dispose();
+    }
 
     private Task<WatchPoll> Look() => _watched.PollAsync(new Progress<string>(), CancellationToken.None);
 

@@ -51,6 +51,13 @@ public sealed class IngestCrashTests : DemoDossierTest
             Assert.That(store.CheckConsistency().MissingBlobs, Is.Empty);
             Assert.That(store.CheckConsistency().AbandonedWrites, Is.Empty, "partial writes are cleared when the archive opens");
             Assert.That(store.Catalog.VerifyAudit().IsIntact);
+            // Events commit with their item or document: none without it, and every item has its ingestion event.
+            var items = store.Catalog.Read(s => s.Inbox.All());
+            var objects = items.Select(i => i.Id).Concat(store.Catalog.Read(s => s.Documents.All()).Select(d => d.Id)).ToHashSet();
+            var events = store.Catalog.Read(s => s.Events.All());
+            Assert.That(events.Select(e => e.ObjectId).Where(o => !objects.Contains(o)), Is.Empty, "no event without its object");
+            Assert.That(items.Where(i => !events.Any(e => e.ObjectId == i.Id && e.Type == "ingestion")).Select(i => i.Id), Is.Empty,
+                "no inbox item without its ingestion event");
         }
         Assert.That(killedAt.Distinct().Count(), Is.GreaterThanOrEqualTo(4), "the runs cover the crash points");
     }

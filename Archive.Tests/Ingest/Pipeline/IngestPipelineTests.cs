@@ -100,13 +100,17 @@ public sealed class IngestPipelineTests : DemoDossierTest
         var embedded = Data.File("nhung.pdf");
         Assert.That(Tool("qpdf", Pdf("nen.pdf", "tám"), "--add-attachment", attachment, "--", embedded).Code, Is.Zero);
 
-        var outcomes = await Ingest(encrypted, hidden, embedded, "--dossier", DemoDossier.Code, "--metadata", Json("m.json", Metadata));
+        // Names written with # escapes are the same names to a PDF reader.
+        var escaped = SamplePdf.Write(Data.File("js-thoat.pdf"), "Van ban co ma thoat", "/OpenAction << /S /Java#53cript /J#53 (app.alert(1)) >> ");
+
+        var outcomes = await Ingest(encrypted, hidden, embedded, escaped, "--dossier", DemoDossier.Code, "--metadata", Json("m.json", Metadata));
 
         Assert.That(outcomes.Select(o => o.GetProperty("status").GetString()), Is.All.EqualTo("rejected"));
         string Reasons(int i) => string.Join(" ", outcomes[i].GetProperty("reasons").EnumerateArray().Select(r => r.GetString()));
         Assert.That(Reasons(0), Does.Contain("mã hóa"));
         Assert.That(Reasons(1), Does.Contain("JavaScript"));
         Assert.That(Reasons(2), Does.Contain("tệp nhúng"));
+        Assert.That(Reasons(3), Does.Contain("JavaScript"));
     }
 
     [Test]
@@ -204,7 +208,8 @@ public sealed class IngestPipelineTests : DemoDossierTest
     public async Task An_edxml_envelope_is_opened_and_its_unsigned_attachment_returned_to_the_other_agency_with_a_status()
     {
         var pdf = File.ReadAllBytes(SamplePdf.Write(Data.File("dinh-kem.pdf"), "Cong van 123"));
-        var envelope = SampleEnvelope.Write(Data.File("goi-tin.edxml"), pdf);
+        var envelope = Archive.Tests.Ingest.Exchange.EdXmlEnvelope.Write(Data.File("goi-tin.edxml"), "../../cong-van.pdf", pdf,
+            new DateOnly(2019, 4, 12));
 
         var outcome = (await Ingest(envelope, "--dossier", DemoDossier.Code)).Single();
 

@@ -52,6 +52,15 @@ public sealed class SignatureFixtures
         return await verifier.VerifyAsync(path, CancellationToken.None);
     }
 
+    /// <summary>Makes a data folder trust the test PKI (anchors and CRLs), through `archive trust` as an officer would.</summary>
+    public static async Task TrustInAsync(string data)
+    {
+        foreach (var anchor in Directory.GetFiles(Anchors))
+            Assert.That((await Support.Cli.RunAsync("trust", "add-anchor", anchor, "--data", data)).ExitCode, Is.Zero);
+        foreach (var crl in Directory.GetFiles(Crls))
+            Assert.That((await Support.Cli.RunAsync("trust", "add-crl", crl, "--data", data)).ExitCode, Is.Zero);
+    }
+
     /// <summary>A fresh temp folder for one test; the fixture deletes it with the rest.</summary>
     public static string TempFolder() => Directory.CreateDirectory(Path.Combine(Root, "t-" + Guid.NewGuid().ToString("N"))).FullName;
 }

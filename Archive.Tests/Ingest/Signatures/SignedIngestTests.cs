@@ -7,13 +7,7 @@ namespace Archive.Tests.Ingest.Signatures;
 public sealed class SignedIngestTests : DemoDossierTest
 {
     [SetUp]
-    public async Task TrustTheTestPki()
-    {
-        foreach (var anchor in Directory.GetFiles(SignatureFixtures.Anchors))
-            Assert.That((await Cli.RunAsync("trust", "add-anchor", anchor, "--data", Data.Path)).ExitCode, Is.Zero);
-        foreach (var crl in Directory.GetFiles(SignatureFixtures.Crls))
-            Assert.That((await Cli.RunAsync("trust", "add-crl", crl, "--data", Data.Path)).ExitCode, Is.Zero);
-    }
+    public Task TrustTheTestPki() => SignatureFixtures.TrustInAsync(Data.Path);
 
     private async Task<JsonElement> Ingest(string file, string policy, string number)
     {
@@ -57,6 +51,11 @@ public sealed class SignedIngestTests : DemoDossierTest
         Assert.That(reasons, Does.Contain("HASH_FAILURE"));
         var notice = await Cli.RunAsync("inbox", "show", outcome.GetProperty("inboxId").GetString()!, "--data", Data.Path);
         Assert.That(notice.Stdout, Does.Contain("Thông báo gửi nơi gửi").And.Contain("HASH_FAILURE"));
+        var shown = await Cli.RunAsync("inbox", "show", outcome.GetProperty("inboxId").GetString()!, "--json", "--data", Data.Path);
+        var failed = JsonDocument.Parse(shown.Stdout).RootElement.GetProperty("events").EnumerateArray()
+            .Where(e => e.GetProperty("outcome").GetString() == "failure").ToList();
+        Assert.That(failed.Select(e => e.GetProperty("type").GetString()), Is.EqualTo(new[] { "validation" }), "the PREMIS history names the failed check");
+        Assert.That(failed[0].GetProperty("detail").GetString(), Does.StartWith("chữ ký số: không đạt").And.Contain("HASH_FAILURE"));
     }
 
     [Test]
