@@ -137,18 +137,23 @@ public sealed class LuceneArchiveIndex : IArchiveIndex, IDisposable
         }
     }
 
-    public Task IndexAsync(IndexedDocument document, CancellationToken cancellationToken)
+    public Task IndexAsync(IndexedDocument document, CancellationToken cancellationToken) => IndexAsync([document], cancellationToken);
+
+    public Task IndexAsync(IEnumerable<IndexedDocument> documents, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(document);
-        cancellationToken.ThrowIfCancellationRequested();
-        var lucene = DocumentMapper.ToLucene(document, Analyzer);
+        ArgumentNullException.ThrowIfNull(documents);
         // Writes are serialised with rebuilds, whose commit would otherwise publish half a rebuild.
         lock (_lifecycle)
         {
-            Writer.UpdateDocument(new Term(IndexFields.Id, document.Document.Id), lucene);
+            foreach (var document in documents)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                Writer.UpdateDocument(new Term(IndexFields.Id, document.Document.Id), DocumentMapper.ToLucene(document, Analyzer));
+                _log.Debug("Indexed document {DocumentId}", document.Document.Id);
+            }
+            // One commit (one fsync) for the lot: a batch of ingested files is searchable together.
             Publish();
         }
-        _log.Debug("Indexed document {DocumentId}", document.Document.Id);
         return Task.CompletedTask;
     }
 

@@ -16,6 +16,9 @@ public interface IArchiveIndex
     /// <summary>Adds the document, or replaces the one with the same id; searchable when this returns.</summary>
     Task IndexAsync(IndexedDocument document, CancellationToken cancellationToken);
 
+    /// <summary>Adds or replaces several documents in one commit; all searchable when this returns.</summary>
+    Task IndexAsync(IEnumerable<IndexedDocument> documents, CancellationToken cancellationToken);
+
     /// <summary>Removes the document with this id, if indexed; gone from results when this returns.</summary>
     Task RemoveAsync(string documentId, CancellationToken cancellationToken);
 

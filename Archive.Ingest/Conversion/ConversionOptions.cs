@@ -26,7 +26,7 @@ public sealed record ConversionOptions
     /// <summary>Address-space limit of each converter; LibreOffice and Tesseract reserve a lot of it.</summary>
     public long MemoryLimitBytes { get; init; } = 8L * 1024 * 1024 * 1024;
 
-    /// <summary>Conversions at the same time; 0 for one per core.</summary>
+    /// <summary>Ghostscript conversions at the same time; 0 for one per core.</summary>
     public int Parallelism { get; init; }
 
     /// <summary>Where per-document work folders are made; the system temp folder by default.</summary>

@@ -22,7 +22,6 @@ public sealed class PreservationCopyConverter : IDisposable
     private readonly OcrMyPdf _ocr;
     private readonly PdfTextExtractor _text;
     private readonly Tt02XmpWriter _xmp;
-    private readonly SemaphoreSlim _slots;
 
     public PreservationCopyConverter(ConversionOptions options, ILogger log)
     {
@@ -40,15 +39,12 @@ public sealed class PreservationCopyConverter : IDisposable
         _ocr = new OcrMyPdf(runner, options);
         _text = new PdfTextExtractor(runner, options);
         _xmp = new Tt02XmpWriter(_qpdf);
-        _slots = new SemaphoreSlim(options.Parallelism > 0 ? options.Parallelism : Environment.ProcessorCount);
     }
 
     public async Task<PreservationCopy> ConvertAsync(ConversionRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         var work = Path.Combine(_root, Guid.NewGuid().ToString("N"));
-        // Converters use the processor to the full: one conversion per core, however many documents are in flight.
-        await _slots.WaitAsync(cancellationToken).ConfigureAwait(false);
         Directory.CreateDirectory(work);
         try
         {
@@ -56,7 +52,6 @@ public sealed class PreservationCopyConverter : IDisposable
         }
         finally
         {
-            _slots.Release();
             try
             {
                 Directory.Delete(work, recursive: true);
@@ -71,7 +66,6 @@ public sealed class PreservationCopyConverter : IDisposable
     public void Dispose()
     {
         _ghostscript.Dispose();
-        _slots.Dispose();
         if (!_ownsRoot) return;
         try
         {
@@ -99,6 +93,7 @@ public sealed class PreservationCopyConverter : IDisposable
         // The text for the index: Ghostscript keeps a PDF's text as it is, and poppler reads the source several
         // times faster than the PDF/A (whose ICC output intent it sets up first); OCR text exists only in its output.
         string textSource;
+        string? knownText = null;
         switch (request.Kind)
         {
             case SourceKind.Pdf:
@@ -122,8 +117,21 @@ public sealed class PreservationCopyConverter : IDisposable
                 else
                 {
                     route = ConversionRoute.Ghostscript;
-                    made = await Timed(steps, GhostscriptPdfA.Tool, "Chuyển PDF sang PDF/A-2b và ghi siêu dữ liệu TT 02",
-                        () => _ghostscript.ConvertAsync(original, output, metadata, work, cancellationToken)).ConfigureAwait(false);
+                    // The original's text does not wait for Ghostscript: poppler reads it meanwhile.
+                    var reading = Timed(steps, PdfTextExtractor.Tool, "Trích xuất văn bản để lập chỉ mục",
+                        () => _text.ExtractAsync(original, work, cancellationToken));
+                    try
+                    {
+                        made = await Timed(steps, GhostscriptPdfA.Tool, "Chuyển PDF sang PDF/A-2b và ghi siêu dữ liệu TT 02",
+                            () => _ghostscript.ConvertAsync(original, output, metadata, work, cancellationToken)).ConfigureAwait(false);
+                    }
+                    catch (Exception) when (!reading.IsCompleted)
+                    {
+                        // Never leave poppler running in a work folder about to be deleted; the conversion's failure is the one to report.
+                        await Task.WhenAny(reading).ConfigureAwait(false);
+                        throw;
+                    }
+                    knownText = await reading.ConfigureAwait(false);
                     textSource = original;
                 }
                 break;
@@ -156,8 +164,8 @@ public sealed class PreservationCopyConverter : IDisposable
             throw new ConversionException(ConversionFailure.InvalidOutput, route.ToString(),
                 $"Bản PDF/A tạo ra không hợp lệ: {verification}");
         }
-        var text = await Timed(steps, PdfTextExtractor.Tool, "Trích xuất văn bản để lập chỉ mục",
-            () => _text.ExtractAsync(textSource, work, cancellationToken)).ConfigureAwait(false);
+        var text = knownText ?? await Timed(steps, PdfTextExtractor.Tool, "Trích xuất văn bản để lập chỉ mục",
+                () => _text.ExtractAsync(textSource, work, cancellationToken)).ConfigureAwait(false);
 
         File.Move(output, request.OutputPath, overwrite: true);
         _log.Information("Made the PDF/A-2b preservation copy of {DocCode} by {Route} in {Steps} steps",
@@ -181,7 +189,7 @@ public sealed class PreservationCopyConverter : IDisposable
     {
         var stopwatch = Stopwatch.StartNew();
         var result = await action().ConfigureAwait(false);
-        steps.Add(new ConversionStep(tool, description, stopwatch.Elapsed));
+        lock (steps) steps.Add(new ConversionStep(tool, description, stopwatch.Elapsed));
         return result;
     }
 

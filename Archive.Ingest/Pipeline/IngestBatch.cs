@@ -10,14 +10,14 @@ namespace Archive.Ingest.Pipeline;
 /// Several received files through the pipeline, as `archive ingest` and the watched inbox folder both
 /// run them: first what a crash left half-done in the inbox is finished, then the files go through in
 /// parallel, their results come back in the order given, and the documents accepted are indexed
-/// together at the end. Two documents per core are in flight: while one waits on the disk or a short
-/// tool, another converts; the conversion stage itself is bounded by the cores (see PreservationCopyConverter).
+/// together at the end. Four documents per core are in flight: while some wait on the disk or on short
+/// inspection tools, others convert; Ghostscript itself runs at most once per core (see GhostscriptPool).
 /// </summary>
 public sealed class IngestBatch(IngestPipeline pipeline, RecordsInbox inbox, IFiledDocumentIndex index, ILogger log, int parallelism = 0)
     : IDisposable
 {
     private readonly ILogger _log = log.ForContext<IngestBatch>();
-    private readonly int _parallelism = parallelism > 0 ? parallelism : 2 * Environment.ProcessorCount;
+    private readonly int _parallelism = parallelism > 0 ? parallelism : 4 * Environment.ProcessorCount;
 
     /// <summary>Stops the pipeline's converters.</summary>
     public void Dispose() => pipeline.Dispose();

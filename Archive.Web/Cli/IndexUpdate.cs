@@ -23,9 +23,7 @@ public static class IndexUpdate
             using var index = await ArchiveIndexStartup.OpenAsync(context.Store, context.Log, cancellationToken,
                 progress: context.Output.Progress()).ConfigureAwait(false);
             var source = new CatalogIndexSource(context.Store, context.Log);
-            foreach (var id in documentIds)
-                if (source.Find(id) is { } document)
-                    await index.IndexAsync(document, cancellationToken).ConfigureAwait(false);
+            await index.IndexAsync(documentIds.Select(source.Find).OfType<IndexedDocument>(), cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (e is IndexInUseException or IOException)
         {
