@@ -13,6 +13,10 @@ public sealed class PdfSafetyCheck(Qpdf qpdf) : IIngestCheck
 {
     public string Name => "an toàn PDF";
 
+    public string Passed(IngestDocument document) => document.PdfStructure is { } structure
+        ? $"không mã hóa, không có JavaScript, lệnh chạy chương trình hay tệp nhúng ({structure.Pages} trang)"
+        : "không áp dụng (không phải tệp PDF)";
+
     public async Task CheckAsync(IngestDocument document, CancellationToken cancellationToken)
     {
         if (document.Format?.Format != FileFormat.Pdf) return;

@@ -55,6 +55,8 @@ public sealed class IngestPremisTests : DemoDossierTest
         Assert.That(Detail(events[1]), Does.Contain("PDF 1.7"));
         var validations = events.Where(e => e.GetProperty("type").GetString() == "validation").Select(Detail).ToList();
         Assert.That(validations, Has.Some.StartsWith("an toàn PDF").And.Some.StartsWith("siêu dữ liệu").And.Some.Contains("NO_SIGNATURE"));
+        Assert.That(validations.Single(v => v.StartsWith("an toàn PDF", StringComparison.Ordinal)), Does.Contain("không mã hóa").And.Contain("1 trang"),
+            "the safety stage says what it found");
         var digest = Convert.ToHexStringLower(SHA256.HashData(await File.ReadAllBytesAsync(pdf)));
         Assert.That(item.GetProperty("digest").GetString(), Is.EqualTo(digest));
         Assert.That(events.Single(e => e.GetProperty("type").GetString() == "message digest calculation").GetProperty("detail").GetString(),
