@@ -111,6 +111,16 @@ public sealed class IngestPipeline(IReadOnlyList<IIngestCheck> checks, RecordsIn
             }
             var metadata = given.Values.Aggregate(message.Metadata, (m, kv) => m.With(kv.Key, kv.Value));
             var outcomes = new List<IngestOutcome>();
+            if (message.Attachments.Count == 0)
+            {
+                // Nothing to file: the envelope itself is kept and returned, never silently dropped.
+                var empty = new IngestDocument(path, Path.GetFileName(path), metadata, dossierCode)
+                {
+                    SenderOrganId = message.FromOrganId, SenderOrganName = message.FromOrganName, Priority = message.Priority,
+                };
+                empty.Reasons.Add("Gói tin edXML không có tệp đính kèm: không có văn bản để tiếp nhận.");
+                outcomes.Add(await IngestOneAsync(empty, actor, cancellationToken).ConfigureAwait(false));
+            }
             foreach (var attachment in message.Attachments)
                 outcomes.Add(await IngestOneAsync(new IngestDocument(attachment.Path, attachment.Name, metadata, dossierCode)
                 {

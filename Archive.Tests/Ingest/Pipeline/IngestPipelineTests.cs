@@ -226,6 +226,22 @@ public sealed class IngestPipelineTests : DemoDossierTest
     }
 
     [Test]
+    public async Task An_envelope_without_attachments_is_kept_and_returned_with_a_status()
+    {
+        var envelope = Archive.Tests.Ingest.Exchange.EdXmlEnvelope.Write(Data.File("rong.edxml"), "x.pdf", [1, 2, 3], new DateOnly(2019, 4, 12));
+        File.WriteAllText(envelope, System.Text.RegularExpressions.Regex.Replace(File.ReadAllText(envelope), "<Attachment>.*?</Attachment>", "",
+            System.Text.RegularExpressions.RegexOptions.Singleline));
+
+        var outcome = (await Ingest(envelope, "--dossier", DemoDossier.Code)).Single();
+
+        Assert.That(outcome.GetProperty("status").GetString(), Is.EqualTo("rejected"), outcome.ToString());
+        Assert.That(outcome.GetProperty("reasons")[0].GetString(), Does.Contain("không có tệp đính kèm"));
+        Assert.That(outcome.GetProperty("inboxId").GetString(), Is.Not.Null.And.Not.Empty, "the envelope itself is kept in the inbox");
+        var status = System.Xml.Linq.XDocument.Load(envelope + ".status.xml");
+        Assert.That(status.Descendants().Single(e => e.Name.LocalName == "StatusCode").Value, Is.EqualTo("02"));
+    }
+
+    [Test]
     public async Task An_envelope_with_an_external_entity_is_returned_and_kept()
     {
         var envelope = Data.File("xxe.edxml");
