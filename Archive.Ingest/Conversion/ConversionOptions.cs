@@ -10,9 +10,7 @@ public sealed record ConversionOptions
     public string LibreOffice { get; init; } = "soffice";
     public string OcrMyPdf { get; init; } = "ocrmypdf";
     public string Qpdf { get; init; } = "qpdf";
-    public string PdfFonts { get; init; } = "pdffonts";
     public string PdfToText { get; init; } = "pdftotext";
-    public string PdfSig { get; init; } = "pdfsig";
 
     /// <summary>For one Ghostscript or LibreOffice run; a few pages take seconds.</summary>
     public TimeSpan ConverterTimeout { get; init; } = TimeSpan.FromMinutes(5);
@@ -20,7 +18,7 @@ public sealed record ConversionOptions
     /// <summary>For one OCRmyPDF run (about 3 s per A4 page here, far more for large scans).</summary>
     public TimeSpan OcrTimeout { get; init; } = TimeSpan.FromMinutes(30);
 
-    /// <summary>For the quick inspection tools (qpdf, pdffonts, pdftotext).</summary>
+    /// <summary>For the quick inspection tools (qpdf, pdftotext).</summary>
     public TimeSpan InspectionTimeout { get; init; } = TimeSpan.FromMinutes(2);
 
     /// <summary>Address-space limit of each converter; LibreOffice and Tesseract reserve a lot of it.</summary>

@@ -60,12 +60,8 @@ internal sealed class GhostscriptWorker : IDisposable
 
     public static GhostscriptWorker Start(ConversionOptions options, string root, ILogger log)
     {
-        var executable = ToolRunner.Resolve(options.Ghostscript)
-            ?? throw new ConversionException(ConversionFailure.ToolMissing, GhostscriptPdfA.Tool,
-                $"Không tìm thấy công cụ chuyển đổi '{GhostscriptPdfA.Tool}' ({options.Ghostscript}); cài các gói trong scripts/debian-packages.txt.");
-        var prlimit = ToolRunner.Resolve("prlimit")
-            ?? throw new ConversionException(ConversionFailure.ToolMissing, "prlimit",
-                "Không tìm thấy 'prlimit' (gói util-linux) để giới hạn bộ nhớ của công cụ chuyển đổi.");
+        var executable = ToolRunner.Require(GhostscriptPdfA.Tool, options.Ghostscript);
+        var prlimit = ToolRunner.Prlimit();
         var idle = Path.Combine(root, $"gs-idle-{Guid.NewGuid():N}.pdf");
         var start = new ProcessStartInfo(prlimit)
         {

@@ -25,13 +25,6 @@ public sealed class PdfAVerifier
         {
             return new PdfAVerification([$"qpdf không đọc được cấu trúc tệp: {e.Message}"]);
         }
-        return await VerifyAsync(pdf, structure, cancellationToken).ConfigureAwait(false);
-    }
-
-    /// <summary>Checks <paramref name="pdf"/> whose structure the caller has already read.</summary>
-    public async Task<PdfAVerification> VerifyAsync(string pdf, PdfStructure structure, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(structure);
         if (structure.MetadataObject is not { } metadata) return Verify(structure, null);
         var packet = await _qpdf.StreamDataAsync(pdf, metadata, cancellationToken).ConfigureAwait(false);
         try

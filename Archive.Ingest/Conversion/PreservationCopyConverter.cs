@@ -6,8 +6,8 @@ namespace Archive.Ingest.Conversion;
 /// <summary>
 /// Makes the PDF/A-2b preservation copy of an original (DESIGN §5): PDFs through Ghostscript,
 /// office documents through LibreOffice then Ghostscript, scans and image-only PDFs through
-/// OCRmyPDF; the TT 02 metadata in XMP under the tt02 extension schema. Every copy is verified
-/// by independent tools before it is returned; a failure throws <see cref="ConversionException"/>
+/// OCRmyPDF; the TT 02 metadata in XMP under the tt02 extension schema. Every copy's structure is
+/// read by qpdf and checked with the packet written into it before it is returned; a failure throws <see cref="ConversionException"/>
 /// for this document only. Disposing stops the Ghostscript workers.
 /// </summary>
 public sealed class PreservationCopyConverter : IDisposable

@@ -19,10 +19,6 @@ public sealed class Qpdf
         _options = options;
     }
 
-    /// <summary><c>qpdf --check</c>: exit 0 clean, 3 warnings (qpdf repaired something), 2 errors.</summary>
-    public Task<ToolResult> CheckAsync(string pdf, CancellationToken cancellationToken) =>
-        RunAsync(cancellationToken, "--check", pdf);
-
     /// <summary>
     /// The structure of <paramref name="pdf"/> in one pass; <see cref="PdfStructure.Encrypted"/> and nothing else when it
     /// cannot be opened without a password. Throws <see cref="ConversionException"/> (damaged source) when qpdf cannot read it.

@@ -21,9 +21,7 @@ public sealed class ToolRunner
     public async Task<ToolResult> RunAsync(ToolInvocation invocation, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(invocation);
-        var executable = Resolve(invocation.Executable)
-            ?? throw new ConversionException(ConversionFailure.ToolMissing, invocation.Tool,
-                $"Không tìm thấy công cụ chuyển đổi '{invocation.Tool}' ({invocation.Executable}); cài các gói trong scripts/debian-packages.txt.");
+        var executable = Require(invocation.Tool, invocation.Executable);
 
         var start = new ProcessStartInfo
         {
@@ -39,9 +37,7 @@ public sealed class ToolRunner
         if (invocation.MemoryLimitBytes is { } limit)
         {
             // prlimit execs the converter in place, so the limit and the process id are the converter's own.
-            start.FileName = Resolve("prlimit")
-                ?? throw new ConversionException(ConversionFailure.ToolMissing, "prlimit",
-                    "Không tìm thấy 'prlimit' (gói util-linux) để giới hạn bộ nhớ của công cụ chuyển đổi.");
+            start.FileName = Prlimit();
             start.ArgumentList.Add($"--as={limit}");
             start.ArgumentList.Add("--");
             start.ArgumentList.Add(executable);
@@ -140,6 +136,16 @@ public sealed class ToolRunner
         if (dropped > 0) kept.Append($"\n[… {dropped} characters dropped]");
         return kept.ToString();
     }
+
+    /// <summary>The converter's path; a named <see cref="ConversionFailure.ToolMissing"/> when it is not installed.</summary>
+    internal static string Require(string tool, string executable) =>
+        Resolve(executable) ?? throw new ConversionException(ConversionFailure.ToolMissing, tool,
+            $"Không tìm thấy công cụ chuyển đổi '{tool}' ({executable}); cài các gói trong scripts/debian-packages.txt.");
+
+    /// <summary>prlimit, which puts converters under their memory limit.</summary>
+    internal static string Prlimit() =>
+        Resolve("prlimit") ?? throw new ConversionException(ConversionFailure.ToolMissing, "prlimit",
+            "Không tìm thấy 'prlimit' (gói util-linux) để giới hạn bộ nhớ của công cụ chuyển đổi.");
 
     /// <summary>The executable's path: as given when absolute, else the first match on PATH; null when missing.</summary>
     internal static string? Resolve(string executable)

@@ -248,7 +248,7 @@ public sealed class PreservationCopyConverterTests
     }
 
     [Test]
-    public async Task A_Ghostscript_that_dies_fails_that_document_and_the_next_one_gets_a_new_worker()
+    public async Task A_Ghostscript_that_dies_fails_that_document_naming_the_tool()
     {
         using var folder = new TempFolder("conversion-crash");
         var pdf = await SampleDocuments.PdfAsync(folder);
