@@ -7,7 +7,8 @@ namespace Archive.Core.Storage;
 internal sealed class LiteRecordSet<T>(ILiteCollection<T> collection, bool writable) : IRecordSet<T> where T : class
 {
     public T? Get(string id) => collection.FindById(id);
-    public bool Exists(string id) => collection.Exists(Query.EQ("_id", id));
+    // A parameter, not Query.EQ: LiteDB compiles and caches, never evicting, an expression per distinct literal.
+    public bool Exists(string id) => collection.Exists(BsonExpression.Create("_id = @0", new BsonValue(id)));
     public IReadOnlyList<T> All() => collection.FindAll().ToList();
     public IReadOnlyList<T> Where(Expression<Func<T, bool>> predicate) => collection.Find(predicate).ToList();
     public int Count() => collection.Count();

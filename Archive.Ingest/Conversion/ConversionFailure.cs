@@ -20,4 +20,6 @@ public enum ConversionFailure
 
     /// <summary>A converter reported success but its output is not a valid PDF/A-2b.</summary>
     InvalidOutput = 6,
+    /// <summary>The conversion's work folder could not be written or read (a full disk, permissions).</summary>
+    WorkFolder = 7,
 }

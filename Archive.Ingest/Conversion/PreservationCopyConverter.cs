@@ -45,10 +45,16 @@ public sealed class PreservationCopyConverter : IDisposable
     {
         ArgumentNullException.ThrowIfNull(request);
         var work = Path.Combine(_root, Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(work);
         try
         {
+            Directory.CreateDirectory(work);
             return await ConvertInAsync(request, work, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException && !cancellationToken.IsCancellationRequested)
+        {
+            // A full disk or a file another process holds fails this document, never the batch.
+            throw new ConversionException(ConversionFailure.WorkFolder, "archive",
+                $"Không ghi hoặc đọc được thư mục làm việc của việc chuyển đổi ({e.Message}).", inner: e);
         }
         finally
         {

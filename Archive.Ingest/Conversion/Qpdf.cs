@@ -4,8 +4,8 @@ using System.Text.Json;
 namespace Archive.Ingest.Conversion;
 
 /// <summary>
-/// qpdf, the archive's independent reader of PDF structure: checks files, shows the catalog
-/// and its XMP, and replaces the XMP stream without touching anything else.
+/// qpdf, the archive's independent reader of PDF structure: reads a file's structure and shows
+/// objects (the XMP stream) by number.
 /// </summary>
 public sealed class Qpdf
 {
@@ -100,54 +100,6 @@ public sealed class Qpdf
         catch (Exception e) when (e is KeyNotFoundException or InvalidOperationException or FormatException)
         {
             throw new ConversionException(ConversionFailure.InvalidOutput, Tool, $"Đối tượng {number} của tệp PDF không phải luồng dữ liệu đọc được.", inner: e);
-        }
-    }
-
-    /// <summary>
-    /// Writes <paramref name="xmp"/> as the PDF's metadata stream, uncompressed as PDF/A requires, and
-    /// drops from the Info dictionary the entries XMP now says (PDF/A wants the two to agree, and an
-    /// empty /Author beside our dc:creator would not). <paramref name="creationDate"/>, a PDF date,
-    /// replaces Info's /CreationDate so that it agrees with the packet's xmp:CreateDate.
-    /// </summary>
-    /// <param name="info">The Info dictionary's number and its object as <see cref="ObjectsAsync"/> shows it; null when there is none.</param>
-    public async Task ReplaceXmpAsync(string pdf, int metadataObject, (int Number, JsonElement Shown)? info, XmpPacket xmp, string? creationDate,
-        CancellationToken cancellationToken)
-    {
-        var objects = new Dictionary<string, object>
-        {
-            [$"obj:{metadataObject} 0 R"] = new
-            {
-                stream = new
-                {
-                    dict = new Dictionary<string, string> { ["/Type"] = "/Metadata", ["/Subtype"] = "/XML" },
-                    data = Convert.ToBase64String(xmp.ToBytes()),
-                },
-            },
-        };
-        if (info is { } infoObject)
-        {
-            var key = $"obj:{infoObject.Number} 0 R";
-            var entries = infoObject.Shown.GetProperty("value").EnumerateObject()
-                .Where(e => e.Name is not ("/Title" or "/Author" or "/Subject" or "/Keywords"))
-                .ToDictionary(e => e.Name, e => e.Value.Clone());
-            // qpdf JSON: "u:" marks a text string.
-            if (creationDate is not null) entries["/CreationDate"] = JsonSerializer.SerializeToElement("u:" + creationDate);
-            objects[key] = new { value = entries };
-        }
-        var update = new { qpdf = new object[] { new { jsonversion = 2 }, objects } };
-        var json = TempFile("xmp.json");
-        var output = pdf + ".xmp.pdf";
-        try
-        {
-            await File.WriteAllTextAsync(json, JsonSerializer.Serialize(update, new JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }), cancellationToken).ConfigureAwait(false);
-            (await RunAsync(cancellationToken, pdf, $"--update-from-json={json}", "--compress-streams=n", "--object-streams=preserve", output)
-                .ConfigureAwait(false)).EnsureSucceeded();
-            File.Move(output, pdf, overwrite: true);
-        }
-        finally
-        {
-            File.Delete(json);
-            File.Delete(output);
         }
     }
 

@@ -1,24 +1,75 @@
+using System.Xml;
+using Archive.Ingest.PdfSyntax;
+using Archive.Ingest.Signatures;
+using UglyToad.PdfPig;
+using UglyToad.PdfPig.CrossReference;
+using UglyToad.PdfPig.Tokens;
+
 namespace Archive.Ingest.Conversion;
 
 /// <summary>
 /// Puts the TT 02 metadata into a converter's PDF/A: the converter's XMP packet merged with ours
-/// (its "Untitled" dc:title replaced, nothing twice) and the Info dictionary made to agree with it,
-/// through qpdf so that nothing else in the file changes.
+/// (its "Untitled" dc:title replaced, nothing twice) and the Info dictionary made to agree with it.
+/// Both are redefined in an incremental update, in-process, so nothing else in the file changes;
+/// then qpdf, a reader independent of the writer, reads the result's structure for verification.
 /// </summary>
 public sealed class Tt02XmpWriter(Qpdf qpdf)
 {
+    /// <summary>Info entries XMP now says: PDF/A wants the two to agree, and an empty /Author beside our dc:creator would not.</summary>
+    private static readonly string[] SaidByXmp = ["Title", "Author", "Subject", "Keywords"];
+
     /// <param name="tool">The converter that wrote <paramref name="pdf"/>, named when it wrote no XMP.</param>
-    /// <returns>The file's structure (the XMP write changes no page, font or output intent) and the packet written.</returns>
+    /// <returns>The structure qpdf reads in the written file, and the packet written.</returns>
     public async Task<(PdfStructure Structure, XmpPacket Xmp)> WriteAsync(string pdf, Tt02Xmp metadata, string tool, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(metadata);
-        var structure = await qpdf.InspectAsync(pdf, cancellationToken).ConfigureAwait(false);
-        if (structure.MetadataObject is not { } number)
-            throw new ConversionException(ConversionFailure.InvalidOutput, tool, $"Công cụ {tool} không ghi siêu dữ liệu XMP vào tệp PDF/A.");
-        var shown = await qpdf.ObjectsAsync(pdf, structure.InfoObject is { } i ? [number, i] : [number], cancellationToken).ConfigureAwait(false);
-        var xmp = XmpPacket.Parse(Qpdf.StreamData(shown[number], number)).With(metadata);
-        var info = structure.InfoObject is { } infoNumber ? (infoNumber, shown[infoNumber]) : ((int, System.Text.Json.JsonElement)?)null;
-        await qpdf.ReplaceXmpAsync(pdf, number, info, xmp, metadata.PdfCreationDate, cancellationToken).ConfigureAwait(false);
-        return (structure, xmp);
+        var (update, trailer, xmp) = Plan(pdf, metadata, tool);
+        await using (var file = new FileStream(pdf, FileMode.Open, FileAccess.ReadWrite, FileShare.None))
+        {
+            update.AppendTo(file, trailer);
+            await file.FlushAsync(cancellationToken).ConfigureAwait(false);
+        }
+        return (await qpdf.InspectAsync(pdf, cancellationToken).ConfigureAwait(false), xmp);
+    }
+
+    private static (PdfIncrementalUpdate Update, TrailerDictionary Trailer, XmpPacket Xmp) Plan(string pdf, Tt02Xmp metadata, string tool)
+    {
+        try
+        {
+            // PdfPig leaves the stream it reads open: it is closed here, before the file is opened for the update.
+            using var input = new FileStream(pdf, FileMode.Open, FileAccess.Read, FileShare.Read);
+            using var document = PdfDocument.Open(input, Parsing.Strict);
+            var structure = document.Structure;
+            if (!structure.Catalog.CatalogDictionary.Data.TryGetValue(NameToken.Metadata.Data, out var token) ||
+                token is not IndirectReferenceToken { Data.Generation: 0 } reference ||
+                structure.GetObject(reference.Data).Data is not StreamToken stream)
+                throw new ConversionException(ConversionFailure.InvalidOutput, tool, $"Công cụ {tool} không ghi siêu dữ liệu XMP vào tệp PDF/A.");
+
+            var xmp = XmpPacket.Parse(stream.Decode(structure.FilterProvider, structure.TokenScanner).ToArray()).With(metadata);
+            var update = new PdfIncrementalUpdate();
+            // Unfiltered, as PDF/A wants its metadata stream.
+            update.SetStream(reference.Data.ObjectNumber, "/Type /Metadata /Subtype /XML", xmp.ToBytes());
+            var trailer = structure.Trailer;
+            if (trailer.Info is IndirectReferenceToken { Data.Generation: 0 } info && structure.GetObject(info.Data).Data is DictionaryToken entries)
+                update.Set(info.Data.ObjectNumber, InfoAgreeingWith(entries, metadata.PdfCreationDate));
+            return (update, trailer, xmp);
+        }
+        catch (Exception e) when (Parsing.IsPdfFailure(e) || e is XmlException)
+        {
+            throw new ConversionException(ConversionFailure.InvalidOutput, tool,
+                $"Không đọc được siêu dữ liệu XMP của tệp PDF/A do {tool} tạo ra: {e.Message}", inner: e);
+        }
+    }
+
+    /// <summary>
+    /// The Info dictionary without what XMP now says; <paramref name="creationDate"/>, a PDF date, as /CreationDate so
+    /// that it agrees with the packet's xmp:CreateDate.
+    /// </summary>
+    private static string InfoAgreeingWith(DictionaryToken info, string? creationDate)
+    {
+        var kept = info.Data.Where(e => !SaidByXmp.Contains(e.Key) && !(creationDate is not null && e.Key == "CreationDate"))
+            .Select(e => PdfObjectWriter.Name(e.Key) + " " + PdfObjectWriter.Write(e.Value));
+        if (creationDate is not null) kept = kept.Append("/CreationDate (" + creationDate + ")");
+        return "<< " + string.Join(' ', kept) + " >>";
     }
 }

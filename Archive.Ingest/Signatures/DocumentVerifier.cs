@@ -46,10 +46,12 @@ public sealed class DocumentVerifier(TrustStore trust, ValidationPolicy policy, 
     private FileVerificationReport VerifyPdf(string path, string sha256, CancellationToken cancellationToken)
     {
         using var raw = OpenRead(path);
+        // PdfPig does not close the stream it reads; this does.
+        using var parsed = OpenRead(path);
         PdfDocument document;
         try
         {
-            document = PdfDocument.Open(OpenRead(path), Parsing.Strict);
+            document = PdfDocument.Open(parsed, Parsing.Strict);
         }
         catch (Exception e) when (Parsing.IsPdfFailure(e))
         {

@@ -18,10 +18,12 @@ internal static class PostSigningChanges
 
     public static (ModificationLevel Level, IReadOnlyList<string> Changes) Analyse(PdfDocument whole, Func<Stream> openFile, long revisionEnd)
     {
+        // PdfPig does not close the stream it reads; this does.
+        using var revision = new ReadOnlyWindowStream(openFile(), revisionEnd);
         PdfDocument signed;
         try
         {
-            signed = PdfDocument.Open(new ReadOnlyWindowStream(openFile(), revisionEnd), Parsing.Strict);
+            signed = PdfDocument.Open(revision, Parsing.Strict);
         }
         catch (Exception e) when (Parsing.IsPdfFailure(e))
         {

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using Archive.Ingest.PdfSyntax;
 using Archive.Ingest.Signatures;
 using Org.BouncyCastle.Asn1;
 using Org.BouncyCastle.Asn1.Cms;
@@ -11,6 +12,7 @@ using Serilog;
 using UglyToad.PdfPig;
 using UglyToad.PdfPig.AcroForms.Fields;
 using UglyToad.PdfPig.Core;
+using UglyToad.PdfPig.CrossReference;
 using UglyToad.PdfPig.Tokens;
 using Attribute = Org.BouncyCastle.Asn1.Cms.Attribute;
 using AttributeTable = Org.BouncyCastle.Asn1.Cms.AttributeTable;
@@ -55,7 +57,7 @@ public sealed class PadesSigner(TimeProvider clock, ILogger log)
         var now = clock.GetUtcNow().ToOffset(AgencyRules.VietnamOffset);
         Update update;
         using (var document = OpenForSigning(inputPath))
-            update = Plan(document, inputPath, key, placement, now);
+            update = Plan(document, key, placement, now);
 
         try
         {
@@ -109,9 +111,9 @@ public sealed class PadesSigner(TimeProvider clock, ILogger log)
 
     /// <summary>The objects the update appends or redefines, as PDF text, with the signature dictionary's placeholders.</summary>
     private sealed record Update(SortedDictionary<long, string> Objects, long SignatureObject, string FieldName, int ContentsBytes,
-        string Trailer);
+        TrailerDictionary Trailer);
 
-    private static Update Plan(PdfDocument document, string inputPath, ISigningKey? key, SignaturePlacement placement, DateTimeOffset now)
+    private static Update Plan(PdfDocument document, ISigningKey? key, SignaturePlacement placement, DateTimeOffset now)
     {
         var structure = document.Structure;
         var trailer = structure.Trailer;
@@ -177,12 +179,7 @@ public sealed class PadesSigner(TimeProvider clock, ILogger log)
                 objects[appearance] = Appearance(right - left, top - bottom, signer, now);
         }
 
-        var size = Math.Max(trailer.Size, objects.Keys.Max() + 1);
-        var extra = new StringBuilder();
-        if (trailer.Info is { } info) extra.Append(" /Info " + PdfObjectWriter.Write(info));
-        if (trailer.Identifier is { Count: > 0 } ids) extra.Append(" /ID [" + string.Join(' ', ids.Select(PdfObjectWriter.Write)) + "]");
-        var trailerText = $"<< /Size {size} /Root {rootNumber} {trailer.Root.Generation} R /Prev {LastStartXref(inputPath)}{extra} >>";
-        return new Update(objects, value, fieldName, contentsBytes, trailerText);
+        return new Update(objects, value, fieldName, contentsBytes, trailer);
     }
 
     private static string FormWithField(DictionaryToken form, string fieldRef, SortedDictionary<long, string> objects, Structure structure)
@@ -248,48 +245,15 @@ public sealed class PadesSigner(TimeProvider clock, ILogger log)
 
     private static string Escape(string text) => text.Replace("\\", "\\\\").Replace("(", "\\(").Replace(")", "\\)");
 
-    private static long LastStartXref(string path)
-    {
-        using var file = File.OpenRead(path);
-        var length = (int)Math.Min(2048, file.Length);
-        var tail = new byte[length];
-        file.Position = file.Length - length;
-        file.ReadExactly(tail);
-        var text = Latin1.GetString(tail);
-        var at = text.LastIndexOf("startxref", StringComparison.Ordinal);
-        if (at < 0) throw new InvalidDataException("Không tìm thấy startxref ở cuối tệp PDF.");
-        var digits = new string(text[(at + 9)..].SkipWhile(char.IsWhiteSpace).TakeWhile(char.IsAsciiDigit).ToArray());
-        return long.Parse(digits, CultureInfo.InvariantCulture);
-    }
-
     /// <summary>Appends the objects, the cross-reference section and the trailer; returns where the placeholders are.</summary>
     private static (long ContentsAt, long ByteRangeAt) WriteUpdate(FileStream output, Update update)
     {
-        output.Position = output.Length;
-        output.Position = Math.Max(0, output.Length - 1);
-        var last = output.ReadByte();
-        if (last is not '\n' and not '\r') output.Write("\n"u8);
-        var offsets = new SortedDictionary<long, long>();
-        long contentsAt = 0, byteRangeAt = 0;
-        foreach (var (number, body) in update.Objects)
-        {
-            var start = output.Position;
-            offsets[number] = start;
-            var text = $"{number} 0 obj\n{body}\nendobj\n";
-            if (number == update.SignatureObject)
-            {
-                contentsAt = start + text.IndexOf("/Contents <", StringComparison.Ordinal) + "/Contents ".Length;
-                byteRangeAt = start + text.IndexOf("/ByteRange [", StringComparison.Ordinal) + "/ByteRange ".Length;
-            }
-            output.Write(Latin1.GetBytes(text));
-        }
-        var xref = output.Position;
-        var table = new StringBuilder("xref\n");
-        foreach (var (number, offset) in offsets)
-            table.Append(CultureInfo.InvariantCulture, $"{number} 1\n{offset:D10} 00000 n \n");
-        table.Append(CultureInfo.InvariantCulture, $"trailer\n{update.Trailer}\nstartxref\n{xref}\n%%EOF\n");
-        output.Write(Latin1.GetBytes(table.ToString()));
-        return (contentsAt, byteRangeAt);
+        var append = new PdfIncrementalUpdate();
+        foreach (var (number, body) in update.Objects) append.Set(number, body);
+        var start = append.AppendTo(output, update.Trailer)[update.SignatureObject];
+        var signature = update.Objects[update.SignatureObject];
+        return (start + signature.IndexOf("/Contents <", StringComparison.Ordinal) + "/Contents ".Length,
+            start + signature.IndexOf("/ByteRange [", StringComparison.Ordinal) + "/ByteRange ".Length);
     }
 
     private static async Task<byte[]> CreateCmsAsync(ISignedContent content, ISigningKey key, ITimestampAuthority? tsa, CancellationToken cancellationToken)

@@ -2,12 +2,12 @@ using System.Globalization;
 using System.Text;
 using UglyToad.PdfPig.Tokens;
 
-namespace Archive.Ingest.Signing;
+namespace Archive.Ingest.PdfSyntax;
 
 /// <summary>
 /// Writes PDF objects read by PdfPig back in PDF syntax (ISO 32000-1, 7.3), for the objects an
-/// incremental update must redefine (the catalog, a page). Strings are written as hex so that no
-/// escaping can go wrong; streams are never rewritten.
+/// incremental update must redefine (the catalog, a page, the Info dictionary). Strings are written
+/// as hex so that no escaping can go wrong; streams are never rewritten.
 /// </summary>
 internal static class PdfObjectWriter
 {
