@@ -64,6 +64,21 @@ public sealed class PadesSignerTests
     }
 
     [Test]
+    public async Task A_pdf_with_a_cross_reference_stream_gets_its_signature_in_one_too()
+    {
+        var streams = Path.Combine(SignatureFixtures.TempFolder(), "streams.pdf");
+        Tool.Run("qpdf", ["--object-streams=generate", SignatureFixtures.SignedFile("plain.pdf"), streams]);
+
+        var signed = await Sign(streams, "personal");
+
+        var before = File.ReadAllBytes(streams).Length;
+        Assert.That(PdfBytes.Text(File.ReadAllBytes(signed)[before..]), Does.Contain("/Type /XRef").And.Not.Contain("\ntrailer"));
+        AssertIndependentToolsAccept(signed);
+        var report = await SignatureFixtures.VerifyAsync(signed);
+        Assert.That(report.Indication, Is.EqualTo(SignatureIndication.TotalPassed), OpensslSignedPdfTests.Describe(report));
+    }
+
+    [Test]
     public async Task A_timestamped_signature_takes_its_time_from_the_timestamp()
     {
         var signed = await Sign(SignatureFixtures.SignedFile("plain.pdf"), "personal", SignaturePlacement.Rectangle(1, 330, 600, 530, 660),
