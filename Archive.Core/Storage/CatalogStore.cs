@@ -18,6 +18,12 @@ public sealed class CatalogStore : IDisposable
     private const string AuditHeadId = "audit-head";
 
     private readonly LiteDatabase _db;
+    private readonly CatalogFileStream _data;
+    private readonly CatalogFileStream _logFile;
+    private readonly LiteDbWriteQueue _writes;
+
+    /// <summary>The log file, for tests that count its fsyncs.</summary>
+    internal CatalogFileStream LogFile => _logFile;
     private readonly string _path;
     private readonly ILogger _log;
     private readonly TimeProvider _clock;
@@ -29,14 +35,26 @@ public sealed class CatalogStore : IDisposable
         _path = Path.GetFullPath(path);
         _log = log.ForContext<CatalogStore>();
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
-        _db = new LiteDatabase(new ConnectionString { Filename = path, Connection = ConnectionType.Direct },
-            CatalogMapping.Create());
-        EnsureIndexes();
+        _data = CatalogFileStream.Data(_path);
+        _logFile = CatalogFileStream.LogOf(_path);
+        try
+        {
+            _db = new LiteDatabase(_data, CatalogMapping.Create(), _logFile);
+            _writes = new LiteDbWriteQueue(_db, _log);
+            EnsureIndexes();
+        }
+        catch
+        {
+            _db?.Dispose();
+            _logFile.Dispose();
+            _data.Dispose();
+            throw;
+        }
     }
 
     public T Read<T>(Func<ICatalogSession, T> query) => query(new Session(_db, null));
 
-    /// <summary>Runs <paramref name="work"/> in one transaction; its audit entries are appended in order.</summary>
+    /// <summary>Runs <paramref name="work"/> in one transaction, its audit entries appended in order, and returns once it is on disk.</summary>
     public T Write<T>(Actor actor, Func<ICatalogSession, T> work)
     {
         lock (_writeLock)
@@ -49,6 +67,9 @@ public sealed class CatalogStore : IDisposable
                 var result = work(session);
                 var appended = AppendAudit(actor, session.Changes!);
                 _db.Commit();
+                // Durable before it returns: the caller may now move the received file away.
+                _writes.Wait();
+                _logFile.FlushToDisk();
                 foreach (var entry in appended)
                     _log.Information("Audit {Sequence} {Action} {ObjectType} {ObjectId} by {Actor} from {Origin} hash {Hash}",
                         entry.Sequence, entry.Action, entry.ObjectType, entry.ObjectId, entry.Actor, entry.Origin, entry.Hash);
@@ -105,7 +126,12 @@ public sealed class CatalogStore : IDisposable
         }
     }
 
-    public void Dispose() => _db.Dispose();
+    public void Dispose()
+    {
+        _db.Dispose();
+        _logFile.Dispose();
+        _data.Dispose();
+    }
 
     private List<AuditEntry> AppendAudit(Actor actor, List<AuditChange> changes)
     {
