@@ -38,7 +38,7 @@ public sealed class DocumentFiling(ArchiveStore store, TimeProvider clock, Restr
         var work = target.BeginWork();
         await work.AddBlobAsync(content, OriginalRole, id, cancellationToken).ConfigureAwait(false);
         target.Crash.Reached(CrashPoint.BeforeFilingCommit);
-        return work.Commit(actor, session =>
+        return await work.CommitAsync(actor, session =>
         {
             var current = CatalogService.FindDossier(session, dossierCode);
             current.EnsureAcceptsDocuments();
@@ -52,7 +52,7 @@ public sealed class DocumentFiling(ArchiveStore store, TimeProvider clock, Restr
             session.Record(new AuditChange("document.file", nameof(ArchivedDocument), id, null, AuditSummary.Of(document)));
             inSameTransaction?.Invoke(session, document);
             return document;
-        });
+        }).ConfigureAwait(false);
     }
 
     private DateOnly Today => DateOnly.FromDateTime(clock.GetLocalNow().DateTime);

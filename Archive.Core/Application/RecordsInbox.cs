@@ -30,7 +30,7 @@ public sealed class RecordsInbox(ArchiveStore store, TimeProvider clock, Restric
         var work = store.BeginWork();
         var blob = await work.AddBlobAsync(content, ReceivedRole, id, cancellationToken).ConfigureAwait(false);
         var hashedAt = clock.GetLocalNow();
-        return work.Commit(actor, session =>
+        return await work.CommitAsync(actor, session =>
         {
             // The same bytes received again while still pending (a retry after a crash): the same item, not a new one;
             // its history was recorded when it was first received.
@@ -55,7 +55,7 @@ public sealed class RecordsInbox(ArchiveStore store, TimeProvider clock, Restric
             session.Record(new AuditChange(rejected ? "inbox.receive-rejected" : "inbox.receive", nameof(InboxItem), id, null,
                 JsonSerializer.Serialize(new { item.SourceName, item.Digest, item.Status, item.Reasons })));
             return item;
-        });
+        }).ConfigureAwait(false);
     }
 
     /// <summary>

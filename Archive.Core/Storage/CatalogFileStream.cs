@@ -16,8 +16,13 @@ internal sealed class CatalogFileStream : Stream
     private readonly FileStream _file;
     private readonly bool _isLog;
     private readonly Lock _gate = new();
+    private readonly List<(int Generation, long End, TaskCompletionSource Durable)> _waiting = [];
     private bool _unsynced;
     private bool _confirmedUnsynced;
+    // Log offsets in this generation of the log (a checkpoint empties the log and starts the next).
+    private long _written;
+    private long _synced;
+    private int _generation;
 
     private CatalogFileStream(string path, bool isLog)
     {
@@ -45,6 +50,7 @@ internal sealed class CatalogFileStream : Stream
             _file.Write(buffer);
             _unsynced = true;
             _confirmedUnsynced |= confirming;
+            _written = Math.Max(_written, _file.Position);
         }
     }
 
@@ -57,12 +63,29 @@ internal sealed class CatalogFileStream : Stream
         }
     }
 
-    /// <summary>Makes everything written so far durable, unless it already is.</summary>
-    public void FlushToDisk()
+    /// <summary>The log's generation: a writer notes it with LiteDB's log end to wait with <see cref="WhenDurableAsync"/>.</summary>
+    public int Generation
+    {
+        get
+        {
+            lock (_gate) return _generation;
+        }
+    }
+
+    /// <summary>
+    /// Completes once the log holds, on disk, everything up to <paramref name="end"/> of <paramref name="generation"/>, or a
+    /// checkpoint has moved that generation into the data file. LiteDB's writer flushes after each transaction's
+    /// confirming page; that fsync completes every waiter it covers. Nothing waits on a thread meanwhile (the writer
+    /// itself runs on the thread pool).
+    /// </summary>
+    public Task WhenDurableAsync(int generation, long end)
     {
         lock (_gate)
         {
-            if (_unsynced) Sync();
+            if (generation != _generation || _synced >= end) return Task.CompletedTask;
+            var durable = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            _waiting.Add((generation, end, durable));
+            return durable.Task;
         }
     }
 
@@ -72,6 +95,9 @@ internal sealed class CatalogFileStream : Stream
         {
             _file.SetLength(value);
             Sync();
+            _generation++;
+            _written = _synced = value;
+            Release();
         }
     }
 
@@ -79,8 +105,18 @@ internal sealed class CatalogFileStream : Stream
     {
         _file.Flush(flushToDisk: true);
         _unsynced = _confirmedUnsynced = false;
+        _synced = _written;
         Syncs++;
+        Release();
     }
+
+    private void Release() =>
+        _waiting.RemoveAll(waiter =>
+        {
+            if (waiter.Generation == _generation && waiter.End > _synced) return false;
+            waiter.Durable.SetResult();
+            return true;
+        });
 
     public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 
@@ -121,7 +157,12 @@ internal sealed class CatalogFileStream : Stream
     {
         if (disposing)
         {
-            FlushToDisk();
+            lock (_gate)
+            {
+                Sync();
+                _generation++;
+                Release();
+            }
             _file.Dispose();
         }
         base.Dispose(disposing);

@@ -20,7 +20,7 @@ public sealed class CatalogStore : IDisposable
     private readonly LiteDatabase _db;
     private readonly CatalogFileStream _data;
     private readonly CatalogFileStream _logFile;
-    private readonly LiteDbWriteQueue _writes;
+    private readonly LiteDbLogEnd? _logEnd;
 
     /// <summary>The log file, for tests that count its fsyncs.</summary>
     internal CatalogFileStream LogFile => _logFile;
@@ -40,7 +40,8 @@ public sealed class CatalogStore : IDisposable
         try
         {
             _db = new LiteDatabase(_data, CatalogMapping.Create(), _logFile);
-            _writes = new LiteDbWriteQueue(_db, _log);
+            _logEnd = LiteDbLogEnd.Of(_db);
+            if (_logEnd is null) _log.Warning("LiteDB's log length was not found; every catalog write ends with a checkpoint instead");
             EnsureIndexes();
         }
         catch
@@ -55,8 +56,30 @@ public sealed class CatalogStore : IDisposable
     public T Read<T>(Func<ICatalogSession, T> query) => query(new Session(_db, null));
 
     /// <summary>Runs <paramref name="work"/> in one transaction, its audit entries appended in order, and returns once it is on disk.</summary>
+    /// <remarks>Blocks a thread while LiteDB's writer, on the thread pool, writes: concurrent work uses <see cref="WriteAsync{T}"/>.</remarks>
     public T Write<T>(Actor actor, Func<ICatalogSession, T> work)
     {
+        var (result, durable) = Commit(actor, work);
+        durable.GetAwaiter().GetResult();
+        return result;
+    }
+
+    /// <summary><see cref="Write{T}"/> without holding a thread while the transaction reaches the disk.</summary>
+    public async Task<T> WriteAsync<T>(Actor actor, Func<ICatalogSession, T> work)
+    {
+        var (result, durable) = Commit(actor, work);
+        await durable.ConfigureAwait(false);
+        return result;
+    }
+
+    /// <returns>The work's result, and a task that completes when the transaction is on disk (the caller may then move
+    /// the received file away). Waited for outside the lock, so that the next transaction is written meanwhile and one
+    /// fsync can cover several.</returns>
+    private (T Result, Task Durable) Commit<T>(Actor actor, Func<ICatalogSession, T> work)
+    {
+        T result;
+        List<AuditEntry> appended;
+        Task durable;
         lock (_writeLock)
         {
             if (!_db.BeginTrans())
@@ -64,23 +87,22 @@ public sealed class CatalogStore : IDisposable
             try
             {
                 var session = new Session(_db, new List<AuditChange>());
-                var result = work(session);
-                var appended = AppendAudit(actor, session.Changes!);
+                result = work(session);
+                appended = AppendAudit(actor, session.Changes!);
                 _db.Commit();
-                // Durable before it returns: the caller may now move the received file away.
-                _writes.Wait();
-                _logFile.FlushToDisk();
-                foreach (var entry in appended)
-                    _log.Information("Audit {Sequence} {Action} {ObjectType} {ObjectId} by {Actor} from {Origin} hash {Hash}",
-                        entry.Sequence, entry.Action, entry.ObjectType, entry.ObjectId, entry.Actor, entry.Origin, entry.Hash);
-                return result;
             }
             catch
             {
                 _db.Rollback();
                 throw;
             }
+            if (_logEnd is null) _db.Checkpoint();
+            durable = _logFile.WhenDurableAsync(_logFile.Generation, _logEnd?.Read() ?? 0);
         }
+        foreach (var entry in appended)
+            _log.Information("Audit {Sequence} {Action} {ObjectType} {ObjectId} by {Actor} from {Origin} hash {Hash}",
+                entry.Sequence, entry.Action, entry.ObjectType, entry.ObjectId, entry.Actor, entry.Origin, entry.Hash);
+        return (result, durable);
     }
 
     public IReadOnlyList<AuditEntry> AuditEntries(long fromSequence = 1, int limit = int.MaxValue) =>

@@ -31,14 +31,20 @@ public sealed class UnitOfWork
         return blob;
     }
 
-    public T Commit<T>(Actor actor, Func<ICatalogSession, T> work)
+    public T Commit<T>(Actor actor, Func<ICatalogSession, T> work) => _catalog.Write(actor, Recording(work));
+
+    /// <summary><see cref="Commit{T}"/> without holding a thread while the transaction reaches the disk.</summary>
+    public Task<T> CommitAsync<T>(Actor actor, Func<ICatalogSession, T> work) => _catalog.WriteAsync(actor, Recording(work));
+
+    /// <summary>The work with the staged blobs recorded in its transaction, once every one is known to be on disk.</summary>
+    private Func<ICatalogSession, T> Recording<T>(Func<ICatalogSession, T> work)
     {
         foreach (var (blob, _, _) in _staged)
             if (!_blobs.Exists(blob.Digest))
                 throw new BlobMissingException(blob.Digest, blob.Digest.Hex);
         _crash.Reached(CrashPoint.BeforeCatalogCommit);
         var storedAt = _clock.GetLocalNow().ToString("O", System.Globalization.CultureInfo.InvariantCulture);
-        return _catalog.Write(actor, session =>
+        return session =>
         {
             var result = work(session);
             foreach (var (blob, role, ownerId) in _staged)
@@ -48,6 +54,6 @@ public sealed class UnitOfWork
                         Id = blob.Digest.Hex, Length = blob.Length, StoredAt = storedAt, Role = role, OwnerId = ownerId,
                     });
             return result;
-        });
+        };
     }
 }

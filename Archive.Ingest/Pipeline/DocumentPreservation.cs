@@ -28,7 +28,7 @@ public sealed class DocumentPreservation(PreservationCopyConverter converter, Fu
         var filed = document.Document ?? throw new InvalidOperationException("Only a filed document gets a preservation copy.");
         var store = storeOfDossier(filed.FileCode.Value);
         if (KindOf(document.Format?.Format) is not { } kind)
-            return Fail(store, actor, filed.Id, $"Không có cách tạo bản PDF/A cho định dạng {document.Format?.Format}.");
+            return await FailAsync(store, actor, filed.Id, $"Không có cách tạo bản PDF/A cho định dạng {document.Format?.Format}.").ConfigureAwait(false);
         var output = Path.Combine(Path.GetTempPath(), $"archive-pdfa-{Guid.NewGuid():N}.pdf");
         try
         {
@@ -37,7 +37,7 @@ public sealed class DocumentPreservation(PreservationCopyConverter converter, Fu
             await using (var pdfa = File.OpenRead(copy.PdfAPath))
                 await work.AddBlobAsync(pdfa, PdfARole, filed.Id, cancellationToken).ConfigureAwait(false);
             await work.AddBlobAsync(new MemoryStream(Encoding.UTF8.GetBytes(copy.Text)), TextRole, filed.Id, cancellationToken).ConfigureAwait(false);
-            work.Commit(actor, session =>
+            await work.CommitAsync(actor, session =>
             {
                 session.Events.Insert(new PreservationEvent
                 {
@@ -47,13 +47,13 @@ public sealed class DocumentPreservation(PreservationCopyConverter converter, Fu
                 session.Record(new AuditChange("document.preserve", "ArchivedDocument", filed.Id, null,
                     JsonSerializer.Serialize(new { Route = copy.Report.Route.ToString(), copy.Report.Notes })));
                 return 0;
-            });
+            }).ConfigureAwait(false);
             return null;
         }
         catch (ConversionException e)
         {
             _log.Error(e, "Preservation copy of {Document} failed", filed.Id);
-            return Fail(store, actor, filed.Id, $"Chưa tạo được bản PDF/A để bảo quản: {e.Message}");
+            return await FailAsync(store, actor, filed.Id, $"Chưa tạo được bản PDF/A để bảo quản: {e.Message}").ConfigureAwait(false);
         }
         finally
         {
@@ -64,9 +64,9 @@ public sealed class DocumentPreservation(PreservationCopyConverter converter, Fu
     /// <summary>Stops the converter's Ghostscript workers.</summary>
     public void Dispose() => converter.Dispose();
 
-    private string Fail(ArchiveStore store, Actor actor, string documentId, string message)
+    private async Task<string> FailAsync(ArchiveStore store, Actor actor, string documentId, string message)
     {
-        store.Catalog.Write(actor, session =>
+        await store.Catalog.WriteAsync(actor, session =>
         {
             var now = clock.GetLocalNow();
             session.Events.Insert(new PreservationEvent
@@ -75,7 +75,7 @@ public sealed class DocumentPreservation(PreservationCopyConverter converter, Fu
             });
             session.Problems.Insert(new Problem { At = now, Kind = "conversion.failed", ObjectId = documentId, Message = message });
             return 0;
-        });
+        }).ConfigureAwait(false);
         return message;
     }
 
