@@ -65,6 +65,23 @@ public sealed class CatalogFileStreamTests
     }
 
     [Test]
+    public async Task Writes_awaited_concurrently_are_each_on_disk_when_their_task_completes()
+    {
+        using var folder = new TempFolder("catalog-log");
+        var catalog = folder.File("catalog.db");
+        using var store = new CatalogStore(catalog, TimeProvider.System, Serilog.Core.Logger.None);
+        var codes = Enumerable.Range(1, 24).Select(i => $"000.00.{i:D2}.H42").ToList();
+
+        await Task.WhenAll(codes.Select(code => Task.Run(() => store.WriteAsync(TestArchive.Tester, session =>
+        {
+            session.Agencies.Insert(new Agency { Code = AgencyCode.Parse(code), Name = "Sở Nội vụ tỉnh Hà Tĩnh", CreatedAt = DateTimeOffset.UtcNow });
+            return 0;
+        }))));
+
+        Assert.That(AgenciesAsLiteDbReads(CopyAsCrashed(folder, catalog)), Is.EqualTo(codes));
+    }
+
+    [Test]
     public void A_write_whose_confirming_page_never_reached_the_disk_is_not_applied()
     {
         using var folder = new TempFolder("catalog-log");
