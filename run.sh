@@ -4,9 +4,8 @@
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")"
 scripts/ensure-debian-packages.sh
-dotnet build Archive.Web -c Release -nologo -v quiet
+archive=(dotnet "$(scripts/publish.sh)")
 data="${ARCHIVE_DATA:-$PWD/archive-data}"
-archive=(dotnet Archive.Web/bin/Release/net10.0/archive.dll)
 # First run: a demo agency, fonds and dossiers, and the sample documents of fixtures/samples ingested.
 [[ -f "$data/catalog.db" ]] || "${archive[@]}" demo --samples fixtures/samples --data "$data"
 exec "${archive[@]}" serve --data "$data" "$@"

@@ -8,8 +8,7 @@
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 mib="${1:-1024}"
-dotnet build Archive.Web -c Release -nologo -v quiet >/dev/null
-archive=(dotnet "$PWD/Archive.Web/bin/Release/net10.0/archive.dll")
+archive=(dotnet "$(scripts/publish.sh)")
 work="$(mktemp -d /tmp/archive-ingest-large-XXXXXX)"
 trap 'rm -rf "$work"' EXIT
 

@@ -7,8 +7,7 @@
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 n="${1:-100}"
-dotnet build Archive.Web -c Release -nologo -v quiet >/dev/null
-archive=(dotnet "$PWD/Archive.Web/bin/Release/net10.0/archive.dll")
+archive=(dotnet "$(scripts/publish.sh)")
 work="$(mktemp -d /tmp/archive-ingest-bench-XXXXXX)"
 trap 'rm -rf "$work"' EXIT
 mkdir -p "$work/in" "$work/gs"

@@ -10,8 +10,7 @@ here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 work="$(mktemp -d /tmp/archive-bench.XXXXXX)"
 trap 'rm -rf "$work"' EXIT
 
-dotnet build "$here/Archive.Web" -c Release -nologo -v quiet >/dev/null
-archive=(dotnet "$here/Archive.Web/bin/Release/net10.0/archive.dll")
+archive=(dotnet "$("$here/scripts/publish.sh")")
 
 "$here/fixtures/pki/make-pki.sh" "$work/pki" >/dev/null 2>&1
 "$here/fixtures/signed/make-openssl-signed.sh" "$work/pki" "$work/signed" >/dev/null 2>&1
