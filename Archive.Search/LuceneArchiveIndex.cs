@@ -54,6 +54,9 @@ public sealed class LuceneArchiveIndex : IArchiveIndex, IDisposable
 
     public bool NeedsRebuild { get; private set; }
 
+    /// <summary>This index was rebuilt from the catalog since it was opened: it holds every document filed before that.</summary>
+    public bool Rebuilt { get; private set; }
+
     internal VietnameseAnalyzer Analyzer { get; }
 
     /// <summary>Facet ordinals of the open segments, shared by every search of this index.</summary>
@@ -199,6 +202,7 @@ public sealed class LuceneArchiveIndex : IArchiveIndex, IDisposable
                 throw;
             }
             NeedsRebuild = false;
+            Rebuilt = true;
             _log.Information("Rebuilt the search index at {Path}: {Count} documents", _path, count);
             return Task.FromResult(count);
         }

@@ -173,4 +173,25 @@ public sealed class SearchCommandTests
         Assert.That(json.RootElement.GetProperty("total").GetInt32(), Is.EqualTo(1));
         Assert.That(json.RootElement.GetProperty("hits")[0].GetProperty("soKyHieu").GetString(), Is.EqualTo("07/TTr-UBND"));
     }
+
+    [Test]
+    public async Task A_document_added_where_the_index_is_missing_is_in_the_index_the_command_rebuilds()
+    {
+        var file = Path.Combine(_folder.Path, "to-trinh.pdf");
+        await System.IO.File.WriteAllBytesAsync(file, "%PDF-1.7 tờ trình"u8.ToArray());
+
+        var (exit, _, errors) = await Run("document", "add", file, "--dossier", "000.00.00.H42.2019.01.TH",
+            "--set", "TypeName=Tờ trình", "--set", "OrganName=UBND tỉnh Hà Tĩnh", "--set", "CodeNumber=07",
+            "--set", "CodeNotation=TTr-UBND", "--set", "IssuedDate=2019-05-02", "--set", "Subject=Tờ trình về việc sửa chữa trụ sở làm việc",
+            "--set", "PageAmount=1", "--set", "Mode=02");
+        var (_, added, _) = await Run("search", "sua chua tru so", "--json");
+        var (_, earlier, _) = await Run("search", "nhiệm kỳ", "--json");
+
+        Assert.That(exit, Is.EqualTo(ExitCodes.Ok), errors);
+        Assert.That(errors, Does.Contain("dựng lại"), "the add found no index and rebuilt it");
+        using var addedJson = JsonDocument.Parse(added);
+        Assert.That(addedJson.RootElement.GetProperty("total").GetInt32(), Is.EqualTo(1));
+        using var earlierJson = JsonDocument.Parse(earlier);
+        Assert.That(earlierJson.RootElement.GetProperty("total").GetInt32(), Is.EqualTo(1));
+    }
 }

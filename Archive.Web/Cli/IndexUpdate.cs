@@ -22,6 +22,8 @@ public static class IndexUpdate
         {
             using var index = await ArchiveIndexStartup.OpenAsync(context.Store, context.Log, cancellationToken,
                 progress: context.Output.Progress()).ConfigureAwait(false);
+            // A rebuild on opening read the catalog after these were filed, so it already indexed them.
+            if (index.Rebuilt) return;
             var source = new CatalogIndexSource(context.Store, context.Log);
             await index.IndexAsync(documentIds.Select(source.Find).OfType<IndexedDocument>(), cancellationToken).ConfigureAwait(false);
         }
