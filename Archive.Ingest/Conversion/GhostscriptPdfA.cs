@@ -25,7 +25,7 @@ public sealed class GhostscriptPdfA : IDisposable
     public GhostscriptPdfA(ToolRunner runner, ConversionOptions options, string root, ILogger log)
     {
         _workers = new GhostscriptPool(options, root, log);
-        _xmp = new Tt02XmpWriter(new Qpdf(runner, options));
+        _xmp = new Tt02XmpWriter();
         _log = log.ForContext<GhostscriptPdfA>();
     }
 

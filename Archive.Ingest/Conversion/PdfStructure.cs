@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
+using UglyToad.PdfPig;
+using UglyToad.PdfPig.Tokens;
 
 namespace Archive.Ingest.Conversion;
 
@@ -8,6 +10,8 @@ namespace Archive.Ingest.Conversion;
 /// (objects in object streams included, names in canonical form, so <c>/Java#53cript</c> is seen
 /// as <c>/JavaScript</c>): pages, encryption, signatures, dangerous names, fonts, and the catalog
 /// entries PDF/A checks look at. One pass instead of a tool per question keeps ingest fast.
+/// A converter's output, already open in PdfPig to have its XMP rewritten, is read there instead
+/// (<see cref="Of(PdfDocument)"/>): a reader independent of the converter, without another process.
 /// </summary>
 /// <param name="Repaired">qpdf read the file only after repairing it (exit code 3, warnings).</param>
 /// <param name="DangerousNames">Names of active or hidden content present: JavaScript, JS, Launch, EmbeddedFile(s), RichMedia.</param>
@@ -93,6 +97,74 @@ public sealed record PdfStructure(
             InfoObject: trailer.ValueKind == JsonValueKind.Object && trailer.TryGetProperty("/Info", out var info) ? ObjectNumber(info) : null,
             OutputIntent: outputIntent);
     }
+
+    /// <summary>The same facts from a strictly parsed PdfPig document (which would have failed rather than repair it).</summary>
+    public static PdfStructure Of(PdfDocument document)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        var structure = document.Structure;
+        var scanner = structure.TokenScanner;
+        var dictionaries = new List<DictionaryToken>();
+        foreach (var reference in structure.CrossReferenceTable.ObjectOffsets.Keys)
+        {
+            var token = structure.GetObject(reference).Data;
+            Walk(token is StreamToken stream ? stream.StreamDictionary : token, dictionaries);
+        }
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        var fonts = new List<Font>();
+        var signed = false;
+        foreach (var dictionary in dictionaries)
+        {
+            foreach (var (key, value) in dictionary.Data)
+            {
+                if (WatchedNames.Contains("/" + key)) names.Add("/" + key);
+                if (value is NameToken name && WatchedNames.Contains("/" + name.Data)) names.Add("/" + name.Data);
+            }
+            if (dictionary.Data.ContainsKey("ByteRange") && dictionary.Data.ContainsKey("Contents")) signed = true;
+            if (NameOf(dictionary, "Type") == "Font" && NameOf(dictionary, "Subtype") is { } subtype && subtype != "Type0")
+                fonts.Add(new Font(NameOf(dictionary, "BaseFont") ?? "[không tên]",
+                    !ProgramFonts.Contains("/" + subtype) || HasProgram(dictionary, structure)));
+        }
+
+        var catalog = structure.Catalog.CatalogDictionary;
+        bool? outputIntent = null;
+        if (catalog.Data.TryGetValue("OutputIntents", out var intents) && Resolve(intents, structure) is ArrayToken list)
+            outputIntent = list.Data.Count > 0 && Resolve(list.Data[0], structure) is DictionaryToken first && first.Data.ContainsKey("DestOutputProfile");
+        return new PdfStructure(
+            Pages: document.NumberOfPages,
+            Encrypted: document.IsEncrypted,
+            Repaired: false,
+            Signed: signed,
+            DangerousNames: names,
+            Fonts: fonts,
+            MetadataObject: catalog.Data.TryGetValue("Metadata", out var metadata) && metadata is IndirectReferenceToken m ? (int)m.Data.ObjectNumber : null,
+            InfoObject: structure.Trailer.Info is IndirectReferenceToken info ? (int)info.Data.ObjectNumber : null,
+            OutputIntent: outputIntent);
+
+        static string? NameOf(DictionaryToken dictionary, string key) =>
+            dictionary.Data.TryGetValue(key, out var value) && value is NameToken name ? name.Data : null;
+    }
+
+    private static void Walk(IToken token, List<DictionaryToken> dictionaries)
+    {
+        switch (token)
+        {
+            case DictionaryToken dictionary:
+                dictionaries.Add(dictionary);
+                foreach (var value in dictionary.Data.Values) Walk(value, dictionaries);
+                break;
+            case ArrayToken array:
+                foreach (var item in array.Data) Walk(item, dictionaries);
+                break;
+        }
+    }
+
+    private static bool HasProgram(DictionaryToken font, UglyToad.PdfPig.Structure structure) =>
+        font.Data.TryGetValue("FontDescriptor", out var reference) && Resolve(reference, structure) is DictionaryToken descriptor &&
+        (descriptor.Data.ContainsKey("FontFile") || descriptor.Data.ContainsKey("FontFile2") || descriptor.Data.ContainsKey("FontFile3"));
+
+    private static IToken? Resolve(IToken token, UglyToad.PdfPig.Structure structure) =>
+        token is IndirectReferenceToken reference ? structure.GetObject(reference.Data).Data : token;
 
     /// <summary>Visits every dictionary, nested ones included (fonts and actions may be direct objects).</summary>
     private static void Walk(JsonElement element, Action<JsonElement> visit)

@@ -38,7 +38,7 @@ public sealed class PreservationCopyConverter : IDisposable
         _libreOffice = new LibreOfficeExport(runner, options);
         _ocr = new OcrMyPdf(runner, options);
         _text = new PdfTextExtractor(runner, options);
-        _xmp = new Tt02XmpWriter(_qpdf);
+        _xmp = new Tt02XmpWriter();
     }
 
     public async Task<PreservationCopy> ConvertAsync(ConversionRequest request, CancellationToken cancellationToken)

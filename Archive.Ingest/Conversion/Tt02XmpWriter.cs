@@ -10,29 +10,30 @@ namespace Archive.Ingest.Conversion;
 /// <summary>
 /// Puts the TT 02 metadata into a converter's PDF/A: the converter's XMP packet merged with ours
 /// (its "Untitled" dc:title replaced, nothing twice) and the Info dictionary made to agree with it.
-/// Both are redefined in an incremental update, in-process, so nothing else in the file changes;
-/// then qpdf, a reader independent of the writer, reads the result's structure for verification.
+/// Both are redefined in an incremental update, in-process, so nothing else in the file changes.
+/// The converter's output is read by PdfPig, independent of the converter, for verification too.
 /// </summary>
-public sealed class Tt02XmpWriter(Qpdf qpdf)
+public sealed class Tt02XmpWriter
 {
     /// <summary>Info entries XMP now says: PDF/A wants the two to agree, and an empty /Author beside our dc:creator would not.</summary>
     private static readonly string[] SaidByXmp = ["Title", "Author", "Subject", "Keywords"];
 
     /// <param name="tool">The converter that wrote <paramref name="pdf"/>, named when it wrote no XMP.</param>
-    /// <returns>The structure qpdf reads in the written file, and the packet written.</returns>
+    /// <returns>The file's structure (the update changes no page, font or output intent) and the packet written.</returns>
     public async Task<(PdfStructure Structure, XmpPacket Xmp)> WriteAsync(string pdf, Tt02Xmp metadata, string tool, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(metadata);
-        var (update, trailer, xmp) = Plan(pdf, metadata, tool);
+        var (update, trailer, structure, xmp) = Plan(pdf, metadata, tool);
         await using (var file = new FileStream(pdf, FileMode.Open, FileAccess.ReadWrite, FileShare.None))
         {
             update.AppendTo(file, trailer);
             await file.FlushAsync(cancellationToken).ConfigureAwait(false);
         }
-        return (await qpdf.InspectAsync(pdf, cancellationToken).ConfigureAwait(false), xmp);
+        return (structure, xmp);
     }
 
-    private static (PdfIncrementalUpdate Update, TrailerDictionary Trailer, XmpPacket Xmp) Plan(string pdf, Tt02Xmp metadata, string tool)
+    private static (PdfIncrementalUpdate Update, TrailerDictionary Trailer, PdfStructure Structure, XmpPacket Xmp) Plan(string pdf, Tt02Xmp metadata,
+        string tool)
     {
         try
         {
@@ -52,7 +53,7 @@ public sealed class Tt02XmpWriter(Qpdf qpdf)
             var trailer = structure.Trailer;
             if (trailer.Info is IndirectReferenceToken { Data.Generation: 0 } info && structure.GetObject(info.Data).Data is DictionaryToken entries)
                 update.Set(info.Data.ObjectNumber, InfoAgreeingWith(entries, metadata.PdfCreationDate));
-            return (update, trailer, xmp);
+            return (update, trailer, PdfStructure.Of(document), xmp);
         }
         catch (Exception e) when (Parsing.IsPdfFailure(e) || e is XmlException)
         {

@@ -30,7 +30,7 @@ public sealed class Tt02XmpWriterTests
         var before = await File.ReadAllBytesAsync(pdf);
         var document = SampleDocuments.Document() with { Subject = "Về việc sửa đổi (lần 2) quy chế & hồ sơ", IssuedDate = new DateOnly(2020, 1, 31) };
 
-        var (structure, xmp) = await new Tt02XmpWriter(new Qpdf(new ToolRunner(Serilog.Core.Logger.None), new ConversionOptions()))
+        var (structure, xmp) = await new Tt02XmpWriter()
             .WriteAsync(pdf, Tt02Xmp.For(document), "test", CancellationToken.None);
 
         var after = await File.ReadAllBytesAsync(pdf);
