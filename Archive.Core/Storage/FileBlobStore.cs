@@ -50,13 +50,17 @@ public sealed class FileBlobStore : IBlobStore
             _crash.Reached(CrashPoint.BlobBeforeRename);
 
             var finalPath = PathOf(digest);
-            if (File.Exists(finalPath))
+            try
             {
-                // Same bytes already stored: write-once means we keep the existing file.
+                MoveIntoPlace(tempPath, finalPath, overwrite: false);
+            }
+            catch (IOException) when (File.Exists(finalPath))
+            {
+                // Same bytes already stored, perhaps a moment ago by a concurrent write (two documents with the same
+                // text): write-once means the existing file is kept. No check before the move: it would race.
                 File.Delete(tempPath);
                 return new StoredBlob(digest, length);
             }
-            MoveIntoPlace(tempPath, finalPath, overwrite: false);
             _log.Debug("Stored blob {Digest} ({Length} bytes)", digest, length);
             return new StoredBlob(digest, length);
         }

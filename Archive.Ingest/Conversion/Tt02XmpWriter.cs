@@ -37,9 +37,9 @@ public sealed class Tt02XmpWriter
     {
         try
         {
-            // PdfPig leaves the stream it reads open: it is closed here, before the file is opened for the update.
+            // Closed here, before the file is opened for the update.
             using var input = new FileStream(pdf, FileMode.Open, FileAccess.Read, FileShare.Read);
-            using var document = PdfDocument.Open(input, Parsing.Strict);
+            using var document = Parsing.Open(input);
             var structure = document.Structure;
             if (!structure.Catalog.CatalogDictionary.Data.TryGetValue(NameToken.Metadata.Data, out var token) ||
                 token is not IndirectReferenceToken { Data.Generation: 0 } reference ||

@@ -46,12 +46,12 @@ public sealed class DocumentVerifier(TrustStore trust, ValidationPolicy policy, 
     private FileVerificationReport VerifyPdf(string path, string sha256, CancellationToken cancellationToken)
     {
         using var raw = OpenRead(path);
-        // PdfPig does not close the stream it reads; this does.
+        // Its own stream: a large file is parsed lazily while the checks below seek in the raw one.
         using var parsed = OpenRead(path);
         PdfDocument document;
         try
         {
-            document = PdfDocument.Open(parsed, Parsing.Strict);
+            document = Parsing.Open(parsed);
         }
         catch (Exception e) when (Parsing.IsPdfFailure(e))
         {

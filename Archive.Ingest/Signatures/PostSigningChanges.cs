@@ -18,12 +18,11 @@ internal static class PostSigningChanges
 
     public static (ModificationLevel Level, IReadOnlyList<string> Changes) Analyse(PdfDocument whole, Func<Stream> openFile, long revisionEnd)
     {
-        // PdfPig does not close the stream it reads; this does.
         using var revision = new ReadOnlyWindowStream(openFile(), revisionEnd);
         PdfDocument signed;
         try
         {
-            signed = PdfDocument.Open(revision, Parsing.Strict);
+            signed = Parsing.Open(revision);
         }
         catch (Exception e) when (Parsing.IsPdfFailure(e))
         {

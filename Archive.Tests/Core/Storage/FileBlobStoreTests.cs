@@ -53,6 +53,22 @@ public sealed class FileBlobStoreTests
     }
 
     [Test]
+    public async Task The_same_bytes_stored_by_many_writers_at_once_all_succeed_with_one_file()
+    {
+        var content = RandomNumberGenerator.GetBytes(64 * 1024);
+
+        // Many rounds: the writers must meet between "not there yet" and the rename for the race to show.
+        for (var round = 0; round < 5; round++)
+        {
+            var same = RandomNumberGenerator.GetBytes(16).Concat(content).ToArray();
+            var blobs = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Task.Run(() => _store.PutAsync(new MemoryStream(same), CancellationToken.None))));
+            Assert.That(blobs.Select(b => b.Digest).Distinct().Count(), Is.EqualTo(1));
+            await _store.VerifyAsync(blobs[0].Digest, CancellationToken.None);
+        }
+        Assert.That(_store.AbandonedWrites(), Is.Empty, "no temporary file left behind");
+    }
+
+    [Test]
     public async Task A_corrupted_blob_is_detected_when_read_and_when_verified()
     {
         var blob = await _store.PutAsync(new MemoryStream(RandomNumberGenerator.GetBytes(100_000)), CancellationToken.None);
