@@ -155,17 +155,22 @@ public sealed class SearchCommandTests
         Assert.That(again.RootElement.GetProperty("total").GetInt32(), Is.EqualTo(1));
     }
 
+    /// <summary>`archive document add` of a tờ trình "về việc sửa chữa trụ sở làm việc" into the 2019 dossier.</summary>
+    private async Task<(int Exit, string Out, string Err)> AddToTrinh()
+    {
+        var file = Path.Combine(_folder.Path, "to-trinh.pdf");
+        await System.IO.File.WriteAllBytesAsync(file, "%PDF-1.7 tờ trình"u8.ToArray());
+        return await Run("document", "add", file, "--dossier", "000.00.00.H42.2019.01.TH",
+            "--set", "TypeName=Tờ trình", "--set", "OrganName=UBND tỉnh Hà Tĩnh", "--set", "CodeNumber=07",
+            "--set", "CodeNotation=TTr-UBND", "--set", "IssuedDate=2019-05-02", "--set", "Subject=Tờ trình về việc sửa chữa trụ sở làm việc",
+            "--set", "PageAmount=1", "--set", "Mode=02");
+    }
+
     [Test]
     public async Task A_document_added_by_the_command_is_findable_at_once()
     {
         await Run("search", "quy chế");
-        var file = Path.Combine(_folder.Path, "to-trinh.pdf");
-        await System.IO.File.WriteAllBytesAsync(file, "%PDF-1.7 tờ trình"u8.ToArray());
-
-        var (exit, _, errors) = await Run("document", "add", file, "--dossier", "000.00.00.H42.2019.01.TH",
-            "--set", "TypeName=Tờ trình", "--set", "OrganName=UBND tỉnh Hà Tĩnh", "--set", "CodeNumber=07",
-            "--set", "CodeNotation=TTr-UBND", "--set", "IssuedDate=2019-05-02", "--set", "Subject=Tờ trình về việc sửa chữa trụ sở làm việc",
-            "--set", "PageAmount=1", "--set", "Mode=02");
+        var (exit, _, errors) = await AddToTrinh();
         var (_, found, _) = await Run("search", "sua chua tru so", "--json");
 
         Assert.That(exit, Is.EqualTo(ExitCodes.Ok), errors);
@@ -177,13 +182,7 @@ public sealed class SearchCommandTests
     [Test]
     public async Task A_document_added_where_the_index_is_missing_is_in_the_index_the_command_rebuilds()
     {
-        var file = Path.Combine(_folder.Path, "to-trinh.pdf");
-        await System.IO.File.WriteAllBytesAsync(file, "%PDF-1.7 tờ trình"u8.ToArray());
-
-        var (exit, _, errors) = await Run("document", "add", file, "--dossier", "000.00.00.H42.2019.01.TH",
-            "--set", "TypeName=Tờ trình", "--set", "OrganName=UBND tỉnh Hà Tĩnh", "--set", "CodeNumber=07",
-            "--set", "CodeNotation=TTr-UBND", "--set", "IssuedDate=2019-05-02", "--set", "Subject=Tờ trình về việc sửa chữa trụ sở làm việc",
-            "--set", "PageAmount=1", "--set", "Mode=02");
+        var (exit, _, errors) = await AddToTrinh();
         var (_, added, _) = await Run("search", "sua chua tru so", "--json");
         var (_, earlier, _) = await Run("search", "nhiệm kỳ", "--json");
 
