@@ -29,6 +29,8 @@ public sealed record InboxItem
     /// <summary>The dossier the sender or the officer named at intake: a pending item with one is filed on resume.</summary>
     public string? TargetDossier { get; init; }
     public string? DocumentId { get; init; }
+    /// <summary>Accepted and filed, its PDF/A copy not yet made nor its failure recorded: what a stopped run leaves to the next.</summary>
+    public bool AwaitingPreservation { get; init; }
     public string? ArrivalId { get; init; }
     public DateTimeOffset? DecidedAt { get; init; }
     public string? DecidedBy { get; init; }

@@ -191,6 +191,7 @@ public sealed class CatalogStore : IDisposable
         _db.GetCollection<PreservationEvent>(CatalogMapping.Events).EnsureIndex(e => e.ObjectId);
         _db.GetCollection<JobRun>(CatalogMapping.JobRuns).EnsureIndex(r => r.Job);
         _db.GetCollection<InboxItem>(CatalogMapping.Inbox).EnsureIndex(i => i.Digest);
+        _db.GetCollection<InboxItem>(CatalogMapping.Inbox).EnsureIndex(i => i.AwaitingPreservation);
         _db.GetCollection<ArrivalEntry>(CatalogMapping.Arrivals).EnsureIndex(a => a.Year);
     }
 

@@ -17,6 +17,8 @@ public sealed class CrashPoint(string? armedAt)
     public const string BackupMidCopy = "backup.mid-copy";
     public const string BeforeFilingCommit = "filing.before-commit";
     public const string AfterReceive = "ingest.after-receive";
+    /// <summary>A document is filed and numbered, its preservation copy not yet made.</summary>
+    public const string BeforePreservation = "ingest.before-preservation";
     public const string FixityMidRepair = "fixity.mid-repair";
     /// <summary>A file of the watched folder is in the inbox but not yet moved out of the folder.</summary>
     public const string IntakeBeforeMove = "intake.before-move";

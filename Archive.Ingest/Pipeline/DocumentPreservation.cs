@@ -1,7 +1,10 @@
 using System.Text;
 using System.Text.Json;
+using Archive.Core.Application;
 using Archive.Core.Audit;
+using Archive.Core.Catalog;
 using Archive.Core.Preservation;
+using Archive.Core.Registry;
 using Archive.Core.Storage;
 using Archive.Ingest.Conversion;
 using Archive.Ingest.Formats;
@@ -28,7 +31,7 @@ public sealed class DocumentPreservation(PreservationCopyConverter converter, Fu
         var filed = document.Document ?? throw new InvalidOperationException("Only a filed document gets a preservation copy.");
         var store = storeOfDossier(filed.FileCode.Value);
         if (KindOf(document.Format?.Format) is not { } kind)
-            return await FailAsync(store, actor, filed.Id, $"Không có cách tạo bản PDF/A cho định dạng {document.Format?.Format}.").ConfigureAwait(false);
+            return await FailAsync(store, actor, document, $"Không có cách tạo bản PDF/A cho định dạng {document.Format?.Format}.").ConfigureAwait(false);
         var output = Path.Combine(Path.GetTempPath(), $"archive-pdfa-{Guid.NewGuid():N}.pdf");
         try
         {
@@ -46,6 +49,7 @@ public sealed class DocumentPreservation(PreservationCopyConverter converter, Fu
                 });
                 session.Record(new AuditChange("document.preserve", "ArchivedDocument", filed.Id, null,
                     JsonSerializer.Serialize(new { Route = copy.Report.Route.ToString(), copy.Report.Notes })));
+                Done(session, document.InboxItem);
                 return 0;
             }).ConfigureAwait(false);
             return null;
@@ -53,7 +57,7 @@ public sealed class DocumentPreservation(PreservationCopyConverter converter, Fu
         catch (ConversionException e)
         {
             _log.Error(e, "Preservation copy of {Document} failed", filed.Id);
-            return await FailAsync(store, actor, filed.Id, $"Chưa tạo được bản PDF/A để bảo quản: {e.Message}").ConfigureAwait(false);
+            return await FailAsync(store, actor, document, $"Chưa tạo được bản PDF/A để bảo quản: {e.Message}").ConfigureAwait(false);
         }
         finally
         {
@@ -61,11 +65,60 @@ public sealed class DocumentPreservation(PreservationCopyConverter converter, Fu
         }
     }
 
+    /// <summary>
+    /// The preservation copy of a document accepted from the inbox outside an ingest run's own flow: by the officer
+    /// (`archive inbox accept`), or by a run that stopped between filing and preservation (see <see cref="BacklogAsync"/>).
+    /// </summary>
+    /// <returns>Null when the copy is stored; otherwise why not, in Vietnamese.</returns>
+    public Task<string?> PreserveAcceptedAsync(RecordsInbox inbox, InboxItem item, ArchivedDocument filed, Actor actor, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(inbox);
+        ArgumentNullException.ThrowIfNull(item);
+        var original = inbox.ReceivedFile(item);
+        var document = new IngestDocument(original, item.SourceName, Tt02Metadata.Empty, filed.FileCode.Value)
+        {
+            Document = filed, Format = FormatIdentifier.Identify(original), InboxItem = item,
+        };
+        return PreserveAsync(document, actor, cancellationToken);
+    }
+
+    /// <summary>
+    /// Documents accepted from the inbox whose preservation copy is neither made nor recorded as failed: a run was
+    /// stopped between filing them and converting them. Items whose document has its preservation event already
+    /// (recorded in another catalog) are only marked.
+    /// </summary>
+    public async Task<IReadOnlyList<(InboxItem Item, ArchivedDocument Document)>> BacklogAsync(RecordsInbox inbox, Actor actor)
+    {
+        ArgumentNullException.ThrowIfNull(inbox);
+        var backlog = new List<(InboxItem, ArchivedDocument)>();
+        foreach (var item in inbox.AwaitingPreservation())
+        {
+            if (item is not { DocumentId: { } id, TargetDossier: { } dossier }) continue;
+            ArchiveStore store;
+            try
+            {
+                store = storeOfDossier(dossier);
+            }
+            catch (CatalogNotFoundException e)
+            {
+                _log.Warning("Inbox item {InboxItem} awaits preservation in dossier {Dossier}, which is not found: {Reason}", item.Id, dossier, e.Message);
+                continue;
+            }
+            var (document, preserved) = store.Catalog.Read(s =>
+                (s.Documents.Get(id), s.Events.Count(e => e.ObjectId == id && e.Type == PremisEventType.Migration) > 0));
+            if (document is null) continue;
+            if (preserved) await inbox.PreservedAsync(item.Id, actor).ConfigureAwait(false);
+            else backlog.Add((item, document));
+        }
+        return backlog;
+    }
+
     /// <summary>Stops the converter's Ghostscript workers.</summary>
     public void Dispose() => converter.Dispose();
 
-    private async Task<string> FailAsync(ArchiveStore store, Actor actor, string documentId, string message)
+    private async Task<string> FailAsync(ArchiveStore store, Actor actor, IngestDocument document, string message)
     {
+        var documentId = document.Document!.Id;
         await store.Catalog.WriteAsync(actor, session =>
         {
             var now = clock.GetLocalNow();
@@ -74,9 +127,17 @@ public sealed class DocumentPreservation(PreservationCopyConverter converter, Fu
                 Type = PremisEventType.Migration, At = now, ObjectId = documentId, Agent = Agent, Outcome = PremisEventType.Failure, Detail = message,
             });
             session.Problems.Insert(new Problem { At = now, Kind = "conversion.failed", ObjectId = documentId, Message = message });
+            Done(session, document.InboxItem);
             return 0;
         }).ConfigureAwait(false);
         return message;
+    }
+
+    /// <summary>The inbox item no longer awaits preservation, in the same transaction, when it is in this catalog.</summary>
+    private static void Done(ICatalogSession session, InboxItem? item)
+    {
+        if (item is not null && session.Inbox.Get(item.Id) is { AwaitingPreservation: true } current)
+            session.Inbox.Update(current with { AwaitingPreservation = false });
     }
 
     private static SourceKind? KindOf(FileFormat? format) => format switch

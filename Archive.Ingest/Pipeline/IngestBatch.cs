@@ -43,7 +43,10 @@ public sealed class IngestBatch(IngestPipeline pipeline, RecordsInbox inbox, IFi
         await index.AddAsync(accepted, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Files the pending inbox items an interrupted run had checked and meant for a dossier.</summary>
+    /// <summary>
+    /// Finishes what an interrupted run left: files the pending inbox items it had checked and meant for a dossier,
+    /// then makes the preservation copies of documents it filed but did not convert.
+    /// </summary>
     private async Task ResumeAsync(Actor actor, IProgress<string> progress, CancellationToken cancellationToken)
     {
         foreach (var (item, document, arrival) in await inbox.ResumeAsync(actor, cancellationToken).ConfigureAwait(false))
@@ -52,6 +55,15 @@ public sealed class IngestBatch(IngestPipeline pipeline, RecordsInbox inbox, IFi
                 item.SourceName, document.Id);
             await index.AddAsync([document.Id], cancellationToken).ConfigureAwait(false);
             progress.Report($"Đã hoàn tất văn bản dở dang {item.SourceName}: số đến {arrival.Number}, hồ sơ {document.FileCode}.");
+        }
+        foreach (var (item, document, problem) in await pipeline.PreserveBacklogAsync(actor, cancellationToken).ConfigureAwait(false))
+        {
+            _log.Warning("Made the preservation copy of {DocumentId} ({File}) that an interrupted run left unmade: {Problem}", document.Id,
+                item.SourceName, problem ?? "done");
+            await index.AddAsync([document.Id], cancellationToken).ConfigureAwait(false);
+            progress.Report(problem is null
+                ? $"Đã tạo bản PDF/A còn thiếu của văn bản {item.SourceName} (hồ sơ {document.FileCode})."
+                : $"Văn bản {item.SourceName} (hồ sơ {document.FileCode}): {problem}");
         }
     }
 

@@ -2,6 +2,7 @@ using Archive.Core.Application;
 using Archive.Core.Audit;
 using Archive.Core.Catalog;
 using Archive.Core.Preservation;
+using Archive.Core.Registry;
 using Archive.Core.Storage;
 using Archive.Ingest.Exchange;
 using Archive.Ingest.Formats;
@@ -41,6 +42,17 @@ public sealed class IngestPipeline(IReadOnlyList<IIngestCheck> checks, RecordsIn
 
     public void Dispose() => preservation?.Dispose();
 
+    /// <summary>Makes the preservation copies a stopped run left unmade (see <see cref="DocumentPreservation.BacklogAsync"/>); null problem when made.</summary>
+    public async Task<IReadOnlyList<(InboxItem Item, ArchivedDocument Document, string? Problem)>> PreserveBacklogAsync(Actor actor,
+        CancellationToken cancellationToken)
+    {
+        if (preservation is null) return [];
+        var made = new List<(InboxItem, ArchivedDocument, string?)>();
+        foreach (var (item, document) in await preservation.BacklogAsync(inbox, actor).ConfigureAwait(false))
+            made.Add((item, document, await preservation.PreserveAcceptedAsync(inbox, item, document, actor, cancellationToken).ConfigureAwait(false)));
+        return made;
+    }
+
     private async Task<IngestOutcome> IngestOneAsync(IngestDocument document, Actor actor, CancellationToken cancellationToken)
     {
         var arrivedAt = clock.GetLocalNow();
@@ -79,6 +91,7 @@ public sealed class IngestPipeline(IReadOnlyList<IIngestCheck> checks, RecordsIn
             var (_, filed, arrival) = await inbox.AcceptAsync(item.Id, dossier, null, actor, cancellationToken).ConfigureAwait(false);
             document.Document = filed;
             document.Arrival = arrival;
+            crash.Reached(CrashPoint.BeforePreservation);
             var notPreserved = preservation is null ? null
                 : await preservation.PreserveAsync(document, actor, cancellationToken).ConfigureAwait(false);
             return Outcome(document, IngestOutcome.Accepted, notPreserved is null ? [] : [notPreserved]);

@@ -126,11 +126,20 @@ public static class IngestCommands
         var accept = new Command("accept", "Tiếp nhận: lập vào hồ sơ và cấp số đến") { id, dossier, MetadataInput.File, MetadataInput.Set };
         runner.Bind(accept, async (context, parse, cancellationToken) =>
         {
-            var (item, document, arrival) = await IngestWiring.Inbox(context).AcceptAsync(parse.GetValue(id)!, parse.GetValue(dossier)!,
+            var inbox = IngestWiring.Inbox(context);
+            var (item, document, arrival) = await inbox.AcceptAsync(parse.GetValue(id)!, parse.GetValue(dossier)!,
                 MetadataInput.Read(parse, DocumentFiling.Tags), context.Actor, cancellationToken).ConfigureAwait(false);
+            string? notPreserved;
+            using (var preservation = IngestWiring.Preservation(context))
+                notPreserved = await preservation.PreserveAcceptedAsync(inbox, item, document, context.Actor, cancellationToken).ConfigureAwait(false);
             await IndexUpdate.AfterFilingAsync(context, document.Id, cancellationToken).ConfigureAwait(false);
-            context.Output.Item(new { item.Id, documentId = document.Id, dossier = document.FileCode.Value, arrival.Number, arrival.Year },
-                r => $"Đã tiếp nhận: số đến {r.Number}/{r.Year}, lập vào hồ sơ {r.dossier}.");
+            context.Output.Item(new
+                {
+                    item.Id, documentId = document.Id, dossier = document.FileCode.Value, arrival.Number, arrival.Year, pdfa = notPreserved is null,
+                    reasons = notPreserved is null ? [] : new[] { notPreserved },
+                },
+                r => $"Đã tiếp nhận: số đến {r.Number}/{r.Year}, lập vào hồ sơ {r.dossier}. " +
+                     (r.pdfa ? "Đã tạo bản PDF/A để bảo quản." : string.Join(" ", r.reasons)));
             return ExitCodes.Ok;
         });
 

@@ -26,13 +26,15 @@ public static class IngestWiring
         var signatures = new SignatureCheck(new DocumentVerifier(trust, ValidationPolicy.Basic, context.Clock, context.Log),
             new DocumentVerifier(trust, ValidationPolicy.Agency, context.Clock, context.Log), agencyPolicyForEverything,
             (report, name) => JsonSerializer.Serialize(VerifyJson.From(report, name), CliOutput.JsonOptions));
-        var catalog = new CatalogService(context.Store, context.Clock, context.Restricted);
-        var options = Conversion(context);
-        var preservation = new DocumentPreservation(new PreservationCopyConverter(options, context.Log), catalog.StoreOf, context.Clock, context.Log);
-        var safety = new PdfSafetyCheck(new Qpdf(new ToolRunner(context.Log), options));
-        return new IngestPipeline([new FormatCheck(), safety, new MetadataCheck(context.Clock), signatures], Inbox(context), preservation,
+        var safety = new PdfSafetyCheck(new Qpdf(new ToolRunner(context.Log), Conversion(context)));
+        return new IngestPipeline([new FormatCheck(), safety, new MetadataCheck(context.Clock), signatures], Inbox(context), Preservation(context),
             context.Store.Crash, context.Clock, context.Log);
     }
+
+    /// <summary>PDF/A preservation copies for this data folder's documents; disposing stops its converters.</summary>
+    public static DocumentPreservation Preservation(CliContext context) =>
+        new(new PreservationCopyConverter(Conversion(context), context.Log), new CatalogService(context.Store, context.Clock, context.Restricted).StoreOf,
+            context.Clock, context.Log);
 
     /// <summary>The watched inbox folder of Archive:Ingest:* (WatchFolder, WatchDossier, WatchIntervalSeconds, WatchSettleSeconds); null when none is set.</summary>
     /// <param name="folder">The folder given on the command line, over the configured one.</param>

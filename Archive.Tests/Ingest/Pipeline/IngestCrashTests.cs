@@ -11,6 +11,7 @@ public sealed class IngestCrashTests : DemoDossierTest
     private static readonly string[] Points =
     [
         CrashPoint.BlobMidWrite, CrashPoint.BeforeCatalogCommit, CrashPoint.AfterReceive, CrashPoint.BeforeFilingCommit, CrashPoint.BlobBeforeRename,
+        CrashPoint.BeforePreservation,
     ];
 
     [Test]
@@ -58,7 +59,13 @@ public sealed class IngestCrashTests : DemoDossierTest
             Assert.That(events.Select(e => e.ObjectId).Where(o => !objects.Contains(o)), Is.Empty, "no event without its object");
             Assert.That(items.Where(i => !events.Any(e => e.ObjectId == i.Id && e.Type == "ingestion")).Select(i => i.Id), Is.Empty,
                 "no inbox item without its ingestion event");
+            // A run stopped after filing leaves the PDF/A to the next one: every document ends with its copy.
+            var copies = store.Catalog.Read(s => s.Blobs.Where(b => b.Role == "pdfa")).Select(b => b.OwnerId).ToHashSet();
+            var filed = store.Catalog.Read(s => s.Documents.All()).Select(d => d.Id).ToList();
+            Assert.That(filed.Where(d => !copies.Contains(d)), Is.Empty, "every filed document has its PDF/A copy");
+            Assert.That(events.Count(e => e.Type == "migration"), Is.EqualTo(runs), "one preservation event per document, none twice");
+            Assert.That(items.Where(i => i.AwaitingPreservation).Select(i => i.SourceName), Is.Empty, "nothing left awaiting preservation");
         }
-        Assert.That(killedAt.Distinct().Count(), Is.GreaterThanOrEqualTo(4), "the runs cover the crash points");
+        Assert.That(killedAt.Distinct(), Is.EquivalentTo(Points), "the runs cover every crash point");
     }
 }

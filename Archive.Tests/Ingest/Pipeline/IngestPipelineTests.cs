@@ -189,7 +189,7 @@ public sealed class IngestPipelineTests : DemoDossierTest
     }
 
     [Test]
-    public async Task A_pending_document_is_accepted_or_returned_by_the_officer()
+    public async Task A_pending_document_is_accepted_with_its_pdfa_copy_or_returned_by_the_officer()
     {
         var pending = (await Ingest(Pdf("cho.pdf", "bốn"), "--metadata", Json("m.json", Metadata))).Single();
         Assert.That(pending.GetProperty("status").GetString(), Is.EqualTo("pending"));
@@ -199,7 +199,12 @@ public sealed class IngestPipelineTests : DemoDossierTest
         var twice = await Cli.RunAsync("inbox", "reject", id, "--reason", "muộn", "--data", Data.Path);
 
         Assert.That(accepted.ExitCode, Is.Zero, accepted.ToString());
-        Assert.That(JsonDocument.Parse(accepted.Stdout).RootElement.GetProperty("number").GetInt32(), Is.EqualTo(1));
+        var result = JsonDocument.Parse(accepted.Stdout).RootElement;
+        Assert.That(result.GetProperty("number").GetInt32(), Is.EqualTo(1));
+        Assert.That(result.GetProperty("pdfa").GetBoolean(), Is.True, accepted.Stdout);
+        var pdfa = Data.File("chap-nhan.pdf");
+        Assert.That((await Cli.RunAsync("export", result.GetProperty("documentId").GetString()!, "--pdfa", pdfa, "--data", Data.Path)).ExitCode, Is.Zero);
+        Assert.That(Tool("qpdf", "--check", pdfa).Code, Is.Zero);
         Assert.That(twice.ExitCode, Is.EqualTo(64));
         Assert.That(twice.Stderr, Does.Contain("đã tiếp nhận"));
     }
