@@ -4,12 +4,15 @@ namespace Archive.Ingest.Exchange;
 
 /// <summary>
 /// A document received over the document interconnection axis as an edXML envelope (QCVN 102:2016):
-/// its header as TT 02 metadata, who sent it, its urgency, and its attachments saved to files.
+/// its header as TT 02 metadata, who sent it and to whom (the first recipient), its urgency, and its
+/// attachments saved to files.
 /// </summary>
 public sealed record EdXmlMessage(
     string? DocumentId,
     string? FromOrganId,
     string? FromOrganName,
+    string? ToOrganId,
+    string? ToOrganName,
     string? Priority,
     Tt02Metadata Metadata,
     IReadOnlyList<EdXmlAttachment> Attachments);

@@ -62,7 +62,7 @@ public static class EdXmlReader
         if (header is null) throw new EdXmlFormatException("Gói tin edXML không có phần đầu (edXMLHeader).");
         var message = header.Descendants().FirstOrDefault(e => e.Name.LocalName == "MessageHeader") ?? header;
         return new EdXmlMessage(Text(message, "DocumentId"), Text(message, "From", "OrganId"), Text(message, "From", "OrganName"),
-            Text(message, "OtherInfo", "Priority"), ToMetadata(message), attachments);
+            Text(message, "To", "OrganId"), Text(message, "To", "OrganName"), Text(message, "OtherInfo", "Priority"), ToMetadata(message), attachments);
     }
 
     /// <summary>The text of the first element found along the path of local names below <paramref name="root"/>.</summary>

@@ -204,7 +204,9 @@ public sealed class IngestPipeline(IReadOnlyList<IIngestCheck> checks, RecordsIn
             : EdXmlStatus.Received;
         var statusPath = envelopePath + ".status.xml";
         using var output = File.Create(statusPath);
-        EdXmlStatusWriter.Write(output, message, status, "", "", rejected.SelectMany(o => o.Reasons).ToList(), clock.GetLocalNow());
+        // From the agency the sender addressed: the one receiving it here.
+        EdXmlStatusWriter.Write(output, message, status, message.ToOrganId, message.ToOrganName, rejected.SelectMany(o => o.Reasons).ToList(),
+            clock.GetLocalNow());
         _log.Information("Wrote status {Status} for {Envelope} to {StatusPath}", status, envelopePath, statusPath);
     }
 

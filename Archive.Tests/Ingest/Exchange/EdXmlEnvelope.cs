@@ -5,6 +5,8 @@ public static class EdXmlEnvelope
 {
     public const string SenderOrganId = "000.00.04.G14";
     public const string SenderOrganName = "Sở Nội vụ tỉnh Hà Tĩnh";
+    public const string ReceiverOrganId = "000.00.00.H42";
+    public const string ReceiverOrganName = "Ủy ban nhân dân tỉnh Hà Tĩnh";
 
     public static string Write(string path, string attachmentName, byte[] attachment, DateOnly issued, string codeNumber = "123",
         string codeNotation = "SNV-VP", string priority = "Hỏa tốc")
@@ -14,6 +16,7 @@ public static class EdXmlEnvelope
             <?xml version="1.0" encoding="UTF-8"?>
             <edXMLEnvelope xmlns="http://www.mic.gov.vn/TBT/QCVN_102_2016"><edXMLHeader><MessageHeader>
               <From><OrganId>{SenderOrganId}</OrganId><OrganName>{SenderOrganName}</OrganName></From>
+              <To><OrganId>{ReceiverOrganId}</OrganId><OrganName>{ReceiverOrganName}</OrganName></To>
               <Code><CodeNumber>{codeNumber}</CodeNumber><CodeNotation>{codeNotation}</CodeNotation></Code>
               <PromulgationInfo><PromulgationDate>{date}</PromulgationDate></PromulgationInfo>
               <DocumentType><TypeName>Công văn</TypeName></DocumentType>

@@ -62,5 +62,8 @@ public sealed class SignedEdXmlIngestTests : DemoDossierTest
         Assert.That(Element("Description"), Is.EqualTo("Đã tiếp nhận"));
         Assert.That(Element("DocumentId"), Does.StartWith(EdXmlEnvelope.SenderOrganId).And.EndWith("123/SNV-VP"));
         Assert.That(status.Descendants().Where(e => e.Name.LocalName == "OrganId").Select(e => e.Value), Has.Member(EdXmlEnvelope.SenderOrganId));
+        var from = status.Descendants().Single(e => e.Name.LocalName == "From");
+        Assert.That(from.Elements().Select(e => e.Value), Is.EqualTo(new[] { EdXmlEnvelope.ReceiverOrganId, EdXmlEnvelope.ReceiverOrganName }),
+            "the status comes from the agency the envelope was addressed to");
     }
 }
