@@ -17,6 +17,14 @@ namespace Archive.Core.Application;
 public sealed class RecordsInbox(ArchiveStore store, TimeProvider clock, RestrictedCollection? restricted = null)
 {
     public const string ReceivedRole = "received";
+    /// <summary>The envelope or package a received file came in.</summary>
+    public const string ContainerRole = "container";
+
+    /// <summary>
+    /// Stores an edXML envelope or ZIP package as received, before its files go through: each file's item refers to it
+    /// (<see cref="Reception.Container"/>), so what the sender sent is kept whole, not only what was inside.
+    /// </summary>
+    public Task<StoredBlob> KeepContainerAsync(Stream content, CancellationToken cancellationToken) => store.Blobs.PutAsync(content, cancellationToken);
 
     /// <summary>
     /// Stores what arrived; problems found by the checks make it rejected at once, a duplicate too. The
@@ -29,6 +37,7 @@ public sealed class RecordsInbox(ArchiveStore store, TimeProvider clock, Restric
         var arrivedAt = reception.ArrivedAt ?? clock.GetLocalNow();
         var work = store.BeginWork();
         var blob = await work.AddBlobAsync(content, ReceivedRole, id, cancellationToken).ConfigureAwait(false);
+        if (reception.Container is { } container) work.Reference(container, ContainerRole, id);
         var hashedAt = clock.GetLocalNow();
         return await work.CommitAsync(actor, session =>
         {
@@ -43,6 +52,7 @@ public sealed class RecordsInbox(ArchiveStore store, TimeProvider clock, Restric
             var item = new InboxItem
             {
                 Id = id, ReceivedAt = clock.GetLocalNow(), SourceName = Path.GetFileName(reception.SourceName), Digest = blob.Digest.Hex,
+                ContainerDigest = reception.Container?.Digest.Hex,
                 Length = blob.Length, Format = reception.Format, SenderOrganId = reception.SenderOrganId,
                 SenderOrganName = reception.SenderOrganName ?? reception.Metadata["OrganName"], Priority = reception.Priority,
                 Urgent = Urgency.IsUrgent(reception.Priority), MetadataJson = JsonSerializer.Serialize(reception.Metadata.Values),
@@ -255,6 +265,7 @@ public sealed class RecordsInbox(ArchiveStore store, TimeProvider clock, Restric
 /// <summary>What came with a received file and what the checks before the inbox found.</summary>
 /// <param name="ArrivedAt">When the file arrived, before the checks ran (the ingestion event's time); now when not given.</param>
 /// <param name="Events">The checks' PREMIS events, in order; the inbox names the new item as their object.</param>
+/// <param name="Container">The envelope or package the file came in, stored by <see cref="RecordsInbox.KeepContainerAsync"/>.</param>
 public sealed record Reception(
     string SourceName,
     string Format,
@@ -266,4 +277,5 @@ public sealed record Reception(
     string? SignatureReport = null,
     string? TargetDossier = null,
     DateTimeOffset? ArrivedAt = null,
-    IReadOnlyList<PreservationEvent>? Events = null);
+    IReadOnlyList<PreservationEvent>? Events = null,
+    StoredBlob? Container = null);

@@ -12,6 +12,8 @@ public sealed record InboxItem
     public string SourceName { get; init; } = "";
     /// <summary>SHA-256 of the original bytes, the key to the blob store.</summary>
     public string Digest { get; init; } = "";
+    /// <summary>SHA-256 of the edXML envelope or ZIP package the file came in, stored as received beside it; null for a bare file.</summary>
+    public string? ContainerDigest { get; init; }
     public long Length { get; init; }
     public string Format { get; init; } = "";
     public string? SenderOrganId { get; init; }

@@ -33,6 +33,9 @@ public sealed class UnitOfWork
 
     public T Commit<T>(Actor actor, Func<ICatalogSession, T> work) => _catalog.Write(actor, Recording(work));
 
+    /// <summary>Records an already stored blob (one several items share, say) with this unit's records.</summary>
+    public void Reference(StoredBlob blob, string role, string ownerId) => _staged.Add((blob, role, ownerId));
+
     /// <summary><see cref="Commit{T}"/> without holding a thread while the transaction reaches the disk.</summary>
     public Task<T> CommitAsync<T>(Actor actor, Func<ICatalogSession, T> work) => _catalog.WriteAsync(actor, Recording(work));
 

@@ -25,6 +25,8 @@ public sealed class IngestDocument(string path, string sourceName, Tt02Metadata 
     /// <summary>The signature verdict (an ETSI indication, or NO_SIGNATURE), when signatures were checked.</summary>
     public string? Indication { get; set; }
     public string? SignatureReport { get; set; }
+    /// <summary>The envelope or package it came in, already stored; null for a file received bare.</summary>
+    public Archive.Core.Storage.StoredBlob? Container { get; set; }
     public List<string> Reasons { get; } = [];
     public InboxItem? InboxItem { get; set; }
     public ArchivedDocument? Document { get; set; }

@@ -15,7 +15,7 @@ namespace Archive.Ingest.Pipeline;
 /// The original is stored in the inbox whatever the checks say, so nothing received is dropped; a
 /// stage that fails names itself and stops that document only. edXML envelopes are opened and each
 /// attachment goes through the same way, with a status message written back for the sender; so does
-/// each file of a ZIP package.
+/// each file of a ZIP package. The envelope or package itself is stored as received, named by each of its files' items.
 /// </summary>
 /// <param name="preservation">Makes the PDF/A copy of each accepted document; none in tests that only exercise intake.</param>
 public sealed class IngestPipeline(IReadOnlyList<IIngestCheck> checks, RecordsInbox inbox, DocumentPreservation? preservation, CrashPoint crash,
@@ -78,7 +78,7 @@ public sealed class IngestPipeline(IReadOnlyList<IIngestCheck> checks, RecordsIn
         await using (var content = File.OpenRead(document.Path))
             document.InboxItem = await inbox.ReceiveAsync(content, new Reception(document.SourceName, FormatName(document), document.Metadata,
                 document.Reasons, document.SenderOrganId, document.SenderOrganName, document.Priority, document.SignatureReport,
-                document.DossierCode ?? document.Metadata["FileCode"], arrivedAt, events), actor, cancellationToken).ConfigureAwait(false);
+                document.DossierCode ?? document.Metadata["FileCode"], arrivedAt, events, document.Container), actor, cancellationToken).ConfigureAwait(false);
         crash.Reached(CrashPoint.AfterReceive);
         var item = document.InboxItem;
         if (item.Reasons.Count > 0)
@@ -124,6 +124,7 @@ public sealed class IngestPipeline(IReadOnlyList<IIngestCheck> checks, RecordsIn
             }
             var metadata = given.Values.Aggregate(message.Metadata, (m, kv) => m.With(kv.Key, kv.Value));
             var outcomes = new List<IngestOutcome>();
+            var container = message.Attachments.Count == 0 ? null : await KeepAsync(path, cancellationToken).ConfigureAwait(false);
             if (message.Attachments.Count == 0)
             {
                 // Nothing to file: the envelope itself is kept and returned, never silently dropped.
@@ -138,7 +139,7 @@ public sealed class IngestPipeline(IReadOnlyList<IIngestCheck> checks, RecordsIn
                 outcomes.Add(await IngestOneAsync(new IngestDocument(attachment.Path, attachment.Name, metadata, dossierCode)
                 {
                     SenderOrganId = message.FromOrganId, SenderOrganName = message.FromOrganName, Priority = message.Priority,
-                    FromOtherAgency = true,
+                    FromOtherAgency = true, Container = container,
                 }, actor, cancellationToken).ConfigureAwait(false));
             WriteStatus(path, message, outcomes);
             return outcomes;
@@ -179,10 +180,14 @@ public sealed class IngestPipeline(IReadOnlyList<IIngestCheck> checks, RecordsIn
             }
             _log.Information("Package {Package} holds {Entries} files", Path.GetFileName(path), package.Entries.Count);
             var outcomes = new List<IngestOutcome>();
+            var container = await KeepAsync(path, cancellationToken).ConfigureAwait(false);
             foreach (var entry in package.Entries)
             {
                 var own = perEntry.For(entry.EntryName) is { Values.Count: > 0 } byPath ? byPath : perEntry.For(entry.Name);
-                var document = new IngestDocument(entry.Path, entry.Name, given.Values.Aggregate(own, (m, kv) => m.With(kv.Key, kv.Value)), dossierCode);
+                var document = new IngestDocument(entry.Path, entry.Name, given.Values.Aggregate(own, (m, kv) => m.With(kv.Key, kv.Value)), dossierCode)
+                {
+                    Container = container,
+                };
                 if (entry.Problem is { } problem) document.Reasons.Add(problem);
                 if (FormatIdentifier.Identify(entry.Path).Format is FileFormat.Zip or FileFormat.EdXml)
                     document.Reasons.Add($"'{entry.EntryName}' là một gói lồng trong gói ZIP: gửi riêng từng gói.");
@@ -194,6 +199,13 @@ public sealed class IngestPipeline(IReadOnlyList<IIngestCheck> checks, RecordsIn
         {
             Directory.Delete(folder, recursive: true);
         }
+    }
+
+    /// <summary>The envelope or package as received, stored before its files go through.</summary>
+    private async Task<Archive.Core.Storage.StoredBlob> KeepAsync(string path, CancellationToken cancellationToken)
+    {
+        await using var content = File.OpenRead(path);
+        return await inbox.KeepContainerAsync(content, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The status for the sender, beside the envelope: accepted, or rejected with every reason.</summary>

@@ -228,6 +228,11 @@ public sealed class IngestPipelineTests : DemoDossierTest
         Assert.That(status.Descendants().Single(e => e.Name.LocalName == "Description").Value, Does.Contain("chữ ký số"));
         var list = await Cli.RunAsync("inbox", "list", "--data", Data.Path);
         Assert.That(list.Stdout, Does.Contain("KHẨN"));
+        var shown = JsonDocument.Parse((await Cli.RunAsync("inbox", "show", outcome.GetProperty("inboxId").GetString()!, "--json", "--data", Data.Path))
+            .Stdout).RootElement;
+        Assert.That(shown.GetProperty("containerDigest").GetString(),
+            Is.EqualTo(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(envelope)))),
+            "the envelope is kept as received, beside its attachment");
     }
 
     [Test]

@@ -62,6 +62,17 @@ public sealed class ZipPackageTests : DemoDossierTest
             Is.Zero);
         Assert.That(await File.ReadAllBytesAsync(original), Is.EqualTo(sample), "the entry's original is stored bit for bit");
         Assert.That(InboxItems().Select(i => i.SourceName), Is.EquivalentTo(new[] { "quyet-dinh-quy-che.pdf", "qd-12.pdf" }));
+        var package = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(await File.ReadAllBytesAsync(zip)));
+        Assert.That(InboxItems().Select(i => i.ContainerDigest), Is.All.EqualTo(package), "each entry names the package it came in");
+        using var store = ArchiveStore.Open(new DataFolder(Data.Path), TimeProvider.System, Serilog.Core.Logger.None);
+        var consistency = store.CheckConsistency();
+        Assert.That(consistency.MissingBlobs.Concat(consistency.OrphanBlobs), Is.Empty, "the package is stored and referenced");
+        await using (var kept = store.Blobs.OpenRead(Archive.Core.Storage.Sha256Digest.Parse(package)))
+        using (var copy = new MemoryStream())
+        {
+            await kept.CopyToAsync(copy);
+            Assert.That(copy.ToArray(), Is.EqualTo(await File.ReadAllBytesAsync(zip)), "the package is kept as received");
+        }
     }
 
     [Test]
