@@ -37,6 +37,18 @@ public sealed class CatalogFileStreamTests
     }
 
     [Test]
+    public void This_LiteDB_tells_where_its_log_will_end_so_writes_need_no_checkpoint()
+    {
+        using var db = new LiteDatabase(new MemoryStream(), null, new MemoryStream());
+        db.GetCollection("t").Insert(new BsonDocument { ["_id"] = 1 });
+
+        var end = LiteDbLogEnd.Of(db);
+
+        Assert.That(end, Is.Not.Null, "LiteDB's DiskService.GetVirtualLength is reachable (else every write checkpoints)");
+        Assert.That(end!.Read(), Is.GreaterThan(0).And.Matches<long>(n => n % 8192 == 0), "a whole number of pages");
+    }
+
+    [Test]
     public void A_write_costs_two_fsyncs_of_the_log_however_many_pages_it_changes()
     {
         using var folder = new TempFolder("catalog-log");
