@@ -92,6 +92,10 @@ public sealed class RecordsInbox(ArchiveStore store, TimeProvider clock, Restric
         var item = Item(itemId);
         if (item.Status != InboxStatus.Pending)
             throw new CatalogConflictException($"Văn bản {itemId} trong hộp thư đã được xử lý ({Vietnamese(item.Status)}).");
+        if (!ReferenceEquals(new CatalogService(store, clock, restricted).StoreOf(dossierCode), store))
+            throw new CatalogConflictException(
+                $"Hồ sơ {dossierCode} thuộc kho hạn chế sử dụng (cách ly, Điều 16.6): văn bản trong hộp thư không được lập thẳng vào đó. " +
+                "Chép bản gốc sang máy của kho cách ly và lập bằng 'archive document add'.");
         var metadata = Metadata(item);
         foreach (var (tag, value) in corrections?.Values ?? new Dictionary<string, string>()) metadata = metadata.With(tag, value);
         ArrivalEntry? arrival = null;

@@ -74,6 +74,21 @@ public sealed class AirGapTests
             "--set", "TypeName=Sơ yếu lý lịch", "--set", "OrganName=Sở Nội vụ", "--set", "Mode=01"];
         var filed = await Cli.RunChildAsync(add, wrapper: ns.Exec);
         Assert.That(filed.ExitCode, Is.Zero, filed.ToString());
+        // What came in through the networked inbox is not filed straight into the air-gapped collection.
+        var received = data.File("den.pdf");
+        SamplePdf.Write(received, "Van ban den");
+        var metadata = data.File("den.json");
+        await File.WriteAllTextAsync(metadata, """
+            {"TypeName":"Công văn","OrganName":"Sở Nội vụ","CodeNumber":"15","CodeNotation":"SNV-TCCB","IssuedDate":"2020-03-02",
+             "Subject":"Về việc nhân sự","PageAmount":1}
+            """);
+        var pending = await Cli.RunChildAsync(["ingest", received, "--metadata", metadata, "--json", "--data", data.Path], wrapper: ns.Exec);
+        Assert.That(pending.Stdout, Does.Contain("\"status\":\"pending\""), pending.ToString());
+        var inboxId = System.Text.Json.JsonDocument.Parse(pending.Stdout.Split('\n')[0]).RootElement.GetProperty("inboxId").GetString()!;
+        var intoRestricted = await Cli.RunChildAsync(["inbox", "accept", inboxId, "--dossier", "000.00.00.H42.2020.09.TCCB", "--data", data.Path],
+            wrapper: ns.Exec);
+        Assert.That(intoRestricted.ExitCode, Is.EqualTo(64), intoRestricted.ToString());
+        Assert.That(intoRestricted.Stderr, Does.Contain("kho hạn chế sử dụng").And.Contain("archive document add"));
 
         var digest = Archive.Core.Storage.Sha256Digest.Compute(await File.ReadAllBytesAsync(file)).Hex;
         Assert.That(File.Exists(Path.Combine(data.Path, "restricted", "blobs", "sha256", digest[..2], digest[2..4], digest)));
