@@ -187,6 +187,8 @@ public sealed class CatalogStore : IDisposable
         _db.GetCollection<Dossier>(CatalogMapping.Dossiers).EnsureIndex(d => d.OrganId);
         _db.GetCollection<ArchivedDocument>(CatalogMapping.Documents).EnsureIndex(d => d.FileCode);
         _db.GetCollection<ArchivedDocument>(CatalogMapping.Documents).EnsureIndex(d => d.DocCode, unique: true);
+        // The duplicate check of every received document (same số, ký hiệu, cơ quan) must not read the whole catalog.
+        _db.GetCollection<ArchivedDocument>(CatalogMapping.Documents).EnsureIndex(d => d.CodeNumber);
         _db.GetCollection<BlobReference>(CatalogMapping.Blobs).EnsureIndex(b => b.OwnerId);
         _db.GetCollection<PreservationEvent>(CatalogMapping.Events).EnsureIndex(e => e.ObjectId);
         _db.GetCollection<JobRun>(CatalogMapping.JobRuns).EnsureIndex(r => r.Job);
