@@ -20,6 +20,7 @@ public static class DemoCommand
                 return ExitCodes.Ok;
             }
             context.Output.Message($"Đã tạo dữ liệu mẫu: cơ quan {DemoCatalog.AgencyCode}, phông và 3 hồ sơ.");
+            await IndexUpdate.CreateAsync(context, cancellationToken).ConfigureAwait(false);
             if (parse.GetValue(samples) is not { Exists: true } folder) return ExitCodes.Ok;
             var files = folder.GetFiles().Where(f => f.Name != "metadata.json").OrderBy(f => f.Name, StringComparer.Ordinal).ToArray();
             var metadata = IngestCommands.MetadataPerFile(new FileInfo(Path.Combine(folder.FullName, "metadata.json")) is { Exists: true } m ? m : null, files);

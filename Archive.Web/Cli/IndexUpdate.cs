@@ -10,6 +10,12 @@ namespace Archive.Web.Cli;
 /// </summary>
 public static class IndexUpdate
 {
+    /// <summary>The index of a new data folder, made now (empty, or with what the catalog holds), so that no later command finds it missing.</summary>
+    public static async Task CreateAsync(CliContext context, CancellationToken cancellationToken)
+    {
+        using var index = await ArchiveIndexStartup.OpenAsync(context.Store, context.Log, cancellationToken).ConfigureAwait(false);
+    }
+
     public static Task AfterFilingAsync(CliContext context, string documentId, CancellationToken cancellationToken) =>
         AfterFilingAsync(context, [documentId], cancellationToken);
 

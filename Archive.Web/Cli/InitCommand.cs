@@ -9,16 +9,19 @@ public static class InitCommand
     public static Command Create(CommandRunner runner)
     {
         var init = new Command("init", "Khởi tạo thư mục dữ liệu (danh mục, kho tệp, chỉ mục, kho tin cậy, nhật ký)");
-        runner.Bind(init, (context, _) =>
+        runner.Bind(init, async (context, _, cancellationToken) =>
         {
             var existed = context.Folder.IsInitialised;
             var store = context.OpenOrCreate();
             if (!existed)
+            {
                 store.Catalog.Write(context.Actor, session =>
                 {
                     session.Record(new AuditChange("archive.init", "DataFolder", context.Folder.Root, null, null));
                     return 0;
                 });
+                await IndexUpdate.CreateAsync(context, cancellationToken).ConfigureAwait(false);
+            }
             context.Output.Item(new { dataFolder = context.Folder.Root, created = !existed }, r => r.created
                 ? $"Đã khởi tạo thư mục dữ liệu {r.dataFolder}."
                 : $"Thư mục dữ liệu {r.dataFolder} đã được khởi tạo từ trước; không thay đổi gì.");

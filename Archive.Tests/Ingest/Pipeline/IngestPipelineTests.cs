@@ -31,6 +31,17 @@ public sealed class IngestPipelineTests : DemoDossierTest
     }
 
     [Test]
+    public async Task The_first_ingest_into_a_new_data_folder_finds_its_index_there()
+    {
+        var result = await Cli.RunAsync("ingest", Pdf("dau-tien.pdf", "một"), "--dossier", DemoDossier.Code, "--metadata", Json("m.json", Metadata),
+            "--data", Data.Path);
+
+        Assert.That(result.ExitCode, Is.Zero, result.ToString());
+        Assert.That(result.Stderr, Does.Not.Contain("chưa có hoặc bị hỏng"), "init made the index: nothing to rebuild, no alarm for the officer");
+        Assert.That(Directory.GetFiles(Path.Combine(Data.Path, "index"), "segments_*"), Is.Not.Empty);
+    }
+
+    [Test]
     public async Task A_document_is_accepted_filed_and_numbered_and_the_same_file_again_is_a_duplicate()
     {
         var pdf = Pdf("qd-05.pdf", "một");
