@@ -153,14 +153,6 @@ public sealed class RecordsInbox(ArchiveStore store, TimeProvider clock, Restric
     /// <summary>Accepted items whose preservation copy is neither made nor recorded as failed (an index finds them).</summary>
     public IReadOnlyList<InboxItem> AwaitingPreservation() => store.Catalog.Read(s => s.Inbox.Where(i => i.AwaitingPreservation));
 
-    /// <summary>Notes that the preservation of <paramref name="itemId"/>'s document was done elsewhere (its own catalog).</summary>
-    public async Task PreservedAsync(string itemId, Actor actor) =>
-        await store.Catalog.WriteAsync(actor, s =>
-        {
-            if (s.Inbox.Get(itemId) is { AwaitingPreservation: true } item) s.Inbox.Update(item with { AwaitingPreservation = false });
-            return 0;
-        }).ConfigureAwait(false);
-
     /// <summary>Where the bytes received for <paramref name="item"/> are stored (read-only).</summary>
     public string ReceivedFile(InboxItem item) => store.Blobs.Location(Sha256Digest.Parse(item.Digest));
 

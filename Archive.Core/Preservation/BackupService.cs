@@ -154,20 +154,9 @@ public sealed class BackupService(ArchiveStore store, TimeProvider clock, ILogge
     {
         var path = Path.Combine(folder, relative.Replace('/', Path.DirectorySeparatorChar));
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        long length = 0;
-        await using (var output = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, BufferSize, FileOptions.Asynchronous))
-        {
-            var buffer = new byte[BufferSize];
-            int read;
-            while ((read = await source.ReadAsync(buffer, cancellationToken).ConfigureAwait(false)) > 0)
-            {
-                hash.AppendData(buffer, 0, read);
-                await output.WriteAsync(buffer.AsMemory(0, read), cancellationToken).ConfigureAwait(false);
-                length += read;
-            }
-        }
-        return new ManifestFile(relative, Convert.ToHexStringLower(hash.GetHashAndReset()), length);
+        await using var output = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, BufferSize, FileOptions.Asynchronous);
+        var (digest, length) = await Sha256Digest.CopyAsync(source, output, BufferSize, cancellationToken).ConfigureAwait(false);
+        return new ManifestFile(relative, digest.Hex, length);
     }
 
     private static async Task<ManifestFile> DescribeAsync(string folder, string path, CancellationToken cancellationToken) =>

@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using Serilog;
 
 namespace Archive.Core.Storage;
@@ -93,23 +92,12 @@ public sealed class FileBlobStore : IBlobStore
 
     private async Task<(Sha256Digest Digest, long Length)> WriteTempAsync(Stream content, string tempPath, CancellationToken cancellationToken)
     {
-        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        long length = 0;
-        await using (var output = new FileStream(tempPath, FileMode.CreateNew, FileAccess.Write, FileShare.None, BufferSize,
-                         FileOptions.Asynchronous))
-        {
-            var buffer = new byte[BufferSize];
-            int read;
-            while ((read = await content.ReadAsync(buffer, cancellationToken).ConfigureAwait(false)) > 0)
-            {
-                hash.AppendData(buffer, 0, read);
-                await output.WriteAsync(buffer.AsMemory(0, read), cancellationToken).ConfigureAwait(false);
-                length += read;
-                _crash.Reached(CrashPoint.BlobMidWrite);
-            }
-            output.Flush(flushToDisk: true);
-        }
-        return (Sha256Digest.FromBytes(hash.GetHashAndReset()), length);
+        await using var output = new FileStream(tempPath, FileMode.CreateNew, FileAccess.Write, FileShare.None, BufferSize,
+            FileOptions.Asynchronous);
+        var copied = await Sha256Digest.CopyAsync(content, output, BufferSize, cancellationToken, () => _crash.Reached(CrashPoint.BlobMidWrite))
+            .ConfigureAwait(false);
+        output.Flush(flushToDisk: true);
+        return copied;
     }
 
     private static void MoveIntoPlace(string tempPath, string finalPath, bool overwrite)

@@ -24,6 +24,29 @@ public readonly record struct Sha256Digest
     public static async Task<Sha256Digest> ComputeAsync(Stream content, CancellationToken cancellationToken) =>
         FromBytes(await SHA256.HashDataAsync(content, cancellationToken).ConfigureAwait(false));
 
+    /// <summary>
+    /// Copies <paramref name="source"/> to <paramref name="destination"/> in chunks of <paramref name="bufferSize"/>, hashing
+    /// what passes: one read of the content for both. <paramref name="afterChunk"/> runs after each chunk is written.
+    /// </summary>
+    public static async Task<(Sha256Digest Digest, long Length)> CopyAsync(Stream source, Stream destination, int bufferSize,
+        CancellationToken cancellationToken, Action? afterChunk = null)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        ArgumentNullException.ThrowIfNull(destination);
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        var buffer = new byte[bufferSize];
+        long length = 0;
+        int read;
+        while ((read = await source.ReadAsync(buffer, cancellationToken).ConfigureAwait(false)) > 0)
+        {
+            hash.AppendData(buffer, 0, read);
+            await destination.WriteAsync(buffer.AsMemory(0, read), cancellationToken).ConfigureAwait(false);
+            length += read;
+            afterChunk?.Invoke();
+        }
+        return (FromBytes(hash.GetHashAndReset()), length);
+    }
+
     public static Sha256Digest Parse(string text) =>
         TryParse(text, out var digest) ? digest : throw new FormatException($"Not a SHA-256 digest: '{text}'.");
 

@@ -20,16 +20,7 @@ internal sealed class PdfIncrementalUpdate
     public void Set(long number, string body) => _objects[number] = Latin1.GetBytes(body);
 
     /// <summary>Object <paramref name="number"/> as a stream: <paramref name="dictionary"/> entries (without /Length) and unfiltered data.</summary>
-    public void SetStream(long number, string dictionaryEntries, ReadOnlySpan<byte> data)
-    {
-        var head = Latin1.GetBytes($"<< {dictionaryEntries} /Length {data.Length} >>\nstream\n");
-        var tail = "\nendstream"u8;
-        var body = new byte[head.Length + data.Length + tail.Length];
-        head.CopyTo(body, 0);
-        data.CopyTo(body.AsSpan(head.Length));
-        tail.CopyTo(body.AsSpan(head.Length + data.Length));
-        _objects[number] = body;
-    }
+    public void SetStream(long number, string dictionaryEntries, ReadOnlySpan<byte> data) => _objects[number] = StreamBody(dictionaryEntries, data);
 
     /// <summary>
     /// Appends the objects and the cross-reference section to <paramref name="output"/> (positioned anywhere; the
@@ -78,10 +69,8 @@ internal sealed class PdfIncrementalUpdate
                 at += 1 + width + 2;
             }
             var index = string.Join(' ', offsets.Keys.Select(n => $"{n} 1"));
-            var update = new PdfIncrementalUpdate();
-            update.SetStream(size, $"/Type /XRef /Size {size + 1} /Index [{index}] /W [1 {width} 2] {kept} /Prev {prev}", rows);
             output.Write(Latin1.GetBytes($"{size} 0 obj\n"));
-            output.Write(update._objects[size]);
+            output.Write(StreamBody($"/Type /XRef /Size {size + 1} /Index [{index}] /W [1 {width} 2] {kept} /Prev {prev}", rows));
             output.Write(Latin1.GetBytes($"\nendobj\nstartxref\n{xref}\n%%EOF\n"));
         }
         else
@@ -93,6 +82,18 @@ internal sealed class PdfIncrementalUpdate
             output.Write(Latin1.GetBytes(table.ToString()));
         }
         return bodies;
+    }
+
+    /// <summary>A stream object's body: its dictionary (with /Length) and its unfiltered data.</summary>
+    private static byte[] StreamBody(string dictionaryEntries, ReadOnlySpan<byte> data)
+    {
+        var head = Latin1.GetBytes($"<< {dictionaryEntries} /Length {data.Length} >>\nstream\n");
+        var tail = "\nendstream"u8;
+        var body = new byte[head.Length + data.Length + tail.Length];
+        head.CopyTo(body, 0);
+        data.CopyTo(body.AsSpan(head.Length));
+        tail.CopyTo(body.AsSpan(head.Length + data.Length));
+        return body;
     }
 
     /// <summary>The offset the file's last <c>startxref</c> names: where its newest cross-reference section is.</summary>

@@ -67,7 +67,7 @@ public sealed class DocumentPreservation(PreservationCopyConverter converter, Fu
 
     /// <summary>
     /// The preservation copy of a document accepted from the inbox outside an ingest run's own flow: by the officer
-    /// (`archive inbox accept`), or by a run that stopped between filing and preservation (see <see cref="BacklogAsync"/>).
+    /// (`archive inbox accept`), or by a run that stopped between filing and preservation (see <see cref="Backlog"/>).
     /// </summary>
     /// <returns>Null when the copy is stored; otherwise why not, in Vietnamese.</returns>
     public Task<string?> PreserveAcceptedAsync(RecordsInbox inbox, InboxItem item, ArchivedDocument filed, Actor actor, CancellationToken cancellationToken)
@@ -84,10 +84,10 @@ public sealed class DocumentPreservation(PreservationCopyConverter converter, Fu
 
     /// <summary>
     /// Documents accepted from the inbox whose preservation copy is neither made nor recorded as failed: a run was
-    /// stopped between filing them and converting them. Items whose document has its preservation event already
-    /// (recorded in another catalog) are only marked.
+    /// stopped between filing them and converting them. (Inbox items are filed only into the inbox's own catalog, so the
+    /// flag is cleared in the same transaction as the copy or the failure.)
     /// </summary>
-    public async Task<IReadOnlyList<(InboxItem Item, ArchivedDocument Document)>> BacklogAsync(RecordsInbox inbox, Actor actor)
+    public IReadOnlyList<(InboxItem Item, ArchivedDocument Document)> Backlog(RecordsInbox inbox)
     {
         ArgumentNullException.ThrowIfNull(inbox);
         var backlog = new List<(InboxItem, ArchivedDocument)>();
@@ -104,11 +104,7 @@ public sealed class DocumentPreservation(PreservationCopyConverter converter, Fu
                 _log.Warning("Inbox item {InboxItem} awaits preservation in dossier {Dossier}, which is not found: {Reason}", item.Id, dossier, e.Message);
                 continue;
             }
-            var (document, preserved) = store.Catalog.Read(s =>
-                (s.Documents.Get(id), s.Events.Count(e => e.ObjectId == id && e.Type == PremisEventType.Migration) > 0));
-            if (document is null) continue;
-            if (preserved) await inbox.PreservedAsync(item.Id, actor).ConfigureAwait(false);
-            else backlog.Add((item, document));
+            if (store.Catalog.Read(s => s.Documents.Get(id)) is { } document) backlog.Add((item, document));
         }
         return backlog;
     }
@@ -133,7 +129,7 @@ public sealed class DocumentPreservation(PreservationCopyConverter converter, Fu
         return message;
     }
 
-    /// <summary>The inbox item no longer awaits preservation, in the same transaction, when it is in this catalog.</summary>
+    /// <summary>The inbox item no longer awaits preservation, in the transaction that records the copy or its failure.</summary>
     private static void Done(ICatalogSession session, InboxItem? item)
     {
         if (item is not null && session.Inbox.Get(item.Id) is { AwaitingPreservation: true } current)

@@ -42,13 +42,13 @@ public sealed class IngestPipeline(IReadOnlyList<IIngestCheck> checks, RecordsIn
 
     public void Dispose() => preservation?.Dispose();
 
-    /// <summary>Makes the preservation copies a stopped run left unmade (see <see cref="DocumentPreservation.BacklogAsync"/>); null problem when made.</summary>
+    /// <summary>Makes the preservation copies a stopped run left unmade (see <see cref="DocumentPreservation.Backlog"/>); null problem when made.</summary>
     public async Task<IReadOnlyList<(InboxItem Item, ArchivedDocument Document, string? Problem)>> PreserveBacklogAsync(Actor actor,
         CancellationToken cancellationToken)
     {
         if (preservation is null) return [];
         var made = new List<(InboxItem, ArchivedDocument, string?)>();
-        foreach (var (item, document) in await preservation.BacklogAsync(inbox, actor).ConfigureAwait(false))
+        foreach (var (item, document) in preservation.Backlog(inbox))
             made.Add((item, document, await preservation.PreserveAcceptedAsync(inbox, item, document, actor, cancellationToken).ConfigureAwait(false)));
         return made;
     }
