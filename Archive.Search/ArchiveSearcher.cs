@@ -3,6 +3,7 @@ using Archive.Search.Querying;
 using Archive.Search.Results;
 using Archive.Search.Schema;
 using Lucene.Net.Index;
+using Lucene.Net.Queries;
 using Lucene.Net.Search;
 using Serilog;
 
@@ -100,6 +101,10 @@ public sealed class ArchiveSearcher(LuceneArchiveIndex index, ILogger log)
         {
             var allowed = new BooleanQuery();
             foreach (var organ in organs) allowed.Add(new TermQuery(new Term(IndexFields.Organ, organ)), Occur.SHOULD);
+            // A filter, not a clause per dossier: a user may hold grants on more dossiers than a BooleanQuery takes clauses.
+            if (access.FileCodes.Count > 0)
+                allowed.Add(new ConstantScoreQuery(new TermsFilter(
+                    access.FileCodes.Select(code => new Term(IndexFields.FileCode, code.ToUpperInvariant())).ToList())), Occur.SHOULD);
             // An empty set allows nothing: a BooleanQuery without clauses matches no document.
             restricted.Add(new ConstantScoreQuery(allowed) { Boost = 0f }, Occur.MUST);
         }

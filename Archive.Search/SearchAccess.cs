@@ -14,4 +14,7 @@ public sealed record SearchAccess
 
     /// <summary>The agency codes (mã định danh) whose documents may be shown; null for every agency.</summary>
     public IReadOnlySet<string>? Organs { get; init; }
+
+    /// <summary>With <see cref="Organs"/> set: dossiers (mã hồ sơ) whose documents may be shown besides those agencies'.</summary>
+    public IReadOnlySet<string> FileCodes { get; init; } = new HashSet<string>();
 }

@@ -12,8 +12,11 @@ namespace Archive.Core.Application;
 /// Every change is validated against TT 02 first and audited in the same transaction.
 /// </summary>
 /// <param name="restricted">The air-gapped collection: restricted dossiers (Rights "Hạn chế") live there, never in the main catalog.</param>
-public sealed class CatalogService(ArchiveStore store, TimeProvider clock, RestrictedCollection? restricted = null)
+/// <param name="policy">The access policy every call goes through.</param>
+public sealed class CatalogService(ArchiveStore store, TimeProvider clock, RestrictedCollection? restricted = null, AccessPolicy? policy = null)
 {
+    private readonly AccessPolicy _policy = policy ?? new AccessPolicy();
+
     public static readonly IReadOnlySet<string> DossierTags = Tags(Tt02Fields.Dossier.All);
     public static readonly IReadOnlySet<string> FondsTags = Tags(Tt02Fields.Fonds.All);
 
@@ -28,6 +31,7 @@ public sealed class CatalogService(ArchiveStore store, TimeProvider clock, Restr
         CatalogValidator.EnsureValid(agency, Today);
         return store.Catalog.Write(actor, session =>
         {
+            _policy.Demand(session, actor, Operation.AgencyCreate);
             if (session.Agencies.Exists(agency.Code.Value))
                 throw new CatalogConflictException($"Cơ quan có mã định danh {agency.Code} đã có trong danh mục.");
             session.Agencies.Insert(agency);
@@ -36,11 +40,17 @@ public sealed class CatalogService(ArchiveStore store, TimeProvider clock, Restr
         });
     }
 
-    public IReadOnlyList<Agency> Agencies() => store.Catalog.Read(s => s.Agencies.All());
+    public IReadOnlyList<Agency> Agencies(Actor actor) => store.Catalog.Read(s =>
+    {
+        _policy.Demand(s, actor, Operation.CatalogRead);
+        return s.Agencies.All();
+    });
 
-    public Agency Agency(string code) =>
-        store.Catalog.Read(s => s.Agencies.Get(Normalise(code))) ??
-        throw new CatalogNotFoundException($"Không có cơ quan mã định danh '{code}' trong danh mục.");
+    public Agency Agency(string code, Actor actor) => store.Catalog.Read(s =>
+    {
+        _policy.Demand(s, actor, Operation.CatalogRead);
+        return s.Agencies.Get(Normalise(code));
+    }) ?? throw new CatalogNotFoundException($"Không có cơ quan mã định danh '{code}' trong danh mục.");
 
     public Fonds CreateFonds(Tt02Metadata metadata, Actor actor)
     {
@@ -66,6 +76,7 @@ public sealed class CatalogService(ArchiveStore store, TimeProvider clock, Restr
         CatalogValidator.EnsureValid(fonds, Today);
         return store.Catalog.Write(actor, session =>
         {
+            _policy.Demand(session, actor, Operation.FondsCreate);
             EnsureAgencyExists(session, fonds.OrganId, FondsField.OrganId);
             if (session.Fonds.Exists(fonds.OrganId.Value))
                 throw new CatalogConflictException($"Phông của cơ quan {fonds.OrganId} đã có trong danh mục.");
@@ -75,14 +86,25 @@ public sealed class CatalogService(ArchiveStore store, TimeProvider clock, Restr
         });
     }
 
-    public IReadOnlyList<Fonds> Fonds() => store.Catalog.Read(s => s.Fonds.All());
-
-    public Dossier CreateDossier(Tt02Metadata metadata, Actor actor)
+    public IReadOnlyList<Fonds> Fonds(Actor actor) => store.Catalog.Read(s =>
     {
-        var dossier = BindDossier(metadata);
+        _policy.Demand(s, actor, Operation.CatalogRead);
+        return s.Fonds.All();
+    });
+
+    /// <param name="unit">The unit the dossier belongs to; the acting user's unit when not given.</param>
+    public Dossier CreateDossier(Tt02Metadata metadata, Actor actor, string? unit = null)
+    {
+        var dossier = BindDossier(metadata) with { Unit = string.IsNullOrWhiteSpace(unit) ? actor.Unit : unit.Trim() };
+        var agency = store.Catalog.Read(s =>
+        {
+            _policy.Demand(s, actor, Operation.DossierCreate);
+            if (!actor.IsOperator && actor.Agency != dossier.OrganId)
+                throw new AccessDeniedException($"Tài khoản {actor.Name} chỉ lập được hồ sơ của cơ quan mình ({actor.Agency?.Value ?? "chưa có"}).");
+            return s.Agencies.Get(dossier.OrganId.Value);
+        });
         var target = dossier.Rights.IsRestricted ? RestrictedStore() : store;
-        var agency = store.Catalog.Read(s => s.Agencies.Get(dossier.OrganId.Value));
-        return target.Catalog.Write(actor, session =>
+        var created = target.Catalog.Write(actor, session =>
         {
             if (agency is not null && target != store && !session.Agencies.Exists(agency.Code.Value))
             {
@@ -97,32 +119,72 @@ public sealed class CatalogService(ArchiveStore store, TimeProvider clock, Restr
             session.Record(new AuditChange("dossier.create", nameof(Dossier), dossier.FileCode.Value, null, AuditSummary.Of(dossier)));
             return dossier;
         });
+        // Nobody reaches a restricted dossier without a grant of their own: its creator gets one, audited as a change of rights.
+        if (created.Rights.IsRestricted && !actor.IsOperator)
+            store.Catalog.Write(actor, session =>
+            {
+                var grant = new DossierGrant
+                {
+                    Id = DossierGrant.IdOf(created.FileCode.Value, Grantee.User(actor.Name)), FileCode = created.FileCode.Value,
+                    Grantee = Grantee.User(actor.Name).Value, Level = AccessLevel.Manage, GrantedBy = actor.Name, GrantedAt = clock.GetLocalNow(),
+                };
+                session.Grants.Insert(grant);
+                session.Record(new AuditChange("rights.grant", nameof(DossierGrant), grant.Id, null, "creator of a restricted dossier"));
+                return 0;
+            });
+        return created;
     }
 
+    /// <summary>The dossiers the actor may see (DESIGN.md 10); others are not listed, nor counted.</summary>
     /// <param name="restrictedCollection">List the air-gapped collection instead of the main catalog.</param>
-    public IReadOnlyList<Dossier> Dossiers(DossierStatus? status = null, bool restrictedCollection = false) =>
-        (restrictedCollection ? RestrictedStore() : store).Catalog.Read(s =>
-            status is { } wanted ? s.Dossiers.Where(d => d.Status == wanted) : s.Dossiers.All());
-
-    public DossierDetails Dossier(string code) => StoreOf(code).Catalog.Read(session =>
+    public IReadOnlyList<Dossier> Dossiers(Actor actor, DossierStatus? status = null, bool restrictedCollection = false)
     {
-        var dossier = FindDossier(session, code);
-        return new DossierDetails(dossier, DocumentsOf(session, dossier.FileCode));
+        var visible = store.Catalog.Read(s =>
+        {
+            _policy.Demand(s, actor, Operation.CatalogRead);
+            return _policy.Visibility(s, actor);
+        });
+        if (restrictedCollection && !visible.RestrictedReachable)
+            throw new AccessDeniedException("Kho hạn chế sử dụng chỉ truy cập được từ máy của kho hoặc từ mạng cách ly (Điều 16.6).");
+        return (restrictedCollection ? RestrictedStore() : store).Catalog.Read(s =>
+                status is { } wanted ? s.Dossiers.Where(d => d.Status == wanted) : s.Dossiers.All())
+            .Where(visible.Allows).ToList();
+    }
+
+    /// <summary>What the actor may find by searching: recomputed from the grants for each search, so a grant or a revoke counts at once.</summary>
+    public SearchScope SearchScope(Actor actor) => store.Catalog.Read(s =>
+    {
+        _policy.Demand(s, actor, Operation.Search);
+        var visible = _policy.Visibility(s, actor);
+        if (visible.IsEverything) return Access.SearchScope.Everything;
+        var codes = new HashSet<string>(visible.Granted, StringComparer.Ordinal);
+        if (visible.Unit is { } unit)
+            codes.UnionWith(s.Dossiers.Where(d => d.Unit == unit).Where(d => d.OrganId.Value == visible.Agency).Select(d => d.FileCode.Value));
+        return new SearchScope(visible.WholeAgencies, codes);
     });
 
+    public DossierDetails Dossier(string code, Actor actor)
+    {
+        var dossier = Locate(code);
+        Demand(actor, dossier, Operation.DossierRead);
+        return StoreOf(code).Catalog.Read(session => new DossierDetails(dossier, DocumentsOf(session, dossier.FileCode)));
+    }
+
     /// <summary>Closes a dossier: its totals (documents, pages, first and last date) are computed now.</summary>
-    public Dossier CloseDossier(string code, Actor actor) => StoreOf(code).Catalog.Write(actor, session =>
+    public Dossier CloseDossier(string code, Actor actor) => WriteOn(code, actor, (session, judge) =>
     {
         var before = FindDossier(session, code);
+        judge(before, Operation.DossierManage);
         var after = before.Close(DocumentsOf(session, before.FileCode), clock.GetLocalNow());
         session.Dossiers.Update(after);
         session.Record(new AuditChange("dossier.close", nameof(Dossier), after.FileCode.Value, AuditSummary.Of(before), AuditSummary.Of(after)));
         return after;
     });
 
-    public Dossier ReopenDossier(string code, string reason, Actor actor) => StoreOf(code).Catalog.Write(actor, session =>
+    public Dossier ReopenDossier(string code, string reason, Actor actor) => WriteOn(code, actor, (session, judge) =>
     {
         var before = FindDossier(session, code);
+        judge(before, Operation.DossierManage);
         var after = before.Reopen(reason);
         session.Dossiers.Update(after);
         session.Record(new AuditChange("dossier.reopen", nameof(Dossier), after.FileCode.Value, AuditSummary.Of(before), AuditSummary.Of(after)));
@@ -138,6 +200,34 @@ public sealed class CatalogService(ArchiveStore store, TimeProvider clock, Restr
         if (store.Catalog.Read(s => s.Dossiers.Exists(Normalise(code))) || restricted is not { Exists: true }) return store;
         var collection = restricted.Open();
         return collection.Catalog.Read(s => s.Dossiers.Exists(Normalise(code))) ? collection : store;
+    }
+
+    /// <summary>A dossier wherever it lives, without an access check: for services that then check the actor on it.</summary>
+    internal Dossier Locate(string code) => StoreOf(code).Catalog.Read(session => FindDossier(session, code));
+
+    /// <summary>
+    /// The policy's check on a dossier. Grants and accounts live in the main catalog: for a restricted dossier they are read
+    /// beside the restricted collection's transaction, not in it.
+    /// </summary>
+    internal void Demand(Actor actor, Dossier dossier, Operation operation) =>
+        store.Catalog.Read(main =>
+        {
+            _policy.Demand(main, actor, dossier, operation);
+            return 0;
+        });
+
+    /// <summary>
+    /// A write on the store that holds the dossier. The work is handed the policy's check, run inside the same transaction
+    /// when the dossier is in the main catalog (where the grants are).
+    /// </summary>
+    internal T WriteOn<T>(string code, Actor actor, Func<ICatalogSession, Action<Dossier, Operation>, T> work)
+    {
+        var target = StoreOf(code);
+        return target.Catalog.Write(actor, session => work(session, (dossier, operation) =>
+        {
+            if (ReferenceEquals(target, store)) _policy.Demand(session, actor, dossier, operation);
+            else Demand(actor, dossier, operation);
+        }));
     }
 
     private ArchiveStore RestrictedStore() =>
@@ -158,7 +248,7 @@ public sealed class CatalogService(ArchiveStore store, TimeProvider clock, Restr
     {
         if (!session.Agencies.Exists(code.Value))
             throw new CatalogValidationException(ValidationError.For(field,
-                $"cơ quan {code} chưa có trong danh mục; tạo bằng 'archive agency create' trước."));
+                $"cơ quan {code} chưa có trong danh mục; thêm cơ quan này vào danh mục trước."));
     }
 
     private Dossier BindDossier(Tt02Metadata metadata)

@@ -12,7 +12,8 @@ namespace Archive.Core.Application;
 /// durably, and only then is the record committed, with the next number in the dossier.
 /// </summary>
 /// <param name="restricted">Where documents of restricted dossiers go (the air-gapped collection).</param>
-public sealed class DocumentFiling(ArchiveStore store, TimeProvider clock, RestrictedCollection? restricted = null)
+/// <param name="policy">The access policy: filing needs the contribute level on the dossier.</param>
+public sealed class DocumentFiling(ArchiveStore store, TimeProvider clock, RestrictedCollection? restricted = null, AccessPolicy? policy = null)
 {
     public const string OriginalRole = "original";
     // Stands in for a code the archive assigns inside the commit, so the rest can be validated before.
@@ -25,8 +26,11 @@ public sealed class DocumentFiling(ArchiveStore store, TimeProvider clock, Restr
     public async Task<ArchivedDocument> FileAsync(string dossierCode, Tt02Metadata metadata, Stream content, Actor actor,
         CancellationToken cancellationToken, Action<ICatalogSession, ArchivedDocument>? inSameTransaction = null)
     {
-        var target = new CatalogService(store, clock, restricted).StoreOf(dossierCode);
+        var catalog = new CatalogService(store, clock, restricted, policy);
+        var target = catalog.StoreOf(dossierCode);
         var dossier = target.Catalog.Read(s => CatalogService.FindDossier(s, dossierCode));
+        // Judged before a byte is stored, and again inside the transaction that files it.
+        catalog.Demand(actor, dossier, Operation.DocumentAdd);
         dossier.EnsureAcceptsDocuments();
         var id = Guid.CreateVersion7().ToString("N");
         // Validate everything the user gave before a single byte is stored.
@@ -41,6 +45,7 @@ public sealed class DocumentFiling(ArchiveStore store, TimeProvider clock, Restr
         return await work.CommitAsync(actor, session =>
         {
             var current = CatalogService.FindDossier(session, dossierCode);
+            if (ReferenceEquals(target, store)) (policy ?? new AccessPolicy()).Demand(session, actor, current, Operation.DocumentAdd);
             current.EnsureAcceptsDocuments();
             var ordinal = session.Documents.Count(d => d.FileCode == current.FileCode) + 1;
             var docCode = draft.DocCode != Unassigned ? draft.DocCode : NextDocCode(session, current);

@@ -1,3 +1,4 @@
+using Archive.Core.Access;
 using Archive.Core.Audit;
 using Archive.Core.Preservation;
 using Archive.Core.Storage;
@@ -9,8 +10,10 @@ namespace Archive.Core.Application;
 /// The preservation jobs as the scheduler and the command line run them: each run is kept in the
 /// job history (start, end, objects, bytes, problems, outcome), whether it succeeds, fails or is cut off.
 /// </summary>
-public sealed class PreservationJobs(ArchiveStore store, TimeProvider clock, ILogger log)
+public sealed class PreservationJobs(ArchiveStore store, TimeProvider clock, ILogger log, AccessPolicy? policy = null)
 {
+    private readonly AccessPolicy _policy = policy ?? new AccessPolicy();
+
     public const string Fixity = "fixity";
     public const string Backup = "backup";
 
@@ -55,8 +58,41 @@ public sealed class PreservationJobs(ArchiveStore store, TimeProvider clock, ILo
         store.Catalog.Read(s => s.JobRuns.Where(r => r.Job == job && r.Ended != null))
             .OrderByDescending(r => r.Started).FirstOrDefault()?.Started;
 
-    public IReadOnlyList<JobRun> History(int limit = 50) =>
-        store.Catalog.Read(s => s.JobRuns.All()).OrderByDescending(r => r.Started).Take(limit).ToList();
+    public IReadOnlyList<JobRun> History(Actor actor, int limit = 50) =>
+        store.Catalog.Read(s =>
+        {
+            _policy.Demand(s, actor, Operation.Preservation);
+            return s.JobRuns.All();
+        }).OrderByDescending(r => r.Started).Take(limit).ToList();
+
+    /// <summary>The alerts that need a person (damage, failed jobs and checks, changes of rights), newest first.</summary>
+    public IReadOnlyList<Problem> Alerts(Actor actor, int limit = 500) =>
+        store.Catalog.Read(s =>
+        {
+            _policy.Demand(s, actor, Operation.Preservation);
+            return s.Problems.All();
+        }).OrderByDescending(p => p.At).Take(limit).ToList();
+
+    /// <summary>Blobs the catalog refers to that are missing, and orphans left by interrupted writes.</summary>
+    public ConsistencyReport CheckConsistency(Actor actor)
+    {
+        Demand(actor);
+        return store.CheckConsistency();
+    }
+
+    /// <summary>The air-gap self-check of the machine for the restricted collection (Điều 16.6).</summary>
+    public AirGapVerdict CheckAirGap(RestrictedCollection restricted, Actor actor)
+    {
+        Demand(actor);
+        return restricted.Recheck();
+    }
+
+    /// <summary>Refuses an actor who may not run or watch the preservation jobs.</summary>
+    public void Demand(Actor actor) => store.Catalog.Read(s =>
+    {
+        _policy.Demand(s, actor, Operation.Preservation);
+        return 0;
+    });
 
     private async Task<T> Tracked<T>(string job, Actor actor,
         Func<Task<(T Result, long Objects, long Bytes, int Problems, bool Succeeded, string Detail)>> run)
@@ -64,6 +100,7 @@ public sealed class PreservationJobs(ArchiveStore store, TimeProvider clock, ILo
         var started = new JobRun { Job = job, Started = clock.GetLocalNow() };
         store.Catalog.Write(actor, s =>
         {
+            _policy.Demand(s, actor, Operation.Preservation);
             // This process holds the data folder, and its jobs run one at a time.
             MarkStale(s);
             s.JobRuns.Insert(started);

@@ -14,8 +14,11 @@ namespace Archive.Core.Application;
 /// before anything is decided, so nothing received is dropped; it is then accepted (filed, given its
 /// arrival number in the same transaction) or returned to the sender with the reasons.
 /// </summary>
-public sealed class RecordsInbox(ArchiveStore store, TimeProvider clock, RestrictedCollection? restricted = null)
+/// <param name="policy">The access policy: receiving, reading and deciding are each a right of their own.</param>
+public sealed class RecordsInbox(ArchiveStore store, TimeProvider clock, RestrictedCollection? restricted = null, AccessPolicy? policy = null)
 {
+    private readonly AccessPolicy _policy = policy ?? new AccessPolicy();
+
     public const string ReceivedRole = "received";
     /// <summary>The envelope or package a received file came in.</summary>
     public const string ContainerRole = "container";
@@ -41,6 +44,7 @@ public sealed class RecordsInbox(ArchiveStore store, TimeProvider clock, Restric
         var hashedAt = clock.GetLocalNow();
         return await work.CommitAsync(actor, session =>
         {
+            _policy.Demand(session, actor, Operation.Ingest);
             // The same bytes received again while still pending (a retry after a crash): the same item, not a new one;
             // its history was recorded when it was first received.
             if (session.Inbox.Where(i => i.Digest == blob.Digest.Hex && i.Status == InboxStatus.Pending).FirstOrDefault() is { } pending)
@@ -74,9 +78,9 @@ public sealed class RecordsInbox(ArchiveStore store, TimeProvider clock, Restric
     /// (the PDF/A migration, and later events). The item keeps its DocumentId, so the
     /// item id alone leads to the whole history. Fixity events name blob digests: they concern stored files.
     /// </summary>
-    public IReadOnlyList<PreservationEvent> History(string itemId)
+    public IReadOnlyList<PreservationEvent> History(string itemId, Actor actor)
     {
-        var item = Item(itemId);
+        var item = Item(itemId, actor);
         var document = item.DocumentId;
         var events = store.Catalog.Read(s => s.Events.Where(e => e.ObjectId == itemId || (document != null && e.ObjectId == document))).ToList();
         // A restricted document's later events live in the air-gapped catalog; read only when that is open already.
@@ -89,10 +93,11 @@ public sealed class RecordsInbox(ArchiveStore store, TimeProvider clock, Restric
     public async Task<(InboxItem Item, ArchivedDocument Document, ArrivalEntry Arrival)> AcceptAsync(string itemId, string dossierCode,
         Tt02Metadata? corrections, Actor actor, CancellationToken cancellationToken)
     {
-        var item = Item(itemId);
+        Demand(actor, Operation.InboxDecide);
+        var item = Find(itemId);
         if (item.Status != InboxStatus.Pending)
             throw new CatalogConflictException($"Văn bản {itemId} trong hộp thư đã được xử lý ({Vietnamese(item.Status)}).");
-        if (!ReferenceEquals(new CatalogService(store, clock, restricted).StoreOf(dossierCode), store))
+        if (!ReferenceEquals(new CatalogService(store, clock, restricted, _policy).StoreOf(dossierCode), store))
             throw new CatalogConflictException(
                 $"Hồ sơ {dossierCode} thuộc kho hạn chế sử dụng (cách ly, Điều 16.6): văn bản trong hộp thư không được lập thẳng vào đó. " +
                 "Chép bản gốc sang máy của kho cách ly và lập bằng 'archive document add'.");
@@ -101,9 +106,10 @@ public sealed class RecordsInbox(ArchiveStore store, TimeProvider clock, Restric
         ArrivalEntry? arrival = null;
         InboxItem? accepted = null;
         await using var content = store.Blobs.OpenRead(Sha256Digest.Parse(item.Digest));
-        var document = await new DocumentFiling(store, clock, restricted).FileAsync(dossierCode, metadata, content, actor, cancellationToken,
+        var document = await new DocumentFiling(store, clock, restricted, _policy).FileAsync(dossierCode, metadata, content, actor, cancellationToken,
             (session, filed) =>
             {
+                _policy.Demand(session, actor, Operation.InboxDecide);
                 var current = session.Inbox.Get(itemId)!;
                 if (current.Status != InboxStatus.Pending)
                     throw new CatalogConflictException($"Văn bản {itemId} trong hộp thư đã được xử lý ({Vietnamese(current.Status)}).");
@@ -136,7 +142,7 @@ public sealed class RecordsInbox(ArchiveStore store, TimeProvider clock, Restric
         CancellationToken cancellationToken)
     {
         var resumed = new List<(InboxItem, ArchivedDocument, ArrivalEntry)>();
-        foreach (var item in List(InboxStatus.Pending).Where(i => i.TargetDossier is not null && i.Reasons.Count == 0))
+        foreach (var item in List(actor, InboxStatus.Pending).Where(i => i.TargetDossier is not null && i.Reasons.Count == 0))
         {
             try
             {
@@ -163,6 +169,7 @@ public sealed class RecordsInbox(ArchiveStore store, TimeProvider clock, Restric
             throw new CatalogValidationException(ValidationError.For(Tt02Fields.Document.Description, "trả lại văn bản phải nêu lý do."));
         return store.Catalog.Write(actor, session =>
         {
+            _policy.Demand(session, actor, Operation.InboxDecide);
             var item = session.Inbox.Get(itemId) ?? throw NotFound(itemId);
             if (item.Status != InboxStatus.Pending)
                 throw new CatalogConflictException($"Văn bản {itemId} trong hộp thư đã được xử lý ({Vietnamese(item.Status)}).");
@@ -178,15 +185,34 @@ public sealed class RecordsInbox(ArchiveStore store, TimeProvider clock, Restric
     }
 
     /// <summary>The inbox, urgent documents first (they are presented at once), then oldest first.</summary>
-    public IReadOnlyList<InboxItem> List(InboxStatus? status = null) =>
-        store.Catalog.Read(s => status is { } wanted ? s.Inbox.Where(i => i.Status == wanted) : s.Inbox.All())
+    public IReadOnlyList<InboxItem> List(Actor actor, InboxStatus? status = null) =>
+        store.Catalog.Read(s =>
+            {
+                _policy.Demand(s, actor, Operation.InboxRead);
+                return status is { } wanted ? s.Inbox.Where(i => i.Status == wanted) : s.Inbox.All();
+            })
             .OrderByDescending(i => i.Urgent && i.Status == InboxStatus.Pending).ThenBy(i => i.ReceivedAt).ToList();
 
     /// <summary>Every item received with exactly these bytes, oldest first.</summary>
     public IReadOnlyList<InboxItem> Holding(Sha256Digest digest) =>
         store.Catalog.Read(s => s.Inbox.Where(i => i.Digest == digest.Hex)).OrderBy(i => i.ReceivedAt).ToList();
 
-    public InboxItem Item(string itemId) => store.Catalog.Read(s => s.Inbox.Get(itemId)) ?? throw NotFound(itemId);
+    public InboxItem Item(string itemId, Actor actor)
+    {
+        Demand(actor, Operation.InboxRead);
+        return Find(itemId);
+    }
+
+    /// <summary>Refuses, before any file is read, an actor who may not receive documents.</summary>
+    public void EnsureMayReceive(Actor actor) => Demand(actor, Operation.Ingest);
+
+    private InboxItem Find(string itemId) => store.Catalog.Read(s => s.Inbox.Get(itemId)) ?? throw NotFound(itemId);
+
+    private void Demand(Actor actor, Operation operation) => store.Catalog.Read(s =>
+    {
+        _policy.Demand(s, actor, operation);
+        return 0;
+    });
 
     public static Tt02Metadata Metadata(InboxItem item) =>
         (JsonSerializer.Deserialize<Dictionary<string, string>>(item.MetadataJson) ?? [])

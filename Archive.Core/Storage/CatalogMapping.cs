@@ -21,6 +21,9 @@ internal static class CatalogMapping
     public const string JobRuns = "jobs";
     public const string Inbox = "inbox";
     public const string Arrivals = "arrivals";
+    public const string Users = "users";
+    public const string Tokens = "tokens";
+    public const string Grants = "grants";
 
     /// <summary>A mapper of our own: never the process-wide BsonMapper.Global.</summary>
     public static BsonMapper Create()
@@ -52,6 +55,9 @@ internal static class CatalogMapping
         mapper.Entity<Registry.InboxItem>().Id(i => i.Id, autoId: false);
         mapper.Entity<Registry.ArrivalEntry>().Id(a => a.Id, autoId: false);
         mapper.Entity<Audit.AuditEntry>().Id(e => e.Sequence, autoId: false);
+        mapper.Entity<Access.UserAccount>().Id(u => u.Login, autoId: false).Ignore(u => u.RoleSet);
+        mapper.Entity<Access.ApiToken>().Id(t => t.Id, autoId: false).Ignore(t => t.ScopeSet);
+        mapper.Entity<Access.DossierGrant>().Id(g => g.Id, autoId: false);
         return mapper;
     }
 

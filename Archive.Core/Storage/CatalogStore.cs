@@ -1,3 +1,4 @@
+using Archive.Core.Access;
 using Archive.Core.Audit;
 using Archive.Core.Catalog;
 using Archive.Core.Preservation;
@@ -195,6 +196,9 @@ public sealed class CatalogStore : IDisposable
         _db.GetCollection<InboxItem>(CatalogMapping.Inbox).EnsureIndex(i => i.Digest);
         _db.GetCollection<InboxItem>(CatalogMapping.Inbox).EnsureIndex(i => i.AwaitingPreservation);
         _db.GetCollection<ArrivalEntry>(CatalogMapping.Arrivals).EnsureIndex(a => a.Year);
+        _db.GetCollection<DossierGrant>(CatalogMapping.Grants).EnsureIndex(g => g.Grantee);
+        _db.GetCollection<DossierGrant>(CatalogMapping.Grants).EnsureIndex(g => g.FileCode);
+        _db.GetCollection<ApiToken>(CatalogMapping.Tokens).EnsureIndex(t => t.Login);
     }
 
     private sealed class Session(LiteDatabase db, List<AuditChange>? changes) : ICatalogSession
@@ -211,6 +215,9 @@ public sealed class CatalogStore : IDisposable
         public IRecordSet<JobRun> JobRuns { get; } = Set<JobRun>(db, CatalogMapping.JobRuns, changes is not null);
         public IRecordSet<InboxItem> Inbox { get; } = Set<InboxItem>(db, CatalogMapping.Inbox, changes is not null);
         public IRecordSet<ArrivalEntry> Arrivals { get; } = Set<ArrivalEntry>(db, CatalogMapping.Arrivals, changes is not null);
+        public IRecordSet<UserAccount> Users { get; } = Set<UserAccount>(db, CatalogMapping.Users, changes is not null);
+        public IRecordSet<ApiToken> Tokens { get; } = Set<ApiToken>(db, CatalogMapping.Tokens, changes is not null);
+        public IRecordSet<DossierGrant> Grants { get; } = Set<DossierGrant>(db, CatalogMapping.Grants, changes is not null);
 
         public void Record(AuditChange change)
         {

@@ -1,3 +1,4 @@
+using Archive.Core.Access;
 using Archive.Core.Audit;
 using Archive.Core.Catalog;
 using Archive.Core.Preservation;
@@ -22,6 +23,9 @@ public interface ICatalogSession
     IRecordSet<JobRun> JobRuns { get; }
     IRecordSet<InboxItem> Inbox { get; }
     IRecordSet<ArrivalEntry> Arrivals { get; }
+    IRecordSet<UserAccount> Users { get; }
+    IRecordSet<ApiToken> Tokens { get; }
+    IRecordSet<DossierGrant> Grants { get; }
 
     void Record(AuditChange change);
 }

@@ -14,4 +14,5 @@ public interface IRecordSet<T> where T : class
     void Insert(T record);
     void InsertMany(IEnumerable<T> records);
     void Update(T record);
+    void Delete(string id);
 }

@@ -32,6 +32,13 @@ internal sealed class LiteRecordSet<T>(ILiteCollection<T> collection, bool writa
             throw new InvalidOperationException($"No {typeof(T).Name} to update: it was not found in the catalog.");
     }
 
+    public void Delete(string id)
+    {
+        EnsureWritable();
+        if (!collection.Delete(new BsonValue(id)))
+            throw new InvalidOperationException($"No {typeof(T).Name} '{id}' to delete: it was not found in the catalog.");
+    }
+
     private void EnsureWritable()
     {
         if (!writable) throw new InvalidOperationException("Catalog records can only change inside CatalogStore.Write, where they are audited.");

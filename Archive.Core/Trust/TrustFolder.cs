@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
+using Archive.Core.Access;
 using Archive.Core.Audit;
 using Archive.Core.Catalog;
 using Archive.Core.Storage;
@@ -11,12 +12,15 @@ namespace Archive.Core.Trust;
 /// validator trusts. Files are checked to be what they claim before they are added, names are kept
 /// inside their folder, and every addition is audited.
 /// </summary>
-public sealed class TrustFolder(ArchiveStore store)
+public sealed class TrustFolder(ArchiveStore store, AccessPolicy? policy = null)
 {
+    private readonly AccessPolicy _policy = policy ?? new AccessPolicy();
+
     private const int MaxFileBytes = 16 << 20;
 
     public TrustMaterial Add(TrustMaterialKind kind, string sourcePath, string? name, Actor actor)
     {
+        Demand(actor, Operation.TrustManage);
         var bytes = ReadBounded(sourcePath);
         var material = Describe(kind, bytes, name ?? Path.GetFileName(sourcePath));
         var folder = kind == TrustMaterialKind.Anchor ? store.Folder.TrustAnchors : store.Folder.TrustCrls;
@@ -31,6 +35,7 @@ public sealed class TrustFolder(ArchiveStore store)
         {
             return store.Catalog.Write(actor, session =>
             {
+                _policy.Demand(session, actor, Operation.TrustManage);
                 // Moved into place inside the transaction: a failed move rolls the audit entry back.
                 File.Move(temp, target);
                 moved = true;
@@ -46,8 +51,9 @@ public sealed class TrustFolder(ArchiveStore store)
         }
     }
 
-    public IReadOnlyList<TrustMaterial> List()
+    public IReadOnlyList<TrustMaterial> List(Actor actor)
     {
+        Demand(actor, Operation.CatalogRead);
         var list = new List<TrustMaterial>();
         foreach (var (kind, folder) in new[] { (TrustMaterialKind.Anchor, store.Folder.TrustAnchors), (TrustMaterialKind.Crl, store.Folder.TrustCrls) })
             if (Directory.Exists(folder))
@@ -55,6 +61,12 @@ public sealed class TrustFolder(ArchiveStore store)
                     list.Add(Describe(kind, File.ReadAllBytes(file), Path.GetFileName(file)));
         return list;
     }
+
+    private void Demand(Actor actor, Operation operation) => store.Catalog.Read(s =>
+    {
+        _policy.Demand(s, actor, operation);
+        return 0;
+    });
 
     private static byte[] ReadBounded(string path)
     {

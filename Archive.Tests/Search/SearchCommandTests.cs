@@ -15,7 +15,7 @@ namespace Archive.Tests.Search;
 [TestFixture]
 public sealed class SearchCommandTests
 {
-    private static readonly Actor Tester = new("tester", "test-host");
+    private static readonly Actor Tester = Actor.Operator("tester", "test-host");
     private TempFolder _folder = null!;
     private DataFolder _data = null!;
     private string _documentId = null!;

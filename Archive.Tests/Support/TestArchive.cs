@@ -10,7 +10,7 @@ namespace Archive.Tests.Support;
 /// <summary>An initialised data folder with a store opened on it.</summary>
 public sealed class TestArchive : IDisposable
 {
-    public static readonly Actor Tester = new("tester", "unit-test");
+    public static readonly Actor Tester = Actor.Operator("tester", "unit-test");
     private readonly TempFolder _folder = new("archive-data");
 
     public TestArchive()
@@ -33,7 +33,7 @@ public sealed class TestArchive : IDisposable
     public async Task<IReadOnlyList<ArchivedDocument>> FileDocumentsAsync(int count, int size = 4096)
     {
         var catalog = new CatalogService(Store, TimeProvider.System);
-        if (catalog.Agencies().Count == 0)
+        if (catalog.Agencies(Tester).Count == 0)
         {
             catalog.CreateAgency("000.00.00.H42", "Ủy ban nhân dân tỉnh Hà Tĩnh", null, Tester);
             catalog.CreateDossier(Tt02Metadata.Empty.With("OrganId", "000.00.00.H42").With("FileCatalog", "2019")

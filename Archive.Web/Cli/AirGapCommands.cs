@@ -11,7 +11,7 @@ public static class AirGapCommands
         var check = new Command("check", "Kiểm tra cách ly mạng: không có địa chỉ ngoài mạng cách ly, không có tuyến mặc định");
         runner.Bind(check, (context, _) =>
         {
-            var verdict = context.Restricted.Recheck();
+            var verdict = context.Jobs.CheckAirGap(context.Restricted, context.Actor);
             context.Output.Item(verdict, Describe);
             return verdict.Passed ? ExitCodes.Ok : ExitCodes.CheckFailed;
         });

@@ -6,9 +6,9 @@ namespace Archive.Web.Cli;
 public static class ArchiveCommandLine
 {
     public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, TimeProvider clock,
-        CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default, TextReader? stdin = null)
     {
-        var runner = new CommandRunner(stdout, stderr, clock);
+        var runner = new CommandRunner(stdout, stderr, clock, stdin);
         var root = new RootCommand("Archive — hệ thống lưu trữ hồ sơ, tài liệu điện tử (TT 02/2019/TT-BNV)")
         {
             InitCommand.Create(runner),
@@ -33,10 +33,15 @@ public static class ArchiveCommandLine
             ServeCommand.Create(runner),
             SearchCommand.Create(runner),
             ReindexCommand.Create(runner),
+            AccountCommands.User(runner),
+            RightsCommands.Grant(runner),
+            RightsCommands.Revoke(runner),
+            RightsCommands.Grants(runner),
         };
         root.Options.Add(CommandRunner.Data);
         root.Options.Add(CommandRunner.Json);
         root.Options.Add(CommandRunner.Verbose);
+        root.Options.Add(CommandRunner.As);
 
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

@@ -11,7 +11,7 @@ public static class AuditCommands
         var verify = new Command("verify", "Tính lại chuỗi băm của nhật ký kiểm tra và chỉ ra mục đầu tiên bị sửa");
         runner.Bind(verify, (context, _) =>
         {
-            var result = context.Store.Catalog.VerifyAudit(new Progress(context.Output.Progress()));
+            var result = context.AuditLog.Verify(context.Actor, new Progress(context.Output.Progress()));
             context.Output.Item(result, r => r.IsIntact
                 ? $"Nhật ký kiểm tra nguyên vẹn: {r.EntriesChecked} mục, chuỗi băm khớp."
                 : $"Nhật ký kiểm tra BỊ THAY ĐỔI: mục số {r.FirstBroken} — {Vietnamese(r.Break)}. Đã kiểm tra {r.EntriesChecked} mục trước đó.");
@@ -23,7 +23,7 @@ public static class AuditCommands
         var list = new Command("list", "Liệt kê các mục của nhật ký kiểm tra") { from, limit };
         runner.Bind(list, (context, parse) =>
         {
-            var entries = context.Store.Catalog.AuditEntries(parse.GetValue(from), parse.GetValue(limit));
+            var entries = context.AuditLog.Entries(context.Actor, parse.GetValue(from), parse.GetValue(limit));
             context.Output.List(entries, Describe, "Nhật ký kiểm tra chưa có mục nào.");
             return ExitCodes.Ok;
         });

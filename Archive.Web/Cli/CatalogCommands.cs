@@ -23,7 +23,7 @@ public static class CatalogCommands
         var list = new Command("list", "Liệt kê cơ quan");
         runner.Bind(list, (context, _) =>
         {
-            context.Output.List(Service(context).Agencies(), a => $"{a.Code}  {a.Name}", "Danh mục chưa có cơ quan nào.");
+            context.Output.List(Service(context).Agencies(context.Actor), a => $"{a.Code}  {a.Name}", "Danh mục chưa có cơ quan nào.");
             return ExitCodes.Ok;
         });
 
@@ -31,7 +31,7 @@ public static class CatalogCommands
         var show = new Command("show", "Xem một cơ quan") { showCode };
         runner.Bind(show, (context, parse) =>
         {
-            context.Output.Item(Service(context).Agency(parse.GetValue(showCode)!), a => $"{a.Code}  {a.Name}  (cấp trên: {a.ParentCode ?? "—"})");
+            context.Output.Item(Service(context).Agency(parse.GetValue(showCode)!, context.Actor), a => $"{a.Code}  {a.Name}  (cấp trên: {a.ParentCode ?? "—"})");
             return ExitCodes.Ok;
         });
         return new Command("agency", "Cơ quan (mã định danh theo QCVN 102:2016)") { create, list, show };
@@ -49,7 +49,7 @@ public static class CatalogCommands
         var list = new Command("list", "Liệt kê phông");
         runner.Bind(list, (context, _) =>
         {
-            context.Output.List(Service(context).Fonds(), f => $"{f.OrganId}  {f.FondName}", "Danh mục chưa có phông nào.");
+            context.Output.List(Service(context).Fonds(context.Actor), f => $"{f.OrganId}  {f.FondName}", "Danh mục chưa có phông nào.");
             return ExitCodes.Ok;
         });
         return new Command("fonds", "Phông lưu trữ") { create, list };
@@ -57,10 +57,11 @@ public static class CatalogCommands
 
     public static Command Dossier(CommandRunner runner)
     {
-        var create = new Command("create", "Lập hồ sơ mới (các trường TT 02 mục 2)") { MetadataInput.File, MetadataInput.Set };
+        var unit = new Option<string?>("--unit") { Description = "Đơn vị (phòng, ban) của hồ sơ (mặc định: đơn vị của người lập)" };
+        var create = new Command("create", "Lập hồ sơ mới (các trường TT 02 mục 2)") { MetadataInput.File, MetadataInput.Set, unit };
         runner.Bind(create, (context, parse) =>
         {
-            var dossier = Service(context).CreateDossier(MetadataInput.Read(parse, CatalogService.DossierTags), context.Actor);
+            var dossier = Service(context).CreateDossier(MetadataInput.Read(parse, CatalogService.DossierTags), context.Actor, parse.GetValue(unit));
             context.Output.Item(dossier, d => $"Đã lập hồ sơ {d.FileCode} — {d.Title}.");
             return ExitCodes.Ok;
         });
@@ -70,7 +71,7 @@ public static class CatalogCommands
         var list = new Command("list", "Liệt kê hồ sơ") { status, restricted };
         runner.Bind(list, (context, parse) =>
         {
-            context.Output.List(Service(context).Dossiers(parse.GetValue(status), parse.GetValue(restricted)), Line, "Chưa có hồ sơ nào.");
+            context.Output.List(Service(context).Dossiers(context.Actor, parse.GetValue(status), parse.GetValue(restricted)), Line, "Chưa có hồ sơ nào.");
             return ExitCodes.Ok;
         });
 
@@ -78,7 +79,7 @@ public static class CatalogCommands
         var show = new Command("show", "Xem hồ sơ và các văn bản trong hồ sơ") { code };
         runner.Bind(show, (context, parse) =>
         {
-            context.Output.Item(Service(context).Dossier(parse.GetValue(code)!), Describe);
+            context.Output.Item(Service(context).Dossier(parse.GetValue(code)!, context.Actor), Describe);
             return ExitCodes.Ok;
         });
 
@@ -101,7 +102,7 @@ public static class CatalogCommands
         return new Command("dossier", "Hồ sơ (lập, xem, đóng, mở lại)") { create, list, show, close, reopen };
     }
 
-    private static CatalogService Service(CliContext context) => new(context.Store, context.Clock, context.Restricted);
+    private static CatalogService Service(CliContext context) => context.Catalog;
 
     private static string Line(Dossier d) => $"{d.FileCode}  [{Status(d.Status)}]  {d.Title}  ({d.Maintenance}, {d.Rights.Name})";
 

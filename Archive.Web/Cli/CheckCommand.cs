@@ -11,7 +11,7 @@ public static class CheckCommand
         var check = new Command("check", "Đối chiếu kho tệp với danh mục: tệp thiếu, tệp mồ côi, lần ghi dở dang");
         runner.Bind(check, (context, _) =>
         {
-            var report = context.Store.CheckConsistency();
+            var report = context.Jobs.CheckConsistency(context.Actor);
             context.Output.Item(report, Describe);
             return report.HasLosses ? ExitCodes.CheckFailed : ExitCodes.Ok;
         });

@@ -1,26 +1,39 @@
+using Archive.Core;
 using Archive.Core.Access;
+using Archive.Core.Application;
 using Archive.Core.Audit;
 using Archive.Core.Storage;
 using Archive.Web.Hosting;
 using ILogger = Serilog.ILogger;
-using Serilog;
 
 namespace Archive.Web.Cli;
 
-/// <summary>What one command invocation works with: settings, log, output, the actor, the opened store.</summary>
+/// <summary>
+/// What one command invocation works with: settings, log, output, the opened store, the application services, and the
+/// actor: the account named by --as (or Archive:Cli:User), else the operating-system user as the machine's operator.
+/// </summary>
 public sealed class CliContext : IDisposable
 {
+    /// <summary>Configuration key naming the account the command line acts as when --as is not given.</summary>
+    public const string CliUserKey = "Archive:Cli:User";
+
     private readonly Serilog.Core.Logger _logger;
+    private readonly string? _actAs;
     private ArchiveStore? _store;
     private RestrictedCollection? _restricted;
+    private Actor? _actor;
+    private ServiceProvider? _services;
 
-    public CliContext(ArchiveSettings settings, CliOutput output, Serilog.Core.Logger logger, TimeProvider clock)
+    public CliContext(ArchiveSettings settings, CliOutput output, Serilog.Core.Logger logger, TimeProvider clock, string? actAs = null,
+        TextReader? input = null)
     {
         Settings = settings;
         Output = output;
         _logger = logger;
         Clock = clock;
+        Input = input ?? TextReader.Null;
         Folder = new DataFolder(settings.DataFolder);
+        _actAs = actAs ?? (settings.Configuration[CliUserKey] is { Length: > 0 } configured ? configured : null);
     }
 
     public ArchiveSettings Settings { get; }
@@ -28,14 +41,33 @@ public sealed class CliContext : IDisposable
     public ILogger Log => _logger;
     public TimeProvider Clock { get; }
     public DataFolder Folder { get; }
-    public Actor Actor { get; } = Actor.FromOperatingSystem();
+
+    /// <summary>Standard input, for secrets that must not appear on a command line (passwords).</summary>
+    public TextReader Input { get; }
+
+    /// <summary>Who acts: resolved once, on first use, from the catalog; an unknown or disabled account is refused (exit 77).</summary>
+    public Actor Actor => _actor ??= _actAs is null
+        ? Actor.FromOperatingSystem()
+        : Accounts.ActAs(_actAs, Environment.MachineName, NetworkZone.Console);
 
     /// <summary>The data folder's store; commands other than init need it initialised already.</summary>
     public ArchiveStore Store => _store ??= OpenExisting();
 
     /// <summary>The air-gapped collection beside the store; it opens only on a machine that passes the check.</summary>
     public RestrictedCollection Restricted =>
-        _restricted ??= new RestrictedCollection(Store, new AirGapCheck(Settings.IsolatedNetworks, Clock), Actor, Clock, Log);
+        _restricted ??= new RestrictedCollection(Store, new AirGapCheck(Settings.IsolatedNetworks, Clock), Actor.Scheduler(), Clock, Log);
+
+    /// <summary>The application services, composed once per invocation by the same <c>AddArchiveCore</c> that `archive serve` uses.</summary>
+    public IServiceProvider Services => _services ??= new ServiceCollection().AddArchiveCore(Store, Restricted, Clock, Log).BuildServiceProvider();
+
+    public AccessPolicy Policy => Services.GetRequiredService<AccessPolicy>();
+    public CatalogService Catalog => Services.GetRequiredService<CatalogService>();
+    public DocumentFiling Filing => Services.GetRequiredService<DocumentFiling>();
+    public DocumentContent Content => Services.GetRequiredService<DocumentContent>();
+    public AccountService Accounts => Services.GetRequiredService<AccountService>();
+    public RightsService Rights => Services.GetRequiredService<RightsService>();
+    public AuditLog AuditLog => Services.GetRequiredService<AuditLog>();
+    public PreservationJobs Jobs => Services.GetRequiredService<PreservationJobs>();
 
     public ArchiveStore OpenOrCreate() => _store ??= ArchiveStore.Open(Folder, Clock, Log, CrashPointFromEnvironment());
 
@@ -52,6 +84,7 @@ public sealed class CliContext : IDisposable
 
     public void Dispose()
     {
+        _services?.Dispose();
         _restricted?.Dispose();
         _store?.Dispose();
         _logger.Dispose();

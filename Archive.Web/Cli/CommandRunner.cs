@@ -5,6 +5,7 @@ using Archive.Core.Catalog;
 using Archive.Core.Storage;
 using Archive.Core.Preservation;
 using Archive.Core.Trust;
+using Archive.Search;
 using Archive.Web.Hosting;
 using Serilog.Events;
 
@@ -14,8 +15,14 @@ namespace Archive.Web.Cli;
 /// Runs one command's work with its context, and turns every known kind of failure into a clear
 /// Vietnamese message and the contract's exit code, in one place.
 /// </summary>
-public sealed class CommandRunner(TextWriter stdout, TextWriter stderr, TimeProvider clock)
+public sealed class CommandRunner(TextWriter stdout, TextWriter stderr, TimeProvider clock, TextReader? stdin = null)
 {
+    public static readonly Option<string?> As = new("--as")
+    {
+        Description = "Thực hiện với tài khoản TÊN (mặc định: Archive:Cli:User, hoặc người dùng hệ điều hành với quyền người vận hành máy)",
+        Recursive = true,
+    };
+
     public static readonly Option<string?> Data = new("--data")
     {
         Description = "Thư mục dữ liệu (mặc định: $ARCHIVE_DATA hoặc ./archive-data)", Recursive = true,
@@ -59,7 +66,7 @@ public sealed class CommandRunner(TextWriter stdout, TextWriter stderr, TimeProv
         var consoleLevel = parse.GetValue(Verbose) ? LogEventLevel.Debug : quietLevel;
         using var context = new CliContext(settings, output,
             ArchiveLogging.Create(settings, consoleLevel, toFile: createsDataFolder || folder.IsInitialised),
-            new AgencyClock(clock, settings.TimeZone));
+            new AgencyClock(clock, settings.TimeZone), parse.GetValue(As), stdin);
         try
         {
             return await work(context, parse, cancellationToken).ConfigureAwait(false);
@@ -67,6 +74,21 @@ public sealed class CommandRunner(TextWriter stdout, TextWriter stderr, TimeProv
         catch (CatalogValidationException e)
         {
             foreach (var error in e.Errors) output.Error(error.Message);
+            return ExitCodes.UsageOrInput;
+        }
+        catch (AccountValidationException e)
+        {
+            foreach (var problem in e.Problems) output.Error(problem);
+            return ExitCodes.UsageOrInput;
+        }
+        catch (AccessDeniedException e)
+        {
+            output.Error($"Không được phép: {e.Message}");
+            return ExitCodes.NoPermission;
+        }
+        catch (IndexInUseException)
+        {
+            output.Error("Chỉ mục tìm kiếm đang được một tiến trình khác (ví dụ 'archive serve') ghi; dừng tiến trình đó rồi chạy lại.");
             return ExitCodes.UsageOrInput;
         }
         catch (Exception e) when (e is UserInputException or DossierLifecycleException or PathOutsideDataFolderException

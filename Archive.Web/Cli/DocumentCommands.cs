@@ -17,7 +17,7 @@ public static class DocumentCommands
             var metadata = MetadataInput.Read(parse, DocumentFiling.Tags);
             if (!source.Exists) throw new UserInputException($"Không tìm thấy tệp '{source.FullName}'.");
             await using var content = source.OpenRead();
-            var document = await new DocumentFiling(context.Store, context.Clock, context.Restricted)
+            var document = await context.Filing
                 .FileAsync(parse.GetValue(dossier)!, metadata, content, context.Actor, cancellationToken).ConfigureAwait(false);
             await IndexUpdate.AfterFilingAsync(context, document.Id, cancellationToken).ConfigureAwait(false);
             context.Output.Item(document, d => $"Đã đưa văn bản vào hồ sơ {d.FileCode}, số thứ tự {d.DocOrdinal}, mã định danh {d.DocCode}.");

@@ -19,8 +19,10 @@ public static class ExportCommand
             var chosen = new[] { (parse.GetValue(pdfa), Representation.PdfA), (parse.GetValue(original), Representation.Original),
                 (parse.GetValue(xml), Representation.MetadataXml) }.Where(c => c.Item1).Select(c => c.Item2).ToList();
             if (chosen.Count != 1) throw new UserInputException("Chọn đúng một trong --pdfa, --original, --metadata-xml.");
-            var written = await new DocumentExport(context.Store, context.Restricted)
-                .WriteAsync(parse.GetValue(id)!, chosen[0], parse.GetValue(output)!.FullName, cancellationToken).ConfigureAwait(false);
+            var written = parse.GetValue(output)!.FullName;
+            OutputFile.EnsureAbsent(written);
+            await using (var content = await context.Content.OpenAsync(parse.GetValue(id)!, chosen[0], context.Actor, cancellationToken).ConfigureAwait(false))
+                await OutputFile.WriteNewAsync(content.Content, written, cancellationToken).ConfigureAwait(false);
             context.Output.Item(new { file = written }, r => $"Đã xuất {r.file}.");
             return ExitCodes.Ok;
         });

@@ -54,6 +54,7 @@ public static class IngestCommands
             var given = parse.GetValue(files)!;
             var metadata = MetadataPerFile(parse.GetValue(MetadataInput.File), given);
             var requests = given.Select(f => new IngestRequest(f.FullName, metadata(f.Name), parse.GetValue(dossier))).ToList();
+            IngestWiring.Inbox(context).EnsureMayReceive(context.Actor);
             using var batch = await IngestWiring.BatchAsync(context, agencyPolicy, cancellationToken).ConfigureAwait(false);
             var allAccepted = true;
             await foreach (var file in batch.RunAsync(requests, context.Actor, context.Output.Progress(), cancellationToken).ConfigureAwait(false))
@@ -107,7 +108,7 @@ public static class IngestCommands
         var list = new Command("list", "Hộp thư Chờ lưu trữ (văn bản khẩn, hỏa tốc lên đầu)") { status };
         runner.Bind(list, (context, parse) =>
         {
-            context.Output.List(IngestWiring.Inbox(context).List(parse.GetValue(status)), Line, "Hộp thư Chờ lưu trữ trống.");
+            context.Output.List(IngestWiring.Inbox(context).List(context.Actor, parse.GetValue(status)), Line, "Hộp thư Chờ lưu trữ trống.");
             return ExitCodes.Ok;
         });
 
@@ -116,8 +117,8 @@ public static class IngestCommands
         runner.Bind(show, (context, parse) =>
         {
             var inbox = IngestWiring.Inbox(context);
-            var item = inbox.Item(parse.GetValue(id)!);
-            var history = inbox.History(item.Id);
+            var item = inbox.Item(parse.GetValue(id)!, context.Actor);
+            var history = inbox.History(item.Id, context.Actor);
             context.Output.Item(WithHistory(item, history), _ => Details(item) + Environment.NewLine + History(history));
             return ExitCodes.Ok;
         });

@@ -33,7 +33,7 @@ public static class IngestWiring
 
     /// <summary>PDF/A preservation copies for this data folder's documents; disposing stops its converters.</summary>
     public static DocumentPreservation Preservation(CliContext context) =>
-        new(new PreservationCopyConverter(Conversion(context), context.Log), new CatalogService(context.Store, context.Clock, context.Restricted).StoreOf,
+        new(new PreservationCopyConverter(Conversion(context), context.Log), context.Catalog.StoreOf,
             context.Clock, context.Log);
 
     /// <summary>The watched inbox folder of Archive:Ingest:* (WatchFolder, WatchDossier, WatchIntervalSeconds, WatchSettleSeconds); null when none is set.</summary>
@@ -53,7 +53,7 @@ public static class IngestWiring
         new(options, await BatchAsync(context, agencyPolicyForEverything, cancellationToken).ConfigureAwait(false), Inbox(context),
             context.Store.Crash, context.Actor, context.Clock, context.Log);
 
-    public static RecordsInbox Inbox(CliContext context) => new(context.Store, context.Clock, context.Restricted);
+    public static RecordsInbox Inbox(CliContext context) => new(context.Store, context.Clock, context.Restricted, context.Policy);
 
     private static TimeSpan? Seconds(IConfiguration section, string key) =>
         double.TryParse(section[key], System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var seconds)

@@ -22,6 +22,7 @@ public static class InitCommand
                 });
                 await IndexUpdate.CreateAsync(context, cancellationToken).ConfigureAwait(false);
             }
+            if (context.Accounts.CreateFirstAdministrator(context.Actor) is { } first) FirstAdministrator.Announce(context, first);
             context.Output.Item(new { dataFolder = context.Folder.Root, created = !existed }, r => r.created
                 ? $"Đã khởi tạo thư mục dữ liệu {r.dataFolder}."
                 : $"Thư mục dữ liệu {r.dataFolder} đã được khởi tạo từ trước; không thay đổi gì.");

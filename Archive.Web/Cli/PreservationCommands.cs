@@ -80,7 +80,7 @@ public static class PreservationCommands
         var history = new Command("history", "Lịch sử chạy các tác vụ bảo quản");
         runner.Bind(history, (context, _) =>
         {
-            context.Output.List(Jobs(context).History(), r =>
+            context.Output.List(Jobs(context).History(context.Actor), r =>
                     $"{r.Started:dd/MM/yyyy HH:mm:ss}  {r.Job,-8} {r.Outcome,-10} {r.Objects} đối tượng, {r.Bytes} byte, {r.Problems} vấn đề  {r.Detail}",
                 "Chưa có tác vụ nào được chạy.");
             return ExitCodes.Ok;
@@ -106,7 +106,7 @@ public static class PreservationCommands
         return new Command("jobs", "Tác vụ bảo quản định kỳ") { history, run };
     }
 
-    private static PreservationJobs Jobs(CliContext context) => new(context.Store, context.Clock, context.Log);
+    private static PreservationJobs Jobs(CliContext context) => context.Jobs;
 
     private static bool IsInside(string path, string root) =>
         Path.GetFullPath(path).StartsWith(root.TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar, StringComparison.Ordinal)

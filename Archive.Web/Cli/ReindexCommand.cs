@@ -1,5 +1,4 @@
 using System.CommandLine;
-using Archive.Core.Indexing;
 using Archive.Search;
 
 namespace Archive.Web.Cli;
@@ -12,12 +11,8 @@ public static class ReindexCommand
         var reindex = new Command("reindex", "Dựng lại chỉ mục tìm kiếm từ danh mục và văn bản đã lưu");
         runner.Bind(reindex, async (context, _, cancellationToken) =>
         {
-            using var index = LuceneArchiveIndex.Open(context.Folder.Index, context.Log);
-            if (index.IsReadOnly)
-                throw new UserInputException("Chỉ mục tìm kiếm đang được một tiến trình khác (ví dụ 'archive serve') ghi; dừng tiến trình đó rồi chạy lại.");
             var started = context.Clock.GetTimestamp();
-            var count = await index.RebuildAsync(new CatalogIndexSource(context.Store, context.Log).All(cancellationToken), cancellationToken)
-                .ConfigureAwait(false);
+            var count = await new IndexRebuild(context.Store, context.Policy, context.Log).RunAsync(context.Actor, cancellationToken).ConfigureAwait(false);
             var seconds = context.Clock.GetElapsedTime(started).TotalSeconds;
             context.Output.Item(new { indexed = count, seconds = Math.Round(seconds, 1) },
                 r => $"Đã dựng lại chỉ mục tìm kiếm: {r.indexed} văn bản trong {r.seconds} giây.");

@@ -38,7 +38,7 @@ public static class SearchCommand
             };
             using var index = await ArchiveIndexStartup.OpenAsync(context.Store, context.Log, cancellationToken,
                 progress: context.Output.Progress()).ConfigureAwait(false);
-            var results = new ArchiveSearcher(index, context.Log).Search(request);
+            var results = new SearchService(index, context.Catalog, context.Log).Search(request, context.Actor);
             context.Output.Item(Json(results), _ => Text(results));
             return ExitCodes.Ok;
         });

@@ -17,7 +17,8 @@ public static class ServeCommand
         runner.Bind(serve, async (context, parse, cancellationToken) =>
         {
             var store = context.OpenOrCreate();
-            if (parse.GetValue(demo)) _ = DemoCatalog.SeedIfEmpty(store, context.Actor, context.Clock, context.Log);
+            if (parse.GetValue(demo)) _ = DemoCatalog.SeedIfEmpty(context.Catalog, context.Actor, context.Clock, context.Log);
+            if (context.Accounts.CreateFirstAdministrator(context.Actor) is { } first) FirstAdministrator.Announce(context, first);
 
             var jobs = new ScheduledJobs(store, context.Restricted, context.Settings, context.Clock, context.Log);
             await using var scheduler = await ArchiveScheduler.StartAsync(jobs, context.Settings.TimeZone, context.Clock, context.Log,
@@ -26,7 +27,8 @@ public static class ServeCommand
                 ? WatchedFolderService.Start(await IngestWiring.WatchedInboxAsync(context, watch, agencyPolicyForEverything: false, cancellationToken)
                     .ConfigureAwait(false))
                 : null;
-            var app = ArchiveHost.Build(store, context.Clock, context.Log, parse.GetValue(urls) ?? context.Settings.Urls);
+            var app = ArchiveHost.Build(store, context.Restricted, context.Settings, context.Clock, context.Log,
+                parse.GetValue(urls) ?? context.Settings.Urls);
             context.Log.Information("Archive serving {DataFolder} on {Urls}", context.Folder.Root, app.Urls);
             await app.RunAsync(cancellationToken).ConfigureAwait(false);
             return ExitCodes.Ok;

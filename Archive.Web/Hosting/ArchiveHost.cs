@@ -1,3 +1,5 @@
+using Archive.Core;
+using Archive.Core.Access;
 using Archive.Core.Storage;
 using ILogger = Serilog.ILogger;
 using Serilog;
@@ -7,14 +9,17 @@ namespace Archive.Web.Hosting;
 /// <summary>The web host: a short list of registrations and endpoint groups.</summary>
 public static class ArchiveHost
 {
-    public static WebApplication Build(ArchiveStore store, TimeProvider clock, ILogger log, string urls)
+    public static WebApplication Build(ArchiveStore store, RestrictedCollection restricted, ArchiveSettings settings, TimeProvider clock, ILogger log,
+        string urls)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Services.AddSerilog(log, dispose: false);
         builder.WebHost.UseUrls(urls);
-        builder.Services.AddSingleton(store);
-        builder.Services.AddSingleton(clock);
+        builder.Services.AddArchiveCore(store, restricted, clock, log);
+        builder.Services.AddSingleton(settings);
+        builder.Services.AddSingleton<HttpActor>();
         builder.Services.AddSingleton<HealthProbe>();
+        builder.Services.AddProblemDetails();
         builder.Services.ConfigureHttpJsonOptions(o =>
         {
             o.SerializerOptions.PropertyNamingPolicy = System.Text.Json.JsonNamingPolicy.CamelCase;
@@ -22,8 +27,10 @@ public static class ArchiveHost
         });
 
         var app = builder.Build();
+        app.UseAccessProblems();
         app.MapHealth();
         app.MapPreservation();
+        app.MapDocuments();
         return app;
     }
 }

@@ -20,10 +20,9 @@ public static class DemoCatalog
         $"{AgencyCode}.{(clock.GetLocalNow().Year - 1).ToString(System.Globalization.CultureInfo.InvariantCulture)}.01.TH";
 
     /// <returns>True when the catalog was empty and has been seeded.</returns>
-    public static bool SeedIfEmpty(ArchiveStore store, Actor actor, TimeProvider clock, ILogger log)
+    public static bool SeedIfEmpty(CatalogService catalog, Actor actor, TimeProvider clock, ILogger log)
     {
-        var catalog = new CatalogService(store, clock);
-        if (catalog.Agencies().Count > 0) return false;
+        if (catalog.Agencies(actor).Count > 0) return false;
         log.Information("Seeding demo catalog for agency {Agency}", AgencyCode);
         catalog.CreateAgency(AgencyCode, "Ủy ban nhân dân tỉnh Hà Tĩnh", null, actor);
         catalog.CreateFonds(Metadata(("OrganId", AgencyCode), ("Identifier", "H42"),

@@ -15,7 +15,7 @@ namespace Archive.Web.Jobs;
 /// </summary>
 public sealed class ScheduledJobs(ArchiveStore store, RestrictedCollection restricted, ArchiveSettings settings, TimeProvider clock, ILogger log)
 {
-    private static readonly Actor Scheduler = new("scheduler", Environment.MachineName);
+    private static readonly Actor Scheduler = Actor.Scheduler();
 
     private static readonly Dictionary<string, string> DefaultCron = new(StringComparer.Ordinal)
     {

@@ -45,7 +45,7 @@ return;
 static async Task Generate(string root, int count, int size)
 {
     using var store = ArchiveStore.Open(new DataFolder(root), TimeProvider.System, Serilog.Core.Logger.None);
-    var actor = new Actor("bench", Environment.MachineName);
+    var actor = Actor.Operator("bench", Environment.MachineName);
     var random = new Random(20261124);
     const int batch = 500;
     for (var start = 0; start < count; start += batch)

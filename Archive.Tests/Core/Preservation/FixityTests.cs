@@ -94,7 +94,7 @@ public sealed class FixityTests
         Assert.That(report.Findings.Single().RepairedFrom, Is.Null);
         Assert.ThrowsAsync<BlobCorruptedException>(() => archive.Store.Blobs.VerifyAsync(victim, CancellationToken.None));
         Assert.That(await File.ReadAllTextAsync(report.MinutesPath), Does.Contain("CHƯA khôi phục được"));
-        var run = jobs.History().First(r => r.Job == PreservationJobs.Fixity);
+        var run = jobs.History(TestArchive.Tester).First(r => r.Job == PreservationJobs.Fixity);
         Assert.That(run.Outcome, Is.EqualTo("failed"));
         Assert.That(run.Problems, Is.EqualTo(1));
     }

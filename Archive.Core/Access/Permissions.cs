@@ -1,0 +1,95 @@
+namespace Archive.Core.Access;
+
+/// <summary>
+/// The permission matrix (role × operation), the levels that dossier operations need, and the level each role has on its
+/// agency's dossiers without a grant. README.md prints these tables; a test holds the two to each other.
+/// </summary>
+public static class Permissions
+{
+    /// <summary>Operations that are not on one dossier: who may do them, by role.</summary>
+    public static readonly IReadOnlyDictionary<Operation, IReadOnlySet<Role>> RoleMatrix = new Dictionary<Operation, IReadOnlySet<Role>>
+    {
+        [Operation.UserManage] = Roles(Role.Administrator),
+        [Operation.RightsManage] = Roles(Role.Administrator),
+        [Operation.TrustManage] = Roles(Role.Administrator),
+        [Operation.AgencyCreate] = Roles(Role.Administrator),
+        [Operation.FondsCreate] = Roles(Role.Archivist),
+        [Operation.DossierCreate] = Roles(Role.RecordsOfficer, Role.Archivist),
+        [Operation.Ingest] = Roles(Role.RecordsOfficer),
+        [Operation.InboxRead] = Roles(Role.RecordsOfficer, Role.Leader),
+        [Operation.InboxDecide] = Roles(Role.RecordsOfficer),
+        [Operation.AuditRead] = Roles(Role.Administrator, Role.Archivist),
+        [Operation.Preservation] = Roles(Role.Administrator, Role.Archivist),
+        [Operation.IndexRebuild] = Roles(Role.Administrator, Role.Archivist),
+        [Operation.CatalogRead] = Roles([.. Role.All]),
+        [Operation.Search] = Roles([.. Role.All]),
+        [Operation.VerifyFile] = Roles([.. Role.All]),
+    };
+
+    /// <summary>Operations on one dossier and its documents, and the level on that dossier they need.</summary>
+    public static readonly IReadOnlyDictionary<Operation, AccessLevel> LevelNeeded = new Dictionary<Operation, AccessLevel>
+    {
+        [Operation.DossierRead] = AccessLevel.Read,
+        [Operation.DocumentRead] = AccessLevel.Read,
+        [Operation.DocumentAdd] = AccessLevel.Contribute,
+        [Operation.DossierManage] = AccessLevel.Manage,
+    };
+
+    /// <summary>
+    /// The level a role has, without a grant, on the open (not restricted) dossiers of the user's own agency. A leader who
+    /// belongs to a unit (trưởng phòng) has it on that unit's dossiers only. Restricted dossiers need an explicit grant.
+    /// </summary>
+    public static readonly IReadOnlyDictionary<Role, AccessLevel> AgencyLevel = new Dictionary<Role, AccessLevel>
+    {
+        [Role.Administrator] = AccessLevel.None,
+        [Role.RecordsOfficer] = AccessLevel.Manage,
+        [Role.Leader] = AccessLevel.Read,
+        [Role.Specialist] = AccessLevel.None,
+        [Role.Archivist] = AccessLevel.Manage,
+    };
+
+    /// <summary>The token scope an operation needs.</summary>
+    public static TokenScope ScopeOf(Operation operation) => operation switch
+    {
+        Operation.UserManage or Operation.RightsManage or Operation.TrustManage or Operation.AgencyCreate or Operation.Preservation
+            or Operation.IndexRebuild => TokenScope.Admin,
+        Operation.FondsCreate or Operation.DossierCreate or Operation.Ingest or Operation.InboxDecide or Operation.DocumentAdd
+            or Operation.DossierManage => TokenScope.Write,
+        _ => TokenScope.Read,
+    };
+
+    /// <summary>What the operation is, in Vietnamese, for denials and the README.</summary>
+    public static string Describe(Operation operation) => operation switch
+    {
+        Operation.UserManage => "quản lý tài khoản người dùng",
+        Operation.RightsManage => "cấp, thu hồi quyền trên hồ sơ",
+        Operation.TrustManage => "quản lý chứng thư số gốc tin cậy và CRL",
+        Operation.AgencyCreate => "thêm cơ quan vào danh mục",
+        Operation.FondsCreate => "thêm phông lưu trữ",
+        Operation.DossierCreate => "lập hồ sơ",
+        Operation.Ingest => "tiếp nhận văn bản vào hộp thư Chờ lưu trữ",
+        Operation.InboxRead => "xem hộp thư Chờ lưu trữ",
+        Operation.InboxDecide => "tiếp nhận hoặc trả lại văn bản trong hộp thư",
+        Operation.AuditRead => "xem và kiểm tra nhật ký",
+        Operation.Preservation => "kiểm tra toàn vẹn, sao lưu, kiểm tra cách ly, xem cảnh báo và lịch sử tác vụ",
+        Operation.IndexRebuild => "dựng lại chỉ mục tìm kiếm",
+        Operation.CatalogRead => "xem danh mục cơ quan, phông, hồ sơ được phép xem",
+        Operation.Search => "tìm kiếm văn bản được phép xem",
+        Operation.VerifyFile => "kiểm tra chữ ký số của một tệp bên ngoài kho",
+        Operation.DossierRead => "xem hồ sơ và danh sách văn bản",
+        Operation.DocumentRead => "xem, tải, xuất văn bản, kiểm tra chữ ký văn bản trong kho",
+        Operation.DocumentAdd => "đưa văn bản vào hồ sơ",
+        Operation.DossierManage => "đóng, mở lại hồ sơ",
+        _ => operation.ToString(),
+    };
+
+    public static string Describe(AccessLevel level) => level switch
+    {
+        AccessLevel.Read => "đọc",
+        AccessLevel.Contribute => "đóng góp",
+        AccessLevel.Manage => "quản lý",
+        _ => "không",
+    };
+
+    private static HashSet<Role> Roles(params Role[] roles) => [.. roles];
+}

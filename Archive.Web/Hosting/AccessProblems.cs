@@ -1,0 +1,31 @@
+using Archive.Core.Access;
+using Archive.Core.Catalog;
+
+namespace Archive.Web.Hosting;
+
+/// <summary>Turns the services' refusals into HTTP answers (RFC 7807 problem details), in one place: 401, 403, 404.</summary>
+public static class AccessProblems
+{
+    public static IApplicationBuilder UseAccessProblems(this IApplicationBuilder app) => app.Use(async (http, next) =>
+    {
+        try
+        {
+            await next(http).ConfigureAwait(false);
+        }
+        catch (NotSignedInException e)
+        {
+            await Problem(http, StatusCodes.Status401Unauthorized, "Chưa đăng nhập", e.Message).ConfigureAwait(false);
+        }
+        catch (AccessDeniedException e)
+        {
+            await Problem(http, StatusCodes.Status403Forbidden, "Không được phép", e.Message).ConfigureAwait(false);
+        }
+        catch (CatalogNotFoundException e)
+        {
+            await Problem(http, StatusCodes.Status404NotFound, "Không tìm thấy", e.Message).ConfigureAwait(false);
+        }
+    });
+
+    private static Task Problem(HttpContext http, int status, string title, string detail) =>
+        Results.Problem(detail, statusCode: status, title: title).ExecuteAsync(http);
+}

@@ -1,0 +1,25 @@
+using Archive.Core.Application;
+
+namespace Archive.Web.Hosting;
+
+/// <summary>A document's stored forms, streamed: the access check and the access log are the service's.</summary>
+public static class DocumentEndpoints
+{
+    public static IEndpointRouteBuilder MapDocuments(this IEndpointRouteBuilder endpoints)
+    {
+        var api = endpoints.MapGroup("/api/v1/documents");
+        api.MapGet("/{id}/{form:regex(^(original|pdfa|metadata)$)}", async (string id, string form, HttpContext http, HttpActor actor,
+            DocumentContent content, CancellationToken cancellationToken) =>
+        {
+            var representation = form switch
+            {
+                "pdfa" => Representation.PdfA,
+                "metadata" => Representation.MetadataXml,
+                _ => Representation.Original,
+            };
+            var opened = await content.OpenAsync(id, representation, actor.Of(http), cancellationToken).ConfigureAwait(false);
+            return Results.Stream(opened.Content, opened.MediaType, opened.FileName);
+        });
+        return endpoints;
+    }
+}
