@@ -8,4 +8,4 @@ Console.CancelKeyPress += (_, e) =>
     e.Cancel = true;
     cancel.Cancel();
 };
-return await ArchiveCommandLine.RunAsync(args, Console.Out, Console.Error, TimeProvider.System, cancel.Token, Console.In);
+return await ArchiveCommandLine.RunAsync(args, Console.Out, Console.Error, TimeProvider.System, cancel.Token);

@@ -21,7 +21,6 @@ public enum Operation
     IndexRebuild,
     CatalogRead,
     Search,
-    VerifyFile,
     DossierRead,
     DocumentRead,
     DocumentAdd,

@@ -23,7 +23,6 @@ public static class Permissions
         [Operation.IndexRebuild] = Roles(Role.Administrator, Role.Archivist),
         [Operation.CatalogRead] = Roles([.. Role.All]),
         [Operation.Search] = Roles([.. Role.All]),
-        [Operation.VerifyFile] = Roles([.. Role.All]),
     };
 
     /// <summary>Operations on one dossier and its documents, and the level on that dossier they need.</summary>
@@ -75,7 +74,6 @@ public static class Permissions
         Operation.IndexRebuild => "dựng lại chỉ mục tìm kiếm",
         Operation.CatalogRead => "xem danh mục cơ quan, phông, hồ sơ được phép xem",
         Operation.Search => "tìm kiếm văn bản được phép xem",
-        Operation.VerifyFile => "kiểm tra chữ ký số của một tệp bên ngoài kho",
         Operation.DossierRead => "xem hồ sơ và danh sách văn bản",
         Operation.DocumentRead => "xem, tải, xuất văn bản, kiểm tra chữ ký văn bản trong kho",
         Operation.DocumentAdd => "đưa văn bản vào hồ sơ",

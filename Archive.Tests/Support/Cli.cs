@@ -11,11 +11,15 @@ public sealed record CliResult(int ExitCode, string Stdout, string Stderr)
 /// <summary>Runs `archive` commands in process (fast) or as a child process (for crash tests and the server).</summary>
 public static class Cli
 {
-    public static async Task<CliResult> RunAsync(params string[] args)
+    public static Task<CliResult> RunAsync(params string[] args) => RunWithInputAsync("", args);
+
+    /// <summary>In process, with <paramref name="stdin"/> as standard input (passwords).</summary>
+    public static async Task<CliResult> RunWithInputAsync(string stdin, params string[] args)
     {
         using var stdout = new StringWriter();
         using var stderr = new StringWriter();
-        var code = await ArchiveCommandLine.RunAsync(args, stdout, stderr, TimeProvider.System);
+        using var input = new StringReader(stdin);
+        var code = await ArchiveCommandLine.RunAsync(args, stdout, stderr, TimeProvider.System, CancellationToken.None, input);
         return new CliResult(code, stdout.ToString(), stderr.ToString());
     }
 

@@ -19,6 +19,7 @@ public sealed class CliContext : IDisposable
 
     private readonly Serilog.Core.Logger _logger;
     private readonly string? _actAs;
+    private readonly TextReader? _input;
     private ArchiveStore? _store;
     private RestrictedCollection? _restricted;
     private Actor? _actor;
@@ -31,7 +32,7 @@ public sealed class CliContext : IDisposable
         Output = output;
         _logger = logger;
         Clock = clock;
-        Input = input ?? TextReader.Null;
+        _input = input;
         Folder = new DataFolder(settings.DataFolder);
         _actAs = actAs ?? (settings.Configuration[CliUserKey] is { Length: > 0 } configured ? configured : null);
     }
@@ -43,7 +44,8 @@ public sealed class CliContext : IDisposable
     public DataFolder Folder { get; }
 
     /// <summary>Standard input, for secrets that must not appear on a command line (passwords).</summary>
-    public TextReader Input { get; }
+    /// <remarks>Console.In is touched only when a command reads it: setting it up changes how the terminal's Ctrl+C reaches the process.</remarks>
+    public TextReader Input => _input ?? Console.In;
 
     /// <summary>Who acts: resolved once, on first use, from the catalog; an unknown or disabled account is refused (exit 77).</summary>
     public Actor Actor => _actor ??= _actAs is null

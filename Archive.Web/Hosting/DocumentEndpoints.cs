@@ -8,18 +8,16 @@ public static class DocumentEndpoints
     public static IEndpointRouteBuilder MapDocuments(this IEndpointRouteBuilder endpoints)
     {
         var api = endpoints.MapGroup("/api/v1/documents");
-        api.MapGet("/{id}/{form:regex(^(original|pdfa|metadata)$)}", async (string id, string form, HttpContext http, HttpActor actor,
-            DocumentContent content, CancellationToken cancellationToken) =>
-        {
-            var representation = form switch
+        foreach (var (path, representation) in new[]
+                 {
+                     ("original", Representation.Original), ("pdfa", Representation.PdfA), ("metadata", Representation.MetadataXml),
+                 })
+            api.MapGet($"/{{id}}/{path}", async (string id, HttpContext http, HttpActor actor, DocumentContent content,
+                CancellationToken cancellationToken) =>
             {
-                "pdfa" => Representation.PdfA,
-                "metadata" => Representation.MetadataXml,
-                _ => Representation.Original,
-            };
-            var opened = await content.OpenAsync(id, representation, actor.Of(http), cancellationToken).ConfigureAwait(false);
-            return Results.Stream(opened.Content, opened.MediaType, opened.FileName);
-        });
+                var opened = await content.OpenAsync(id, representation, actor.Of(http), cancellationToken).ConfigureAwait(false);
+                return Results.Stream(opened.Content, opened.MediaType, opened.FileName);
+            });
         return endpoints;
     }
 }

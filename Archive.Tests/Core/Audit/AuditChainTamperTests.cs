@@ -15,9 +15,9 @@ public sealed class AuditChainTamperTests : DemoDossierTest
     public async Task CloseAndReopen()
     {
         var reopen = await Cli.RunAsync("dossier", "close", DemoDossier.Code, "--data", Data.Path);
-        Assert.That(reopen.ExitCode, Is.Zero, reopen.ToString()); // entry 4
+        Assert.That(reopen.ExitCode, Is.Zero, reopen.ToString()); // entry 5 (init wrote 2: the folder, the first administrator)
         var again = await Cli.RunAsync("dossier", "reopen", DemoDossier.Code, "--reason", "Bổ sung văn bản", "--data", Data.Path);
-        Assert.That(again.ExitCode, Is.Zero, again.ToString()); // entry 5
+        Assert.That(again.ExitCode, Is.Zero, again.ToString()); // entry 6
     }
 
     [Test]
@@ -25,7 +25,7 @@ public sealed class AuditChainTamperTests : DemoDossierTest
     {
         var verify = await Cli.RunAsync("audit", "verify", "--json", "--data", Data.Path);
         Assert.That(verify.ExitCode, Is.Zero, verify.ToString());
-        Assert.That(Read(verify).GetProperty("entriesChecked").GetInt64(), Is.EqualTo(5));
+        Assert.That(Read(verify).GetProperty("entriesChecked").GetInt64(), Is.EqualTo(6));
     }
 
     [Test]
@@ -86,13 +86,13 @@ public sealed class AuditChainTamperTests : DemoDossierTest
     [Test]
     public async Task Entries_cut_from_the_end_are_detected()
     {
-        Tamper(audit => audit.Delete(5));
+        Tamper(audit => audit.Delete(6));
 
         var verify = await Cli.RunAsync("audit", "verify", "--json", "--data", Data.Path);
 
         Assert.That(verify.ExitCode, Is.EqualTo(1));
         Assert.That(Read(verify).GetProperty("break").GetString(), Is.EqualTo("truncated"));
-        Assert.That(Read(verify).GetProperty("firstBroken").GetInt64(), Is.EqualTo(5));
+        Assert.That(Read(verify).GetProperty("firstBroken").GetInt64(), Is.EqualTo(6));
     }
 
     [Test]
@@ -100,8 +100,8 @@ public sealed class AuditChainTamperTests : DemoDossierTest
     {
         var list = await Cli.RunAsync("audit", "list", "--json", "--data", Data.Path);
         var lines = list.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        Assert.That(lines, Has.Length.EqualTo(5));
-        var reopen = JsonDocument.Parse(lines[4]).RootElement;
+        Assert.That(lines, Has.Length.EqualTo(6));
+        var reopen = JsonDocument.Parse(lines[5]).RootElement;
         Assert.That(reopen.GetProperty("action").GetString(), Is.EqualTo("dossier.reopen"));
         Assert.That(reopen.GetProperty("actor").GetString(), Is.EqualTo(Environment.UserName));
         Assert.That(reopen.GetProperty("after").GetString(), Does.Contain("Bổ sung văn bản"));
