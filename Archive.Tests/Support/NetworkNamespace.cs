@@ -27,11 +27,17 @@ public sealed class NetworkNamespace : IDisposable
     }
 
     /// <summary>Gives the namespace an Ethernet link (veth) with an address, and optionally a default route.</summary>
-    public void AddLink(string cidr, string? defaultGateway)
+    /// <param name="outsideCidr">An address for the link's other end, in the test's own namespace: a client on the same cable.</param>
+    public void AddLink(string cidr, string? defaultGateway, string? outsideCidr = null)
     {
         var outside = $"va{_id}";
         var inside = $"vb{_id}";
         Must(Run("ip", "link", "add", outside, "type", "veth", "peer", "name", inside));
+        if (outsideCidr is not null)
+        {
+            Must(Run("ip", "addr", "add", outsideCidr, "dev", outside));
+            Must(Run("ip", "link", "set", outside, "up"));
+        }
         Must(Run("ip", "link", "set", inside, "netns", Name));
         Inside("ip", "addr", "add", cidr, "dev", inside);
         Inside("ip", "link", "set", inside, "up");

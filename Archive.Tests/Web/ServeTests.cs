@@ -74,7 +74,7 @@ public sealed class ServeTests
         return JsonDocument.Parse(token.Stdout).RootElement.GetProperty("token").GetString()!;
     }
 
-    private static async Task<string?> WaitForHealthAsync(HttpClient http, Process server)
+    internal static async Task<string?> WaitForHealthAsync(HttpClient http, Process server)
     {
         // Bounded by attempts (start-up of a child process), not a performance assertion.
         for (var attempt = 0; attempt < 300 && !server.HasExited; attempt++)
