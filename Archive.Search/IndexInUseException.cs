@@ -5,7 +5,7 @@ namespace Archive.Search;
 /// search it but not change it.
 /// </summary>
 public sealed class IndexInUseException(string path)
-    : Exception($"The search index at {path} is open for writing by another process.")
+    : Archive.Core.Indexing.IndexUnavailableException($"chỉ mục tìm kiếm {path} đang được một tiến trình khác ghi")
 {
     public string Path { get; } = path;
 }

@@ -7,17 +7,15 @@ using Serilog;
 namespace Archive.Search;
 
 /// <summary>`archive reindex`: the search index made anew from the catalog, by those allowed to.</summary>
-public sealed class IndexRebuild(ArchiveStore store, AccessPolicy policy, ILogger log)
+public sealed class IndexRebuild(ArchiveStore store, SearchIndex index, AccessPolicy policy, ILogger log)
 {
-    public async Task<int> RunAsync(Actor actor, CancellationToken cancellationToken)
+    public Task<int> RunAsync(Actor actor, CancellationToken cancellationToken)
     {
         store.Catalog.Read(s =>
         {
             policy.Demand(s, actor, Operation.IndexRebuild);
             return 0;
         });
-        using var index = LuceneArchiveIndex.Open(store.Folder.Index, log);
-        if (index.IsReadOnly) throw new IndexInUseException(store.Folder.Index);
-        return await index.RebuildAsync(new CatalogIndexSource(store, log).All(cancellationToken), cancellationToken).ConfigureAwait(false);
+        return index.RebuildAsync(new CatalogIndexSource(store, log).All(cancellationToken), cancellationToken);
     }
 }

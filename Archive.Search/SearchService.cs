@@ -8,15 +8,14 @@ namespace Archive.Search;
 /// Search as a user asks it: the access filter is built from the actor's rights at the moment of the search (so a grant
 /// or a revoke counts at once, in totals and facets too), and a document the user may not see is never a hit.
 /// </summary>
-public sealed class SearchService(LuceneArchiveIndex index, CatalogService catalog, ILogger log)
+public sealed class SearchService(SearchIndex index, CatalogService catalog, ILogger log)
 {
-    private readonly ArchiveSearcher _searcher = new(index, log);
-
-    public SearchResults Search(SearchRequest request, Actor actor)
+    public async Task<SearchResults> SearchAsync(SearchRequest request, Actor actor, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         var scope = catalog.SearchScope(actor);
-        return _searcher.Search(request with
+        var searcher = new ArchiveSearcher(await index.OpenAsync(cancellationToken).ConfigureAwait(false), log);
+        return searcher.Search(request with
         {
             Access = new SearchAccess { Organs = scope.Agencies, FileCodes = scope.FileCodes, IncludeRestricted = false },
         });

@@ -2,6 +2,7 @@ using System.Globalization;
 using Archive.Core.Access;
 using Archive.Core.Audit;
 using Archive.Core.Catalog;
+using Archive.Core.Indexing;
 using Archive.Core.Storage;
 using DocumentField = Archive.Core.Catalog.Tt02Fields.Document;
 
@@ -13,7 +14,9 @@ namespace Archive.Core.Application;
 /// </summary>
 /// <param name="restricted">Where documents of restricted dossiers go (the air-gapped collection).</param>
 /// <param name="policy">The access policy: filing needs the contribute level on the dossier.</param>
-public sealed class DocumentFiling(ArchiveStore store, TimeProvider clock, RestrictedCollection? restricted = null, AccessPolicy? policy = null)
+/// <param name="indexing">Makes what <see cref="AddAsync"/> files findable.</param>
+public sealed class DocumentFiling(ArchiveStore store, TimeProvider clock, RestrictedCollection? restricted = null, AccessPolicy? policy = null,
+    ArchiveIndexing? indexing = null)
 {
     public const string OriginalRole = "original";
     // Stands in for a code the archive assigns inside the commit, so the rest can be validated before.
@@ -60,6 +63,18 @@ public sealed class DocumentFiling(ArchiveStore store, TimeProvider clock, Restr
         }).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// `archive document add`: files a document as it is and makes it findable. <see cref="FiledDocument.NotIndexed"/> says
+    /// when the index could not be updated now (the document is filed either way).
+    /// </summary>
+    public async Task<FiledDocument> AddAsync(string dossierCode, Tt02Metadata metadata, Stream content, Actor actor,
+        CancellationToken cancellationToken)
+    {
+        var document = await FileAsync(dossierCode, metadata, content, actor, cancellationToken).ConfigureAwait(false);
+        var notIndexed = indexing is null ? null : await indexing.AddAsync([document.Id], cancellationToken).ConfigureAwait(false);
+        return new FiledDocument(document, notIndexed);
+    }
+
     private DateOnly Today => DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
 
     /// <summary>QĐ 28/2018 Điều 10: agency identifier, year, and the sequence number within the year.</summary>
@@ -98,3 +113,6 @@ public sealed class DocumentFiling(ArchiveStore store, TimeProvider clock, Restr
         return document;
     }
 }
+
+/// <summary>A document just filed, and why it is not yet findable when the index could not be updated.</summary>
+public sealed record FiledDocument(ArchivedDocument Document, string? NotIndexed);

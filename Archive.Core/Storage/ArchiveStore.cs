@@ -9,6 +9,7 @@ public sealed class ArchiveStore : IDisposable
     private readonly TimeProvider _clock;
     private readonly FileBlobStore _blobs;
     private readonly FileStream _lock;
+    private bool _disposed;
 
     private ArchiveStore(DataFolder folder, FileStream folderLock, CatalogStore catalog, FileBlobStore blobs, CrashPoint crash,
         TimeProvider clock)
@@ -62,6 +63,8 @@ public sealed class ArchiveStore : IDisposable
 
     public void Dispose()
     {
+        if (_disposed) return;
+        _disposed = true;
         Catalog.Dispose();
         _lock.Dispose();
     }

@@ -17,12 +17,11 @@ namespace Archive.Ingest.Intake;
 /// One look runs at a time.
 /// </summary>
 public sealed class WatchedInbox(WatchFolderOptions options, IngestBatch batch, RecordsInbox inbox, CrashPoint crash, Actor actor,
-    TimeProvider clock, ILogger log) : IDisposable
+    TimeProvider clock, ILogger log)
 {
     private const long MaxSidecarBytes = 1 << 20;
 
     /// <summary>Stops the batch's converters.</summary>
-    public void Dispose() => batch.Dispose();
     private readonly ILogger _log = log.ForContext<WatchedInbox>().ForContext("WatchFolder", options.Folder);
     private readonly WatchFolderLayout _layout = new(options.Folder);
     private readonly SemaphoreSlim _oneLookAtATime = new(1, 1);

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Runtime.CompilerServices;
 using Archive.Core.Application;
 using Archive.Core.Audit;
+using Archive.Core.Indexing;
 using Serilog;
 
 namespace Archive.Ingest.Pipeline;
@@ -13,14 +14,10 @@ namespace Archive.Ingest.Pipeline;
 /// together at the end. Four documents per core are in flight: while some wait on the disk or on short
 /// inspection tools, others convert; Ghostscript itself runs at most once per core (see GhostscriptPool).
 /// </summary>
-public sealed class IngestBatch(IngestPipeline pipeline, RecordsInbox inbox, IFiledDocumentIndex index, ILogger log, int parallelism = 0)
-    : IDisposable
+public sealed class IngestBatch(IngestPipeline pipeline, RecordsInbox inbox, ArchiveIndexing index, ILogger log, int parallelism = 0)
 {
     private readonly ILogger _log = log.ForContext<IngestBatch>();
     private readonly int _parallelism = parallelism > 0 ? parallelism : 4 * Environment.ProcessorCount;
-
-    /// <summary>Stops the pipeline's converters.</summary>
-    public void Dispose() => pipeline.Dispose();
 
     /// <summary>Each file's result as soon as it and every file before it are done.</summary>
     public async IAsyncEnumerable<IngestedFile> RunAsync(IReadOnlyList<IngestRequest> files, Actor actor, IProgress<string> progress,
@@ -40,7 +37,7 @@ public sealed class IngestBatch(IngestPipeline pipeline, RecordsInbox inbox, IFi
         }
         if (files.Count > 0)
             _log.Information("Ingested {Files} files, {Accepted} documents accepted", files.Count, accepted.Count);
-        await index.AddAsync(accepted, cancellationToken).ConfigureAwait(false);
+        if (await index.AddAsync(accepted, cancellationToken).ConfigureAwait(false) is { } warning) progress.Report($"Cảnh báo: {warning}");
     }
 
     /// <summary>
@@ -53,18 +50,23 @@ public sealed class IngestBatch(IngestPipeline pipeline, RecordsInbox inbox, IFi
         {
             _log.Warning("Resumed inbox item {InboxItem} ({File}) left pending by an interrupted run: filed as {DocumentId}", item.Id,
                 item.SourceName, document.Id);
-            await index.AddAsync([document.Id], cancellationToken).ConfigureAwait(false);
+            await Index(document.Id, progress, cancellationToken).ConfigureAwait(false);
             progress.Report($"Đã hoàn tất văn bản dở dang {item.SourceName}: số đến {arrival.Number}, hồ sơ {document.FileCode}.");
         }
         foreach (var (item, document, problem) in await pipeline.PreserveBacklogAsync(actor, cancellationToken).ConfigureAwait(false))
         {
             _log.Warning("Made the preservation copy of {DocumentId} ({File}) that an interrupted run left unmade: {Problem}", document.Id,
                 item.SourceName, problem ?? "done");
-            await index.AddAsync([document.Id], cancellationToken).ConfigureAwait(false);
+            await Index(document.Id, progress, cancellationToken).ConfigureAwait(false);
             progress.Report(problem is null
                 ? $"Đã tạo bản PDF/A còn thiếu của văn bản {item.SourceName} (hồ sơ {document.FileCode})."
                 : $"Văn bản {item.SourceName} (hồ sơ {document.FileCode}): {problem}");
         }
+    }
+
+    private async Task Index(string documentId, IProgress<string> progress, CancellationToken cancellationToken)
+    {
+        if (await index.AddAsync([documentId], cancellationToken).ConfigureAwait(false) is { } warning) progress.Report($"Cảnh báo: {warning}");
     }
 
     private async Task<IReadOnlyList<IngestOutcome>> IngestAsync(IngestRequest file, SemaphoreSlim slots, Actor actor,

@@ -19,7 +19,7 @@ namespace Archive.Ingest.Pipeline;
 /// </summary>
 /// <param name="preservation">Makes the PDF/A copy of each accepted document; none in tests that only exercise intake.</param>
 public sealed class IngestPipeline(IReadOnlyList<IIngestCheck> checks, RecordsInbox inbox, DocumentPreservation? preservation, CrashPoint crash,
-    TimeProvider clock, ILogger log) : IDisposable
+    TimeProvider clock, ILogger log)
 {
     private const long MaxAttachmentBytes = 2L << 30;
     private readonly ILogger _log = log.ForContext<IngestPipeline>();
@@ -39,8 +39,6 @@ public sealed class IngestPipeline(IReadOnlyList<IIngestCheck> checks, RecordsIn
         }
         return [await IngestOneAsync(new IngestDocument(path, name, metadata, dossierCode), actor, cancellationToken).ConfigureAwait(false)];
     }
-
-    public void Dispose() => preservation?.Dispose();
 
     /// <summary>Makes the preservation copies a stopped run left unmade (see <see cref="DocumentPreservation.Backlog"/>); null problem when made.</summary>
     public async Task<IReadOnlyList<(InboxItem Item, ArchivedDocument Document, string? Problem)>> PreserveBacklogAsync(Actor actor,

@@ -3,6 +3,8 @@ using Archive.Core.Access;
 using Archive.Core.Application;
 using Archive.Core.Audit;
 using Archive.Core.Storage;
+using Archive.Ingest;
+using Archive.Search;
 using Archive.Web.Hosting;
 using ILogger = Serilog.ILogger;
 
@@ -59,8 +61,15 @@ public sealed class CliContext : IDisposable
     public RestrictedCollection Restricted =>
         _restricted ??= new RestrictedCollection(Store, new AirGapCheck(Settings.IsolatedNetworks, Clock), Actor.Scheduler(), Clock, Log);
 
-    /// <summary>The application services, composed once per invocation by the same <c>AddArchiveCore</c> that `archive serve` uses.</summary>
-    public IServiceProvider Services => _services ??= new ServiceCollection().AddArchiveCore(Store, Restricted, Clock, Log).BuildServiceProvider();
+    /// <summary>The application services, composed once per invocation by <see cref="Compose"/>, as `archive serve` composes its host.</summary>
+    public IServiceProvider Services => _services ??= Compose(new ServiceCollection())
+        .AddSingleton<IProgress<string>>(Output.Progress()).BuildServiceProvider();
+
+    /// <summary>The one composition of the archive over this data folder, for the command line and the web host alike.</summary>
+    public IServiceCollection Compose(IServiceCollection services) =>
+        services.AddArchiveCore(Folder, () => Store, () => Restricted, Clock, Log).AddArchiveIngest(Settings.Conversion).AddArchiveSearch();
+
+    public T Get<T>() where T : notnull => Services.GetRequiredService<T>();
 
     public AccessPolicy Policy => Services.GetRequiredService<AccessPolicy>();
     public CatalogService Catalog => Services.GetRequiredService<CatalogService>();

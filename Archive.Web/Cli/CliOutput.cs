@@ -1,6 +1,4 @@
-using System.Text.Encodings.Web;
 using System.Text.Json;
-using System.Text.Json.Serialization;
 
 namespace Archive.Web.Cli;
 
@@ -10,13 +8,7 @@ namespace Archive.Web.Cli;
 /// </summary>
 public sealed class CliOutput(TextWriter stdout, TextWriter stderr, bool json)
 {
-    public static readonly JsonSerializerOptions JsonOptions = new()
-    {
-        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-        DefaultIgnoreCondition = JsonIgnoreCondition.Never,
-        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase), new CatalogValueJsonConverter() },
-    };
+    public static JsonSerializerOptions JsonOptions => Core.ArchiveJson.Options;
 
     public bool Json => json;
 

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Archive.Ingest.Pipeline;
+using Archive.Search;
 using Archive.Web.Hosting;
 
 namespace Archive.Web.Cli;
@@ -21,13 +22,13 @@ public static class DemoCommand
                 return ExitCodes.Ok;
             }
             context.Output.Message($"Đã tạo dữ liệu mẫu: cơ quan {DemoCatalog.AgencyCode}, phông và 3 hồ sơ.");
-            await IndexUpdate.CreateAsync(context, cancellationToken).ConfigureAwait(false);
+            await context.Get<SearchIndex>().OpenAsync(cancellationToken).ConfigureAwait(false);
             if (parse.GetValue(samples) is not { Exists: true } folder) return ExitCodes.Ok;
             var files = folder.GetFiles().Where(f => f.Name != "metadata.json").OrderBy(f => f.Name, StringComparer.Ordinal).ToArray();
             var metadata = IngestCommands.MetadataPerFile(new FileInfo(Path.Combine(folder.FullName, "metadata.json")) is { Exists: true } m ? m : null, files);
             var requests = files.Select(f => new IngestRequest(f.FullName, metadata(f.Name), DemoCatalog.SampleDossier(context.Clock))).ToList();
-            using var batch = await IngestWiring.BatchAsync(context, agencyPolicyForEverything: false, cancellationToken).ConfigureAwait(false);
-            await foreach (var file in batch.RunAsync(requests, context.Actor, context.Output.Progress(), cancellationToken).ConfigureAwait(false))
+            await foreach (var file in context.Get<DocumentReception>().IngestAsync(requests, false, context.Actor, context.Output.Progress(),
+                               cancellationToken).ConfigureAwait(false))
                 foreach (var outcome in file.Outcomes)
                     context.Output.Message($"Văn bản mẫu {outcome.File}: {outcome.Status} {string.Join("; ", outcome.Reasons)}");
             return ExitCodes.Ok;

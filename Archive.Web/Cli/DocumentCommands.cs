@@ -1,9 +1,8 @@
 using System.CommandLine;
-using Archive.Core.Application;
 
 namespace Archive.Web.Cli;
 
-/// <summary>`archive document add`: files one file into an open dossier as it is (no conversion).</summary>
+/// <summary>`archive document add`: files one file into an open dossier as it is (no conversion) and makes it findable.</summary>
 public static class DocumentCommands
 {
     public static Command Create(CommandRunner runner)
@@ -13,14 +12,11 @@ public static class DocumentCommands
         var add = new Command("add", "Đưa một văn bản vào hồ sơ đang mở") { file, dossier, MetadataInput.File, MetadataInput.Set };
         runner.Bind(add, async (context, parse, cancellationToken) =>
         {
-            var source = parse.GetValue(file)!;
-            var metadata = MetadataInput.Read(parse, DocumentFiling.Tags);
-            if (!source.Exists) throw new UserInputException($"Không tìm thấy tệp '{source.FullName}'.");
-            await using var content = source.OpenRead();
-            var document = await context.Filing
-                .FileAsync(parse.GetValue(dossier)!, metadata, content, context.Actor, cancellationToken).ConfigureAwait(false);
-            await IndexUpdate.AfterFilingAsync(context, document.Id, cancellationToken).ConfigureAwait(false);
-            context.Output.Item(document, d => $"Đã đưa văn bản vào hồ sơ {d.FileCode}, số thứ tự {d.DocOrdinal}, mã định danh {d.DocCode}.");
+            var metadata = MetadataInput.Read(parse, Core.Application.DocumentFiling.Tags);
+            await using var content = OutputFile.OpenInput(parse.GetValue(file)!);
+            var filed = await context.Filing.AddAsync(parse.GetValue(dossier)!, metadata, content, context.Actor, cancellationToken).ConfigureAwait(false);
+            if (filed.NotIndexed is { } warning) context.Output.Progress().Report($"Cảnh báo: {warning}");
+            context.Output.Item(filed.Document, d => $"Đã đưa văn bản vào hồ sơ {d.FileCode}, số thứ tự {d.DocOrdinal}, mã định danh {d.DocCode}.");
             return ExitCodes.Ok;
         });
         return new Command("document", "Văn bản trong hồ sơ") { add };

@@ -49,15 +49,14 @@ public static class IngestCommands
         {
             var agencyPolicy = parse.GetValue(policy) == "agency";
             if (parse.GetValue(watch) is { } folder)
-                return await WatchAsync(context, IngestWiring.WatchFolder(context.Settings, folder.FullName, parse.GetValue(dossier))!, agencyPolicy,
+                return await WatchAsync(context, context.Settings.WatchFolder(folder.FullName, parse.GetValue(dossier))!, agencyPolicy,
                     parse.GetValue(once), cancellationToken).ConfigureAwait(false);
             var given = parse.GetValue(files)!;
             var metadata = MetadataPerFile(parse.GetValue(MetadataInput.File), given);
             var requests = given.Select(f => new IngestRequest(f.FullName, metadata(f.Name), parse.GetValue(dossier))).ToList();
-            IngestWiring.Inbox(context).EnsureMayReceive(context.Actor);
-            using var batch = await IngestWiring.BatchAsync(context, agencyPolicy, cancellationToken).ConfigureAwait(false);
             var allAccepted = true;
-            await foreach (var file in batch.RunAsync(requests, context.Actor, context.Output.Progress(), cancellationToken).ConfigureAwait(false))
+            await foreach (var file in context.Get<DocumentReception>().IngestAsync(requests, agencyPolicy, context.Actor, context.Output.Progress(),
+                               cancellationToken).ConfigureAwait(false))
                 allAccepted &= Print(context, file.Outcomes);
             return allAccepted ? ExitCodes.Ok : ExitCodes.CheckFailed;
         });
@@ -68,7 +67,7 @@ public static class IngestCommands
     private static async Task<int> WatchAsync(CliContext context, WatchFolderOptions options, bool agencyPolicy, bool once,
         CancellationToken cancellationToken)
     {
-        using var watched = await IngestWiring.WatchedInboxAsync(context, options, agencyPolicy, cancellationToken).ConfigureAwait(false);
+        var watched = await context.Get<DocumentReception>().WatchAsync(options, agencyPolicy, context.Actor, cancellationToken).ConfigureAwait(false);
         var progress = context.Output.Progress();
         if (!once)
         {
@@ -108,7 +107,7 @@ public static class IngestCommands
         var list = new Command("list", "Hộp thư Chờ lưu trữ (văn bản khẩn, hỏa tốc lên đầu)") { status };
         runner.Bind(list, (context, parse) =>
         {
-            context.Output.List(IngestWiring.Inbox(context).List(context.Actor, parse.GetValue(status)), Line, "Hộp thư Chờ lưu trữ trống.");
+            context.Output.List(context.Get<RecordsInbox>().List(context.Actor, parse.GetValue(status)), Line, "Hộp thư Chờ lưu trữ trống.");
             return ExitCodes.Ok;
         });
 
@@ -116,7 +115,7 @@ public static class IngestCommands
         var show = new Command("show", "Xem một văn bản trong hộp thư, kết quả kiểm tra và thông báo gửi nơi gửi") { id };
         runner.Bind(show, (context, parse) =>
         {
-            var inbox = IngestWiring.Inbox(context);
+            var inbox = context.Get<RecordsInbox>();
             var item = inbox.Item(parse.GetValue(id)!, context.Actor);
             var history = inbox.History(item.Id, context.Actor);
             context.Output.Item(WithHistory(item, history), _ => Details(item) + Environment.NewLine + History(history));
@@ -127,13 +126,9 @@ public static class IngestCommands
         var accept = new Command("accept", "Tiếp nhận: lập vào hồ sơ và cấp số đến") { id, dossier, MetadataInput.File, MetadataInput.Set };
         runner.Bind(accept, async (context, parse, cancellationToken) =>
         {
-            var inbox = IngestWiring.Inbox(context);
-            var (item, document, arrival) = await inbox.AcceptAsync(parse.GetValue(id)!, parse.GetValue(dossier)!,
-                MetadataInput.Read(parse, DocumentFiling.Tags), context.Actor, cancellationToken).ConfigureAwait(false);
-            string? notPreserved;
-            using (var preservation = IngestWiring.Preservation(context))
-                notPreserved = await preservation.PreserveAcceptedAsync(inbox, item, document, context.Actor, cancellationToken).ConfigureAwait(false);
-            await IndexUpdate.AfterFilingAsync(context, document.Id, cancellationToken).ConfigureAwait(false);
+            var (item, document, arrival, notPreserved, notIndexed) = await context.Get<DocumentReception>().AcceptAsync(parse.GetValue(id)!,
+                parse.GetValue(dossier)!, MetadataInput.Read(parse, DocumentFiling.Tags), context.Actor, cancellationToken).ConfigureAwait(false);
+            if (notIndexed is not null) context.Output.Progress().Report($"Cảnh báo: {notIndexed}");
             context.Output.Item(new
                 {
                     item.Id, documentId = document.Id, dossier = document.FileCode.Value, arrival.Number, arrival.Year, pdfa = notPreserved is null,
@@ -148,7 +143,7 @@ public static class IngestCommands
         var reject = new Command("reject", "Trả lại nơi gửi, kèm lý do") { id, reasons };
         runner.Bind(reject, (context, parse) =>
         {
-            context.Output.Item(IngestWiring.Inbox(context).Reject(parse.GetValue(id)!, parse.GetValue(reasons)!, context.Actor), Details);
+            context.Output.Item(context.Get<RecordsInbox>().Reject(parse.GetValue(id)!, parse.GetValue(reasons)!, context.Actor), Details);
             return ExitCodes.Ok;
         });
         return new Command("inbox", "Hộp thư Chờ lưu trữ") { list, show, accept, reject };

@@ -1,14 +1,15 @@
 using System.CommandLine;
 using Archive.Core.Audit;
+using Archive.Search;
 
 namespace Archive.Web.Cli;
 
-/// <summary>`archive init`: creates the data folder's layout and its catalog.</summary>
+/// <summary>`archive init`: creates the data folder's layout, its catalog, its search index and the first administrator.</summary>
 public static class InitCommand
 {
     public static Command Create(CommandRunner runner)
     {
-        var init = new Command("init", "Khởi tạo thư mục dữ liệu (danh mục, kho tệp, chỉ mục, kho tin cậy, nhật ký)");
+        var init = new Command("init", "Khởi tạo thư mục dữ liệu (danh mục, kho tệp, chỉ mục, kho tin cậy, nhật ký) và tài khoản quản trị đầu tiên");
         runner.Bind(init, async (context, _, cancellationToken) =>
         {
             var existed = context.Folder.IsInitialised;
@@ -20,12 +21,13 @@ public static class InitCommand
                     session.Record(new AuditChange("archive.init", "DataFolder", context.Folder.Root, null, null));
                     return 0;
                 });
-                await IndexUpdate.CreateAsync(context, cancellationToken).ConfigureAwait(false);
+                // Made now, so that no later command finds it missing.
+                await context.Get<SearchIndex>().OpenAsync(cancellationToken).ConfigureAwait(false);
             }
-            if (context.Accounts.CreateFirstAdministrator(context.Actor) is { } first) FirstAdministrator.Announce(context, first);
             context.Output.Item(new { dataFolder = context.Folder.Root, created = !existed }, r => r.created
                 ? $"Đã khởi tạo thư mục dữ liệu {r.dataFolder}."
                 : $"Thư mục dữ liệu {r.dataFolder} đã được khởi tạo từ trước; không thay đổi gì.");
+            if (context.Accounts.CreateFirstAdministrator(context.Actor) is { } first) FirstAdministrator.Announce(context, first);
             return ExitCodes.Ok;
         }, createsDataFolder: true);
         return init;

@@ -1,8 +1,12 @@
 namespace Archive.Web.Cli;
 
-/// <summary>A file the command line writes a result to: never over an existing file, and complete or absent.</summary>
+/// <summary>Files the command line reads from or writes a result to: never over an existing file, and complete or absent.</summary>
 public static class OutputFile
 {
+    /// <summary>A file given on the command line, opened for reading; a missing one is named.</summary>
+    public static FileStream OpenInput(FileInfo file) =>
+        file.Exists ? file.OpenRead() : throw new UserInputException($"Không tìm thấy tệp '{file.FullName}'.");
+
     public static void EnsureAbsent(string path)
     {
         if (File.Exists(path)) throw new UserInputException($"Tệp '{path}' đã tồn tại; chọn tên khác (không ghi đè).");

@@ -12,7 +12,7 @@ public static class ReindexCommand
         runner.Bind(reindex, async (context, _, cancellationToken) =>
         {
             var started = context.Clock.GetTimestamp();
-            var count = await new IndexRebuild(context.Store, context.Policy, context.Log).RunAsync(context.Actor, cancellationToken).ConfigureAwait(false);
+            var count = await context.Get<IndexRebuild>().RunAsync(context.Actor, cancellationToken).ConfigureAwait(false);
             var seconds = context.Clock.GetElapsedTime(started).TotalSeconds;
             context.Output.Item(new { indexed = count, seconds = Math.Round(seconds, 1) },
                 r => $"Đã dựng lại chỉ mục tìm kiếm: {r.indexed} văn bản trong {r.seconds} giây.");

@@ -36,9 +36,7 @@ public static class SearchCommand
                     var other => throw new UserInputException($"--sort \"{other}\" không hợp lệ; dùng relevance, date hoặc date-asc."),
                 },
             };
-            using var index = await ArchiveIndexStartup.OpenAsync(context.Store, context.Log, cancellationToken,
-                progress: context.Output.Progress()).ConfigureAwait(false);
-            var results = new SearchService(index, context.Catalog, context.Log).Search(request, context.Actor);
+            var results = await context.Get<SearchService>().SearchAsync(request, context.Actor, cancellationToken).ConfigureAwait(false);
             context.Output.Item(Json(results), _ => Text(results));
             return ExitCodes.Ok;
         });

@@ -1,5 +1,7 @@
 using System.CommandLine;
+using Archive.Core.Application;
 using Archive.Core.Storage;
+using Archive.Ingest.Pipeline;
 using Archive.Web.Hosting;
 using Archive.Web.Jobs;
 using Serilog;
@@ -17,18 +19,19 @@ public static class ServeCommand
         runner.Bind(serve, async (context, parse, cancellationToken) =>
         {
             var store = context.OpenOrCreate();
-            if (parse.GetValue(demo)) _ = DemoCatalog.SeedIfEmpty(context.Catalog, context.Actor, context.Clock, context.Log);
-            if (context.Accounts.CreateFirstAdministrator(context.Actor) is { } first) FirstAdministrator.Announce(context, first);
+            // The host's container is the one composition (CliContext.Compose): the web, the jobs and the watched folder share it.
+            await using var app = ArchiveHost.Build(context.Compose, context.Settings, context.Log, parse.GetValue(urls) ?? context.Settings.Urls);
+            if (parse.GetValue(demo)) _ = DemoCatalog.SeedIfEmpty(app.Services.GetRequiredService<CatalogService>(), context.Actor, context.Clock, context.Log);
+            if (app.Services.GetRequiredService<AccountService>().CreateFirstAdministrator(context.Actor) is { } first)
+                FirstAdministrator.Announce(context, first);
 
             var jobs = new ScheduledJobs(store, context.Restricted, context.Settings, context.Clock, context.Log);
             await using var scheduler = await ArchiveScheduler.StartAsync(jobs, context.Settings.TimeZone, context.Clock, context.Log,
                 cancellationToken).ConfigureAwait(false);
-            await using var intake = IngestWiring.WatchFolder(context.Settings) is { } watch
-                ? WatchedFolderService.Start(await IngestWiring.WatchedInboxAsync(context, watch, agencyPolicyForEverything: false, cancellationToken)
-                    .ConfigureAwait(false))
+            await using var intake = context.Settings.WatchFolder() is { } watch
+                ? WatchedFolderService.Start(await app.Services.GetRequiredService<DocumentReception>()
+                    .WatchAsync(watch, agencyPolicyForEverything: false, context.Actor, cancellationToken).ConfigureAwait(false))
                 : null;
-            var app = ArchiveHost.Build(store, context.Restricted, context.Settings, context.Clock, context.Log,
-                parse.GetValue(urls) ?? context.Settings.Urls);
             context.Log.Information("Archive serving {DataFolder} on {Urls}", context.Folder.Root, app.Urls);
             await app.RunAsync(cancellationToken).ConfigureAwait(false);
             return ExitCodes.Ok;

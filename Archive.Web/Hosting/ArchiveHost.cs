@@ -1,6 +1,4 @@
 using Archive.Core;
-using Archive.Core.Access;
-using Archive.Core.Storage;
 using ILogger = Serilog.ILogger;
 using Serilog;
 
@@ -9,22 +7,18 @@ namespace Archive.Web.Hosting;
 /// <summary>The web host: a short list of registrations and endpoint groups.</summary>
 public static class ArchiveHost
 {
-    public static WebApplication Build(ArchiveStore store, RestrictedCollection restricted, ArchiveSettings settings, TimeProvider clock, ILogger log,
-        string urls)
+    /// <param name="compose">The archive's one composition (Core, Ingest, Search), the same the command line builds.</param>
+    public static WebApplication Build(Func<IServiceCollection, IServiceCollection> compose, ArchiveSettings settings, ILogger log, string urls)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Services.AddSerilog(log, dispose: false);
         builder.WebHost.UseUrls(urls);
-        builder.Services.AddArchiveCore(store, restricted, clock, log);
+        compose(builder.Services);
         builder.Services.AddSingleton(settings);
         builder.Services.AddSingleton<HttpActor>();
         builder.Services.AddSingleton<HealthProbe>();
         builder.Services.AddProblemDetails();
-        builder.Services.ConfigureHttpJsonOptions(o =>
-        {
-            o.SerializerOptions.PropertyNamingPolicy = System.Text.Json.JsonNamingPolicy.CamelCase;
-            o.SerializerOptions.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
-        });
+        builder.Services.ConfigureHttpJsonOptions(o => ArchiveJson.Configure(o.SerializerOptions));
 
         var app = builder.Build();
         app.UseAccessProblems();

@@ -1,4 +1,6 @@
 using Archive.Core.Access;
+using Archive.Ingest.Conversion;
+using Archive.Ingest.Intake;
 using Microsoft.Extensions.Configuration;
 
 namespace Archive.Web.Hosting;
@@ -21,6 +23,41 @@ public sealed record ArchiveSettings(string DataFolder, string Urls, TimeZoneInf
 
     /// <summary>The configuration files a backup keeps beside the data, so a restore runs as the original did.</summary>
     public IReadOnlyList<string> ConfigurationFiles => [Path.Combine(AppContext.BaseDirectory, "appsettings.json")];
+
+    /// <summary>Converter programs (Archive:Conversion:Ghostscript, LibreOffice, OcrMyPdf) over the defaults.</summary>
+    public ConversionOptions Conversion
+    {
+        get
+        {
+            var section = Configuration.GetSection("Archive:Conversion");
+            var defaults = new ConversionOptions();
+            return defaults with
+            {
+                Ghostscript = section["Ghostscript"] ?? defaults.Ghostscript,
+                LibreOffice = section["LibreOffice"] ?? defaults.LibreOffice,
+                OcrMyPdf = section["OcrMyPdf"] ?? defaults.OcrMyPdf,
+            };
+        }
+    }
+
+    /// <summary>The watched inbox folder of Archive:Ingest:* (WatchFolder, WatchDossier, WatchIntervalSeconds, WatchSettleSeconds); null when none is set.</summary>
+    /// <param name="folder">The folder given on the command line, over the configured one.</param>
+    /// <param name="dossier">The dossier given on the command line, over the configured one.</param>
+    public WatchFolderOptions? WatchFolder(string? folder = null, string? dossier = null)
+    {
+        var section = Configuration.GetSection("Archive:Ingest");
+        if ((folder ?? section["WatchFolder"]) is not { Length: > 0 } path) return null;
+        return new WatchFolderOptions(Path.GetFullPath(path), dossier ?? section["WatchDossier"],
+            Seconds(section, "WatchIntervalSeconds") ?? WatchFolderOptions.DefaultPollInterval,
+            Seconds(section, "WatchSettleSeconds") ?? WatchFolderOptions.DefaultSettle);
+    }
+
+    private static TimeSpan? Seconds(IConfiguration section, string key) =>
+        double.TryParse(section[key], System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var seconds)
+            ? TimeSpan.FromSeconds(seconds)
+            : section[key] is { Length: > 0 } text
+                ? throw new InvalidDataException($"Archive:Ingest:{key} phải là số giây, không phải '{text}'.")
+                : null;
 
     public const string DefaultDataFolder = "archive-data";
 

@@ -8,13 +8,11 @@ namespace Archive.Web.Hosting;
 /// </summary>
 public sealed class WatchedFolderService : IAsyncDisposable
 {
-    private readonly WatchedInbox _watched;
     private readonly CancellationTokenSource _stop;
     private readonly Task _watching;
 
-    private WatchedFolderService(WatchedInbox watched, CancellationTokenSource stop, Task watching)
+    private WatchedFolderService(CancellationTokenSource stop, Task watching)
     {
-        _watched = watched;
         _stop = stop;
         _watching = watching;
     }
@@ -24,7 +22,7 @@ public sealed class WatchedFolderService : IAsyncDisposable
         var stop = new CancellationTokenSource();
         // Each file is logged by the watched inbox and recorded in the inbox; progress lines are for a person at a terminal.
         var watching = Task.Run(() => watched.WatchAsync(new Progress<string>(), _ => Task.CompletedTask, stop.Token));
-        return new WatchedFolderService(watched, stop, watching);
+        return new WatchedFolderService(stop, watching);
     }
 
     public async ValueTask DisposeAsync()
@@ -39,6 +37,5 @@ public sealed class WatchedFolderService : IAsyncDisposable
             // Stopping is what was asked.
         }
         _stop.Dispose();
-        _watched.Dispose();
     }
 }

@@ -28,6 +28,7 @@ public sealed partial class PermissionMatrixTests
     private TempFolder _folder = null!;
     private ArchiveStore _store = null!;
     private AccessPolicy _policy = null!;
+    private SearchIndex _index = null!;
     private CatalogService _catalog = null!;
     private AccountService _accounts = null!;
     private RecordsInbox _inbox = null!;
@@ -42,6 +43,7 @@ public sealed partial class PermissionMatrixTests
         _folder = new TempFolder("archive-data");
         _store = ArchiveStore.Open(new DataFolder(_folder.Path), TimeProvider.System, Logger.None);
         _policy = new AccessPolicy();
+        _index = new SearchIndex(_store, Logger.None);
         _catalog = new CatalogService(_store, TimeProvider.System, null, _policy);
         _accounts = new AccountService(_store, _policy, TimeProvider.System);
         _inbox = new RecordsInbox(_store, TimeProvider.System, null, _policy);
@@ -72,6 +74,7 @@ public sealed partial class PermissionMatrixTests
     [OneTimeTearDown]
     public void Close()
     {
+        _index.Dispose();
         _store.Dispose();
         _folder.Dispose();
     }
@@ -189,7 +192,7 @@ public sealed partial class PermissionMatrixTests
                 new PreservationJobs(_store, TimeProvider.System, Logger.None, _policy).CheckConsistency(actor);
                 break;
             case Operation.IndexRebuild:
-                await new IndexRebuild(_store, _policy, Logger.None).RunAsync(actor, CancellationToken.None);
+                await new IndexRebuild(_store, _index, _policy, Logger.None).RunAsync(actor, CancellationToken.None);
                 break;
             case Operation.CatalogRead:
                 _catalog.Dossiers(actor);

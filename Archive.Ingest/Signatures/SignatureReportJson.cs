@@ -1,10 +1,8 @@
-using Archive.Ingest.Signatures;
+namespace Archive.Ingest.Signatures;
 
-namespace Archive.Web.Cli;
-
-/// <summary>The JSON line of `archive verify --json`, field for field as DESIGN.md 4 specifies.</summary>
-public sealed record VerifyJson(string File, string Sha256, string Indication, IReadOnlyList<VerifyJson.Signature> Signatures,
-    IReadOnlyList<VerifyJson.Rule> Rules, IReadOnlyList<string> Messages)
+/// <summary>A file's signature report as JSON (the line of `archive verify --json`, and what the inbox keeps), field for field as DESIGN.md 4 specifies.</summary>
+public sealed record SignatureReportJson(string File, string Sha256, string Indication, IReadOnlyList<SignatureReportJson.Signature> Signatures,
+    IReadOnlyList<SignatureReportJson.Rule> Rules, IReadOnlyList<string> Messages)
 {
     public sealed record Signature(string Field, string Indication, string? SubIndication, Signer? Signer, string Kind,
         string? SigningTime, string TimeSource, bool CoversWholeDocument, string ModificationsAfter, IReadOnlyList<string> Messages);
@@ -13,7 +11,7 @@ public sealed record VerifyJson(string File, string Sha256, string Indication, I
 
     public sealed record Rule(string Id, bool Passed, bool Mandatory, string Message);
 
-    public static VerifyJson From(FileVerificationReport report, string shownName) => new(
+    public static SignatureReportJson From(FileVerificationReport report, string shownName) => new(
         shownName, report.Sha256, report.Indication.Name,
         report.Signatures.Select(s => new Signature(
             s.Field, s.Indication.Name, s.SubIndication?.Name,

@@ -1,8 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using Archive.Core.Catalog;
 
-namespace Archive.Web.Cli;
+namespace Archive.Core.Catalog;
 
 /// <summary>Writes the catalog's value types (codes, periods, modes) as their canonical text in JSON output.</summary>
 public sealed class CatalogValueJsonConverter : JsonConverterFactory

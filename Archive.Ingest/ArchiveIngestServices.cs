@@ -1,0 +1,24 @@
+using Archive.Core.Application;
+using Archive.Ingest.Conversion;
+using Archive.Ingest.Pipeline;
+using Archive.Ingest.Signatures;
+using Microsoft.Extensions.DependencyInjection;
+using Serilog;
+
+namespace Archive.Ingest;
+
+/// <summary>The Ingest part of the one composition: receiving, preservation copies (the container owns the converters), verification.</summary>
+public static class ArchiveIngestServices
+{
+    public static IServiceCollection AddArchiveIngest(this IServiceCollection services, ConversionOptions conversion)
+    {
+        services.AddSingleton(conversion);
+        services.AddSingleton(sp => new DocumentPreservation(
+            new PreservationCopyConverter(conversion, sp.GetRequiredService<ILogger>()), sp.GetRequiredService<CatalogService>().StoreOf,
+            sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger>()));
+        services.AddSingleton<DocumentReception>();
+        services.AddSingleton<SignatureVerification>();
+        services.AddSingleton<StoredDocumentVerification>();
+        return services;
+    }
+}

@@ -1,0 +1,58 @@
+using Archive.Core.Application;
+using Archive.Core.Audit;
+using Archive.Core.Storage;
+using Serilog;
+
+namespace Archive.Ingest.Signatures;
+
+/// <summary>
+/// Signature validation (DESIGN.md 4) of files from outside, against a trust folder (by default the data folder's). It needs
+/// no open data folder: `archive verify FILE` works beside a running server, or before any archive exists.
+/// </summary>
+public sealed class SignatureVerification(DataFolder folder, TimeProvider clock, ILogger log)
+{
+    /// <summary>Loads the trust anchors and CRLs (by default the data folder's), refusing an unreadable or empty trust folder by name.</summary>
+    public async Task<TrustStore> TrustAsync(string? anchors, string? crls, CancellationToken cancellationToken)
+    {
+        anchors ??= folder.TrustAnchors;
+        TrustStore trust;
+        try
+        {
+            trust = await TrustStore.LoadAsync(anchors, crls ?? folder.TrustCrls, cancellationToken).ConfigureAwait(false);
+        }
+        catch (DirectoryNotFoundException e)
+        {
+            throw new InvalidDataException($"Không tìm thấy thư mục tin cậy '{e.Message}'. Chỉ định thư mục chứng thư gốc, " +
+                                           $"hoặc đặt chứng thư gốc vào {folder.TrustAnchors}.", e);
+        }
+        return trust.Anchors.Count > 0 ? trust : throw new InvalidDataException($"Thư mục '{anchors}' không có chứng thư gốc tin cậy nào.");
+    }
+
+    public Task<FileVerificationReport> VerifyFileAsync(string path, TrustStore trust, ValidationPolicy policy, CancellationToken cancellationToken) =>
+        new DocumentVerifier(trust, policy, clock, log).VerifyAsync(path, cancellationToken);
+
+}
+
+/// <summary>
+/// Signature validation of a document in the archive: its original is read like any other read of content (the read level on
+/// its dossier, and an access-log entry), then verified as received.
+/// </summary>
+public sealed class StoredDocumentVerification(DocumentContent content, SignatureVerification files)
+{
+    public async Task<FileVerificationReport> VerifyAsync(string documentId, TrustStore trust, ValidationPolicy policy, Actor actor,
+        CancellationToken cancellationToken)
+    {
+        var copy = Path.Combine(Path.GetTempPath(), $"archive-verify-{Guid.NewGuid():N}");
+        try
+        {
+            await using (var original = await content.OpenAsync(documentId, Representation.Original, actor, cancellationToken).ConfigureAwait(false))
+            await using (var file = new FileStream(copy, FileMode.CreateNew, FileAccess.Write))
+                await original.Content.CopyToAsync(file, cancellationToken).ConfigureAwait(false);
+            return await files.VerifyFileAsync(copy, trust, policy, cancellationToken).ConfigureAwait(false) with { File = documentId };
+        }
+        finally
+        {
+            File.Delete(copy);
+        }
+    }
+}
