@@ -211,6 +211,13 @@ public sealed class AccountService(ArchiveStore store, AccessPolicy policy, Time
         return Actor.Of(account, origin, zone);
     }
 
+    /// <summary>A signed-in session's account as it is now: refused once disabled; says whether its one-time password still waits to be changed.</summary>
+    public SignInResult Session(string login, string origin, NetworkZone zone)
+    {
+        var actor = ActAs(login, origin, zone);
+        return new SignInResult(actor, store.Catalog.Read(s => s.Users.Get(actor.Name))!.MustChangePassword, null);
+    }
+
     /// <summary>A personal API token for the acting user: at most <see cref="MaxTokenDays"/> days, never more than the user's roles allow.</summary>
     public IssuedToken CreateToken(string name, IReadOnlyList<string> scopes, int days, Actor actor)
     {

@@ -13,6 +13,8 @@ public sealed record DataFolder
     public string TrustAnchors => Path.Combine(Root, "trust", "anchors");
     public string TrustCrls => Path.Combine(Root, "trust", "crls");
     public string Logs => Path.Combine(Root, "logs");
+    /// <summary>The web host's keys for its session cookies (ASP.NET Core Data Protection): losing them only signs everyone out.</summary>
+    public string SessionKeys => Path.Combine(Root, "keys");
     /// <summary>Held exclusively by the one process that has the folder open.</summary>
     public string LockFile => Path.Combine(Root, "archive.lock");
 

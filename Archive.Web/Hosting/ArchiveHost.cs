@@ -18,11 +18,16 @@ public static class ArchiveHost
         builder.Services.AddSingleton<HttpActor>();
         builder.Services.AddSingleton<HealthProbe>();
         builder.Services.AddProblemDetails();
+        builder.Services.AddArchiveSessions(new Archive.Core.Storage.DataFolder(settings.DataFolder).SessionKeys);
         builder.Services.ConfigureHttpJsonOptions(o => ArchiveJson.Configure(o.SerializerOptions));
 
         var app = builder.Build();
         app.UseAccessProblems();
+        app.UseAuthentication();
+        app.UseAntiforgery();
         app.MapHealth();
+        app.MapSignIn();
+        app.MapSignInPages();
         app.MapPreservation();
         app.MapDocuments();
         return app;

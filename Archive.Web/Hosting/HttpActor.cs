@@ -5,21 +5,31 @@ using Archive.Core.Audit;
 namespace Archive.Web.Hosting;
 
 /// <summary>
-/// The one mapping from a request to the <see cref="Actor"/> the services judge: a personal API token in the
-/// Authorization header (Bearer), and the network zone from the socket's own address. Services never see HttpContext.
+/// The one mapping from a request to the <see cref="Actor"/> the services judge: a personal API token (Authorization: Bearer),
+/// or the session cookie of a person who signed in; the network zone from the socket's own address. Services never see
+/// HttpContext.
 /// </summary>
 public sealed class HttpActor(AccountService accounts, ArchiveSettings settings)
 {
-    public Actor Of(HttpContext http)
+    /// <param name="passwordChange">The request changes the password: allowed while a one-time password waits to be changed.</param>
+    public Actor Of(HttpContext http, bool passwordChange = false)
     {
-        var header = http.Request.Headers.Authorization.ToString();
-        if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
-            throw new NotSignedInException();
         var address = http.Connection.RemoteIpAddress;
-        return accounts.Authenticate(header["Bearer ".Length..].Trim(), address?.ToString() ?? "?",
-            NetworkZones.Of(address, settings.IsolatedNetworks));
+        var origin = address?.ToString() ?? "?";
+        var zone = NetworkZones.Of(address, settings.IsolatedNetworks);
+        var header = http.Request.Headers.Authorization.ToString();
+        if (header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
+            return accounts.Authenticate(header["Bearer ".Length..].Trim(), origin, zone);
+        if (http.User.Identity is not { IsAuthenticated: true, Name: { } login }) throw new NotSignedInException();
+        var session = accounts.Session(login, origin, zone);
+        if (session.MustChangePassword && !passwordChange)
+            throw new AccessDeniedException("Cần đổi mật khẩu dùng một lần trước khi làm việc khác (trang Đổi mật khẩu).");
+        return session.Actor!;
     }
+
+    public (string Origin, NetworkZone Zone) Where(HttpContext http) =>
+        (http.Connection.RemoteIpAddress?.ToString() ?? "?", NetworkZones.Of(http.Connection.RemoteIpAddress, settings.IsolatedNetworks));
 }
 
 /// <summary>The request carries no credentials: 401.</summary>
-public sealed class NotSignedInException() : Exception("Cần đăng nhập: gửi mã truy cập cá nhân trong tiêu đề Authorization (Bearer).");
+public sealed class NotSignedInException() : Exception("Cần đăng nhập, hoặc gửi mã truy cập cá nhân trong tiêu đề Authorization (Bearer).");
