@@ -11,6 +11,7 @@ public static class ArchiveSearchServices
         services.AddSingleton<SearchIndex>();
         services.AddSingleton<IArchiveIndex>(sp => sp.GetRequiredService<SearchIndex>());
         services.AddSingleton<SearchService>();
+        services.AddSingleton<RestrictedSearch>();
         services.AddSingleton<IndexRebuild>();
         return services;
     }

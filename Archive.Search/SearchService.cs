@@ -8,11 +8,14 @@ namespace Archive.Search;
 /// Search as a user asks it: the access filter is built from the actor's rights at the moment of the search (so a grant
 /// or a revoke counts at once, in totals and facets too), and a document the user may not see is never a hit.
 /// </summary>
-public sealed class SearchService(SearchIndex index, CatalogService catalog, ILogger log)
+/// <param name="restricted">The search of the restricted collection, asked for with <c>restrictedCollection</c>.</param>
+public sealed class SearchService(SearchIndex index, CatalogService catalog, RestrictedSearch restricted, ILogger log)
 {
-    public async Task<SearchResults> SearchAsync(SearchRequest request, Actor actor, CancellationToken cancellationToken)
+    public async Task<SearchResults> SearchAsync(SearchRequest request, Actor actor, CancellationToken cancellationToken,
+        bool restrictedCollection = false)
     {
         ArgumentNullException.ThrowIfNull(request);
+        if (restrictedCollection) return await restricted.SearchAsync(request, actor, cancellationToken).ConfigureAwait(false);
         var scope = catalog.SearchScope(actor);
         var searcher = new ArchiveSearcher(await index.OpenAsync(cancellationToken).ConfigureAwait(false), log);
         return searcher.Search(request with

@@ -100,7 +100,7 @@ public sealed class RecordsInbox(ArchiveStore store, TimeProvider clock, Restric
         if (!ReferenceEquals(new CatalogService(store, clock, restricted, _policy).StoreOf(dossierCode), store))
             throw new CatalogConflictException(
                 $"Hồ sơ {dossierCode} thuộc kho hạn chế sử dụng (cách ly, Điều 16.6): văn bản trong hộp thư không được lập thẳng vào đó. " +
-                "Chép bản gốc sang máy của kho cách ly và lập bằng 'archive document add'.");
+                "Chép bản gốc sang máy của kho cách ly và lập văn bản vào hồ sơ ngay trên máy đó.");
         var metadata = Metadata(item);
         foreach (var (tag, value) in corrections?.Values ?? new Dictionary<string, string>()) metadata = metadata.With(tag, value);
         ArrivalEntry? arrival = null;

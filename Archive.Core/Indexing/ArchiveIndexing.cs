@@ -26,7 +26,7 @@ public sealed class ArchiveIndexing(ArchiveStore store, IArchiveIndex index, ILo
         {
             _log.Warning(e, "Documents {DocumentIds} were filed but not indexed", documentIds);
             return "Văn bản đã được lưu nhưng chưa được cập nhật vào chỉ mục tìm kiếm " +
-                   $"({e.Message}); dựng lại chỉ mục (archive reindex) sẽ bổ sung.";
+                   $"({e.Message}); dựng lại chỉ mục tìm kiếm từ danh mục sẽ bổ sung.";
         }
     }
 }

@@ -62,12 +62,33 @@ public sealed class RestrictedAccessTests
             Assert.That(await Curl(ns, granted, port, id, copy), Is.EqualTo("200"));
             Assert.That(await File.ReadAllBytesAsync(copy), Is.EqualTo(await File.ReadAllBytesAsync(file)));
             Assert.That(await Curl(ns, officer, port, id, data.File("khong-duoc.pdf")), Is.EqualTo("403"));
+
+            // Search of the collection over the web: refused from outside, the grantee's documents from inside.
+            using var search = new HttpRequestMessage(HttpMethod.Get, "/api/v1/search?q=ly%20lich&restricted=true")
+            {
+                Headers = { { "Authorization", $"Bearer {granted}" } },
+            };
+            Assert.That((await outside.SendAsync(search)).StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
+            var hits = data.File("tim-kiem.json");
+            Assert.That(await Curl(ns, granted, port, "", hits, "/api/v1/search?q=ly%20lich&restricted=true"), Is.EqualTo("200"));
+            Assert.That(JsonDocument.Parse(await File.ReadAllTextAsync(hits)).RootElement.GetProperty("hits")[0].GetProperty("id").GetString(),
+                Is.EqualTo(id));
         }
         finally
         {
             server.Kill(entireProcessTree: true);
             await server.WaitForExitAsync();
         }
+
+        // Search of the collection: on the air-gapped host, over the grantee's dossiers only, each search in the access log.
+        var found = await Cli.RunChildAsync(["search", "--restricted", "lý lịch", "--json", "--as", "nhansu", "--data", data.Path], isolated, ns.Exec);
+        Assert.That(JsonDocument.Parse(found.Stdout).RootElement.GetProperty("total").GetInt32(), Is.EqualTo(1), found.ToString());
+        var notGranted = await Cli.RunChildAsync(["search", "--restricted", "lý lịch", "--json", "--as", "vanthu", "--data", data.Path], isolated,
+            ns.Exec);
+        Assert.That(JsonDocument.Parse(notGranted.Stdout).RootElement.GetProperty("total").GetInt32(), Is.Zero, notGranted.ToString());
+        var networked = await Cli.RunAsync("search", "--restricted", "lý lịch", "--as", "nhansu", "--data", data.Path);
+        Assert.That(networked.ExitCode, Is.EqualTo(64), "this machine has a default route: " + networked);
+        Assert.That(networked.Stderr, Does.Contain("Điều 16.6"));
 
         var audit = await Cli.RunAsync("audit", "list", "--limit", "1000", "--json", "--data", data.Path);
         var entries = audit.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement).ToList();
@@ -76,13 +97,17 @@ public sealed class RestrictedAccessTests
         Assert.That(read.GetProperty("objectId").GetString(), Is.EqualTo(id));
         Assert.That(read.GetProperty("after").GetString(), Does.Contain("\"restricted\":true").And.Contain("Isolated"));
         Assert.That(entries.Select(e => e.GetProperty("action").GetString()), Has.Member("rights.grant"));
+        var searches = entries.Where(e => e.GetProperty("action").GetString() == "search.restricted").ToList();
+        Assert.That(searches.Select(e => e.GetProperty("actor").GetString()), Is.EquivalentTo(new[] { "nhansu", "nhansu", "vanthu" }),
+            "the web search from inside, and the two searches on the command line");
+        Assert.That(searches[0].GetProperty("after").GetString(), Does.Contain("\"total\":1").And.Contain(id));
         Assert.That((await Cli.RunAsync("audit", "verify", "--data", data.Path)).ExitCode, Is.Zero, await log);
     }
 
-    private static async Task<string> Curl(NetworkNamespace ns, string token, int port, string id, string output)
+    private static async Task<string> Curl(NetworkNamespace ns, string token, int port, string id, string output, string? path = null)
     {
         var result = await Run([.. ns.Exec, "curl", "-s", "-o", output, "-w", "%{http_code}", "-H", $"Authorization: Bearer {token}",
-            $"http://10.77.0.1:{port}/api/v1/documents/{id}/original"]);
+            $"http://10.77.0.1:{port}{path ?? $"/api/v1/documents/{id}/original"}"]);
         return result.Trim();
     }
 

@@ -27,6 +27,7 @@ public static class ArchiveCommandLine
             PreservationCommands.Backup(runner),
             PreservationCommands.Restore(runner),
             PreservationCommands.Jobs(runner),
+            PreservationCommands.Alerts(runner),
             AirGapCommands.Create(runner),
             VerifyCommand.Create(runner),
             SignCommand.Create(runner),

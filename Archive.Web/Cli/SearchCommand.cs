@@ -18,7 +18,8 @@ public static class SearchCommand
         var limit = new Option<int>("--limit") { Description = "Số văn bản mỗi trang (mặc định 20)", DefaultValueFactory = _ => 20 };
         var page = new Option<int>("--page") { Description = "Trang (từ 1)", DefaultValueFactory = _ => 1 };
         var sort = new Option<string>("--sort") { Description = "relevance (mặc định), date (mới nhất trước) hoặc date-asc", DefaultValueFactory = _ => "relevance" };
-        var search = new Command("search", "Tìm văn bản (có dấu hoặc không dấu, theo số/ký hiệu, cơ quan, ngày…)") { query, limit, page, sort };
+        var restricted = new Option<bool>("--restricted") { Description = "Tìm trong kho hạn chế sử dụng (chỉ trên máy cách ly mạng; được ghi nhật ký)" };
+        var search = new Command("search", "Tìm văn bản (có dấu hoặc không dấu, theo số/ký hiệu, cơ quan, ngày…)") { query, limit, page, sort, restricted };
         runner.Bind(search, async (context, parse, cancellationToken) =>
         {
             var request = new SearchRequest
@@ -36,33 +37,13 @@ public static class SearchCommand
                     var other => throw new UserInputException($"--sort \"{other}\" không hợp lệ; dùng relevance, date hoặc date-asc."),
                 },
             };
-            var results = await context.Get<SearchService>().SearchAsync(request, context.Actor, cancellationToken).ConfigureAwait(false);
-            context.Output.Item(Json(results), _ => Text(results));
+            var results = await context.Get<SearchService>().SearchAsync(request, context.Actor, cancellationToken, parse.GetValue(restricted))
+                .ConfigureAwait(false);
+            context.Output.Item(SearchResultsJson.From(results), _ => Text(results));
             return ExitCodes.Ok;
         });
         return search;
     }
-
-    /// <summary>The JSON contract: <c>{"total","hits":[{"id","score","soKyHieu","trichYeu","ngay","snippet"}],"facets"}</c>.</summary>
-    private static object Json(SearchResults results) => new
-    {
-        total = results.Total,
-        page = results.Page,
-        hits = results.Hits.Select(h => new
-        {
-            id = h.Id,
-            score = h.Score,
-            soKyHieu = h.SoKyHieu,
-            trichYeu = h.TrichYeu,
-            ngay = h.Ngay,
-            snippet = h.Snippet.Marked(),
-            tenLoai = h.TenLoai,
-            coQuan = h.CoQuan,
-            maHoSo = h.MaHoSo,
-        }),
-        facets = results.Facets.ToDictionary(f => f.Name, f => f.Values.Select(v => new { value = v.Value, count = v.Count })),
-        notices = results.Notices,
-    };
 
     private static string Text(SearchResults results)
     {

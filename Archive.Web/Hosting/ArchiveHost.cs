@@ -30,6 +30,7 @@ public static class ArchiveHost
         app.MapSignInPages();
         app.MapPreservation();
         app.MapDocuments();
+        app.MapSearch();
         return app;
     }
 }

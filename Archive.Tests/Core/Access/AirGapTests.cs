@@ -88,7 +88,7 @@ public sealed class AirGapTests
         var intoRestricted = await Cli.RunChildAsync(["inbox", "accept", inboxId, "--dossier", "000.00.00.H42.2020.09.TCCB", "--data", data.Path],
             wrapper: ns.Exec);
         Assert.That(intoRestricted.ExitCode, Is.EqualTo(64), intoRestricted.ToString());
-        Assert.That(intoRestricted.Stderr, Does.Contain("kho hạn chế sử dụng").And.Contain("archive document add"));
+        Assert.That(intoRestricted.Stderr, Does.Contain("kho hạn chế sử dụng").And.Contain("máy của kho cách ly"));
 
         var digest = Archive.Core.Storage.Sha256Digest.Compute(await File.ReadAllBytesAsync(file)).Hex;
         Assert.That(File.Exists(Path.Combine(data.Path, "restricted", "blobs", "sha256", digest[..2], digest[2..4], digest)));
