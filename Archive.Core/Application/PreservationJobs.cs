@@ -29,7 +29,9 @@ public sealed class PreservationJobs(ArchiveStore store, TimeProvider clock, ILo
         Tracked(Backup, actor, async () =>
         {
             if (targets.Count == 0)
-                throw new ArgumentException("Chưa có phương tiện sao lưu nào (--to DIR hoặc Backup:Targets trong cấu hình).", nameof(targets));
+                throw new InvalidRequestException("Chưa chỉ định nơi sao lưu nào, và Archive:Backup:Targets trong cấu hình cũng trống.");
+            if (targets.Any(t => store.Folder.Contains(t)))
+                throw new InvalidRequestException("Nơi sao lưu không được nằm trong thư mục dữ liệu: bản sao phải ở phương tiện độc lập.");
             var reports = new List<BackupReport>();
             foreach (var target in targets)
                 reports.Add(await new BackupService(store, clock, log)

@@ -30,6 +30,14 @@ public sealed record DataFolder
         return full;
     }
 
+    /// <summary>Whether <paramref name="path"/> is the data folder or inside it.</summary>
+    public bool Contains(string path)
+    {
+        var full = Path.GetFullPath(path).TrimEnd(Path.DirectorySeparatorChar);
+        return full == Root.TrimEnd(Path.DirectorySeparatorChar)
+               || full.StartsWith(Root.TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar, StringComparison.Ordinal);
+    }
+
     public void CreateLayout()
     {
         foreach (var folder in new[] { Root, Blobs, Index, TrustAnchors, TrustCrls, Logs })

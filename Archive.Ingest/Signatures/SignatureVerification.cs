@@ -1,6 +1,8 @@
+using System.Runtime.CompilerServices;
 using Archive.Core.Application;
 using Archive.Core.Audit;
 using Archive.Core.Storage;
+using Archive.Core.Trust;
 using Serilog;
 
 namespace Archive.Ingest.Signatures;
@@ -22,14 +24,41 @@ public sealed class SignatureVerification(DataFolder folder, TimeProvider clock,
         }
         catch (DirectoryNotFoundException e)
         {
-            throw new InvalidDataException($"Không tìm thấy thư mục tin cậy '{e.Message}'. Chỉ định thư mục chứng thư gốc, " +
-                                           $"hoặc đặt chứng thư gốc vào {folder.TrustAnchors}.", e);
+            throw new TrustMaterialException($"Không tìm thấy thư mục tin cậy '{e.Message}'. Chỉ định thư mục chứng thư gốc, " +
+                                             $"hoặc đặt chứng thư gốc vào {folder.TrustAnchors}.");
         }
-        return trust.Anchors.Count > 0 ? trust : throw new InvalidDataException($"Thư mục '{anchors}' không có chứng thư gốc tin cậy nào.");
+        catch (InvalidDataException e)
+        {
+            throw new TrustMaterialException(e.Message);
+        }
+        return trust.Anchors.Count > 0 ? trust : throw new TrustMaterialException($"Thư mục '{anchors}' không có chứng thư gốc tin cậy nào.");
     }
 
     public Task<FileVerificationReport> VerifyFileAsync(string path, TrustStore trust, ValidationPolicy policy, CancellationToken cancellationToken) =>
         new DocumentVerifier(trust, policy, clock, log).VerifyAsync(path, cancellationToken);
+
+    /// <summary>Several files, verified in parallel (one per core), each report as soon as it and those before it are done.</summary>
+    public async IAsyncEnumerable<FileVerificationReport> VerifyFilesAsync(IReadOnlyList<string> paths, TrustStore trust, ValidationPolicy policy,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var missing = paths.FirstOrDefault(p => !File.Exists(p));
+        if (missing is not null) throw new FileNotFoundException($"Không tìm thấy tệp '{missing}'.", missing);
+        var verifier = new DocumentVerifier(trust, policy, clock, log);
+        using var slots = new SemaphoreSlim(Environment.ProcessorCount);
+        var running = paths.Select(async path =>
+        {
+            await slots.WaitAsync(cancellationToken).ConfigureAwait(false);
+            try
+            {
+                return await Task.Run(() => verifier.VerifyAsync(path, cancellationToken), cancellationToken).ConfigureAwait(false);
+            }
+            finally
+            {
+                slots.Release();
+            }
+        }).ToList();
+        foreach (var report in running) yield return await report.ConfigureAwait(false);
+    }
 
 }
 

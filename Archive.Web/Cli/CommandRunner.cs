@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text.Json;
 using Archive.Core.Access;
+using Archive.Core.Application;
 using Archive.Core.Catalog;
 using Archive.Core.Storage;
 using Archive.Core.Preservation;
@@ -93,7 +94,7 @@ public sealed class CommandRunner(TextWriter stdout, TextWriter stderr, TimeProv
         }
         catch (Exception e) when (e is UserInputException or DossierLifecycleException or PathOutsideDataFolderException
                                        or CatalogConflictException or CatalogNotFoundException or MetadataFormatException
-                                       or TrustMaterialException or RestoreException
+                                       or TrustMaterialException or RestoreException or InvalidRequestException
                                        or RestrictedCollectionClosedException)
         {
             output.Error(e.Message);

@@ -40,9 +40,6 @@ public static class PreservationCommands
         runner.Bind(backup, async (context, parse, cancellationToken) =>
         {
             var targets = parse.GetValue(to) is { Length: > 0 } given ? given.Select(Path.GetFullPath).ToList() : context.Settings.BackupTargets;
-            if (targets.Count == 0) throw new UserInputException("Chưa chỉ định nơi sao lưu: dùng --to DIR hoặc cấu hình Archive:Backup:Targets.");
-            if (targets.Any(t => IsInside(t, context.Folder.Root)))
-                throw new UserInputException("Nơi sao lưu không được nằm trong thư mục dữ liệu: bản sao phải ở phương tiện độc lập.");
             if (parse.GetValue(full) && parse.GetValue(incremental)) throw new UserInputException("Chọn một trong --full hoặc --incremental.");
             var kind = parse.GetValue(full) ? BackupKind.Full : parse.GetValue(incremental) ? BackupKind.Incremental : BackupKind.Scheduled;
             var reports = await Jobs(context).RunBackupAsync(targets, kind, context.Settings.ConfigurationFiles, context.Actor,
@@ -62,11 +59,7 @@ public static class PreservationCommands
         {
             var report = await new RestoreService(context.Clock, context.Log)
                 .RunAsync(parse.GetValue(from)!, parse.GetValue(to)!, context.Output.Progress(), cancellationToken,
-                    async (store, ct) =>
-                    {
-                        using var index = LuceneArchiveIndex.Open(store.Folder.Index, context.Log);
-                        return await index.RebuildAsync(new CatalogIndexSource(store, context.Log).All(ct), ct).ConfigureAwait(false);
-                    }).ConfigureAwait(false);
+                    new RestoredIndex(context.Log).BuildAsync).ConfigureAwait(false);
             context.Output.Item(report, r => (r.Succeeded
                     ? $"Đã phục hồi {r.To} từ {string.Join(", ", r.SetsUsed)}: {r.BlobsRestored} tệp, {r.DocumentsInCatalog} văn bản trong danh mục, {r.DocumentsIndexed} văn bản trong chỉ mục tìm kiếm; mọi mã băm khớp."
                     : $"Phục hồi {r.To} CÓ LỖI:") + string.Concat(r.Problems.Select(p => Environment.NewLine + "  " + p)));
@@ -122,10 +115,6 @@ public static class PreservationCommands
     }
 
     private static PreservationJobs Jobs(CliContext context) => context.Jobs;
-
-    private static bool IsInside(string path, string root) =>
-        Path.GetFullPath(path).StartsWith(root.TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar, StringComparison.Ordinal)
-        || Path.GetFullPath(path) == root;
 
     private static string Describe(FixityReport r)
     {

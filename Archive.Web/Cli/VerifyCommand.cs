@@ -42,33 +42,22 @@ public static class VerifyCommand
         {
             ValidationPolicy.TryParse(parse.GetValue(policy), out var chosen);
             var verification = context.Get<SignatureVerification>();
-            TrustStore store;
-            try
-            {
-                store = await verification.TrustAsync(parse.GetValue(trust)?.FullName, parse.GetValue(crl)?.FullName, cancellationToken)
-                    .ConfigureAwait(false);
-            }
-            catch (InvalidDataException e)
-            {
-                throw new UserInputException(e.Message);
-            }
+            var store = await verification.TrustAsync(parse.GetValue(trust)?.FullName, parse.GetValue(crl)?.FullName, cancellationToken)
+                .ConfigureAwait(false);
             var targets = parse.GetValue(files) ?? [];
-            foreach (var file in targets)
-                if (!file.Exists) throw new UserInputException($"Không tìm thấy tệp '{file.FullName}'.");
-            // Files are verified in parallel (bounded by the cores) and reported in the order given; stored documents after them.
-            using var slots = new SemaphoreSlim(Environment.ProcessorCount);
-            var pending = targets.Select(file => (Shown: file.ToString(), Report: Bounded(slots,
-                    () => verification.VerifyFileAsync(file.FullName, store, chosen, cancellationToken), cancellationToken)))
-                .Concat((parse.GetValue(documents) ?? []).Select(id => (Shown: id, Report: Bounded(slots,
-                    () => context.Get<StoredDocumentVerification>().VerifyAsync(id, store, chosen, context.Actor, cancellationToken), cancellationToken))))
-                .ToList();
             var indications = new List<SignatureIndication>();
-            foreach (var (shown, running) in pending)
+            void Print(FileVerificationReport report, string shown)
             {
-                var report = await running.ConfigureAwait(false);
                 context.Output.Item(SignatureReportJson.From(report, shown), _ => VerifyText.Describe(report, shown));
                 indications.Add(report.Indication);
             }
+            var index = 0;
+            await foreach (var report in verification.VerifyFilesAsync(targets.Select(f => f.FullName).ToList(), store, chosen, cancellationToken)
+                               .ConfigureAwait(false))
+                Print(report, targets[index++].ToString());
+            foreach (var id in parse.GetValue(documents) ?? [])
+                Print(await context.Get<StoredDocumentVerification>().VerifyAsync(id, store, chosen, context.Actor, cancellationToken)
+                    .ConfigureAwait(false), id);
             return ExitCode(indications);
         });
         return verify;
@@ -79,18 +68,4 @@ public static class VerifyCommand
         : indications.Contains(SignatureIndication.Indeterminate) ? AnyIndeterminate
         : indications.Contains(SignatureIndication.NoSignature) ? NoSignature
         : AllPassed;
-
-    private static async Task<FileVerificationReport> Bounded(SemaphoreSlim slots, Func<Task<FileVerificationReport>> verify,
-        CancellationToken cancellationToken)
-    {
-        await slots.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            return await Task.Run(verify, cancellationToken).ConfigureAwait(false);
-        }
-        finally
-        {
-            slots.Release();
-        }
-    }
 }

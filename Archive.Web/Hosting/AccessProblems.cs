@@ -1,4 +1,5 @@
 using Archive.Core.Access;
+using Archive.Core.Application;
 using Archive.Core.Catalog;
 
 namespace Archive.Web.Hosting;
@@ -19,6 +20,11 @@ public static class AccessProblems
         catch (AccessDeniedException e)
         {
             await Problem(http, StatusCodes.Status403Forbidden, "Không được phép", e.Message).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is InvalidRequestException or AccountValidationException or CatalogValidationException
+                                       or CatalogConflictException or DossierLifecycleException)
+        {
+            await Problem(http, StatusCodes.Status400BadRequest, "Yêu cầu không hợp lệ", e.Message).ConfigureAwait(false);
         }
         catch (CatalogNotFoundException e)
         {
