@@ -2,6 +2,7 @@ using Archive.Core.Application;
 using Archive.Ingest.Conversion;
 using Archive.Ingest.Pipeline;
 using Archive.Ingest.Signatures;
+using Archive.Ingest.Signing;
 using Microsoft.Extensions.DependencyInjection;
 using Serilog;
 
@@ -19,6 +20,7 @@ public static class ArchiveIngestServices
         services.AddSingleton<DocumentReception>();
         services.AddSingleton<SignatureVerification>();
         services.AddSingleton<StoredDocumentVerification>();
+        services.AddSingleton<DocumentSigning>();
         return services;
     }
 }

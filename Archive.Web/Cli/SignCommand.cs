@@ -25,48 +25,14 @@ public static class SignCommand
         var sign = new Command("sign", "Ký số tệp PDF (PAdES, ký bổ sung không sửa bản gốc)") { input, output, key, pkcs11, token, keyLabel, certificate, password, position, tsa };
         runner.Bind(sign, async (context, parse, cancellationToken) =>
         {
-            if (!SignaturePlacement.TryParse(parse.GetValue(position), out var placement))
-                throw new UserInputException("--position phải là invisible, top-right hoặc TRANG:TRÁI,DƯỚI,PHẢI,TRÊN.");
-            var source = parse.GetValue(input)!;
+            var source = new SigningKeySource(parse.GetValue(key)?.FullName, parse.GetValue(pkcs11), parse.GetValue(token), parse.GetValue(keyLabel),
+                parse.GetValue(certificate)?.FullName, parse.GetValue(password) ?? Environment.GetEnvironmentVariable("ARCHIVE_KEY_PASSWORD") ?? "");
             var target = parse.GetValue(output)!;
-            if (!source.Exists) throw new UserInputException($"Không tìm thấy tệp '{source.FullName}'.");
-            if (source.FullName == target.FullName) throw new UserInputException("Tệp ký ra phải khác tệp gốc.");
-            var secret = parse.GetValue(password) ?? Environment.GetEnvironmentVariable("ARCHIVE_KEY_PASSWORD") ?? "";
-            using var signingKey = LoadKey();
-            using var http = parse.GetValue(tsa) is null ? null : new HttpClient();
-            var authority = parse.GetValue(tsa) is { } url ? new HttpTimestampAuthority(http!, url) : null;
-            SigningResult result;
-            try
-            {
-                result = await new PadesSigner(context.Clock, context.Log)
-                    .SignAsync(source.FullName, target.FullName, signingKey, placement, authority, cancellationToken).ConfigureAwait(false);
-            }
-            catch (InvalidDataException e)
-            {
-                throw new UserInputException(e.Message);
-            }
+            var result = await context.Get<DocumentSigning>().SignAsync(parse.GetValue(input)!.FullName, target.FullName, source,
+                parse.GetValue(position), parse.GetValue(tsa), cancellationToken).ConfigureAwait(false);
             context.Output.Item(result, r => $"Đã ký {target} (trường {r.FieldName}, {r.SigningTime:dd/MM/yyyy HH:mm:ss} giờ Việt Nam" +
                                              (r.Timestamped ? ", có dấu thời gian)." : ")."));
             return ExitCodes.Ok;
-
-            ISigningKey LoadKey()
-            {
-                var file = parse.GetValue(key);
-                var library = parse.GetValue(pkcs11);
-                if ((file is null) == (library is null))
-                    throw new UserInputException("Chọn đúng một nguồn khoá: --key TỆP.p12 hoặc --pkcs11 THƯ_VIỆN --token NHÃN --key-label NHÃN.");
-                try
-                {
-                    if (file is not null) return Pkcs12SigningKey.Load(file.FullName, secret);
-                    var tokenLabel = parse.GetValue(token) ?? throw new UserInputException("--pkcs11 cần --token.");
-                    var label = parse.GetValue(keyLabel) ?? throw new UserInputException("--pkcs11 cần --key-label.");
-                    return Pkcs11SigningKey.Open(library!, tokenLabel, label, secret, parse.GetValue(certificate)?.FullName);
-                }
-                catch (InvalidDataException e)
-                {
-                    throw new UserInputException(e.Message);
-                }
-            }
         });
         return sign;
     }
