@@ -8,7 +8,9 @@ using Serilog;
 
 namespace Archive.Ingest;
 
-/// <summary>The Ingest part of the one composition: receiving, preservation copies (the container owns the converters), verification.</summary>
+/// <summary>
+/// The Ingest part of the one composition: receiving, preservation copies (the container owns the converters), verification.
+/// </summary>
 public static class ArchiveIngestServices
 {
     public static IServiceCollection AddArchiveIngest(this IServiceCollection services, ConversionOptions conversion)

@@ -10,6 +10,7 @@ public sealed class RestoredIndex(ILogger log)
     public async Task<int> BuildAsync(ArchiveStore restored, CancellationToken cancellationToken)
     {
         using var index = LuceneArchiveIndex.Open(restored.Folder.Index, log);
-        return await index.RebuildAsync(new CatalogIndexSource(restored, log).All(cancellationToken), cancellationToken).ConfigureAwait(false);
+        return await index.RebuildAsync(new CatalogIndexSource(restored, log).All(cancellationToken), cancellationToken)
+            .ConfigureAwait(false);
     }
 }

@@ -63,7 +63,8 @@ public sealed class RestrictedSearch(RestrictedCollection restricted, ArchiveSto
             _index ??= new SearchIndex(store, log);
             var index = await _index.OpenAsync(cancellationToken).ConfigureAwait(false);
             if (index.Count != store.Catalog.Read(s => s.Documents.Count()))
-                await _index.RebuildAsync(new CatalogIndexSource(store, log).All(cancellationToken), cancellationToken).ConfigureAwait(false);
+                await _index.RebuildAsync(new CatalogIndexSource(store, log).All(cancellationToken), cancellationToken)
+                    .ConfigureAwait(false);
             return index;
         }
         finally

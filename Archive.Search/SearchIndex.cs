@@ -18,7 +18,8 @@ public sealed class SearchIndex(ArchiveStore store, ILogger log, IProgress<strin
     /// <summary>Never: a missing or broken index is rebuilt before it is handed out.</summary>
     public bool NeedsRebuild => false;
 
-    public async Task<LuceneArchiveIndex> OpenAsync(CancellationToken cancellationToken) => (await OpenCoreAsync(cancellationToken).ConfigureAwait(false)).Index;
+    public async Task<LuceneArchiveIndex> OpenAsync(CancellationToken cancellationToken) =>
+        (await OpenCoreAsync(cancellationToken).ConfigureAwait(false)).Index;
 
     public Task IndexAsync(IndexedDocument document, CancellationToken cancellationToken) => IndexAsync([document], cancellationToken);
 

@@ -13,7 +13,9 @@ public sealed record SearchResultsJson(int Total, int Page, IReadOnlyList<Search
     public sealed record FacetValue(string Value, int Count);
 
     public static SearchResultsJson From(SearchResults results) => new(results.Total, results.Page,
-        results.Hits.Select(h => new Hit(h.Id, h.Score, h.SoKyHieu, h.TrichYeu, h.Ngay, h.Snippet.Marked(), h.TenLoai, h.CoQuan, h.MaHoSo)).ToList(),
-        results.Facets.ToDictionary(f => f.Name, f => (IReadOnlyList<FacetValue>)f.Values.Select(v => new FacetValue(v.Value, v.Count)).ToList()),
+        results.Hits.Select(h => new Hit(h.Id, h.Score, h.SoKyHieu, h.TrichYeu, h.Ngay, h.Snippet.Marked(), h.TenLoai, h.CoQuan, h.MaHoSo))
+            .ToList(),
+        results.Facets.ToDictionary(f => f.Name,
+            f => (IReadOnlyList<FacetValue>)f.Values.Select(v => new FacetValue(v.Value, v.Count)).ToList()),
         results.Notices);
 }

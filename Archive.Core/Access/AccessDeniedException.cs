@@ -1,4 +1,6 @@
 namespace Archive.Core.Access;
 
-/// <summary>The acting user may not do this (Điều 16.8): the command line exits 77, the web answers 403. The message is Vietnamese.</summary>
+/// <summary>
+/// The acting user may not do this (Điều 16.8): the command line exits 77, the web answers 403. The message is Vietnamese.
+/// </summary>
 public sealed class AccessDeniedException(string message) : Exception(message);

@@ -8,7 +8,8 @@ public static class AccessLevels
         "read" or "doc" or "đọc" => AccessLevel.Read,
         "contribute" or "dong-gop" or "đóng góp" => AccessLevel.Contribute,
         "manage" or "quan-ly" or "quản lý" => AccessLevel.Manage,
-        _ => throw new AccountValidationException($"Mức quyền \"{text?.Trim()}\" không có; chỉ có read (đọc), contribute (đóng góp), manage (quản lý)."),
+        _ => throw new AccountValidationException(
+            $"Mức quyền \"{text?.Trim()}\" không có; chỉ có read (đọc), contribute (đóng góp), manage (quản lý)."),
     };
 
     public static string Code(this AccessLevel level) => level.ToString().ToLowerInvariant();

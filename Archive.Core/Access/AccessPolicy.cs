@@ -23,10 +23,14 @@ public sealed class AccessPolicy
         EnsureCurrent(main, actor);
         DemandScope(actor, operation);
         if (!Permissions.RoleMatrix[operation].Overlaps(actor.Roles))
-            throw new AccessDeniedException($"Tài khoản {actor.Name} ({RoleNames(actor)}) không có quyền {Permissions.Describe(operation)}.");
+            throw new AccessDeniedException(
+                $"Tài khoản {actor.Name} ({RoleNames(actor)}) không có quyền {Permissions.Describe(operation)}.");
     }
 
-    /// <summary>Demands an operation on <paramref name="dossier"/>, which may live in the restricted collection; grants are in <paramref name="main"/>.</summary>
+    /// <summary>
+    /// Demands an operation on <paramref name="dossier"/>, which may live
+    /// in the restricted collection; grants are in <paramref name="main"/>.
+    /// </summary>
     public void Demand(ICatalogSession main, Actor actor, Dossier dossier, Operation operation)
     {
         var needed = Permissions.LevelNeeded.TryGetValue(operation, out var level)

@@ -33,5 +33,7 @@ public sealed record Grantee
 
     /// <summary>The grantees an actor counts as: itself, and its unit when it has one.</summary>
     public static IReadOnlyList<string> ValuesOf(Audit.Actor actor) =>
-        actor.Agency is { } agency && actor.Unit is { } unit ? [User(actor.Name).Value, Unit(agency, unit).Value] : [User(actor.Name).Value];
+        actor.Agency is { } agency && actor.Unit is { } unit
+            ? [User(actor.Name).Value, Unit(agency, unit).Value]
+            : [User(actor.Name).Value];
 }

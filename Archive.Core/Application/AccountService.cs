@@ -58,13 +58,15 @@ public sealed class AccountService(ArchiveStore store, AccessPolicy policy, Time
             problems.Add("Tài khoản có vai trò nghiệp vụ cần mã định danh cơ quan (--agency).");
         var fullName = request.FullName?.Trim() ?? "";
         if (fullName.Length == 0) problems.Add("Họ và tên không được để trống.");
-        if (fullName.Any(char.IsControl) || request.Unit?.Any(char.IsControl) == true) problems.Add("Họ tên và đơn vị không được chứa ký tự điều khiển.");
+        if (fullName.Any(char.IsControl) || request.Unit?.Any(char.IsControl) == true)
+            problems.Add("Họ tên và đơn vị không được chứa ký tự điều khiển.");
         var password = request.Password ?? OneTimePassword.Create();
         if (request.Password is not null && login is not null) Collect(problems, () => PasswordPolicy.Check(password, login));
         if (problems.Count > 0) throw new AccountValidationException(problems);
         var account = new UserAccount
         {
-            Login = login!, FullName = fullName, Agency = agency, Unit = string.IsNullOrWhiteSpace(request.Unit) ? null : request.Unit.Trim(),
+            Login = login!, FullName = fullName, Agency = agency,
+            Unit = string.IsNullOrWhiteSpace(request.Unit) ? null : request.Unit.Trim(),
             Roles = roles.Select(r => r.Code).ToArray(), MustChangePassword = request.Password is null, CreatedAt = clock.GetLocalNow(),
         };
         account = account with { PasswordHash = _hasher.HashPassword(account, password) };
@@ -192,7 +194,9 @@ public sealed class AccountService(ArchiveStore store, AccessPolicy policy, Time
             var signedIn = account with
             {
                 FailedSignIns = 0, LockedUntil = null, LastSignInAt = now,
-                PasswordHash = verdict == PasswordVerificationResult.SuccessRehashNeeded ? _hasher.HashPassword(account, password!) : account.PasswordHash,
+                PasswordHash = verdict == PasswordVerificationResult.SuccessRehashNeeded
+                    ? _hasher.HashPassword(account, password!)
+                    : account.PasswordHash,
             };
             session.Users.Update(signedIn);
             session.Record(new AuditChange("user.sign-in", nameof(UserAccount), name, null, zone.ToString()));
@@ -211,18 +215,23 @@ public sealed class AccountService(ArchiveStore store, AccessPolicy policy, Time
         return Actor.Of(account, origin, zone);
     }
 
-    /// <summary>A signed-in session's account as it is now: refused once disabled; says whether its one-time password still waits to be changed.</summary>
+    /// <summary>
+    /// A signed-in session's account as it is now: refused once disabled; says whether its one-time password still waits to be changed.
+    /// </summary>
     public SignInResult Session(string login, string origin, NetworkZone zone)
     {
         var actor = ActAs(login, origin, zone);
         return new SignInResult(actor, store.Catalog.Read(s => s.Users.Get(actor.Name))!.MustChangePassword, null);
     }
 
-    /// <summary>A personal API token for the acting user: at most <see cref="MaxTokenDays"/> days, never more than the user's roles allow.</summary>
+    /// <summary>
+    /// A personal API token for the acting user: at most <see cref="MaxTokenDays"/> days, never more than the user's roles allow.
+    /// </summary>
     public IssuedToken CreateToken(string name, IReadOnlyList<string> scopes, int days, Actor actor)
     {
         var problems = new List<string>();
-        if (string.IsNullOrWhiteSpace(name) || name.Any(char.IsControl)) problems.Add("Tên mã truy cập không được trống hay chứa ký tự điều khiển.");
+        if (string.IsNullOrWhiteSpace(name) || name.Any(char.IsControl))
+            problems.Add("Tên mã truy cập không được trống hay chứa ký tự điều khiển.");
         var parsed = scopes.Select(s => Collect(problems, () => TokenScopes.Parse(s))).Distinct().ToList();
         if (scopes.Count == 0) problems.Add("Mã truy cập cần ít nhất một phạm vi (doc, ghi, quan-tri).");
         if (days is < 1 or > MaxTokenDays) problems.Add($"Thời hạn mã truy cập phải từ 1 đến {MaxTokenDays} ngày.");
@@ -276,10 +285,12 @@ public sealed class AccountService(ArchiveStore store, AccessPolicy policy, Time
             return (t, t is null ? null : s.Users.Get(t.Login));
         });
         if (token is null || account is null
-            || !CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(Hash(parts[1])), Encoding.ASCII.GetBytes(token.SecretSha256)))
+            || !CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(Hash(parts[1])),
+                Encoding.ASCII.GetBytes(token.SecretSha256)))
             throw new AccessDeniedException(invalid);
         if (token.RevokedAt is not null) throw new AccessDeniedException($"Mã truy cập {token.Id} đã bị thu hồi.");
-        if (token.ExpiresAt <= clock.GetLocalNow()) throw new AccessDeniedException($"Mã truy cập {token.Id} đã hết hạn ngày {token.ExpiresAt:dd/MM/yyyy}.");
+        if (token.ExpiresAt <= clock.GetLocalNow())
+            throw new AccessDeniedException($"Mã truy cập {token.Id} đã hết hạn ngày {token.ExpiresAt:dd/MM/yyyy}.");
         if (!account.Enabled) throw new AccessDeniedException($"Tài khoản {account.Login} đã bị vô hiệu hoá.");
         return Actor.Of(account, origin, zone, token.ScopeSet);
     }
@@ -300,7 +311,10 @@ public sealed class AccountService(ArchiveStore store, AccessPolicy policy, Time
     internal void RightsChanged(ICatalogSession session, string action, string objectId, string? before, string? after, string warning)
     {
         session.Record(new AuditChange(action, nameof(UserAccount), objectId, before, after));
-        session.Problems.Insert(new Problem { At = clock.GetLocalNow(), Kind = "access.rights-changed", ObjectId = objectId, Message = warning });
+        session.Problems.Insert(new Problem
+        {
+            At = clock.GetLocalNow(), Kind = "access.rights-changed", ObjectId = objectId, Message = warning,
+        });
     }
 
     private static UserAccount Find(ICatalogSession session, string login) =>

@@ -13,7 +13,8 @@ namespace Archive.Core.Application;
 /// </summary>
 /// <param name="restricted">The air-gapped collection: restricted dossiers (Rights "Hạn chế") live there, never in the main catalog.</param>
 /// <param name="policy">The access policy every call goes through.</param>
-public sealed class CatalogService(ArchiveStore store, TimeProvider clock, RestrictedCollection? restricted = null, AccessPolicy? policy = null)
+public sealed class CatalogService(ArchiveStore store, TimeProvider clock, RestrictedCollection? restricted = null,
+    AccessPolicy? policy = null)
 {
     private readonly AccessPolicy _policy = policy ?? new AccessPolicy();
 
@@ -100,7 +101,8 @@ public sealed class CatalogService(ArchiveStore store, TimeProvider clock, Restr
         {
             _policy.Demand(s, actor, Operation.DossierCreate);
             if (!actor.IsOperator && actor.Agency != dossier.OrganId)
-                throw new AccessDeniedException($"Tài khoản {actor.Name} chỉ lập được hồ sơ của cơ quan mình ({actor.Agency?.Value ?? "chưa có"}).");
+                throw new AccessDeniedException(
+                    $"Tài khoản {actor.Name} chỉ lập được hồ sơ của cơ quan mình ({actor.Agency?.Value ?? "chưa có"}).");
             return s.Agencies.Get(dossier.OrganId.Value);
         });
         var target = dossier.Rights.IsRestricted ? RestrictedStore() : store;
@@ -126,7 +128,8 @@ public sealed class CatalogService(ArchiveStore store, TimeProvider clock, Restr
                 var grant = new DossierGrant
                 {
                     Id = DossierGrant.IdOf(created.FileCode.Value, Grantee.User(actor.Name)), FileCode = created.FileCode.Value,
-                    Grantee = Grantee.User(actor.Name).Value, Level = AccessLevel.Manage, GrantedBy = actor.Name, GrantedAt = clock.GetLocalNow(),
+                    Grantee = Grantee.User(actor.Name).Value, Level = AccessLevel.Manage, GrantedBy = actor.Name,
+                    GrantedAt = clock.GetLocalNow(),
                 };
                 session.Grants.Insert(grant);
                 session.Record(new AuditChange("rights.grant", nameof(DossierGrant), grant.Id, null, "creator of a restricted dossier"));
@@ -151,7 +154,9 @@ public sealed class CatalogService(ArchiveStore store, TimeProvider clock, Restr
             .Where(visible.Allows).ToList();
     }
 
-    /// <summary>What the actor may find by searching: recomputed from the grants for each search, so a grant or a revoke counts at once.</summary>
+    /// <summary>
+    /// What the actor may find by searching: recomputed from the grants for each search, so a grant or a revoke counts at once.
+    /// </summary>
     public SearchScope SearchScope(Actor actor) => store.Catalog.Read(s =>
     {
         _policy.Demand(s, actor, Operation.Search);
@@ -159,7 +164,8 @@ public sealed class CatalogService(ArchiveStore store, TimeProvider clock, Restr
         if (visible.IsEverything) return Access.SearchScope.Everything;
         var codes = new HashSet<string>(visible.Granted, StringComparer.Ordinal);
         if (visible.Unit is { } unit)
-            codes.UnionWith(s.Dossiers.Where(d => d.Unit == unit).Where(d => d.OrganId.Value == visible.Agency).Select(d => d.FileCode.Value));
+            codes.UnionWith(s.Dossiers.Where(d => d.Unit == unit).Where(d => d.OrganId.Value == visible.Agency)
+                .Select(d => d.FileCode.Value));
         return new SearchScope(visible.WholeAgencies, codes);
     });
 

@@ -15,7 +15,8 @@ namespace Archive.Core.Application;
 /// </summary>
 public sealed class DocumentContent(ArchiveStore store, CatalogService catalog, RestrictedCollection? restricted = null)
 {
-    public async Task<DocumentStream> OpenAsync(string documentId, Representation representation, Actor actor, CancellationToken cancellationToken)
+    public async Task<DocumentStream> OpenAsync(string documentId, Representation representation, Actor actor,
+        CancellationToken cancellationToken)
     {
         var (source, document) = Find(documentId);
         var dossier = source.Catalog.Read(s => CatalogService.FindDossier(s, document.FileCode.Value));
@@ -57,7 +58,8 @@ public sealed class DocumentContent(ArchiveStore store, CatalogService catalog, 
     private (ArchiveStore Store, ArchivedDocument Document) Find(string id)
     {
         if (store.Catalog.Read(s => s.Documents.Get(id)) is { } document) return (store, document);
-        if (restricted is { Exists: true } && restricted.Open() is var closed && closed.Catalog.Read(s => s.Documents.Get(id)) is { } hidden)
+        if (restricted is { Exists: true } && restricted.Open() is var closed
+            && closed.Catalog.Read(s => s.Documents.Get(id)) is { } hidden)
             return (closed, hidden);
         throw new CatalogNotFoundException($"Không có văn bản mã '{id}' trong kho.");
     }
@@ -75,7 +77,8 @@ public sealed class DocumentContent(ArchiveStore store, CatalogService catalog, 
         var owned = source.Catalog.Read(s => s.Blobs.Where(b => b.OwnerId == document.Id && b.Role == role)).FirstOrDefault();
         // An ingested original is owned by the inbox item it arrived as.
         var received = representation == Representation.Original
-            ? source.Catalog.Read(s => s.Inbox.Where(i => i.DocumentId == document.Id && i.Status == InboxStatus.Accepted)).FirstOrDefault()?.Digest
+            ? source.Catalog.Read(s => s.Inbox.Where(i => i.DocumentId == document.Id && i.Status == InboxStatus.Accepted))
+                .FirstOrDefault()?.Digest
             : null;
         return (owned?.Id ?? received) is { } hex
             ? Sha256Digest.Parse(hex)

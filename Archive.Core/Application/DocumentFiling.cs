@@ -15,8 +15,8 @@ namespace Archive.Core.Application;
 /// <param name="restricted">Where documents of restricted dossiers go (the air-gapped collection).</param>
 /// <param name="policy">The access policy: filing needs the contribute level on the dossier.</param>
 /// <param name="indexing">Makes what <see cref="AddAsync"/> files findable.</param>
-public sealed class DocumentFiling(ArchiveStore store, TimeProvider clock, RestrictedCollection? restricted = null, AccessPolicy? policy = null,
-    ArchiveIndexing? indexing = null)
+public sealed class DocumentFiling(ArchiveStore store, TimeProvider clock, RestrictedCollection? restricted = null,
+    AccessPolicy? policy = null, ArchiveIndexing? indexing = null)
 {
     public const string OriginalRole = "original";
     // Stands in for a code the archive assigns inside the commit, so the rest can be validated before.

@@ -15,7 +15,8 @@ namespace Archive.Core.Application;
 /// arrival number in the same transaction) or returned to the sender with the reasons.
 /// </summary>
 /// <param name="policy">The access policy: receiving, reading and deciding are each a right of their own.</param>
-public sealed class RecordsInbox(ArchiveStore store, TimeProvider clock, RestrictedCollection? restricted = null, AccessPolicy? policy = null)
+public sealed class RecordsInbox(ArchiveStore store, TimeProvider clock, RestrictedCollection? restricted = null,
+    AccessPolicy? policy = null)
 {
     private readonly AccessPolicy _policy = policy ?? new AccessPolicy();
 
@@ -106,8 +107,8 @@ public sealed class RecordsInbox(ArchiveStore store, TimeProvider clock, Restric
         ArrivalEntry? arrival = null;
         InboxItem? accepted = null;
         await using var content = store.Blobs.OpenRead(Sha256Digest.Parse(item.Digest));
-        var document = await new DocumentFiling(store, clock, restricted, _policy).FileAsync(dossierCode, metadata, content, actor, cancellationToken,
-            (session, filed) =>
+        var document = await new DocumentFiling(store, clock, restricted, _policy).FileAsync(dossierCode, metadata, content, actor,
+            cancellationToken, (session, filed) =>
             {
                 _policy.Demand(session, actor, Operation.InboxDecide);
                 var current = session.Inbox.Get(itemId)!;

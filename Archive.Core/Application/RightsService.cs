@@ -10,7 +10,8 @@ namespace Archive.Core.Application;
 /// Grants on dossiers (read &lt; contribute &lt; manage) to a user or a unit; documents take their dossier's rights. Every
 /// grant and revoke is audited and listed as a warning for the administrators (NĐ 30 Phụ lục VI).
 /// </summary>
-public sealed class RightsService(ArchiveStore store, CatalogService catalog, AccountService accounts, AccessPolicy policy, TimeProvider clock)
+public sealed class RightsService(ArchiveStore store, CatalogService catalog, AccountService accounts, AccessPolicy policy,
+    TimeProvider clock)
 {
     /// <param name="user">The login of the user to grant to; or else <paramref name="unit"/>, a unit of the dossier's agency.</param>
     public DossierGrant Grant(string dossierCode, string? user, string? unit, string level, Actor actor)
@@ -65,7 +66,8 @@ public sealed class RightsService(ArchiveStore store, CatalogService catalog, Ac
 
     private static Grantee GranteeOf(Dossier dossier, string? user, string? unit)
     {
-        if ((user is null) == (unit is null)) throw new AccountValidationException("Cấp quyền cho một người dùng (--user) hoặc một đơn vị (--unit), không cả hai.");
+        if ((user is null) == (unit is null))
+            throw new AccountValidationException("Cấp quyền cho một người dùng (--user) hoặc một đơn vị (--unit), không cả hai.");
         if (user is not null) return Grantee.User(LoginName.Parse(user));
         if (string.IsNullOrWhiteSpace(unit) || unit.Any(char.IsControl)) throw new AccountValidationException("Tên đơn vị không hợp lệ.");
         return Grantee.Unit(dossier.OrganId, unit.Trim());
@@ -77,5 +79,6 @@ public sealed class RightsService(ArchiveStore store, CatalogService catalog, Ac
             throw new AccountValidationException($"Không có tài khoản '{user.Trim()}'; không cấp quyền cho người dùng không tồn tại.");
     }
 
-    private static string Summary(DossierGrant g) => JsonSerializer.Serialize(new { g.FileCode, g.Grantee, Level = g.Level.Code(), g.GrantedBy });
+    private static string Summary(DossierGrant g) =>
+        JsonSerializer.Serialize(new { g.FileCode, g.Grantee, Level = g.Level.Code(), g.GrantedBy });
 }

@@ -57,7 +57,9 @@ public sealed record Dossier
 
     public DossierStatus Status { get; init; } = DossierStatus.Open;
 
-    /// <summary>The unit (phòng, ban) of the agency the dossier belongs to; null when it is the agency's as a whole. Not a TT 02 field.</summary>
+    /// <summary>
+    /// The unit (phòng, ban) of the agency the dossier belongs to; null when it is the agency's as a whole. Not a TT 02 field.
+    /// </summary>
     public string? Unit { get; init; }
 
     public DateTimeOffset? ClosedAt { get; init; }

@@ -19,7 +19,8 @@ public sealed class ArchiveIndexing(ArchiveStore store, IArchiveIndex index, ILo
         try
         {
             var source = new CatalogIndexSource(store, log);
-            await index.IndexAsync(documentIds.Select(source.Find).OfType<IndexedDocument>().ToList(), cancellationToken).ConfigureAwait(false);
+            await index.IndexAsync(documentIds.Select(source.Find).OfType<IndexedDocument>().ToList(), cancellationToken)
+                .ConfigureAwait(false);
             return null;
         }
         catch (Exception e) when (e is IndexUnavailableException or IOException)

@@ -34,7 +34,8 @@ public sealed class DocumentReception(ArchiveStore store, RecordsInbox inbox, Do
     public async Task<InboxAcceptance> AcceptAsync(string itemId, string dossierCode, Tt02Metadata? corrections, Actor actor,
         CancellationToken cancellationToken)
     {
-        var (item, document, arrival) = await inbox.AcceptAsync(itemId, dossierCode, corrections, actor, cancellationToken).ConfigureAwait(false);
+        var (item, document, arrival) = await inbox.AcceptAsync(itemId, dossierCode, corrections, actor, cancellationToken)
+            .ConfigureAwait(false);
         var notPreserved = await preservation.PreserveAcceptedAsync(inbox, item, document, actor, cancellationToken).ConfigureAwait(false);
         var notIndexed = await indexing.AddAsync([document.Id], cancellationToken).ConfigureAwait(false);
         return new InboxAcceptance(item, document, arrival, notPreserved, notIndexed);
@@ -45,8 +46,8 @@ public sealed class DocumentReception(ArchiveStore store, RecordsInbox inbox, Do
         CancellationToken cancellationToken)
     {
         inbox.EnsureMayReceive(actor);
-        return new WatchedInbox(options, await BatchAsync(agencyPolicyForEverything, cancellationToken).ConfigureAwait(false), inbox, store.Crash,
-            actor, clock, log);
+        return new WatchedInbox(options, await BatchAsync(agencyPolicyForEverything, cancellationToken).ConfigureAwait(false), inbox,
+            store.Crash, actor, clock, log);
     }
 
     private async Task<IngestBatch> BatchAsync(bool agencyPolicyForEverything, CancellationToken cancellationToken)
@@ -56,7 +57,8 @@ public sealed class DocumentReception(ArchiveStore store, RecordsInbox inbox, Do
             new DocumentVerifier(trust, ValidationPolicy.Agency, clock, log), agencyPolicyForEverything,
             (report, name) => JsonSerializer.Serialize(SignatureReportJson.From(report, name), ArchiveJson.Options));
         var safety = new PdfSafetyCheck(new Qpdf(new ToolRunner(log), conversion));
-        var pipeline = new IngestPipeline([new FormatCheck(), safety, new MetadataCheck(clock), signatures], inbox, preservation, store.Crash, clock, log);
+        var pipeline = new IngestPipeline([new FormatCheck(), safety, new MetadataCheck(clock), signatures], inbox, preservation,
+            store.Crash, clock, log);
         return new IngestBatch(pipeline, inbox, indexing, log);
     }
 }

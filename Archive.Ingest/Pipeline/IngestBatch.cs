@@ -66,7 +66,8 @@ public sealed class IngestBatch(IngestPipeline pipeline, RecordsInbox inbox, Arc
 
     private async Task Index(string documentId, IProgress<string> progress, CancellationToken cancellationToken)
     {
-        if (await index.AddAsync([documentId], cancellationToken).ConfigureAwait(false) is { } warning) progress.Report($"Cảnh báo: {warning}");
+        if (await index.AddAsync([documentId], cancellationToken).ConfigureAwait(false) is { } warning)
+            progress.Report($"Cảnh báo: {warning}");
     }
 
     private async Task<IReadOnlyList<IngestOutcome>> IngestAsync(IngestRequest file, SemaphoreSlim slots, Actor actor,

@@ -1,8 +1,12 @@
 namespace Archive.Ingest.Signatures;
 
-/// <summary>A file's signature report as JSON (the line of `archive verify --json`, and what the inbox keeps), field for field as DESIGN.md 4 specifies.</summary>
-public sealed record SignatureReportJson(string File, string Sha256, string Indication, IReadOnlyList<SignatureReportJson.Signature> Signatures,
-    IReadOnlyList<SignatureReportJson.Rule> Rules, IReadOnlyList<string> Messages)
+/// <summary>
+/// A file's signature report as JSON (the line of `archive verify --json`,
+/// and what the inbox keeps), field for field as DESIGN.md 4 specifies.
+/// </summary>
+public sealed record SignatureReportJson(string File, string Sha256, string Indication,
+    IReadOnlyList<SignatureReportJson.Signature> Signatures, IReadOnlyList<SignatureReportJson.Rule> Rules,
+    IReadOnlyList<string> Messages)
 {
     public sealed record Signature(string Field, string Indication, string? SubIndication, Signer? Signer, string Kind,
         string? SigningTime, string TimeSource, bool CoversWholeDocument, string ModificationsAfter, IReadOnlyList<string> Messages);

@@ -13,7 +13,9 @@ namespace Archive.Ingest.Signatures;
 /// </summary>
 public sealed class SignatureVerification(DataFolder folder, TimeProvider clock, ILogger log)
 {
-    /// <summary>Loads the trust anchors and CRLs (by default the data folder's), refusing an unreadable or empty trust folder by name.</summary>
+    /// <summary>
+    /// Loads the trust anchors and CRLs (by default the data folder's), refusing an unreadable or empty trust folder by name.
+    /// </summary>
     public async Task<TrustStore> TrustAsync(string? anchors, string? crls, CancellationToken cancellationToken)
     {
         anchors ??= folder.TrustAnchors;
@@ -31,15 +33,18 @@ public sealed class SignatureVerification(DataFolder folder, TimeProvider clock,
         {
             throw new TrustMaterialException(e.Message);
         }
-        return trust.Anchors.Count > 0 ? trust : throw new TrustMaterialException($"Thư mục '{anchors}' không có chứng thư gốc tin cậy nào.");
+        return trust.Anchors.Count > 0
+            ? trust
+            : throw new TrustMaterialException($"Thư mục '{anchors}' không có chứng thư gốc tin cậy nào.");
     }
 
-    public Task<FileVerificationReport> VerifyFileAsync(string path, TrustStore trust, ValidationPolicy policy, CancellationToken cancellationToken) =>
+    public Task<FileVerificationReport> VerifyFileAsync(string path, TrustStore trust, ValidationPolicy policy,
+        CancellationToken cancellationToken) =>
         new DocumentVerifier(trust, policy, clock, log).VerifyAsync(path, cancellationToken);
 
     /// <summary>Several files, verified in parallel (one per core), each report as soon as it and those before it are done.</summary>
-    public async IAsyncEnumerable<FileVerificationReport> VerifyFilesAsync(IReadOnlyList<string> paths, TrustStore trust, ValidationPolicy policy,
-        [EnumeratorCancellation] CancellationToken cancellationToken)
+    public async IAsyncEnumerable<FileVerificationReport> VerifyFilesAsync(IReadOnlyList<string> paths, TrustStore trust,
+        ValidationPolicy policy, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var missing = paths.FirstOrDefault(p => !File.Exists(p));
         if (missing is not null) throw new FileNotFoundException($"Không tìm thấy tệp '{missing}'.", missing);
@@ -74,7 +79,8 @@ public sealed class StoredDocumentVerification(DocumentContent content, Signatur
         var copy = Path.Combine(Path.GetTempPath(), $"archive-verify-{Guid.NewGuid():N}");
         try
         {
-            await using (var original = await content.OpenAsync(documentId, Representation.Original, actor, cancellationToken).ConfigureAwait(false))
+            await using (var original = await content.OpenAsync(documentId, Representation.Original, actor, cancellationToken)
+                .ConfigureAwait(false))
             await using (var file = new FileStream(copy, FileMode.CreateNew, FileAccess.Write))
                 await original.Content.CopyToAsync(file, cancellationToken).ConfigureAwait(false);
             return await files.VerifyFileAsync(copy, trust, policy, cancellationToken).ConfigureAwait(false) with { File = documentId };

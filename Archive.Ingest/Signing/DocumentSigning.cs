@@ -3,7 +3,9 @@ using Serilog;
 
 namespace Archive.Ingest.Signing;
 
-/// <summary>`archive sign`: a PAdES signature added to a PDF as an incremental update, into a new file (the original is never modified).</summary>
+/// <summary>
+/// `archive sign`: a PAdES signature added to a PDF as an incremental update, into a new file (the original is never modified).
+/// </summary>
 public sealed class DocumentSigning(TimeProvider clock, ILogger log)
 {
     /// <param name="position">invisible (the default), top-right, or PAGE:LEFT,BOTTOM,RIGHT,TOP in PDF points.</param>
@@ -20,7 +22,8 @@ public sealed class DocumentSigning(TimeProvider clock, ILogger log)
         var authority = timestampAuthority is null ? null : new HttpTimestampAuthority(http!, timestampAuthority);
         try
         {
-            return await new PadesSigner(clock, log).SignAsync(input, output, signingKey, placement, authority, cancellationToken).ConfigureAwait(false);
+            return await new PadesSigner(clock, log).SignAsync(input, output, signingKey, placement, authority, cancellationToken)
+                .ConfigureAwait(false);
         }
         catch (InvalidDataException e)
         {

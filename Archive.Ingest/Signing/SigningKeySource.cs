@@ -13,7 +13,8 @@ public sealed record SigningKeySource(string? Pkcs12File, string? Pkcs11Library,
     public ISigningKey Open()
     {
         if ((Pkcs12File is null) == (Pkcs11Library is null))
-            throw new InvalidRequestException("Chọn đúng một nguồn khoá: một tệp khoá PKCS#12, hoặc một thiết bị ký PKCS#11 (thư viện, nhãn thiết bị, nhãn khoá).");
+            throw new InvalidRequestException(
+                "Chọn đúng một nguồn khoá: một tệp khoá PKCS#12, hoặc một thiết bị ký PKCS#11 (thư viện, nhãn thiết bị, nhãn khoá).");
         try
         {
             if (Pkcs12File is not null) return Pkcs12SigningKey.Load(Pkcs12File, Secret);

@@ -38,7 +38,8 @@ public sealed class AccessCommandTests : DemoDossierTest
 
         var audit = await Cli.RunAsync("audit", "list", "--limit", "1000", "--json", "--data", Data.Path);
         var actions = audit.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries)
-            .Select(l => JsonDocument.Parse(l).RootElement).Select(e => (Action: e.GetProperty("action").GetString(), Actor: e.GetProperty("actor").GetString()))
+            .Select(l => JsonDocument.Parse(l).RootElement)
+            .Select(e => (Action: e.GetProperty("action").GetString(), Actor: e.GetProperty("actor").GetString()))
             .ToList();
         Assert.That(actions, Has.Member(("rights.grant", Environment.UserName)).And.Member(("rights.revoke", Environment.UserName))
             .And.Member(("document.read", "cvien")));
@@ -80,8 +81,8 @@ public sealed class AccessCommandTests : DemoDossierTest
     public async Task A_role_without_the_right_is_refused_with_exit_77_and_nothing_is_written()
     {
         await CreateUser("ldao", "lanh-dao");
-        var created = await As("ldao", "dossier", "create", "--set", "OrganId=000.00.00.H42", "--set", "FileCatalog=2020", "--set", "FileNotation=05",
-            "--set", "Title=Hồ sơ", "--set", "Maintenance=10 năm");
+        var created = await As("ldao", "dossier", "create", "--set", "OrganId=000.00.00.H42", "--set", "FileCatalog=2020",
+            "--set", "FileNotation=05", "--set", "Title=Hồ sơ", "--set", "Maintenance=10 năm");
         Assert.That(created.ExitCode, Is.EqualTo(77), created.ToString());
         Assert.That(created.Stderr, Does.Contain("lập hồ sơ"));
         Assert.That((await Cli.RunAsync("dossier", "list", "--data", Data.Path)).Stdout, Does.Not.Contain("2020.05"));
@@ -96,12 +97,12 @@ public sealed class AccessCommandTests : DemoDossierTest
         var ghost = await Cli.RunAsync("grant", DemoDossier.Code, "--user", "ghost", "--level", "read", "--data", Data.Path);
         Assert.That(ghost.ExitCode, Is.EqualTo(64), ghost.ToString());
         Assert.That(ghost.Stderr, Does.Contain("ghost"));
-        var role = await Cli.RunAsync("user", "create", "nva", "--full-name", "Nguyễn Văn A", "--agency", DemoDossier.Agency, "--role", "thu-ky",
-            "--data", Data.Path);
+        var role = await Cli.RunAsync("user", "create", "nva", "--full-name", "Nguyễn Văn A", "--agency", DemoDossier.Agency,
+            "--role", "thu-ky", "--data", Data.Path);
         Assert.That(role.ExitCode, Is.EqualTo(64), role.ToString());
         Assert.That(role.Stderr, Does.Contain("thu-ky"));
-        var weak = await Cli.RunWithInputAsync("123456\n", "user", "create", "nva", "--full-name", "Nguyễn Văn A", "--agency", DemoDossier.Agency,
-            "--role", "van-thu", "--password-stdin", "--data", Data.Path);
+        var weak = await Cli.RunWithInputAsync("123456\n", "user", "create", "nva", "--full-name", "Nguyễn Văn A",
+            "--agency", DemoDossier.Agency, "--role", "van-thu", "--password-stdin", "--data", Data.Path);
         Assert.That(weak.ExitCode, Is.EqualTo(64), weak.ToString());
         Assert.That(weak.Stderr, Does.Contain("Mật khẩu"));
         var control = await Cli.RunAsync("user", "create", "nva\u001b[2J", "--full-name", "Nguyễn Văn A", "--agency", DemoDossier.Agency,
@@ -154,5 +155,6 @@ public sealed class AccessCommandTests : DemoDossierTest
         Cli.RunAsync(args.Contains("--data") ? [.. args, "--as", login] : [.. args, "--as", login, "--data", Data.Path]);
 
     private async Task<int> Audit() =>
-        (await Cli.RunAsync("audit", "list", "--limit", "100000", "--json", "--data", Data.Path)).Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length;
+        (await Cli.RunAsync("audit", "list", "--limit", "100000", "--json", "--data", Data.Path)).Stdout
+            .Split('\n', StringSplitOptions.RemoveEmptyEntries).Length;
 }

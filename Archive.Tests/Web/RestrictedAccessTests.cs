@@ -28,19 +28,20 @@ public sealed class RestrictedAccessTests
             Assert.That(result.ExitCode, Is.Zero, result.ToString());
             return result;
         }
-        await OnTheAirGappedHost("dossier", "create", "--set", "OrganId=000.00.00.H42", "--set", "FileCatalog=2020", "--set", "FileNotation=09.TCCB",
-            "--set", "Title=Hồ sơ nhân sự", "--set", "Maintenance=70", "--set", "Rights=Hạn chế");
+        await OnTheAirGappedHost("dossier", "create", "--set", "OrganId=000.00.00.H42", "--set", "FileCatalog=2020",
+            "--set", "FileNotation=09.TCCB", "--set", "Title=Hồ sơ nhân sự", "--set", "Maintenance=70", "--set", "Rights=Hạn chế");
         var file = data.File("ly-lich.pdf");
         SamplePdf.Write(file, "So yeu ly lich");
-        var filed = await OnTheAirGappedHost("document", "add", file, "--dossier", RestrictedDossier, "--json", "--set", "TypeName=Sơ yếu lý lịch",
-            "--set", "OrganName=Sở Nội vụ", "--set", "Mode=01");
+        var filed = await OnTheAirGappedHost("document", "add", file, "--dossier", RestrictedDossier, "--json",
+            "--set", "TypeName=Sơ yếu lý lịch", "--set", "OrganName=Sở Nội vụ", "--set", "Mode=01");
         var id = JsonDocument.Parse(filed.Stdout).RootElement.GetProperty("id").GetString()!;
         var granted = await ServeTests.TokenAsync(data.Path, "nhansu", "chuyen-vien");
         var officer = await ServeTests.TokenAsync(data.Path, "vanthu", "van-thu");
         await OnTheAirGappedHost("grant", RestrictedDossier, "--user", "nhansu", "--level", "read");
 
         var port = Random.Shared.Next(20_000, 60_000);
-        var server = Process.Start(Cli.ChildProcess(["serve", "--urls", $"http://10.77.0.1:{port}", "--data", data.Path], isolated, ns.Exec))!;
+        var server = Process.Start(Cli.ChildProcess(["serve", "--urls", $"http://10.77.0.1:{port}", "--data", data.Path], isolated,
+            ns.Exec))!;
         var log = server.StandardError.ReadToEndAsync();
         _ = server.StandardOutput.ReadToEndAsync();
         try
@@ -71,7 +72,8 @@ public sealed class RestrictedAccessTests
             Assert.That((await outside.SendAsync(search)).StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
             var hits = data.File("tim-kiem.json");
             Assert.That(await Curl(ns, granted, port, "", hits, "/api/v1/search?q=ly%20lich&restricted=true"), Is.EqualTo("200"));
-            Assert.That(JsonDocument.Parse(await File.ReadAllTextAsync(hits)).RootElement.GetProperty("hits")[0].GetProperty("id").GetString(),
+            Assert.That(JsonDocument.Parse(await File.ReadAllTextAsync(hits)).RootElement
+                .GetProperty("hits")[0].GetProperty("id").GetString(),
                 Is.EqualTo(id));
         }
         finally
@@ -81,17 +83,19 @@ public sealed class RestrictedAccessTests
         }
 
         // Search of the collection: on the air-gapped host, over the grantee's dossiers only, each search in the access log.
-        var found = await Cli.RunChildAsync(["search", "--restricted", "lý lịch", "--json", "--as", "nhansu", "--data", data.Path], isolated, ns.Exec);
+        var found = await Cli.RunChildAsync(["search", "--restricted", "lý lịch", "--json", "--as", "nhansu", "--data", data.Path],
+            isolated, ns.Exec);
         Assert.That(JsonDocument.Parse(found.Stdout).RootElement.GetProperty("total").GetInt32(), Is.EqualTo(1), found.ToString());
-        var notGranted = await Cli.RunChildAsync(["search", "--restricted", "lý lịch", "--json", "--as", "vanthu", "--data", data.Path], isolated,
-            ns.Exec);
+        var notGranted = await Cli.RunChildAsync(["search", "--restricted", "lý lịch", "--json", "--as", "vanthu", "--data", data.Path],
+            isolated, ns.Exec);
         Assert.That(JsonDocument.Parse(notGranted.Stdout).RootElement.GetProperty("total").GetInt32(), Is.Zero, notGranted.ToString());
         var networked = await Cli.RunAsync("search", "--restricted", "lý lịch", "--as", "nhansu", "--data", data.Path);
         Assert.That(networked.ExitCode, Is.EqualTo(64), "this machine has a default route: " + networked);
         Assert.That(networked.Stderr, Does.Contain("Điều 16.6"));
 
         var audit = await Cli.RunAsync("audit", "list", "--limit", "1000", "--json", "--data", data.Path);
-        var entries = audit.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement).ToList();
+        var entries = audit.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries)
+            .Select(l => JsonDocument.Parse(l).RootElement).ToList();
         var read = entries.Single(e => e.GetProperty("action").GetString() == "document.read");
         Assert.That(read.GetProperty("actor").GetString(), Is.EqualTo("nhansu"));
         Assert.That(read.GetProperty("objectId").GetString(), Is.EqualTo(id));

@@ -33,15 +33,24 @@ public sealed class ServeTests
             Assert.That(json.GetProperty("blobs").GetProperty("status").GetString(), Is.EqualTo("ok"));
             Assert.That(json.GetProperty("index").GetProperty("status").GetString(), Is.Not.Empty);
             Assert.That((await http.GetAsync("/api/jobs")).StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized), "no token, no job history");
-            using var archivist = new HttpRequestMessage(HttpMethod.Get, "/api/jobs") { Headers = { { "Authorization", $"Bearer {_archivistToken}" } } };
+            using var archivist = new HttpRequestMessage(HttpMethod.Get, "/api/jobs")
+            {
+                Headers = { { "Authorization", $"Bearer {_archivistToken}" } },
+            };
             var jobs = JsonDocument.Parse(await (await http.SendAsync(archivist)).Content.ReadAsStringAsync()).RootElement;
             Assert.That(jobs.ValueKind, Is.EqualTo(JsonValueKind.Array));
-            using var specialist = new HttpRequestMessage(HttpMethod.Get, "/api/problems") { Headers = { { "Authorization", $"Bearer {_specialistToken}" } } };
+            using var specialist = new HttpRequestMessage(HttpMethod.Get, "/api/problems")
+            {
+                Headers = { { "Authorization", $"Bearer {_specialistToken}" } },
+            };
             var refused = await http.SendAsync(specialist);
             Assert.That(refused.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
             Assert.That(JsonDocument.Parse(await refused.Content.ReadAsStringAsync()).RootElement.GetProperty("detail").GetString(),
                 Does.Contain("không có quyền"));
-            using var alerts = new HttpRequestMessage(HttpMethod.Get, "/api/problems") { Headers = { { "Authorization", $"Bearer {_archivistToken}" } } };
+            using var alerts = new HttpRequestMessage(HttpMethod.Get, "/api/problems")
+            {
+                Headers = { { "Authorization", $"Bearer {_archivistToken}" } },
+            };
             var problems = JsonDocument.Parse(await (await http.SendAsync(alerts)).Content.ReadAsStringAsync()).RootElement;
             Assert.That(problems.EnumerateArray().Select(p => p.GetProperty("kind").GetString()), Has.Member("access.rights-changed"),
                 "creating accounts is a change of rights the administrators are warned of");
@@ -68,8 +77,8 @@ public sealed class ServeTests
         var created = await Cli.RunWithInputAsync("Luu-tru-2019-HT\n", "user", "create", login, "--full-name", $"Người dùng {login}",
             "--agency", "000.00.00.H42", "--role", role, "--password-stdin", "--data", data);
         Assert.That(created.ExitCode, Is.Zero, created.ToString());
-        var token = await Cli.RunAsync("user", "token", "create", "thử nghiệm", "--scope", scope, "--scope", "quan-tri", "--json", "--as", login,
-            "--data", data);
+        var token = await Cli.RunAsync("user", "token", "create", "thử nghiệm", "--scope", scope, "--scope", "quan-tri", "--json",
+            "--as", login, "--data", data);
         Assert.That(token.ExitCode, Is.Zero, token.ToString());
         return JsonDocument.Parse(token.Stdout).RootElement.GetProperty("token").GetString()!;
     }

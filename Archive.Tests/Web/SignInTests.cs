@@ -27,7 +27,8 @@ public sealed partial class SignInTests
             var signedIn = await http.PostAsync("/dang-nhap", Form(form, ("login", "admin"), ("password", oneTime)));
             Assert.That(signedIn.StatusCode, Is.EqualTo(HttpStatusCode.Redirect));
             Assert.That(signedIn.Headers.Location!.ToString(), Is.EqualTo("/doi-mat-khau"));
-            Assert.That((await http.GetAsync("/api/problems")).StatusCode, Is.EqualTo(HttpStatusCode.Forbidden), "nothing else before the change");
+            Assert.That((await http.GetAsync("/api/problems")).StatusCode, Is.EqualTo(HttpStatusCode.Forbidden),
+                "nothing else before the change");
 
             var change = await http.GetStringAsync("/doi-mat-khau");
             var weak = await http.PostAsync("/doi-mat-khau", Form(change, ("current", oneTime), ("new", "123456")));
@@ -51,8 +52,8 @@ public sealed partial class SignInTests
     {
         using var data = new TempFolder("archive-data");
         await DemoDossier.CreateAsync(data.Path);
-        var created = await Cli.RunWithInputAsync(NewPassword + "\n", "user", "create", "vthu", "--full-name", "Văn thư", "--agency", DemoDossier.Agency,
-            "--role", "van-thu", "--password-stdin", "--data", data.Path);
+        var created = await Cli.RunWithInputAsync(NewPassword + "\n", "user", "create", "vthu", "--full-name", "Văn thư",
+            "--agency", DemoDossier.Agency, "--role", "van-thu", "--password-stdin", "--data", data.Path);
         Assert.That(created.ExitCode, Is.Zero, created.ToString());
         await WithServerAsync(data.Path, async http =>
         {

@@ -4,7 +4,9 @@ using Archive.Core.Application;
 
 namespace Archive.Web.Cli;
 
-/// <summary>`archive user create|list|show|disable|enable|reset-password|unlock|password|token`: thin shells over <see cref="AccountService"/>.</summary>
+/// <summary>
+/// `archive user create|list|show|disable|enable|reset-password|unlock|password|token`: thin shells over <see cref="AccountService"/>.
+/// </summary>
 public static class AccountCommands
 {
     public static Command User(CommandRunner runner)
@@ -27,7 +29,8 @@ public static class AccountCommands
             var password = parse.GetValue(passwordStdin) ? context.Input.ReadLine() ?? "" : null;
             var issued = context.Accounts.Create(new NewAccount(parse.GetValue(login)!, parse.GetValue(fullName)!, parse.GetValue(agency),
                 parse.GetValue(unit), parse.GetValue(roles)!, password), context.Actor);
-            context.Output.Item(Json(issued.Account, issued.Password), _ => $"Đã tạo tài khoản {Describe(issued.Account)}." + OneTime(issued));
+            context.Output.Item(Json(issued.Account, issued.Password),
+                _ => $"Đã tạo tài khoản {Describe(issued.Account)}." + OneTime(issued));
             return ExitCodes.Ok;
         });
 
@@ -47,21 +50,26 @@ public static class AccountCommands
         });
 
         var disable = new Command("disable", "Vô hiệu hoá tài khoản (bị từ chối ở mọi nơi)") { login };
-        runner.Bind(disable, (context, parse) => Print(context, context.Accounts.Disable(parse.GetValue(login)!, context.Actor), "Đã vô hiệu hoá"));
+        runner.Bind(disable, (context, parse) =>
+            Print(context, context.Accounts.Disable(parse.GetValue(login)!, context.Actor), "Đã vô hiệu hoá"));
         var enable = new Command("enable", "Kích hoạt lại tài khoản") { login };
-        runner.Bind(enable, (context, parse) => Print(context, context.Accounts.Enable(parse.GetValue(login)!, context.Actor), "Đã kích hoạt lại"));
+        runner.Bind(enable, (context, parse) =>
+            Print(context, context.Accounts.Enable(parse.GetValue(login)!, context.Actor), "Đã kích hoạt lại"));
         var unlock = new Command("unlock", "Mở khoá tài khoản bị tạm khoá do nhập sai mật khẩu") { login };
-        runner.Bind(unlock, (context, parse) => Print(context, context.Accounts.Unlock(parse.GetValue(login)!, context.Actor), "Đã mở khoá"));
+        runner.Bind(unlock, (context, parse) =>
+            Print(context, context.Accounts.Unlock(parse.GetValue(login)!, context.Actor), "Đã mở khoá"));
 
         var reset = new Command("reset-password", "Đặt mật khẩu dùng một lần (người dùng phải đổi khi đăng nhập)") { login };
         runner.Bind(reset, (context, parse) =>
         {
             var issued = context.Accounts.ResetPassword(parse.GetValue(login)!, context.Actor);
-            context.Output.Item(Json(issued.Account, issued.Password), _ => $"Đã đặt lại mật khẩu cho {issued.Account.Login}." + OneTime(issued));
+            context.Output.Item(Json(issued.Account, issued.Password),
+                _ => $"Đã đặt lại mật khẩu cho {issued.Account.Login}." + OneTime(issued));
             return ExitCodes.Ok;
         });
 
-        var password = new Command("password", "Đổi mật khẩu của mình (--as TÊN): đọc mật khẩu hiện tại rồi mật khẩu mới, mỗi dòng một, từ đầu vào chuẩn");
+        var password = new Command("password",
+            "Đổi mật khẩu của mình (--as TÊN): đọc mật khẩu hiện tại rồi mật khẩu mới, mỗi dòng một, từ đầu vào chuẩn");
         runner.Bind(password, (context, _) =>
         {
             var current = context.Input.ReadLine() ?? "";
@@ -81,8 +89,10 @@ public static class AccountCommands
         runner.Bind(create, (context, parse) =>
         {
             var issued = context.Accounts.CreateToken(parse.GetValue(name)!, parse.GetValue(scopes)!, parse.GetValue(days), context.Actor);
-            context.Output.Item(new { issued.Token.Id, issued.Token.Login, issued.Token.Scopes, issued.Token.ExpiresAt, token = issued.Secret },
-                t => $"Mã truy cập {t.Id} (hết hạn {t.ExpiresAt:dd/MM/yyyy}); chỉ hiện một lần, hãy lưu lại ngay:{Environment.NewLine}{t.token}");
+            context.Output.Item(
+                new { issued.Token.Id, issued.Token.Login, issued.Token.Scopes, issued.Token.ExpiresAt, token = issued.Secret },
+                t => $"Mã truy cập {t.Id} (hết hạn {t.ExpiresAt:dd/MM/yyyy}); chỉ hiện một lần, " +
+                    $"hãy lưu lại ngay:{Environment.NewLine}{t.token}");
             return ExitCodes.Ok;
         });
         var owner = new Option<string?>("--user") { Description = "Của tài khoản khác (quản trị)" };
@@ -99,7 +109,8 @@ public static class AccountCommands
         var revoke = new Command("revoke", "Thu hồi mã truy cập") { id };
         runner.Bind(revoke, (context, parse) =>
         {
-            context.Output.Item(context.Accounts.RevokeToken(parse.GetValue(id)!, context.Actor), t => $"Đã thu hồi mã truy cập {t.Id} ({t.Name}).");
+            context.Output.Item(context.Accounts.RevokeToken(parse.GetValue(id)!, context.Actor),
+                t => $"Đã thu hồi mã truy cập {t.Id} ({t.Name}).");
             return ExitCodes.Ok;
         });
         return new Command("token", "Mã truy cập cá nhân (API token)") { create, list, revoke };
@@ -123,8 +134,8 @@ public static class AccountCommands
         ? $"{Environment.NewLine}Mật khẩu dùng một lần (chỉ hiện lần này; phải đổi khi đăng nhập lần đầu): {password}"
         : "";
 
-    private sealed record AccountJson(string Login, string FullName, string? Agency, string? Unit, IReadOnlyList<string> Roles, bool Enabled,
-        bool MustChangePassword, DateTimeOffset? LockedUntil, string? OneTimePassword)
+    private sealed record AccountJson(string Login, string FullName, string? Agency, string? Unit, IReadOnlyList<string> Roles,
+        bool Enabled, bool MustChangePassword, DateTimeOffset? LockedUntil, string? OneTimePassword)
     {
         public AccountJson(UserAccount a, string? oneTimePassword)
             : this(a.Login, a.FullName, a.Agency?.Value, a.Unit, a.Roles, a.Enabled, a.MustChangePassword, a.LockedUntil, oneTimePassword)

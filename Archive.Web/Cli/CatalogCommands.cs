@@ -31,7 +31,8 @@ public static class CatalogCommands
         var show = new Command("show", "Xem một cơ quan") { showCode };
         runner.Bind(show, (context, parse) =>
         {
-            context.Output.Item(Service(context).Agency(parse.GetValue(showCode)!, context.Actor), a => $"{a.Code}  {a.Name}  (cấp trên: {a.ParentCode ?? "—"})");
+            context.Output.Item(Service(context).Agency(parse.GetValue(showCode)!, context.Actor),
+                a => $"{a.Code}  {a.Name}  (cấp trên: {a.ParentCode ?? "—"})");
             return ExitCodes.Ok;
         });
         return new Command("agency", "Cơ quan (mã định danh theo QCVN 102:2016)") { create, list, show };
@@ -61,7 +62,8 @@ public static class CatalogCommands
         var create = new Command("create", "Lập hồ sơ mới (các trường TT 02 mục 2)") { MetadataInput.File, MetadataInput.Set, unit };
         runner.Bind(create, (context, parse) =>
         {
-            var dossier = Service(context).CreateDossier(MetadataInput.Read(parse, CatalogService.DossierTags), context.Actor, parse.GetValue(unit));
+            var dossier = Service(context).CreateDossier(MetadataInput.Read(parse, CatalogService.DossierTags), context.Actor,
+                parse.GetValue(unit));
             context.Output.Item(dossier, d => $"Đã lập hồ sơ {d.FileCode} — {d.Title}.");
             return ExitCodes.Ok;
         });
@@ -71,7 +73,8 @@ public static class CatalogCommands
         var list = new Command("list", "Liệt kê hồ sơ") { status, restricted };
         runner.Bind(list, (context, parse) =>
         {
-            context.Output.List(Service(context).Dossiers(context.Actor, parse.GetValue(status), parse.GetValue(restricted)), Line, "Chưa có hồ sơ nào.");
+            context.Output.List(Service(context).Dossiers(context.Actor, parse.GetValue(status), parse.GetValue(restricted)), Line,
+                "Chưa có hồ sơ nào.");
             return ExitCodes.Ok;
         });
 

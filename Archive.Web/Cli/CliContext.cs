@@ -46,7 +46,9 @@ public sealed class CliContext : IDisposable
     public DataFolder Folder { get; }
 
     /// <summary>Standard input, for secrets that must not appear on a command line (passwords).</summary>
-    /// <remarks>Console.In is touched only when a command reads it: setting it up changes how the terminal's Ctrl+C reaches the process.</remarks>
+    /// <remarks>
+    /// Console.In is touched only when a command reads it: setting it up changes how the terminal's Ctrl+C reaches the process.
+    /// </remarks>
     public TextReader Input => _input ?? Console.In;
 
     /// <summary>Who acts: resolved once, on first use, from the catalog; an unknown or disabled account is refused (exit 77).</summary>
@@ -61,7 +63,9 @@ public sealed class CliContext : IDisposable
     public RestrictedCollection Restricted =>
         _restricted ??= new RestrictedCollection(Store, new AirGapCheck(Settings.IsolatedNetworks, Clock), Actor.Scheduler(), Clock, Log);
 
-    /// <summary>The application services, composed once per invocation by <see cref="Compose"/>, as `archive serve` composes its host.</summary>
+    /// <summary>
+    /// The application services, composed once per invocation by <see cref="Compose"/>, as `archive serve` composes its host.
+    /// </summary>
     public IServiceProvider Services => _services ??= Compose(new ServiceCollection())
         .AddSingleton<IProgress<string>>(Output.Progress()).BuildServiceProvider();
 

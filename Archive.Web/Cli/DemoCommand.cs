@@ -27,8 +27,8 @@ public static class DemoCommand
             var files = folder.GetFiles().Where(f => f.Name != "metadata.json").OrderBy(f => f.Name, StringComparer.Ordinal).ToArray();
             var metadata = IngestCommands.MetadataPerFile(new FileInfo(Path.Combine(folder.FullName, "metadata.json")) is { Exists: true } m ? m : null, files);
             var requests = files.Select(f => new IngestRequest(f.FullName, metadata(f.Name), DemoCatalog.SampleDossier(context.Clock))).ToList();
-            await foreach (var file in context.Get<DocumentReception>().IngestAsync(requests, false, context.Actor, context.Output.Progress(),
-                               cancellationToken).ConfigureAwait(false))
+            await foreach (var file in context.Get<DocumentReception>().IngestAsync(requests, false, context.Actor,
+                               context.Output.Progress(), cancellationToken).ConfigureAwait(false))
                 foreach (var outcome in file.Outcomes)
                     context.Output.Message($"Văn bản mẫu {outcome.File}: {outcome.Status} {string.Join("; ", outcome.Reasons)}");
             return ExitCodes.Ok;

@@ -14,9 +14,11 @@ public static class DocumentCommands
         {
             var metadata = MetadataInput.Read(parse, Core.Application.DocumentFiling.Tags);
             await using var content = OutputFile.OpenInput(parse.GetValue(file)!);
-            var filed = await context.Filing.AddAsync(parse.GetValue(dossier)!, metadata, content, context.Actor, cancellationToken).ConfigureAwait(false);
+            var filed = await context.Filing.AddAsync(parse.GetValue(dossier)!, metadata, content, context.Actor, cancellationToken)
+                .ConfigureAwait(false);
             if (filed.NotIndexed is { } warning) context.Output.Progress().Report($"Cảnh báo: {warning}");
-            context.Output.Item(filed.Document, d => $"Đã đưa văn bản vào hồ sơ {d.FileCode}, số thứ tự {d.DocOrdinal}, mã định danh {d.DocCode}.");
+            context.Output.Item(filed.Document,
+                d => $"Đã đưa văn bản vào hồ sơ {d.FileCode}, số thứ tự {d.DocOrdinal}, mã định danh {d.DocCode}.");
             return ExitCodes.Ok;
         });
         return new Command("document", "Văn bản trong hồ sơ") { add };

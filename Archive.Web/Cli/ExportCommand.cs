@@ -21,7 +21,8 @@ public static class ExportCommand
             if (chosen.Count != 1) throw new UserInputException("Chọn đúng một trong --pdfa, --original, --metadata-xml.");
             var written = parse.GetValue(output)!.FullName;
             OutputFile.EnsureAbsent(written);
-            await using (var content = await context.Content.OpenAsync(parse.GetValue(id)!, chosen[0], context.Actor, cancellationToken).ConfigureAwait(false))
+            await using (var content = await context.Content.OpenAsync(parse.GetValue(id)!, chosen[0], context.Actor, cancellationToken)
+                .ConfigureAwait(false))
                 await OutputFile.WriteNewAsync(content.Content, written, cancellationToken).ConfigureAwait(false);
             context.Output.Item(new { file = written }, r => $"Đã xuất {r.file}.");
             return ExitCodes.Ok;

@@ -6,7 +6,8 @@ namespace Archive.Web.Cli;
 public static class FirstAdministrator
 {
     public static void Announce(CliContext context, IssuedPassword first) =>
-        context.Output.Item(new { login = first.Account.Login, oneTimePassword = first.Password, signIn = $"{context.Settings.Urls}/dang-nhap" }, r =>
+        context.Output.Item(
+            new { login = first.Account.Login, oneTimePassword = first.Password, signIn = $"{context.Settings.Urls}/dang-nhap" }, r =>
             $"Tài khoản quản trị đầu tiên: {r.login}, mật khẩu dùng một lần: {r.oneTimePassword}{Environment.NewLine}" +
             $"  Mật khẩu chỉ hiện lần này; phải đổi khi đăng nhập lần đầu tại {r.signIn} (hoặc 'archive user password --as {r.login}').");
 }

@@ -55,8 +55,8 @@ public static class IngestCommands
             var metadata = MetadataPerFile(parse.GetValue(MetadataInput.File), given);
             var requests = given.Select(f => new IngestRequest(f.FullName, metadata(f.Name), parse.GetValue(dossier))).ToList();
             var allAccepted = true;
-            await foreach (var file in context.Get<DocumentReception>().IngestAsync(requests, agencyPolicy, context.Actor, context.Output.Progress(),
-                               cancellationToken).ConfigureAwait(false))
+            await foreach (var file in context.Get<DocumentReception>().IngestAsync(requests, agencyPolicy, context.Actor,
+                               context.Output.Progress(), cancellationToken).ConfigureAwait(false))
                 allAccepted &= Print(context, file.Outcomes);
             return allAccepted ? ExitCodes.Ok : ExitCodes.CheckFailed;
         });
@@ -67,7 +67,8 @@ public static class IngestCommands
     private static async Task<int> WatchAsync(CliContext context, WatchFolderOptions options, bool agencyPolicy, bool once,
         CancellationToken cancellationToken)
     {
-        var watched = await context.Get<DocumentReception>().WatchAsync(options, agencyPolicy, context.Actor, cancellationToken).ConfigureAwait(false);
+        var watched = await context.Get<DocumentReception>().WatchAsync(options, agencyPolicy, context.Actor, cancellationToken)
+            .ConfigureAwait(false);
         var progress = context.Output.Progress();
         if (!once)
         {
@@ -107,7 +108,8 @@ public static class IngestCommands
         var list = new Command("list", "Hộp thư Chờ lưu trữ (văn bản khẩn, hỏa tốc lên đầu)") { status };
         runner.Bind(list, (context, parse) =>
         {
-            context.Output.List(context.Get<RecordsInbox>().List(context.Actor, parse.GetValue(status)), Line, "Hộp thư Chờ lưu trữ trống.");
+            context.Output.List(context.Get<RecordsInbox>().List(context.Actor, parse.GetValue(status)), Line,
+                "Hộp thư Chờ lưu trữ trống.");
             return ExitCodes.Ok;
         });
 
@@ -126,8 +128,9 @@ public static class IngestCommands
         var accept = new Command("accept", "Tiếp nhận: lập vào hồ sơ và cấp số đến") { id, dossier, MetadataInput.File, MetadataInput.Set };
         runner.Bind(accept, async (context, parse, cancellationToken) =>
         {
-            var (item, document, arrival, notPreserved, notIndexed) = await context.Get<DocumentReception>().AcceptAsync(parse.GetValue(id)!,
-                parse.GetValue(dossier)!, MetadataInput.Read(parse, DocumentFiling.Tags), context.Actor, cancellationToken).ConfigureAwait(false);
+            var (item, document, arrival, notPreserved, notIndexed) = await context.Get<DocumentReception>().AcceptAsync(
+                parse.GetValue(id)!, parse.GetValue(dossier)!, MetadataInput.Read(parse, DocumentFiling.Tags), context.Actor,
+                cancellationToken).ConfigureAwait(false);
             if (notIndexed is not null) context.Output.Progress().Report($"Cảnh báo: {notIndexed}");
             context.Output.Item(new
                 {

@@ -9,7 +9,8 @@ public static class InitCommand
 {
     public static Command Create(CommandRunner runner)
     {
-        var init = new Command("init", "Khởi tạo thư mục dữ liệu (danh mục, kho tệp, chỉ mục, kho tin cậy, nhật ký) và tài khoản quản trị đầu tiên");
+        var init = new Command("init",
+            "Khởi tạo thư mục dữ liệu (danh mục, kho tệp, chỉ mục, kho tin cậy, nhật ký) và tài khoản quản trị đầu tiên");
         runner.Bind(init, async (context, _, cancellationToken) =>
         {
             var existed = context.Folder.IsInitialised;

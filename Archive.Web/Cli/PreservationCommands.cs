@@ -102,13 +102,17 @@ public static class PreservationCommands
     /// <summary>`archive alerts`: what needs a person (damage, failed jobs and checks, changes of rights), newest first.</summary>
     public static Command Alerts(CommandRunner runner)
     {
-        var kind = new Option<string?>("--kind") { Description = "Chỉ một loại, ví dụ access.rights-changed, fixity.mismatch, airgap.failed" };
+        var kind = new Option<string?>("--kind")
+        {
+            Description = "Chỉ một loại, ví dụ access.rights-changed, fixity.mismatch, airgap.failed",
+        };
         var alerts = new Command("alerts", "Cảnh báo: tệp hỏng, tác vụ lỗi, kiểm tra cách ly, thay đổi quyền người dùng") { kind };
         runner.Bind(alerts, (context, parse) =>
         {
             var wanted = parse.GetValue(kind);
             context.Output.List(context.Jobs.Alerts(context.Actor).Where(p => wanted is null || p.Kind == wanted),
-                p => $"{p.At:dd/MM/yyyy HH:mm:ss}  {p.Kind,-24} {p.Message}{(p.Resolution is { } r ? $" (đã xử lý: {r})" : "")}", "Không có cảnh báo nào.");
+                p => $"{p.At:dd/MM/yyyy HH:mm:ss}  {p.Kind,-24} {p.Message}{(p.Resolution is { } r ? $" (đã xử lý: {r})" : "")}",
+                "Không có cảnh báo nào.");
             return ExitCodes.Ok;
         });
         return alerts;

@@ -12,12 +12,20 @@ public static class RightsCommands
 
     public static Command Grant(CommandRunner runner)
     {
-        var level = new Option<string>("--level") { Description = "Mức quyền: read (đọc), contribute (đóng góp), manage (quản lý)", Required = true };
-        var grant = new Command("grant", "Cấp quyền trên một hồ sơ (và các văn bản trong hồ sơ) cho một người dùng hoặc đơn vị") { Dossier, User, Unit, level };
+        var level = new Option<string>("--level")
+        {
+            Description = "Mức quyền: read (đọc), contribute (đóng góp), manage (quản lý)", Required = true,
+        };
+        var grant = new Command("grant", "Cấp quyền trên một hồ sơ (và các văn bản trong hồ sơ) cho một người dùng hoặc đơn vị")
+        {
+            Dossier, User, Unit, level,
+        };
         runner.Bind(grant, (context, parse) =>
         {
-            var granted = context.Rights.Grant(parse.GetValue(Dossier)!, parse.GetValue(User), parse.GetValue(Unit), parse.GetValue(level)!, context.Actor);
-            context.Output.Item(granted, g => $"Đã cấp quyền {Permissions.Describe(g.Level)} trên hồ sơ {g.FileCode} cho {Grantee.Parse(g.Grantee).Display}.");
+            var granted = context.Rights.Grant(parse.GetValue(Dossier)!, parse.GetValue(User), parse.GetValue(Unit),
+                parse.GetValue(level)!, context.Actor);
+            context.Output.Item(granted,
+                g => $"Đã cấp quyền {Permissions.Describe(g.Level)} trên hồ sơ {g.FileCode} cho {Grantee.Parse(g.Grantee).Display}.");
             return ExitCodes.Ok;
         });
         return grant;
@@ -29,7 +37,8 @@ public static class RightsCommands
         runner.Bind(revoke, (context, parse) =>
         {
             var revoked = context.Rights.Revoke(parse.GetValue(Dossier)!, parse.GetValue(User), parse.GetValue(Unit), context.Actor);
-            context.Output.Item(revoked, g => $"Đã thu hồi quyền {Permissions.Describe(g.Level)} trên hồ sơ {g.FileCode} của {Grantee.Parse(g.Grantee).Display}.");
+            context.Output.Item(revoked,
+                g => $"Đã thu hồi quyền {Permissions.Describe(g.Level)} trên hồ sơ {g.FileCode} của {Grantee.Parse(g.Grantee).Display}.");
             return ExitCodes.Ok;
         });
         return revoke;
@@ -42,7 +51,8 @@ public static class RightsCommands
         runner.Bind(grants, (context, parse) =>
         {
             context.Output.List(context.Rights.Grants(parse.GetValue(dossier), context.Actor),
-                g => $"{g.FileCode}  {Grantee.Parse(g.Grantee).Display}  {Permissions.Describe(g.Level)}  (cấp bởi {g.GrantedBy}, {g.GrantedAt:dd/MM/yyyy})",
+                g => $"{g.FileCode}  {Grantee.Parse(g.Grantee).Display}  {Permissions.Describe(g.Level)}  " +
+                    $"(cấp bởi {g.GrantedBy}, {g.GrantedAt:dd/MM/yyyy})",
                 "Chưa cấp quyền riêng nào.");
             return ExitCodes.Ok;
         });

@@ -18,8 +18,14 @@ public static class SearchCommand
         var limit = new Option<int>("--limit") { Description = "Số văn bản mỗi trang (mặc định 20)", DefaultValueFactory = _ => 20 };
         var page = new Option<int>("--page") { Description = "Trang (từ 1)", DefaultValueFactory = _ => 1 };
         var sort = new Option<string>("--sort") { Description = "relevance (mặc định), date (mới nhất trước) hoặc date-asc", DefaultValueFactory = _ => "relevance" };
-        var restricted = new Option<bool>("--restricted") { Description = "Tìm trong kho hạn chế sử dụng (chỉ trên máy cách ly mạng; được ghi nhật ký)" };
-        var search = new Command("search", "Tìm văn bản (có dấu hoặc không dấu, theo số/ký hiệu, cơ quan, ngày…)") { query, limit, page, sort, restricted };
+        var restricted = new Option<bool>("--restricted")
+        {
+            Description = "Tìm trong kho hạn chế sử dụng (chỉ trên máy cách ly mạng; được ghi nhật ký)",
+        };
+        var search = new Command("search", "Tìm văn bản (có dấu hoặc không dấu, theo số/ký hiệu, cơ quan, ngày…)")
+        {
+            query, limit, page, sort, restricted,
+        };
         runner.Bind(search, async (context, parse, cancellationToken) =>
         {
             var request = new SearchRequest
@@ -37,7 +43,8 @@ public static class SearchCommand
                     var other => throw new UserInputException($"--sort \"{other}\" không hợp lệ; dùng relevance, date hoặc date-asc."),
                 },
             };
-            var results = await context.Get<SearchService>().SearchAsync(request, context.Actor, cancellationToken, parse.GetValue(restricted))
+            var results = await context.Get<SearchService>()
+                .SearchAsync(request, context.Actor, cancellationToken, parse.GetValue(restricted))
                 .ConfigureAwait(false);
             context.Output.Item(SearchResultsJson.From(results), _ => Text(results));
             return ExitCodes.Ok;

@@ -20,8 +20,10 @@ public static class ServeCommand
         {
             var store = context.OpenOrCreate();
             // The host's container is the one composition (CliContext.Compose): the web, the jobs and the watched folder share it.
-            await using var app = ArchiveHost.Build(context.Compose, context.Settings, context.Log, parse.GetValue(urls) ?? context.Settings.Urls);
-            if (parse.GetValue(demo)) _ = DemoCatalog.SeedIfEmpty(app.Services.GetRequiredService<CatalogService>(), context.Actor, context.Clock, context.Log);
+            await using var app = ArchiveHost.Build(context.Compose, context.Settings, context.Log,
+                parse.GetValue(urls) ?? context.Settings.Urls);
+            if (parse.GetValue(demo))
+                _ = DemoCatalog.SeedIfEmpty(app.Services.GetRequiredService<CatalogService>(), context.Actor, context.Clock, context.Log);
             if (app.Services.GetRequiredService<AccountService>().CreateFirstAdministrator(context.Actor) is { } first)
                 FirstAdministrator.Announce(context, first);
 

@@ -25,8 +25,9 @@ public static class SignCommand
         var sign = new Command("sign", "Ký số tệp PDF (PAdES, ký bổ sung không sửa bản gốc)") { input, output, key, pkcs11, token, keyLabel, certificate, password, position, tsa };
         runner.Bind(sign, async (context, parse, cancellationToken) =>
         {
-            var source = new SigningKeySource(parse.GetValue(key)?.FullName, parse.GetValue(pkcs11), parse.GetValue(token), parse.GetValue(keyLabel),
-                parse.GetValue(certificate)?.FullName, parse.GetValue(password) ?? Environment.GetEnvironmentVariable("ARCHIVE_KEY_PASSWORD") ?? "");
+            var source = new SigningKeySource(parse.GetValue(key)?.FullName, parse.GetValue(pkcs11), parse.GetValue(token),
+                parse.GetValue(keyLabel), parse.GetValue(certificate)?.FullName,
+                parse.GetValue(password) ?? Environment.GetEnvironmentVariable("ARCHIVE_KEY_PASSWORD") ?? "");
             var target = parse.GetValue(output)!;
             var result = await context.Get<DocumentSigning>().SignAsync(parse.GetValue(input)!.FullName, target.FullName, source,
                 parse.GetValue(position), parse.GetValue(tsa), cancellationToken).ConfigureAwait(false);

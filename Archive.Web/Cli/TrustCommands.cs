@@ -29,7 +29,8 @@ public static class TrustCommands
         var command = new Command(name, description) { file, storedName };
         runner.Bind(command, (context, parse) =>
         {
-            var added = new TrustFolder(context.Store, context.Policy).Add(kind, parse.GetValue(file)!.FullName, parse.GetValue(storedName), context.Actor);
+            var added = new TrustFolder(context.Store, context.Policy).Add(kind, parse.GetValue(file)!.FullName,
+                parse.GetValue(storedName), context.Actor);
             context.Output.Item(added, m => $"Đã thêm vào kho tin cậy: {Describe(m)}");
             return ExitCodes.Ok;
         });

@@ -52,8 +52,8 @@ public static class VerifyCommand
                 indications.Add(report.Indication);
             }
             var index = 0;
-            await foreach (var report in verification.VerifyFilesAsync(targets.Select(f => f.FullName).ToList(), store, chosen, cancellationToken)
-                               .ConfigureAwait(false))
+            await foreach (var report in verification.VerifyFilesAsync(targets.Select(f => f.FullName).ToList(), store, chosen,
+                               cancellationToken).ConfigureAwait(false))
                 Print(report, targets[index++].ToString());
             foreach (var id in parse.GetValue(documents) ?? [])
                 Print(await context.Get<StoredDocumentVerification>().VerifyAsync(id, store, chosen, context.Actor, cancellationToken)

@@ -8,7 +8,8 @@ namespace Archive.Web.Hosting;
 public static class ArchiveHost
 {
     /// <param name="compose">The archive's one composition (Core, Ingest, Search), the same the command line builds.</param>
-    public static WebApplication Build(Func<IServiceCollection, IServiceCollection> compose, ArchiveSettings settings, ILogger log, string urls)
+    public static WebApplication Build(Func<IServiceCollection, IServiceCollection> compose, ArchiveSettings settings, ILogger log,
+        string urls)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Services.AddSerilog(log, dispose: false);

@@ -40,7 +40,10 @@ public sealed record ArchiveSettings(string DataFolder, string Urls, TimeZoneInf
         }
     }
 
-    /// <summary>The watched inbox folder of Archive:Ingest:* (WatchFolder, WatchDossier, WatchIntervalSeconds, WatchSettleSeconds); null when none is set.</summary>
+    /// <summary>
+    /// The watched inbox folder of Archive:Ingest:* (WatchFolder, WatchDossier, WatchIntervalSeconds, WatchSettleSeconds);
+    /// null when none is set.
+    /// </summary>
     /// <param name="folder">The folder given on the command line, over the configured one.</param>
     /// <param name="dossier">The dossier given on the command line, over the configured one.</param>
     public WatchFolderOptions? WatchFolder(string? folder = null, string? dossier = null)
@@ -53,7 +56,8 @@ public sealed record ArchiveSettings(string DataFolder, string Urls, TimeZoneInf
     }
 
     private static TimeSpan? Seconds(IConfiguration section, string key) =>
-        double.TryParse(section[key], System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var seconds)
+        double.TryParse(section[key], System.Globalization.NumberStyles.Float,
+                System.Globalization.CultureInfo.InvariantCulture, out var seconds)
             ? TimeSpan.FromSeconds(seconds)
             : section[key] is { Length: > 0 } text
                 ? throw new InvalidDataException($"Archive:Ingest:{key} phải là số giây, không phải '{text}'.")

@@ -2,7 +2,9 @@ using Archive.Core.Application;
 
 namespace Archive.Web.Hosting;
 
-/// <summary>What the archivist watches: alerts (damaged or missing objects, failed checks, changes of rights) and the job history.</summary>
+/// <summary>
+/// What the archivist watches: alerts (damaged or missing objects, failed checks, changes of rights) and the job history.
+/// </summary>
 public static class PreservationEndpoints
 {
     public static IEndpointRouteBuilder MapPreservation(this IEndpointRouteBuilder endpoints)

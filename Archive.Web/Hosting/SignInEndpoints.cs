@@ -25,7 +25,8 @@ public static class SignInEndpoints
         {
             var (origin, zone) = actors.Where(http);
             var result = accounts.SignIn(body.Login, body.Password, origin, zone);
-            if (!result.Succeeded) return Results.Problem(result.Refusal, statusCode: StatusCodes.Status401Unauthorized, title: "Đăng nhập không thành công");
+            if (!result.Succeeded)
+                return Results.Problem(result.Refusal, statusCode: StatusCodes.Status401Unauthorized, title: "Đăng nhập không thành công");
             await StartSessionAsync(http, result.Actor!.Name).ConfigureAwait(false);
             return Results.Ok(new { login = result.Actor.Name, mustChangePassword = result.MustChangePassword });
         });
@@ -46,8 +47,8 @@ public static class SignInEndpoints
             var account = accounts.Show(actor.Name, actor);
             return Results.Ok(new
             {
-                account.Login, account.FullName, agency = account.Agency?.Value, account.Unit, roles = account.Roles, zone = actor.Zone.ToString(),
-                account.MustChangePassword,
+                account.Login, account.FullName, agency = account.Agency?.Value, account.Unit, roles = account.Roles,
+                zone = actor.Zone.ToString(), account.MustChangePassword,
             });
         });
         return endpoints;
@@ -55,7 +56,8 @@ public static class SignInEndpoints
 
     internal static Task StartSessionAsync(HttpContext http, string login) =>
         http.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme,
-            new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.Name, login)], CookieAuthenticationDefaults.AuthenticationScheme)));
+            new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.Name, login)],
+                CookieAuthenticationDefaults.AuthenticationScheme)));
 
     /// <summary>The session cookie: not readable by scripts, sent only to this site, expiring after a working day without use.</summary>
     public static IServiceCollection AddArchiveSessions(this IServiceCollection services, string keysFolder)

@@ -43,8 +43,8 @@ public static class SignInPages
         });
         endpoints.MapGet("/doi-mat-khau", (HttpContext http) =>
             http.User.Identity is { IsAuthenticated: true } ? PasswordForm(http, null) : Results.Redirect("/dang-nhap"));
-        endpoints.MapPost("/doi-mat-khau", ([FromForm] string current, [FromForm(Name = "new")] string next, HttpContext http, HttpActor actors,
-            AccountService accounts) =>
+        endpoints.MapPost("/doi-mat-khau", ([FromForm] string current, [FromForm(Name = "new")] string next, HttpContext http,
+            HttpActor actors, AccountService accounts) =>
         {
             var actor = actors.Of(http, passwordChange: true);
             try
@@ -75,7 +75,8 @@ public static class SignInPages
 
     private static IResult PasswordForm(HttpContext http, string? problem) => Page("Đổi mật khẩu", $"""
         {Problem(problem)}
-        <p>Mật khẩu mới dài ít nhất {PasswordPolicy.MinLength} ký tự, có ít nhất ba trong bốn loại: chữ thường, chữ hoa, chữ số, ký tự khác.</p>
+        <p>Mật khẩu mới dài ít nhất {PasswordPolicy.MinLength} ký tự, có ít nhất ba trong bốn loại: chữ thường, chữ hoa,
+        chữ số, ký tự khác.</p>
         <form method="post" action="/doi-mat-khau">{Token(http)}
           <label>Mật khẩu hiện tại <input name="current" type="password" autocomplete="current-password" required></label>
           <label>Mật khẩu mới <input name="new" type="password" autocomplete="new-password" required></label>
@@ -97,7 +98,8 @@ public static class SignInPages
         <!doctype html>
         <html lang="vi"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
         <title>{Html(title)} — Lưu trữ điện tử</title>
-        <style>body{"{"}font-family:sans-serif;max-width:30rem;margin:3rem auto;padding:0 1rem{"}"} label{"{"}display:block;margin:.8rem 0{"}"}
+        <style>body{"{"}font-family:sans-serif;max-width:30rem;margin:3rem auto;padding:0 1rem{"}"}
+        label{"{"}display:block;margin:.8rem 0{"}"}
         input{"{"}display:block;width:100%;padding:.4rem{"}"} .loi{"{"}color:#a00{"}"}</style></head>
         <body><h1>{Html(title)}</h1>
         {body}

@@ -7,7 +7,9 @@ using Serilog.Core;
 
 namespace Archive.Tests.Core.Access;
 
-/// <summary>Accounts at the service level: passwords, lockout, tokens, disabling; each refusal says why and writes nothing it should not.</summary>
+/// <summary>
+/// Accounts at the service level: passwords, lockout, tokens, disabling; each refusal says why and writes nothing it should not.
+/// </summary>
 public sealed class AccountTests
 {
     private const string Agency = "000.00.00.H42";
@@ -80,7 +82,8 @@ public sealed class AccountTests
     public void An_administrator_unlocks_a_locked_account_before_its_time()
     {
         Create("nva", Role.RecordsOfficer, GoodPassword);
-        for (var i = 0; i < AccountService.MaxFailedSignIns; i++) _accounts.SignIn("nva", "Sai-mat-khau-1", "10.0.0.5", NetworkZone.Networked);
+        for (var i = 0; i < AccountService.MaxFailedSignIns; i++)
+            _accounts.SignIn("nva", "Sai-mat-khau-1", "10.0.0.5", NetworkZone.Networked);
         Assert.That(_accounts.SignIn("nva", GoodPassword, "10.0.0.5", NetworkZone.Networked).Succeeded, Is.False);
 
         Assert.Throws<AccessDeniedException>(() => _accounts.Unlock("nva", _accounts.ActAs("nva", "x", NetworkZone.Console)));
@@ -102,7 +105,8 @@ public sealed class AccountTests
         Assert.That(() => _accounts.ActAs("ttb", "x", NetworkZone.Console), Throws.TypeOf<AccessDeniedException>());
         Assert.That(() => _accounts.Authenticate(token.Secret, "x", NetworkZone.Console), Throws.TypeOf<AccessDeniedException>());
         // An actor made before the account was disabled is refused inside the next service call.
-        Assert.That(() => new CatalogService(_store, _clock).Agencies(before), Throws.TypeOf<AccessDeniedException>().With.Message.Contains("vô hiệu hoá"));
+        Assert.That(() => new CatalogService(_store, _clock).Agencies(before),
+            Throws.TypeOf<AccessDeniedException>().With.Message.Contains("vô hiệu hoá"));
 
         _accounts.Enable("ttb", _operator);
         Assert.That(_accounts.SignIn("ttb", GoodPassword, "10.0.0.5", NetworkZone.Networked).Succeeded, Is.True);
@@ -120,14 +124,15 @@ public sealed class AccountTests
         var readOnly = _accounts.Authenticate(reader.Secret, "10.1.1.1", NetworkZone.Networked);
         var catalog = new CatalogService(_store, _clock);
         Assert.That(catalog.Agencies(readOnly), Has.Count.EqualTo(1), "reading is in the token's scope");
-        var metadata = Archive.Core.Catalog.Tt02Metadata.Empty.With("OrganId", Agency).With("FileCatalog", "2020").With("FileNotation", "07")
-            .With("Title", "Hồ sơ").With("Maintenance", "10 năm");
+        var metadata = Archive.Core.Catalog.Tt02Metadata.Empty.With("OrganId", Agency).With("FileCatalog", "2020")
+            .With("FileNotation", "07").With("Title", "Hồ sơ").With("Maintenance", "10 năm");
         Assert.That(() => catalog.CreateDossier(metadata, readOnly),
             Throws.TypeOf<AccessDeniedException>().With.Message.Contains("phạm vi doc"));
         Assert.That(catalog.CreateDossier(metadata, _accounts.Authenticate(writer.Secret, "10.1.1.1", NetworkZone.Networked)).FileNotation,
             Is.EqualTo("07"));
 
-        Assert.That(() => _accounts.Authenticate(reader.Secret[..^2] + "xx", "x", NetworkZone.Console), Throws.TypeOf<AccessDeniedException>());
+        Assert.That(() => _accounts.Authenticate(reader.Secret[..^2] + "xx", "x", NetworkZone.Console),
+            Throws.TypeOf<AccessDeniedException>());
         _clock.Now += TimeSpan.FromDays(2);
         Assert.That(() => _accounts.Authenticate(writer.Secret, "x", NetworkZone.Console),
             Throws.TypeOf<AccessDeniedException>().With.Message.Contains("hết hạn"));

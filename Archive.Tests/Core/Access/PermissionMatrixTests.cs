@@ -61,8 +61,8 @@ public sealed partial class PermissionMatrixTests
         {
             _catalog.CreateAgency($"000.01.{i:D2}.H44", "Cơ quan chưa có phông", null, Operator);
             await using var content = new MemoryStream(RandomNumberGenerator.GetBytes(64));
-            _pending[Login(Role.All[i])] = (await _inbox.ReceiveAsync(content, new Reception("den.pdf", "PDF", Tt02Metadata.Empty, []), Operator,
-                CancellationToken.None)).Id;
+            _pending[Login(Role.All[i])] = (await _inbox.ReceiveAsync(content, new Reception("den.pdf", "PDF", Tt02Metadata.Empty, []),
+                Operator, CancellationToken.None)).Id;
         }
         using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
         using var root = new CertificateRequest("CN=Gốc thử nghiệm", key, HashAlgorithmName.SHA256)
@@ -159,7 +159,8 @@ public sealed partial class PermissionMatrixTests
                 _accounts.Create(new NewAccount($"moi{n}", "Người mới", Agency, null, [Role.Specialist.Code]), actor);
                 break;
             case Operation.RightsManage:
-                new RightsService(_store, _catalog, _accounts, _policy, TimeProvider.System).Grant(Dossier, "nguoi-nhan", null, "read", actor);
+                new RightsService(_store, _catalog, _accounts, _policy, TimeProvider.System)
+                    .Grant(Dossier, "nguoi-nhan", null, "read", actor);
                 break;
             case Operation.TrustManage:
                 new TrustFolder(_store, _policy).Add(TrustMaterialKind.Anchor, _certificate, $"goc{n}.cer", actor);
@@ -172,12 +173,13 @@ public sealed partial class PermissionMatrixTests
                 _catalog.CreateFonds(Tt02Metadata.Empty.With("OrganId", agency).With("FondName", "Phông lưu trữ"), actor);
                 break;
             case Operation.DossierCreate:
-                _catalog.CreateDossier(Tt02Metadata.Empty.With("OrganId", Agency).With("FileCatalog", "2020").With("FileNotation", $"{n:D2}.M")
-                    .With("Title", "Hồ sơ mới").With("Maintenance", "10 năm"), actor);
+                _catalog.CreateDossier(Tt02Metadata.Empty.With("OrganId", Agency).With("FileCatalog", "2020")
+                    .With("FileNotation", $"{n:D2}.M").With("Title", "Hồ sơ mới").With("Maintenance", "10 năm"), actor);
                 break;
             case Operation.Ingest:
                 await using (var content = new MemoryStream(RandomNumberGenerator.GetBytes(64)))
-                    await _inbox.ReceiveAsync(content, new Reception("den.pdf", "PDF", Tt02Metadata.Empty, []), actor, CancellationToken.None);
+                    await _inbox.ReceiveAsync(content, new Reception("den.pdf", "PDF", Tt02Metadata.Empty, []), actor,
+                        CancellationToken.None);
                 break;
             case Operation.InboxRead:
                 _inbox.List(actor);
@@ -214,7 +216,8 @@ public sealed partial class PermissionMatrixTests
                 break;
             case Operation.DocumentRead:
                 var id = dossier == Dossier ? _documentId : _catalog.Dossier(dossier, Operator).Documents[0].Id;
-                await using ((await new DocumentContent(_store, _catalog).OpenAsync(id, Representation.Original, actor, CancellationToken.None)).Content)
+                await using ((await new DocumentContent(_store, _catalog).OpenAsync(id, Representation.Original, actor,
+                    CancellationToken.None)).Content)
                 {
                 }
                 break;
@@ -234,8 +237,8 @@ public sealed partial class PermissionMatrixTests
     {
         await using var content = new MemoryStream(RandomNumberGenerator.GetBytes(128));
         return await new DocumentFiling(_store, TimeProvider.System, null, _policy).FileAsync(dossier,
-            Tt02Metadata.Empty.With("TypeName", "Công văn").With("OrganName", "Sở Nội vụ").With("Subject", "Về việc thử quyền"), content, actor,
-            CancellationToken.None);
+            Tt02Metadata.Empty.With("TypeName", "Công văn").With("OrganName", "Sở Nội vụ").With("Subject", "Về việc thử quyền"), content,
+            actor, CancellationToken.None);
     }
 
     private Actor As(string role) => _accounts.ActAs(Login(Role.Parse(role)), "unit-test", NetworkZone.Networked);
@@ -245,7 +248,8 @@ public sealed partial class PermissionMatrixTests
     private static IReadOnlyList<(Operation Operation, IReadOnlyList<string> Allowed)> ReadmeRoleMatrix()
     {
         var lines = Readme();
-        var header = lines.First(l => l.StartsWith("| operation | quan-tri", StringComparison.Ordinal)).Split('|', StringSplitOptions.TrimEntries);
+        var header = lines.First(l => l.StartsWith("| operation | quan-tri", StringComparison.Ordinal))
+            .Split('|', StringSplitOptions.TrimEntries);
         return lines.Select(l => RoleRow().Match(l)).Where(m => m.Success).Select(m =>
         {
             var cells = m.Value.Split('|', StringSplitOptions.TrimEntries);
@@ -254,13 +258,15 @@ public sealed partial class PermissionMatrixTests
         }).ToList();
     }
 
-    private static (IReadOnlyDictionary<Operation, AccessLevel> Operations, IReadOnlyDictionary<string, AccessLevel> RoleLevels) ReadmeLevels()
+    private static (IReadOnlyDictionary<Operation, AccessLevel> Operations, IReadOnlyDictionary<string, AccessLevel> RoleLevels)
+        ReadmeLevels()
     {
         var lines = Readme();
         var operations = lines.Select(l => LevelRow().Match(l)).Where(m => m.Success)
             .ToDictionary(m => Enum.Parse<Operation>(m.Groups[1].Value), m => AccessLevels.Parse(m.Groups[2].Value));
         var roles = lines.Select(l => RoleLevelRow().Match(l)).Where(m => m.Success)
-            .ToDictionary(m => m.Groups[1].Value, m => m.Groups[2].Value == "none" ? AccessLevel.None : AccessLevels.Parse(m.Groups[2].Value));
+            .ToDictionary(m => m.Groups[1].Value,
+                m => m.Groups[2].Value == "none" ? AccessLevel.None : AccessLevels.Parse(m.Groups[2].Value));
         return (operations, roles);
     }
 

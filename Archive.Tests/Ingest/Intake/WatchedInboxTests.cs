@@ -25,8 +25,8 @@ public sealed class WatchedInboxTests : DemoDossierTest
         var inbox = new RecordsInbox(_store, clock);
         var pipeline = new IngestPipeline([new FormatCheck(), new MetadataCheck(clock)], inbox, null, CrashPoint.None, clock, Logger.None);
         _watched = new WatchedInbox(new WatchFolderOptions(_watch.Path, DemoDossier.Code, TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(2)),
-            new IngestBatch(pipeline, inbox, new Archive.Core.Indexing.ArchiveIndexing(_store, new NoIndex(), Logger.None), Logger.None), inbox,
-            CrashPoint.None, TestArchive.Tester, clock, Logger.None);
+            new IngestBatch(pipeline, inbox, new Archive.Core.Indexing.ArchiveIndexing(_store, new NoIndex(), Logger.None), Logger.None),
+            inbox, CrashPoint.None, TestArchive.Tester, clock, Logger.None);
     }
 
     [TearDown]
@@ -113,7 +113,8 @@ public sealed class WatchedInboxTests : DemoDossierTest
     {
         public bool NeedsRebuild => false;
         public Task IndexAsync(Archive.Core.Indexing.IndexedDocument document, CancellationToken cancellationToken) => Task.CompletedTask;
-        public Task IndexAsync(IEnumerable<Archive.Core.Indexing.IndexedDocument> documents, CancellationToken cancellationToken) => Task.CompletedTask;
+        public Task IndexAsync(IEnumerable<Archive.Core.Indexing.IndexedDocument> documents, CancellationToken cancellationToken) =>
+            Task.CompletedTask;
         public Task RemoveAsync(string documentId, CancellationToken cancellationToken) => Task.CompletedTask;
         public Task<int> RebuildAsync(IEnumerable<Archive.Core.Indexing.IndexedDocument> documents, CancellationToken cancellationToken) =>
             Task.FromResult(0);

@@ -3,7 +3,9 @@ using Archive.Tests.Support;
 
 namespace Archive.Tests.Ingest.Signatures;
 
-/// <summary>`archive verify --document ID`: the stored original verified as received, by those who may read it, and logged as a read.</summary>
+/// <summary>
+/// `archive verify --document ID`: the stored original verified as received, by those who may read it, and logged as a read.
+/// </summary>
 public sealed class StoredVerificationTests : DemoDossierTest
 {
     private static string[] Trust => ["--trust", SignatureFixtures.Anchors, "--crl", SignatureFixtures.Crls];
@@ -22,7 +24,8 @@ public sealed class StoredVerificationTests : DemoDossierTest
         var refused = await Cli.RunAsync(["verify", "--document", id, .. Trust, "--as", "cvien", "--data", Data.Path]);
         Assert.That(refused.ExitCode, Is.EqualTo(77), refused.ToString());
 
-        Assert.That((await Cli.RunAsync("grant", DemoDossier.Code, "--user", "cvien", "--level", "read", "--data", Data.Path)).ExitCode, Is.Zero);
+        Assert.That((await Cli.RunAsync("grant", DemoDossier.Code, "--user", "cvien", "--level", "read", "--data", Data.Path)).ExitCode,
+            Is.Zero);
         var stored = await Cli.RunAsync(["verify", "--document", id, "--json", .. Trust, "--as", "cvien", "--data", Data.Path]);
         var direct = await Cli.RunAsync(["verify", file, "--json", .. Trust]);
         Assert.That(stored.ExitCode, Is.EqualTo(direct.ExitCode), stored.ToString());
