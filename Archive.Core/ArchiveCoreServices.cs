@@ -28,6 +28,7 @@ public static class ArchiveCoreServices
         services.AddSingleton<DocumentContent>();
         services.AddSingleton<RecordsInbox>();
         services.AddSingleton<AccountService>();
+        services.AddSingleton<ArchiveSetup>();
         services.AddSingleton<RightsService>();
         services.AddSingleton<AuditLog>();
         services.AddSingleton<PreservationJobs>();

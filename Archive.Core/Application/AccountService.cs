@@ -83,6 +83,46 @@ public sealed class AccountService(ArchiveStore store, AccessPolicy policy, Time
         });
     }
 
+    /// <summary>
+    /// Changes who a user is in the agency: full name, agency, unit, roles (what is null stays as it is; an empty unit clears it).
+    /// A change of agency, unit or roles changes what the user may do: it is a warning for the administrators.
+    /// </summary>
+    public UserAccount Update(string login, string? fullName, string? agency, string? unit, IReadOnlyList<string>? roles, Actor actor)
+    {
+        var problems = new List<string>();
+        var parsedRoles = roles?.Select(r => Collect(problems, () => Role.Parse(r))).OfType<Role>().Distinct().ToList();
+        if (roles is { Count: 0 }) problems.Add("Tài khoản cần ít nhất một vai trò.");
+        var parsedAgency = agency is { Length: > 0 } code ? Collect(problems, () => ParseAgency(code)) : null;
+        if (fullName is not null && (fullName.Trim().Length == 0 || fullName.Any(char.IsControl)))
+            problems.Add("Họ và tên không được để trống hay chứa ký tự điều khiển.");
+        if (unit?.Any(char.IsControl) == true) problems.Add("Tên đơn vị không được chứa ký tự điều khiển.");
+        if (problems.Count > 0) throw new AccountValidationException(problems);
+        return store.Catalog.Write(actor, session =>
+        {
+            policy.Demand(session, actor, Operation.UserManage);
+            var before = Find(session, LoginName.Parse(login));
+            if (parsedAgency is { } a && !session.Agencies.Exists(a.Value))
+                throw new AccountValidationException($"Cơ quan {a} chưa có trong danh mục.");
+            var after = before with
+            {
+                FullName = fullName?.Trim() ?? before.FullName,
+                Agency = parsedAgency ?? before.Agency,
+                Unit = unit is null ? before.Unit : unit.Trim().Length == 0 ? null : unit.Trim(),
+                Roles = parsedRoles?.Select(r => r.Code).ToArray() ?? before.Roles,
+            };
+            if (after.Roles.Any(r => r != Role.Administrator.Code) && after.Agency is null)
+                throw new AccountValidationException("Tài khoản có vai trò nghiệp vụ cần mã định danh cơ quan.");
+            session.Users.Update(after);
+            var rightsChanged = after.Agency != before.Agency || after.Unit != before.Unit || !after.Roles.SequenceEqual(before.Roles);
+            if (rightsChanged)
+                RightsChanged(session, "user.update", after.Login, Summary(before), Summary(after),
+                    $"{actor.Name} đổi tài khoản {after.Login}: vai trò {RoleNames(before)} → {RoleNames(after)}, " +
+                    $"cơ quan {before.Agency?.Value ?? "—"} → {after.Agency?.Value ?? "—"}, đơn vị {before.Unit ?? "—"} → {after.Unit ?? "—"}.");
+            else session.Record(new AuditChange("user.update", nameof(UserAccount), after.Login, Summary(before), Summary(after)));
+            return after;
+        });
+    }
+
     public IReadOnlyList<UserAccount> List(Actor actor) => store.Catalog.Read(session =>
     {
         policy.Demand(session, actor, Operation.UserManage);

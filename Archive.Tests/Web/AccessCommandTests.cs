@@ -62,6 +62,23 @@ public sealed class AccessCommandTests : DemoDossierTest
     }
 
     [Test]
+    public async Task A_change_of_roles_counts_at_once_and_is_a_warning_for_the_administrators()
+    {
+        await CreateUser("cvien", "chuyen-vien");
+        Assert.That((await As("cvien", "dossier", "list")).Stdout, Does.Not.Contain(DemoDossier.Code));
+
+        var update = await Cli.RunAsync("user", "update", "cvien", "--role", "van-thu", "--unit", "Văn phòng", "--data", Data.Path);
+        Assert.That(update.ExitCode, Is.Zero, update.ToString());
+
+        Assert.That((await As("cvien", "dossier", "list")).Stdout, Does.Contain(DemoDossier.Code), "a records officer sees the agency's dossiers");
+        var alerts = await Cli.RunAsync("alerts", "--kind", "access.rights-changed", "--data", Data.Path);
+        Assert.That(alerts.Stdout, Does.Contain("cvien").And.Contain("chuyên viên → văn thư").And.Contain("Văn phòng"));
+        Assert.That((await As("cvien", "alerts")).ExitCode, Is.EqualTo(77), "alerts are for administrators and archivists");
+        var noRole = await Cli.RunAsync("user", "update", "cvien", "--role", "thu-ky", "--data", Data.Path);
+        Assert.That(noRole.ExitCode, Is.EqualTo(64), noRole.ToString());
+    }
+
+    [Test]
     public async Task An_unknown_or_disabled_account_is_refused_with_exit_77()
     {
         await CreateUser("vthu", "van-thu");

@@ -34,6 +34,18 @@ public static class AccountCommands
             return ExitCodes.Ok;
         });
 
+        var newName = new Option<string?>("--full-name") { Description = "Họ và tên mới" };
+        var newAgency = new Option<string?>("--agency") { Description = "Mã định danh cơ quan mới" };
+        var newUnit = new Option<string?>("--unit") { Description = "Đơn vị mới (chuỗi rỗng: không thuộc đơn vị nào)" };
+        var newRoles = new Option<string[]>("--role") { Description = "Vai trò mới, thay toàn bộ vai trò cũ (lặp lại được)" };
+        var update = new Command("update", "Sửa tài khoản: họ tên, cơ quan, đơn vị, vai trò (thay đổi quyền được cảnh báo)")
+        {
+            login, newName, newAgency, newUnit, newRoles,
+        };
+        runner.Bind(update, (context, parse) => Print(context, context.Accounts.Update(parse.GetValue(login)!, parse.GetValue(newName),
+            parse.GetValue(newAgency), parse.GetValue(newUnit), parse.GetValue(newRoles) is { Length: > 0 } roles ? roles : null, context.Actor),
+            "Đã sửa"));
+
         var list = new Command("list", "Liệt kê tài khoản");
         runner.Bind(list, (context, _) =>
         {
@@ -77,7 +89,10 @@ public static class AccountCommands
             var account = context.Accounts.ChangePassword(context.Actor.Name, current, next, context.Actor);
             return Print(context, account, "Đã đổi mật khẩu cho");
         });
-        return new Command("user", "Tài khoản người dùng") { create, list, show, disable, enable, unlock, reset, password, Tokens(runner) };
+        return new Command("user", "Tài khoản người dùng")
+        {
+            create, update, list, show, disable, enable, unlock, reset, password, Tokens(runner),
+        };
     }
 
     private static Command Tokens(CommandRunner runner)

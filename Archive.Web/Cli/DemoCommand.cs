@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Archive.Core.Application;
 using Archive.Ingest.Pipeline;
 using Archive.Search;
 using Archive.Web.Hosting;
@@ -14,8 +15,9 @@ public static class DemoCommand
         var demo = new Command("demo", "Tạo dữ liệu mẫu (cơ quan, phông, hồ sơ) và tiếp nhận các văn bản mẫu, nếu danh mục còn trống") { samples };
         runner.Bind(demo, async (context, parse, cancellationToken) =>
         {
+            var created = !context.Folder.IsInitialised;
             context.OpenOrCreate();
-            if (context.Accounts.CreateFirstAdministrator(context.Actor) is { } first) FirstAdministrator.Announce(context, first);
+            if (context.Get<ArchiveSetup>().Initialise(created, context.Actor) is { } first) FirstAdministrator.Announce(context, first);
             if (!DemoCatalog.SeedIfEmpty(context.Catalog, context.Actor, context.Clock, context.Log))
             {
                 context.Output.Message("Danh mục đã có dữ liệu; không tạo dữ liệu mẫu.");

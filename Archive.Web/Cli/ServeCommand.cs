@@ -18,14 +18,15 @@ public static class ServeCommand
         var serve = new Command("serve", "Chạy máy chủ lưu trữ") { urls, demo };
         runner.Bind(serve, async (context, parse, cancellationToken) =>
         {
+            var created = !context.Folder.IsInitialised;
             var store = context.OpenOrCreate();
             // The host's container is the one composition (CliContext.Compose): the web, the jobs and the watched folder share it.
             await using var app = ArchiveHost.Build(context.Compose, context.Settings, context.Log,
                 parse.GetValue(urls) ?? context.Settings.Urls);
+            if (app.Services.GetRequiredService<ArchiveSetup>().Initialise(created, context.Actor) is { } first)
+                FirstAdministrator.Announce(context, first);
             if (parse.GetValue(demo))
                 _ = DemoCatalog.SeedIfEmpty(app.Services.GetRequiredService<CatalogService>(), context.Actor, context.Clock, context.Log);
-            if (app.Services.GetRequiredService<AccountService>().CreateFirstAdministrator(context.Actor) is { } first)
-                FirstAdministrator.Announce(context, first);
 
             var jobs = new ScheduledJobs(store, context.Restricted, context.Settings, context.Clock, context.Log);
             await using var scheduler = await ArchiveScheduler.StartAsync(jobs, context.Settings.TimeZone, context.Clock, context.Log,
