@@ -19,10 +19,12 @@ public static class ArchiveIndexStartup
         {
             if (index.NeedsRebuild)
             {
-                progress?.Report("Chỉ mục tìm kiếm chưa có hoặc bị hỏng; đang dựng lại từ danh mục…");
+                // An empty catalog's index is made, not rebuilt: a new data folder is not news.
+                var tell = store.Catalog.Read(s => s.Documents.Count()) > 0 ? progress : null;
+                tell?.Report("Chỉ mục tìm kiếm chưa có hoặc bị hỏng; đang dựng lại từ danh mục…");
                 var count = await index.RebuildAsync(new CatalogIndexSource(store, log).All(cancellationToken), cancellationToken)
                     .ConfigureAwait(false);
-                progress?.Report($"Đã dựng lại chỉ mục: {count} văn bản.");
+                tell?.Report($"Đã dựng lại chỉ mục: {count} văn bản.");
             }
             return index;
         }
