@@ -173,7 +173,16 @@ public sealed class CatalogService(ArchiveStore store, TimeProvider clock, Restr
     {
         var dossier = Locate(code);
         Demand(actor, dossier, Operation.DossierRead);
-        return StoreOf(code).Catalog.Read(session => new DossierDetails(dossier, DocumentsOf(session, dossier.FileCode)));
+        var details = StoreOf(code).Catalog.Read(session => new DossierDetails(dossier, DocumentsOf(session, dossier.FileCode)));
+        // Who looked into a restricted dossier is in the access log (its list of documents is restricted content too).
+        if (dossier.Rights.IsRestricted)
+            store.Catalog.Write(actor, session =>
+            {
+                session.Record(new AuditChange("dossier.read", nameof(Catalog.Dossier), dossier.FileCode.Value, null,
+                    $"{details.Documents.Count} văn bản; {actor.Zone}"));
+                return 0;
+            });
+        return details;
     }
 
     /// <summary>Closes a dossier: its totals (documents, pages, first and last date) are computed now.</summary>

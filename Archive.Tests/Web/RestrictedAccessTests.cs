@@ -82,6 +82,9 @@ public sealed class RestrictedAccessTests
             await server.WaitForExitAsync();
         }
 
+        var shown = await Cli.RunChildAsync(["dossier", "show", RestrictedDossier, "--as", "nhansu", "--data", data.Path], isolated, ns.Exec);
+        Assert.That(shown.Stdout, Does.Contain("Sơ yếu lý lịch"), shown.ToString());
+
         // Search of the collection: on the air-gapped host, over the grantee's dossiers only, each search in the access log.
         var found = await Cli.RunChildAsync(["search", "--restricted", "lý lịch", "--json", "--as", "nhansu", "--data", data.Path],
             isolated, ns.Exec);
@@ -101,6 +104,8 @@ public sealed class RestrictedAccessTests
         Assert.That(read.GetProperty("objectId").GetString(), Is.EqualTo(id));
         Assert.That(read.GetProperty("after").GetString(), Does.Contain("\"restricted\":true").And.Contain("Isolated"));
         Assert.That(entries.Select(e => e.GetProperty("action").GetString()), Has.Member("rights.grant"));
+        Assert.That(entries.Where(e => e.GetProperty("action").GetString() == "dossier.read").Select(e => e.GetProperty("actor").GetString()),
+            Is.EqualTo(new[] { "nhansu" }));
         var searches = entries.Where(e => e.GetProperty("action").GetString() == "search.restricted").ToList();
         Assert.That(searches.Select(e => e.GetProperty("actor").GetString()), Is.EquivalentTo(new[] { "nhansu", "nhansu", "vanthu" }),
             "the web search from inside, and the two searches on the command line");
