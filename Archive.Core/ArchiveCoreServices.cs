@@ -29,6 +29,7 @@ public static class ArchiveCoreServices
         services.AddSingleton<RecordsInbox>();
         services.AddSingleton<AccountService>();
         services.AddSingleton<ArchiveSetup>();
+        services.AddSingleton<WorkplaceHome>();
         services.AddSingleton<RightsService>();
         services.AddSingleton<AuditLog>();
         services.AddSingleton<PreservationJobs>();

@@ -19,12 +19,20 @@ public sealed class AccessPolicy
     {
         if (Permissions.LevelNeeded.ContainsKey(operation))
             throw new ArgumentException($"{operation} is judged on a dossier.", nameof(operation));
-        if (actor.IsOperator) return;
-        EnsureCurrent(main, actor);
-        DemandScope(actor, operation);
-        if (!Permissions.RoleMatrix[operation].Overlaps(actor.Roles))
-            throw new AccessDeniedException(
-                $"Tài khoản {actor.Name} ({RoleNames(actor)}) không có quyền {Permissions.Describe(operation)}.");
+        if (Refusal(main, actor, operation) is { } refusal) throw new AccessDeniedException(refusal);
+    }
+
+    /// <summary>Whether the actor may do an operation that is not on one dossier: what a page shows or leaves out.</summary>
+    public bool Allows(ICatalogSession main, Actor actor, Operation operation) => Refusal(main, actor, operation) is null;
+
+    private static string? Refusal(ICatalogSession main, Actor actor, Operation operation)
+    {
+        if (actor.IsOperator) return null;
+        var refusal = NotCurrent(main, actor) ?? ScopeRefusal(actor, operation);
+        if (refusal is not null) return refusal;
+        return Permissions.RoleMatrix[operation].Overlaps(actor.Roles)
+            ? null
+            : $"Tài khoản {actor.Name} ({RoleNames(actor)}) không có quyền {Permissions.Describe(operation)}.";
     }
 
     /// <summary>
@@ -109,18 +117,28 @@ public sealed class AccessPolicy
     /// <summary>The account as the catalog has it now: one disabled since the actor was made is refused here.</summary>
     private static void EnsureCurrent(ICatalogSession main, Actor actor)
     {
-        var account = main.Users.Get(actor.Name);
-        if (account is null) throw new AccessDeniedException($"Tài khoản {actor.Name} không có trong hệ thống.");
-        if (!account.Enabled) throw new AccessDeniedException($"Tài khoản {actor.Name} đã bị vô hiệu hoá.");
+        if (NotCurrent(main, actor) is { } refusal) throw new AccessDeniedException(refusal);
     }
+
+    private static string? NotCurrent(ICatalogSession main, Actor actor) => main.Users.Get(actor.Name) switch
+    {
+        null => $"Tài khoản {actor.Name} không có trong hệ thống.",
+        { Enabled: false } => $"Tài khoản {actor.Name} đã bị vô hiệu hoá.",
+        _ => null,
+    };
 
     private static void DemandScope(Actor actor, Operation operation)
     {
+        if (ScopeRefusal(actor, operation) is { } refusal) throw new AccessDeniedException(refusal);
+    }
+
+    private static string? ScopeRefusal(Actor actor, Operation operation)
+    {
         var needed = Permissions.ScopeOf(operation);
-        if (actor.Scopes is { } scopes && !scopes.Contains(needed))
-            throw new AccessDeniedException(
-                $"Mã truy cập (token) này chỉ có phạm vi {string.Join(", ", scopes.Select(s => s.Code()))}; " +
-                $"{Permissions.Describe(operation)} cần phạm vi {needed.Code()}.");
+        return actor.Scopes is { } scopes && !scopes.Contains(needed)
+            ? $"Mã truy cập (token) này chỉ có phạm vi {string.Join(", ", scopes.Select(s => s.Code()))}; " +
+              $"{Permissions.Describe(operation)} cần phạm vi {needed.Code()}."
+            : null;
     }
 
     private static string RoleNames(Actor actor) =>

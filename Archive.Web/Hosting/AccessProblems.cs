@@ -15,11 +15,14 @@ public static class AccessProblems
         }
         catch (NotSignedInException e)
         {
-            await Problem(http, StatusCodes.Status401Unauthorized, "Chưa đăng nhập", e.Message).ConfigureAwait(false);
+            // A person on a page is taken to the sign-in page, and brought back afterwards.
+            if (IsPage(http)) http.Response.Redirect($"/dang-nhap?ReturnUrl={Uri.EscapeDataString(http.Request.Path + http.Request.QueryString)}");
+            else await Problem(http, StatusCodes.Status401Unauthorized, "Chưa đăng nhập", e.Message).ConfigureAwait(false);
         }
         catch (AccessDeniedException e)
         {
-            await Problem(http, StatusCodes.Status403Forbidden, "Không được phép", e.Message).ConfigureAwait(false);
+            if (IsPage(http) && e.Message.StartsWith("Cần đổi mật khẩu", StringComparison.Ordinal)) http.Response.Redirect("/doi-mat-khau");
+            else await Problem(http, StatusCodes.Status403Forbidden, "Không được phép", e.Message).ConfigureAwait(false);
         }
         catch (Exception e) when (e is InvalidRequestException or AccountValidationException or CatalogValidationException
                                        or CatalogConflictException or DossierLifecycleException)
@@ -31,6 +34,8 @@ public static class AccessProblems
             await Problem(http, StatusCodes.Status404NotFound, "Không tìm thấy", e.Message).ConfigureAwait(false);
         }
     });
+
+    private static bool IsPage(HttpContext http) => !http.Request.Path.StartsWithSegments("/api") && HttpMethods.IsGet(http.Request.Method);
 
     private static Task Problem(HttpContext http, int status, string title, string detail) =>
         Results.Problem(detail, statusCode: status, title: title).ExecuteAsync(http);

@@ -11,7 +11,11 @@ public static class ArchiveHost
     public static WebApplication Build(Func<IServiceCollection, IServiceCollection> compose, ArchiveSettings settings, ILogger log,
         string urls)
     {
-        var builder = WebApplication.CreateSlimBuilder();
+        // The pages and their assets (web/) are found beside archive.dll, wherever the command is run from.
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
+        {
+            ContentRootPath = AppContext.BaseDirectory, WebRootPath = Path.Combine(AppContext.BaseDirectory, "web"),
+        });
         builder.Services.AddSerilog(log, dispose: false);
         builder.WebHost.UseUrls(urls);
         compose(builder.Services);
@@ -19,16 +23,22 @@ public static class ArchiveHost
         builder.Services.AddSingleton<HttpActor>();
         builder.Services.AddSingleton<HealthProbe>();
         builder.Services.AddProblemDetails();
+        builder.Services.AddRazorPages();
+        // Vietnamese is written as text, not as character references; markup characters are still encoded.
+        builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
+            o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         builder.Services.AddArchiveSessions(new Archive.Core.Storage.DataFolder(settings.DataFolder).SessionKeys);
         builder.Services.ConfigureHttpJsonOptions(o => ArchiveJson.Configure(o.SerializerOptions));
 
         var app = builder.Build();
+        app.UseSecurityHeaders();
+        app.UseStaticFiles();
         app.UseAccessProblems();
         app.UseAuthentication();
         app.UseAntiforgery();
         app.MapHealth();
         app.MapSignIn();
-        app.MapSignInPages();
+        app.MapRazorPages();
         app.MapPreservation();
         app.MapDocuments();
         app.MapSearch();

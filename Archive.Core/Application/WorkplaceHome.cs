@@ -1,0 +1,27 @@
+using Archive.Core.Access;
+using Archive.Core.Audit;
+using Archive.Core.Registry;
+using Archive.Core.Storage;
+
+namespace Archive.Core.Application;
+
+/// <summary>The home page's use case: what waits for the signed-in user, each part only where the user has the right to see it.</summary>
+public sealed class WorkplaceHome(ArchiveStore store, AccessPolicy policy)
+{
+    public HomeSummary Of(Actor actor) => store.Catalog.Read(session =>
+    {
+        policy.Demand(session, actor, Operation.CatalogRead);
+        var account = session.Users.Get(actor.Name);
+        var inbox = policy.Allows(session, actor, Operation.InboxRead)
+            ? session.Inbox.Where(i => i.Status == InboxStatus.Pending)
+            : null;
+        var watches = policy.Allows(session, actor, Operation.Preservation);
+        var runs = watches ? session.JobRuns.All() : [];
+        return new HomeSummary(actor.Name, account?.FullName ?? actor.Name, actor.Roles.Select(r => r.Name).ToList(), inbox?.Count,
+            inbox?.Count(i => i.Urgent), watches ? session.Problems.Count(p => p.Resolution == null) : null,
+            Last(runs, PreservationJobs.Fixity), Last(runs, PreservationJobs.Backup));
+    });
+
+    private static Preservation.JobRun? Last(IEnumerable<Preservation.JobRun> runs, string job) =>
+        runs.Where(r => r.Job == job).OrderByDescending(r => r.Started).FirstOrDefault();
+}
