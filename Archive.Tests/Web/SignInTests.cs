@@ -21,8 +21,15 @@ public sealed partial class SignInTests
             .Single(e => e.TryGetProperty("oneTimePassword", out _)).GetProperty("oneTimePassword").GetString()!;
         await WithServerAsync(data.Path, async http =>
         {
+            // A post that does not come from the form (no anti-forgery token) is refused, and signs no one in.
+            var forged = await http.PostAsync("/dang-nhap", new FormUrlEncodedContent([KeyValuePair.Create("login", "admin"),
+                KeyValuePair.Create("password", oneTime)]));
+            Assert.That(forged.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+            Assert.That((await http.GetAsync("/api/v1/me")).StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized));
+
             // The page: a form with its anti-forgery token, then the forced change.
             var form = await http.GetStringAsync("/dang-nhap");
+            Assert.That(form.Contains("<script>", StringComparison.Ordinal), Is.False, "no inline script (the CSP would refuse it)");
             Assert.That(form, Does.Contain("Đăng nhập").And.Contain("name=\"password\""));
             var signedIn = await http.PostAsync("/dang-nhap", Form(form, ("login", "admin"), ("password", oneTime)));
             Assert.That(signedIn.StatusCode, Is.EqualTo(HttpStatusCode.Redirect));

@@ -26,7 +26,6 @@ public sealed class DangNhapModel(AccountService accounts, HttpActor actors) : P
         if (!result.Succeeded)
         {
             (Login, Problem) = (login, result.Refusal);
-            Response.StatusCode = StatusCodes.Status401Unauthorized;
             return Page();
         }
         await SignInEndpoints.StartSessionAsync(HttpContext, result.Actor!.Name).ConfigureAwait(false);

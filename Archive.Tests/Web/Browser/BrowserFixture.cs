@@ -1,0 +1,75 @@
+using Microsoft.Playwright;
+
+namespace Archive.Tests.Web.Browser;
+
+/// <summary>
+/// One Chromium (Debian's, driven by Microsoft.Playwright; no browser download) for every browser test of the run: starting a
+/// browser costs more than most tests. Each test gets its own context (cookies, storage), closed after it.
+/// </summary>
+[SetUpFixture]
+public sealed class BrowserFixture
+{
+    private const string Chromium = "/usr/bin/chromium";
+    private static IPlaywright? _playwright;
+    private static IBrowser? _browser;
+
+    public static IBrowser Browser => _browser ?? throw new InvalidOperationException("The browser fixture did not start.");
+
+    [OneTimeSetUp]
+    public async Task StartBrowser()
+    {
+        if (!File.Exists(Chromium)) Assert.Fail($"{Chromium} is missing: the README's commands install Debian's chromium.");
+        _playwright = await Playwright.CreateAsync();
+        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = Chromium, Headless = true,
+            // As root (the tests run as root here) Chromium needs --no-sandbox; the rest keeps it off a network it cannot reach.
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync"],
+        });
+    }
+
+    [OneTimeTearDown]
+    public async Task StopBrowser()
+    {
+        if (_browser is not null) await _browser.DisposeAsync();
+        _playwright?.Dispose();
+    }
+
+    /// <summary>
+    /// A fresh context at 1366×768 in Vietnamese, recording the console errors, the CSP violations and every answer of 400 or more
+    /// that the page reports.
+    /// </summary>
+    public static async Task<(IBrowserContext Context, IPage Page, List<string> Errors)> OpenAsync(string baseUrl)
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = baseUrl, Locale = "vi-VN", TimezoneId = "Asia/Ho_Chi_Minh", ViewportSize = new ViewportSize { Width = 1366, Height = 768 },
+        });
+        var page = await context.NewPageAsync();
+        var errors = new List<string>();
+        page.Console += (_, message) =>
+        {
+            if (message.Type == "error") lock (errors) errors.Add(message.Text);
+        };
+        page.PageError += (_, error) =>
+        {
+            lock (errors) errors.Add(error);
+        };
+        page.Response += (_, response) =>
+        {
+            if (response.Status >= 400) lock (errors) errors.Add($"{response.Status} {response.Url}");
+        };
+        return (context, page, errors);
+    }
+
+    /// <summary>A full-page screenshot kept as a test artifact.</summary>
+    public static async Task ScreenshotAsync(IPage page, string name)
+    {
+        var folder = Path.Combine(TestContext.CurrentContext.WorkDirectory, "screenshots");
+        Directory.CreateDirectory(folder);
+        var file = Path.Combine(folder, $"{name}.png");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = file, FullPage = true });
+        TestContext.AddTestAttachment(file, name);
+    }
+}
