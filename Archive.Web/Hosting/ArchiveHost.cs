@@ -1,4 +1,5 @@
 using Archive.Core;
+using Scalar.AspNetCore;
 using ILogger = Serilog.ILogger;
 using Serilog;
 
@@ -24,6 +25,7 @@ public static class ArchiveHost
         builder.Services.AddSingleton<HealthProbe>();
         builder.Services.AddProblemDetails();
         builder.Services.AddRazorPages();
+        builder.Services.AddOpenApi();
         // Vietnamese is written as text, not as character references; markup characters are still encoded.
         builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
             o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
@@ -39,6 +41,9 @@ public static class ArchiveHost
         app.MapHealth();
         app.MapSignIn();
         app.MapRazorPages();
+        app.MapOpenApi();
+        app.MapScalarApiReference("/api/docs", o => o
+            .WithTitle("Lưu trữ điện tử — API").WithOpenApiRoutePattern("/openapi/{documentName}.json").DisableDefaultFonts());
         app.MapPreservation();
         app.MapDocuments();
         app.MapSearch();
