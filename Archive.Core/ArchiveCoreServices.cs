@@ -30,6 +30,7 @@ public static class ArchiveCoreServices
         services.AddSingleton<AccountService>();
         services.AddSingleton<ArchiveSetup>();
         services.AddSingleton<WorkplaceHome>();
+        services.AddSingleton<DocumentView>();
         services.AddSingleton<RightsService>();
         services.AddSingleton<AuditLog>();
         services.AddSingleton<PreservationJobs>();

@@ -217,6 +217,15 @@ public sealed class CatalogService(ArchiveStore store, TimeProvider clock, Restr
         return collection.Catalog.Read(s => s.Dossiers.Exists(Normalise(code))) ? collection : store;
     }
 
+    /// <summary>A document and the store that holds it (the main catalog, else the restricted collection), without an access check.</summary>
+    internal (ArchiveStore Store, ArchivedDocument Document) LocateDocument(string id)
+    {
+        if (store.Catalog.Read(s => s.Documents.Get(id)) is { } document) return (store, document);
+        if (restricted is { Exists: true } && restricted.Open() is var closed && closed.Catalog.Read(s => s.Documents.Get(id)) is { } hidden)
+            return (closed, hidden);
+        throw new CatalogNotFoundException($"Không có văn bản mã '{id}' trong kho.");
+    }
+
     /// <summary>A dossier wherever it lives, without an access check: for services that then check the actor on it.</summary>
     internal Dossier Locate(string code) => StoreOf(code).Catalog.Read(session => FindDossier(session, code));
 

@@ -13,12 +13,12 @@ namespace Archive.Core.Application;
 /// audited (who, which document, which form, from where) before the first byte is handed out. Blobs are read through
 /// their hash check, so damaged content fails the read instead of leaving the archive.
 /// </summary>
-public sealed class DocumentContent(ArchiveStore store, CatalogService catalog, RestrictedCollection? restricted = null)
+public sealed class DocumentContent(ArchiveStore store, CatalogService catalog)
 {
     public async Task<DocumentStream> OpenAsync(string documentId, Representation representation, Actor actor,
         CancellationToken cancellationToken)
     {
-        var (source, document) = Find(documentId);
+        var (source, document) = catalog.LocateDocument(documentId);
         var dossier = source.Catalog.Read(s => CatalogService.FindDossier(s, document.FileCode.Value));
         catalog.Demand(actor, dossier, Operation.DocumentRead);
         var name = FileName(document, representation);
@@ -53,15 +53,6 @@ public sealed class DocumentContent(ArchiveStore store, CatalogService catalog, 
             Representation.PdfA => "application/pdf",
             _ => "application/octet-stream",
         });
-    }
-
-    private (ArchiveStore Store, ArchivedDocument Document) Find(string id)
-    {
-        if (store.Catalog.Read(s => s.Documents.Get(id)) is { } document) return (store, document);
-        if (restricted is { Exists: true } && restricted.Open() is var closed
-            && closed.Catalog.Read(s => s.Documents.Get(id)) is { } hidden)
-            return (closed, hidden);
-        throw new CatalogNotFoundException($"Không có văn bản mã '{id}' trong kho.");
     }
 
     private static string FileName(ArchivedDocument document, Representation representation) => representation switch

@@ -106,6 +106,11 @@ public sealed class CatalogStore : IDisposable
         return (result, durable);
     }
 
+    /// <summary>The audit trail of some objects (a document and the inbox item it arrived as, say), oldest first; found by an index.</summary>
+    public IReadOnlyList<AuditEntry> AuditEntriesFor(IReadOnlyCollection<string> objectIds) =>
+        objectIds.SelectMany(id => _db.GetCollection<AuditEntry>(AuditCollection).Find(BsonExpression.Create("ObjectId = @0", new BsonValue(id))))
+            .OrderBy(e => e.Sequence).ToList();
+
     public IReadOnlyList<AuditEntry> AuditEntries(long fromSequence = 1, int limit = int.MaxValue) =>
         _db.GetCollection<AuditEntry>(AuditCollection).Query()
             .Where(e => e.Sequence >= fromSequence).OrderBy(e => e.Sequence).Limit(limit).ToList();
@@ -197,6 +202,7 @@ public sealed class CatalogStore : IDisposable
         _db.GetCollection<InboxItem>(CatalogMapping.Inbox).EnsureIndex(i => i.AwaitingPreservation);
         _db.GetCollection<ArrivalEntry>(CatalogMapping.Arrivals).EnsureIndex(a => a.Year);
         _db.GetCollection<DossierGrant>(CatalogMapping.Grants).EnsureIndex(g => g.Grantee);
+        _db.GetCollection<AuditEntry>(AuditCollection).EnsureIndex(e => e.ObjectId);
         _db.GetCollection<DossierGrant>(CatalogMapping.Grants).EnsureIndex(g => g.FileCode);
         _db.GetCollection<ApiToken>(CatalogMapping.Tokens).EnsureIndex(t => t.Login);
     }

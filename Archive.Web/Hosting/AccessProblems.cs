@@ -22,12 +22,17 @@ public static class AccessProblems
         catch (AccessDeniedException e)
         {
             if (IsPage(http) && e.Message.StartsWith("Cần đổi mật khẩu", StringComparison.Ordinal)) http.Response.Redirect("/doi-mat-khau");
+            else if (IsPage(http)) await Page(http, StatusCodes.Status403Forbidden, "Không được phép", e.Message).ConfigureAwait(false);
             else await Problem(http, StatusCodes.Status403Forbidden, "Không được phép", e.Message).ConfigureAwait(false);
         }
         catch (Exception e) when (e is InvalidRequestException or AccountValidationException or CatalogValidationException
                                        or CatalogConflictException or DossierLifecycleException)
         {
             await Problem(http, StatusCodes.Status400BadRequest, "Yêu cầu không hợp lệ", e.Message).ConfigureAwait(false);
+        }
+        catch (CatalogNotFoundException e) when (IsPage(http))
+        {
+            await Page(http, StatusCodes.Status404NotFound, "Không tìm thấy", e.Message).ConfigureAwait(false);
         }
         catch (CatalogNotFoundException e)
         {
@@ -36,6 +41,17 @@ public static class AccessProblems
     });
 
     private static bool IsPage(HttpContext http) => !http.Request.Path.StartsWithSegments("/api") && HttpMethods.IsGet(http.Request.Method);
+
+    /// <summary>A refusal on a page: a page of its own, in Vietnamese, with the way back; the message is encoded as text.</summary>
+    private static Task Page(HttpContext http, int status, string title, string detail) => Results.Content($"""
+        <!doctype html>
+        <html lang="vi"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+        <title>{Html(title)} — Lưu trữ điện tử</title><link rel="stylesheet" href="/lib/bootstrap/bootstrap.min.css"></head>
+        <body><main class="container py-5"><h1 class="h3">{Html(title)}</h1><p class="alert alert-warning">{Html(detail)}</p>
+        <p><a href="/">Về trang chủ</a></p></main></body></html>
+        """, "text/html; charset=utf-8", statusCode: status).ExecuteAsync(http);
+
+    private static string Html(string text) => System.Net.WebUtility.HtmlEncode(text);
 
     private static Task Problem(HttpContext http, int status, string title, string detail) =>
         Results.Problem(detail, statusCode: status, title: title).ExecuteAsync(http);

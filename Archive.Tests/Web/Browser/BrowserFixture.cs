@@ -63,6 +63,20 @@ public sealed class BrowserFixture
         return (context, page, errors);
     }
 
+    /// <summary>Waits for the page to reach <paramref name="path"/>; when it does not, the failure says where it is and what it shows.</summary>
+    public static async Task ReachAsync(IPage page, string path)
+    {
+        try
+        {
+            await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == path, new PageWaitForURLOptions { Timeout = 15_000 });
+        }
+        catch (TimeoutException)
+        {
+            await ScreenshotAsync(page, "failed-" + path.Trim('/').Replace('/', '-'));
+            Assert.Fail($"Expected {path}, the page is at {page.Url} and shows: {await page.TextContentAsync("body")}");
+        }
+    }
+
     /// <summary>A full-page screenshot kept as a test artifact.</summary>
     public static async Task ScreenshotAsync(IPage page, string name)
     {

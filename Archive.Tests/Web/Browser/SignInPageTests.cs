@@ -33,20 +33,20 @@ public sealed class SignInPageTests
 
         await page.FillAsync("#password", oneTime);
         await page.ClickAsync("button[type=submit]");
-        await page.WaitForURLAsync("**/doi-mat-khau");
+        await BrowserFixture.ReachAsync(page, "/doi-mat-khau");
         Assert.That(await page.TextContentAsync("main"), Does.Contain("mật khẩu dùng một lần"));
         await BrowserFixture.ScreenshotAsync(page, "doi-mat-khau");
 
         await page.FillAsync("#current", oneTime);
         await page.FillAsync("#new", NewPassword);
         await page.ClickAsync("main button[type=submit]");
-        await page.WaitForURLAsync(server.BaseUrl + "/");
+        await BrowserFixture.ReachAsync(page, "/");
         Assert.That(await page.TextContentAsync("h1"), Does.Contain("Quản trị hệ thống"));
         Assert.That(await page.Locator("[data-test=alerts]").CountAsync(), Is.EqualTo(1), "an administrator sees the alerts");
         await BrowserFixture.ScreenshotAsync(page, "trang-chu");
 
         await page.ClickAsync("nav button:has-text('Đăng xuất')");
-        await page.WaitForURLAsync("**/dang-nhap");
+        await BrowserFixture.ReachAsync(page, "/dang-nhap");
         await page.GotoAsync("/");
         Assert.That(page.Url, Does.Contain("/dang-nhap"), "signed out");
         Assert.That(errors, Is.Empty, "no script error and no Content-Security-Policy violation");

@@ -1,0 +1,123 @@
+using System.Security.Cryptography;
+using System.Text.Json;
+using Archive.Tests.Ingest.Signatures;
+using Archive.Tests.Support;
+using Microsoft.Playwright;
+
+namespace Archive.Tests.Web.Browser;
+
+/// <summary>
+/// The workplace in a real browser over a demo archive: a records officer finds, reads and downloads a document; a specialist
+/// without a grant sees none of it; a dossier title written as markup stays text.
+/// </summary>
+public sealed class WorkplaceTests
+{
+    private const string Password = "Van-thu-2019-HT";
+    private const string Hostile = "<script>alert(1)</script><img src=x onerror=alert(2)>";
+    private TempFolder _data = null!;
+    private ServerProcess _server = null!;
+    private string _documentId = null!;
+    private string _sample = null!;
+
+    [OneTimeSetUp]
+    public async Task CreateArchive()
+    {
+        _data = new TempFolder("archive-data");
+        var samples = Path.Combine(SignatureFixtures.RepositoryRoot(), "fixtures", "samples");
+        _sample = Path.Combine(samples, "quyet-dinh-quy-che.pdf");
+        Assert.That((await Cli.RunAsync("demo", "--samples", samples, "--data", _data.Path)).ExitCode, Is.Zero);
+        foreach (var (login, role) in new[] { ("vthu", "van-thu"), ("cvien", "chuyen-vien") })
+        {
+            var created = await Cli.RunWithInputAsync(Password + "\n", "user", "create", login, "--full-name", $"Người dùng {login}",
+                "--agency", "000.00.00.H42", "--role", role, "--password-stdin", "--data", _data.Path);
+            Assert.That(created.ExitCode, Is.Zero, created.ToString());
+        }
+        var hostile = await Cli.RunAsync("dossier", "create", "--set", "OrganId=000.00.00.H42", "--set", "FileCatalog=2020", "--set",
+            "FileNotation=99.XSS", "--set", $"Title={Hostile}", "--set", "Maintenance=10 năm", "--data", _data.Path);
+        Assert.That(hostile.ExitCode, Is.Zero, hostile.ToString());
+        var found = await Cli.RunAsync("search", "quy che", "--json", "--data", _data.Path);
+        _documentId = JsonDocument.Parse(found.Stdout).RootElement.GetProperty("hits")[0].GetProperty("id").GetString()!;
+        _server = await ServerProcess.StartAsync(_data.Path);
+    }
+
+    [OneTimeTearDown]
+    public async Task Stop()
+    {
+        await _server.DisposeAsync();
+        _data.Dispose();
+    }
+
+    [Test]
+    public async Task A_records_officer_finds_the_document_reads_its_pdfa_and_downloads_the_original_bit_for_bit()
+    {
+        var (context, page, errors) = await BrowserFixture.OpenAsync(_server.BaseUrl);
+        await using var contextLifetime = context;
+        var dialogs = new List<string>();
+        page.Dialog += async (_, dialog) =>
+        {
+            dialogs.Add(dialog.Message);
+            await dialog.DismissAsync();
+        };
+        await SignInAsync(page, "vthu");
+
+        await page.GotoAsync("/ho-so");
+        Assert.That(await page.Locator("[data-test=dossier-title]").AllTextContentsAsync(), Has.Member(Hostile), "markup shown as text");
+        await BrowserFixture.ScreenshotAsync(page, "danh-muc-ho-so");
+
+        await page.GotoAsync("/tim-kiem?q=quy%20che%20van%20ban");
+        Assert.That(await page.Locator("[data-test=hit]").CountAsync(), Is.GreaterThanOrEqualTo(1), "found without diacritics");
+        await BrowserFixture.ScreenshotAsync(page, "tim-kiem");
+        await page.Locator("[data-test=hit] a").First.ClickAsync();
+        await page.WaitForURLAsync($"**/van-ban/{_documentId}");
+
+        var viewer = page.Locator("[data-test=pdf-viewer]");
+        await page.WaitForFunctionAsync("() => document.querySelector('[data-test=pdf-viewer]')?.dataset.rendered");
+        Assert.That(await viewer.GetAttributeAsync("data-rendered"), Is.Not.EqualTo("error"));
+        var inked = await page.EvaluateAsync<int>("""
+            () => {
+              const canvas = document.querySelector('.pdf-page');
+              const pixels = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
+              let dark = 0;
+              for (let i = 0; i < pixels.length; i += 4) if (pixels[i] < 128 && pixels[i + 3] > 0) dark++;
+              return dark;
+            }
+            """);
+        Assert.That(inked, Is.GreaterThan(100), "the first page is drawn, not blank");
+        await BrowserFixture.ScreenshotAsync(page, "van-ban");
+
+        var download = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync("[data-test=download-original]"));
+        await using (var stream = await download.CreateReadStreamAsync())
+            Assert.That(Convert.ToHexStringLower(await SHA256.HashDataAsync(stream)),
+                Is.EqualTo(Convert.ToHexStringLower(SHA256.HashData(await File.ReadAllBytesAsync(_sample)))));
+        Assert.That(dialogs, Is.Empty, "no script of a title ran");
+        Assert.That(errors, Is.Empty);
+    }
+
+    [Test]
+    public async Task A_specialist_without_a_grant_sees_neither_the_dossier_nor_the_document()
+    {
+        var (context, page, _) = await BrowserFixture.OpenAsync(_server.BaseUrl);
+        await using var contextLifetime = context;
+        await SignInAsync(page, "cvien");
+
+        await page.GotoAsync("/ho-so");
+        Assert.That(await page.Locator("[data-test=dossier-title]").CountAsync(), Is.Zero);
+        var document = await page.GotoAsync($"/van-ban/{_documentId}");
+        Assert.That(document!.Status, Is.EqualTo(403));
+        Assert.That(await page.TextContentAsync("body"), Does.Contain("không có quyền"));
+        var original = await page.APIRequest.GetAsync($"/api/v1/documents/{_documentId}/original");
+        Assert.That(original.Status, Is.EqualTo(403));
+        await page.GotoAsync("/tim-kiem?q=quy%20che");
+        Assert.That(await page.Locator("[data-test=hit]").CountAsync(), Is.Zero);
+        await BrowserFixture.ScreenshotAsync(page, "chuyen-vien-khong-duoc-xem");
+    }
+
+    private static async Task SignInAsync(IPage page, string login)
+    {
+        await page.GotoAsync("/dang-nhap");
+        await page.FillAsync("#login", login);
+        await page.FillAsync("#password", Password);
+        await page.ClickAsync("main button[type=submit]");
+        await page.WaitForURLAsync(url => !url.Contains("/dang-nhap"));
+    }
+}
