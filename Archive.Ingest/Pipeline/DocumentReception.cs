@@ -30,6 +30,46 @@ public sealed class DocumentReception(ArchiveStore store, RecordsInbox inbox, Do
         await foreach (var file in batch.RunAsync(files, actor, progress, cancellationToken).ConfigureAwait(false)) yield return file;
     }
 
+    /// <summary>
+    /// Files sent over the web: each is written to a private folder under its own name (stripped of any path), then received
+    /// like files on disk; the folder is removed afterwards. The inbox keeps every original.
+    /// </summary>
+    public async Task<IReadOnlyList<IngestedFile>> IngestUploadsAsync(IReadOnlyList<Upload> uploads, Func<string, Tt02Metadata> metadata,
+        string? dossierCode, Actor actor, CancellationToken cancellationToken)
+    {
+        inbox.EnsureMayReceive(actor);
+        var folder = Directory.CreateTempSubdirectory("archive-upload-").FullName;
+        try
+        {
+            var requests = new List<IngestRequest>();
+            var used = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var upload in uploads)
+            {
+                var name = SafeName(upload.FileName, requests.Count, used);
+                var path = Path.Combine(folder, name);
+                await using (var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write))
+                    await upload.Content.CopyToAsync(file, cancellationToken).ConfigureAwait(false);
+                requests.Add(new IngestRequest(path, metadata(name), dossierCode));
+            }
+            var done = new List<IngestedFile>();
+            await foreach (var file in IngestAsync(requests, false, actor, new Progress<string>(), cancellationToken).ConfigureAwait(false))
+                done.Add(file);
+            return done;
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    /// <summary>The file's own name, without a path or control characters; a number keeps two files of the same name apart.</summary>
+    private static string SafeName(string given, int index, HashSet<string> used)
+    {
+        var name = new string(Path.GetFileName(given.Replace('\\', '/')).Where(c => !char.IsControl(c)).ToArray()).Trim();
+        if (name.Length == 0 || name is "." or "..") name = $"tep-{index + 1}";
+        return used.Add(name) ? name : used.Add($"{index + 1}-{name}") ? $"{index + 1}-{name}" : Guid.NewGuid().ToString("N");
+    }
+
     /// <summary>Files a pending item into a dossier with its arrival number, makes its PDF/A copy and indexes it.</summary>
     public async Task<InboxAcceptance> AcceptAsync(string itemId, string dossierCode, Tt02Metadata? corrections, Actor actor,
         CancellationToken cancellationToken)
@@ -62,3 +102,6 @@ public sealed class DocumentReception(ArchiveStore store, RecordsInbox inbox, Do
         return new IngestBatch(pipeline, inbox, indexing, log);
     }
 }
+
+/// <summary>A file sent over the web: its name as the sender gave it, and its content, read once.</summary>
+public sealed record Upload(string FileName, Stream Content);

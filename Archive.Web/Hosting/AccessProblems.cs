@@ -26,7 +26,8 @@ public static class AccessProblems
             else await Problem(http, StatusCodes.Status403Forbidden, "Không được phép", e.Message).ConfigureAwait(false);
         }
         catch (Exception e) when (e is InvalidRequestException or AccountValidationException or CatalogValidationException
-                                       or CatalogConflictException or DossierLifecycleException)
+                                       or CatalogConflictException or DossierLifecycleException or MetadataFormatException
+                                       or Microsoft.AspNetCore.Antiforgery.AntiforgeryValidationException)
         {
             await Problem(http, StatusCodes.Status400BadRequest, "Yêu cầu không hợp lệ", e.Message).ConfigureAwait(false);
         }

@@ -47,6 +47,7 @@ public static class ArchiveHost
         app.MapPreservation();
         app.MapDocuments();
         app.MapSearch();
+        app.MapInbox();
         return app;
     }
 }

@@ -27,6 +27,18 @@ public sealed class HttpActor(AccountService accounts, ArchiveSettings settings)
         return session.Actor!;
     }
 
+    /// <summary>
+    /// The actor of a request that changes something: a browser session must also carry its anti-forgery token (a page of
+    /// another site cannot); a token client has no cookie for another site to ride on.
+    /// </summary>
+    public async Task<Actor> OfFormPostAsync(HttpContext http, Microsoft.AspNetCore.Antiforgery.IAntiforgery antiforgery)
+    {
+        var actor = Of(http);
+        if (!http.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
+            await antiforgery.ValidateRequestAsync(http).ConfigureAwait(false);
+        return actor;
+    }
+
     public (string Origin, NetworkZone Zone) Where(HttpContext http) =>
         (http.Connection.RemoteIpAddress?.ToString() ?? "?", NetworkZones.Of(http.Connection.RemoteIpAddress, settings.IsolatedNetworks));
 }

@@ -3,34 +3,41 @@ using Microsoft.Playwright;
 namespace Archive.Tests.Web.Browser;
 
 /// <summary>
-/// One Chromium (Debian's, driven by Microsoft.Playwright; no browser download) for every browser test of the run: starting a
-/// browser costs more than most tests. Each test gets its own context (cookies, storage), closed after it.
+/// One Chromium (Debian's, driven by Microsoft.Playwright; no browser download) for every browser test of the run, started by
+/// the first test that needs it (starting a browser costs more than most tests) and stopped when the run ends. Each test gets
+/// its own context (cookies, storage), closed after it.
 /// </summary>
-[SetUpFixture]
-public sealed class BrowserFixture
+public static class BrowserFixture
 {
     private const string Chromium = "/usr/bin/chromium";
+    private static readonly SemaphoreSlim Starting = new(1, 1);
     private static IPlaywright? _playwright;
     private static IBrowser? _browser;
 
-    public static IBrowser Browser => _browser ?? throw new InvalidOperationException("The browser fixture did not start.");
-
-    [OneTimeSetUp]
-    public async Task StartBrowser()
+    private static async Task<IBrowser> BrowserAsync()
     {
-        if (!File.Exists(Chromium)) Assert.Fail($"{Chromium} is missing: the README's commands install Debian's chromium.");
-        _playwright = await Playwright.CreateAsync();
-        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        await Starting.WaitAsync();
+        try
         {
-            ExecutablePath = Chromium, Headless = true,
-            // As root (the tests run as root here) Chromium needs --no-sandbox; the rest keeps it off a network it cannot reach.
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync"],
-        });
+            if (_browser is not null) return _browser;
+            if (!File.Exists(Chromium)) Assert.Fail($"{Chromium} is missing: the README's commands install Debian's chromium.");
+            _playwright = await Playwright.CreateAsync();
+            return _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+            {
+                ExecutablePath = Chromium, Headless = true,
+                // As root (the tests run as root here) Chromium needs --no-sandbox; the rest keeps it off a network it cannot reach.
+                Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+                    "--disable-component-update", "--disable-sync"],
+            });
+        }
+        finally
+        {
+            Starting.Release();
+        }
     }
 
-    [OneTimeTearDown]
-    public async Task StopBrowser()
+    /// <summary>Called once when the whole run ends (<see cref="TestRun"/>).</summary>
+    internal static async Task StopAsync()
     {
         if (_browser is not null) await _browser.DisposeAsync();
         _playwright?.Dispose();
@@ -42,7 +49,7 @@ public sealed class BrowserFixture
     /// </summary>
     public static async Task<(IBrowserContext Context, IPage Page, List<string> Errors)> OpenAsync(string baseUrl)
     {
-        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        var context = await (await BrowserAsync()).NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = baseUrl, Locale = "vi-VN", TimezoneId = "Asia/Ho_Chi_Minh", ViewportSize = new ViewportSize { Width = 1366, Height = 768 },
         });

@@ -1,0 +1,98 @@
+using System.Security.Cryptography;
+using Archive.Tests.Support;
+using Archive.Tests.Web.Browser;
+using Microsoft.Playwright;
+
+namespace Archive.Tests.Ingest.Signatures;
+
+/// <summary>
+/// The records officer's day in a real browser: signed documents uploaded, judged in the inbox, accepted, read, found and
+/// downloaded unchanged. (In this namespace for the test PKI and its signed documents.)
+/// </summary>
+public sealed class SignedDocumentsInTheBrowserTests : DemoDossierTest
+{
+    private const string Password = "Van-thu-2019-HT";
+
+    [Test]
+    public async Task Upload_a_valid_and_a_tampered_document_accept_the_valid_one_read_find_and_download_it()
+    {
+        await SignatureFixtures.TrustInAsync(Data.Path);
+        var created = await Cli.RunWithInputAsync(Password + "\n", "user", "create", "vthu", "--full-name", "Văn thư cơ quan",
+            "--agency", DemoDossier.Agency, "--role", "van-thu", "--password-stdin", "--data", Data.Path);
+        Assert.That(created.ExitCode, Is.Zero, created.ToString());
+        var valid = Data.File("quyet-dinh-ky-so.pdf");
+        File.Copy(SignatureFixtures.SignedFile("issued.pdf"), valid);
+        var tampered = Data.File("quyet-dinh-bi-sua.pdf");
+        var bytes = await File.ReadAllBytesAsync(valid);
+        var at = System.Text.Encoding.Latin1.GetString(bytes).IndexOf("/MediaBox", StringComparison.Ordinal);
+        bytes[at + 12] = (byte)(bytes[at + 12] == (byte)'1' ? '2' : '1'); // inside the signed ranges
+        await File.WriteAllBytesAsync(tampered, bytes);
+        await using var server = await ServerProcess.StartAsync(Data.Path);
+        var (context, page, errors) = await BrowserFixture.OpenAsync(server.BaseUrl);
+        await using var contextLifetime = context;
+
+        await page.GotoAsync("/dang-nhap");
+        await page.FillAsync("#login", "vthu");
+        await page.FillAsync("#password", Password);
+        await page.ClickAsync("main button[type=submit]");
+        await BrowserFixture.ReachAsync(page, "/");
+
+        // Tiếp nhận: two files, with their metadata, each with its progress and its outcome.
+        await page.GotoAsync("/tiep-nhan");
+        await page.SetInputFilesAsync("#files", [valid, tampered]);
+        await page.FillAsync("#metadata", """
+            {"quyet-dinh-ky-so.pdf": {"TypeName":"Quyết định","OrganName":"Ủy ban nhân dân tỉnh Hà Tĩnh","CodeNumber":"41",
+               "CodeNotation":"QĐ-UBND","IssuedDate":"2019-04-12","Subject":"Ban hành quy chế văn bản ký số","PageAmount":1},
+             "quyet-dinh-bi-sua.pdf": {"TypeName":"Quyết định","OrganName":"Ủy ban nhân dân tỉnh Hà Tĩnh","CodeNumber":"42",
+               "CodeNotation":"QĐ-UBND","IssuedDate":"2019-04-12","Subject":"Văn bản bị sửa sau khi ký","PageAmount":1}}
+            """);
+        await page.ClickAsync("main button[type=submit]");
+        await page.WaitForSelectorAsync("#outcomes[data-done=true]");
+        var statuses = await page.Locator("[data-test=outcome]").EvaluateAllAsync<string[]>("rows => rows.map(r => r.dataset.status)");
+        Assert.That(statuses, Is.EqualTo(new[] { "pending", "rejected" }), await page.TextContentAsync("#outcomes"));
+        Assert.That(await page.TextContentAsync("#outcomes"), Does.Contain("HASH_FAILURE"));
+        await BrowserFixture.ScreenshotAsync(page, "tiep-nhan");
+
+        // Chờ lưu trữ: one valid, one invalid with its reason; the valid one is accepted into the dossier.
+        await page.GotoAsync("/cho-luu-tru");
+        Assert.That(await page.Locator("[data-test=inbox-item]").CountAsync(), Is.EqualTo(2));
+        await page.ClickAsync("[data-test=inbox-item]:has-text('quyet-dinh-bi-sua.pdf')");
+        Assert.That(await page.TextContentAsync("[data-test=reasons]"), Does.Contain("HASH_FAILURE"));
+        Assert.That(await page.TextContentAsync("[data-test=indication]"), Is.EqualTo("TOTAL_FAILED"));
+        await page.ClickAsync("[data-test=inbox-item]:has-text('quyet-dinh-ky-so.pdf')");
+        Assert.That(await page.TextContentAsync("[data-test=indication]"), Is.EqualTo("TOTAL_PASSED"));
+        await BrowserFixture.ScreenshotAsync(page, "cho-luu-tru");
+        await page.SelectOptionAsync("#dossier", DemoDossier.Code);
+        await page.ClickAsync("button:has-text('Tiếp nhận')");
+        await page.WaitForSelectorAsync("[data-test=message], [data-test=problem]");
+        Assert.That(await page.TextContentAsync("main .alert"), Does.Contain("số đến 1").And.Contain("PDF/A"));
+
+        // Văn bản: the PDF/A drawn, the original downloaded with the uploaded SHA-256.
+        await page.GotoAsync($"/ho-so/{DemoDossier.Code}");
+        await page.ClickAsync("a:has-text('Ban hành quy chế văn bản ký số')");
+        await page.WaitForFunctionAsync("() => document.querySelector('[data-test=pdf-viewer]')?.dataset.rendered");
+        Assert.That(await page.GetAttributeAsync("[data-test=pdf-viewer]", "data-rendered"), Is.Not.EqualTo("error"));
+        Assert.That(await page.EvaluateAsync<int>("""
+            () => {
+              const canvas = document.querySelector('.pdf-page');
+              const pixels = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
+              let dark = 0;
+              for (let i = 0; i < pixels.length; i += 4) if (pixels[i] < 128 && pixels[i + 3] > 0) dark++;
+              return dark;
+            }
+            """), Is.GreaterThan(100), "a drawn page, not a blank canvas");
+        await BrowserFixture.ScreenshotAsync(page, "van-ban-ky-so");
+        var download = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync("[data-test=download-original]"));
+        await using (var stream = await download.CreateReadStreamAsync())
+            Assert.That(Convert.ToHexStringLower(await SHA256.HashDataAsync(stream)),
+                Is.EqualTo(Convert.ToHexStringLower(SHA256.HashData(await File.ReadAllBytesAsync(valid)))));
+
+        // Tìm kiếm without diacritics.
+        await page.GotoAsync("/tim-kiem?q=quy%20che%20van%20ban%20ky%20so");
+        Assert.That(await page.Locator("[data-test=hit]").CountAsync(), Is.EqualTo(1));
+
+        await page.ClickAsync("nav button:has-text('Đăng xuất')");
+        await BrowserFixture.ReachAsync(page, "/dang-nhap");
+        Assert.That(errors, Is.Empty);
+    }
+}

@@ -1,0 +1,11 @@
+using Archive.Tests.Web.Browser;
+
+namespace Archive.Tests;
+
+/// <summary>What the whole run shares and must stop at its end: the browser of the browser tests.</summary>
+[SetUpFixture]
+public sealed class TestRun
+{
+    [OneTimeTearDown]
+    public Task StopBrowser() => BrowserFixture.StopAsync();
+}
