@@ -102,7 +102,7 @@ public sealed class CommandRunner(TextWriter stdout, TextWriter stderr, TimeProv
         }
         catch (DataFolderInUseException e)
         {
-            output.Error(e.Message);
+            output.Error(e.Message + WebEquivalent.For(parse, settings.Urls));
             return ExitCodes.Busy;
         }
         catch (FileNotFoundException e)

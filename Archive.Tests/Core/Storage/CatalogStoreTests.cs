@@ -76,5 +76,9 @@ public sealed class CatalogStoreTests
 
         Assert.That(other.ExitCode, Is.EqualTo(75), other.ToString());
         Assert.That(other.Stderr, Does.Contain("đang được một tiến trình archive khác sử dụng"));
+        Assert.That(other.Stderr, Does.Contain("/ho-so"), "names the page of the running server that lists dossiers");
+        var search = await Cli.RunChildAsync(["search", "quy chế", "--data", archive.Folder.Root]);
+        Assert.That(search.ExitCode, Is.EqualTo(75), search.ToString());
+        Assert.That(search.Stderr, Does.Contain("/tim-kiem").And.Contain("/api/v1/search"));
     }
 }
