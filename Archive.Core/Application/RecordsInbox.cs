@@ -143,7 +143,10 @@ public sealed class RecordsInbox(ArchiveStore store, TimeProvider clock, Restric
         CancellationToken cancellationToken)
     {
         var resumed = new List<(InboxItem, ArchivedDocument, ArrivalEntry)>();
-        foreach (var item in List(actor, InboxStatus.Pending).Where(i => i.TargetDossier is not null && i.Reasons.Count == 0))
+        // The run finishing its own work: whoever may receive may finish what an earlier receiving left (each filing is still judged).
+        Demand(actor, Operation.Ingest);
+        var pending = store.Catalog.Read(s => s.Inbox.Where(i => i.Status == InboxStatus.Pending)).OrderBy(i => i.ReceivedAt);
+        foreach (var item in pending.Where(i => i.TargetDossier is not null && i.Reasons.Count == 0))
         {
             try
             {

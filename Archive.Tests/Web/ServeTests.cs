@@ -72,13 +72,14 @@ public sealed class ServeTests
     private string _specialistToken = "";
 
     /// <summary>An account with one role and a personal token for it, made through the command line.</summary>
-    internal static async Task<string> TokenAsync(string data, string login, string role, string scope = "doc")
+    internal static async Task<string> TokenAsync(string data, string login, string role, params string[] scopes)
     {
         var created = await Cli.RunWithInputAsync("Luu-tru-2019-HT\n", "user", "create", login, "--full-name", $"Người dùng {login}",
             "--agency", "000.00.00.H42", "--role", role, "--password-stdin", "--data", data);
         Assert.That(created.ExitCode, Is.Zero, created.ToString());
-        var token = await Cli.RunAsync("user", "token", "create", "thử nghiệm", "--scope", scope, "--scope", "quan-tri", "--json",
-            "--as", login, "--data", data);
+        string[] given = scopes.Length > 0 ? scopes : ["doc"];
+        var token = await Cli.RunAsync(["user", "token", "create", "thử nghiệm", .. given.SelectMany(s => new[] { "--scope", s }), "--scope",
+            "quan-tri", "--json", "--as", login, "--data", data]);
         Assert.That(token.ExitCode, Is.Zero, token.ToString());
         return JsonDocument.Parse(token.Stdout).RootElement.GetProperty("token").GetString()!;
     }
