@@ -31,6 +31,7 @@ public static class ArchiveCoreServices
         services.AddSingleton<ArchiveSetup>();
         services.AddSingleton<WorkplaceHome>();
         services.AddSingleton<DocumentView>();
+        services.AddSingleton<IncomingRegister>();
         services.AddSingleton<RightsService>();
         services.AddSingleton<AuditLog>();
         services.AddSingleton<PreservationJobs>();

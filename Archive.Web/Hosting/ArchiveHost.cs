@@ -48,6 +48,7 @@ public static class ArchiveHost
         app.MapDocuments();
         app.MapSearch();
         app.MapInbox();
+        app.MapRegisters();
         return app;
     }
 }

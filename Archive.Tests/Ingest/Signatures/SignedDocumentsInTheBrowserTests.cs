@@ -87,6 +87,20 @@ public sealed class SignedDocumentsInTheBrowserTests : DemoDossierTest
             Assert.That(Convert.ToHexStringLower(await SHA256.HashDataAsync(stream)),
                 Is.EqualTo(Convert.ToHexStringLower(SHA256.HashData(await File.ReadAllBytesAsync(valid)))));
 
+        // Sổ văn bản đến: the accepted document under its arrival number, and the same in the XLSX export (read as plain OOXML).
+        await page.GotoAsync("/so-van-ban-den");
+        Assert.That(await page.TextContentAsync("[data-test=register] tbody"), Does.Contain("41/QĐ-UBND").And.Contain("Ban hành quy chế"));
+        await BrowserFixture.ScreenshotAsync(page, "so-van-ban-den");
+        var workbook = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync("[data-test=xlsx]"));
+        var saved = Data.File("so-van-ban-den.xlsx");
+        await workbook.SaveAsAsync(saved);
+        {
+            using var zip = System.IO.Compression.ZipFile.OpenRead(saved);
+            var sheets = string.Concat(zip.Entries.Where(e => e.FullName.StartsWith("xl/", StringComparison.Ordinal) && e.Name.EndsWith(".xml"))
+                .Select(e => new StreamReader(e.Open()).ReadToEnd()));
+            Assert.That(sheets, Does.Contain("Số đến").And.Contain("41/QĐ-UBND").And.Contain("Ban hành quy chế văn bản ký số"));
+        }
+
         // Tìm kiếm without diacritics.
         await page.GotoAsync("/tim-kiem?q=quy%20che%20van%20ban%20ky%20so");
         Assert.That(await page.Locator("[data-test=hit]").CountAsync(), Is.EqualTo(1));

@@ -1,0 +1,24 @@
+using Archive.Core.Application;
+
+namespace Archive.Web.Hosting;
+
+/// <summary>The registers (sổ đăng ký) over HTTP: the lines as JSON, the workbook as XLSX.</summary>
+public static class RegisterEndpoints
+{
+    private const string Xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+    public static IEndpointRouteBuilder MapRegisters(this IEndpointRouteBuilder endpoints)
+    {
+        var api = endpoints.MapGroup("/api/v1/registers");
+        api.MapGet("/incoming", (int? year, HttpContext http, HttpActor actors, IncomingRegister register) => register.Lines(year, actors.Of(http)));
+        api.MapGet("/incoming.xlsx", async (int? year, HttpContext http, HttpActor actors, IncomingRegister register,
+            CancellationToken cancellationToken) =>
+        {
+            var workbook = new MemoryStream();
+            await register.WriteXlsxAsync(year, actors.Of(http), workbook, cancellationToken).ConfigureAwait(false);
+            workbook.Position = 0;
+            return Results.File(workbook, Xlsx, $"so-van-ban-den-{year?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "nam-nay"}.xlsx");
+        });
+        return endpoints;
+    }
+}

@@ -1,0 +1,20 @@
+using Archive.Core.Application;
+using Archive.Core.Registry;
+using Archive.Web.Hosting;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Archive.Web.Pages;
+
+/// <summary>Sổ văn bản đến: the register of a year, and its XLSX export.</summary>
+public sealed class SoVanBanDenModel(IncomingRegister register, HttpActor actors, TimeProvider clock) : PageModel
+{
+    public int Year { get; private set; }
+
+    public IReadOnlyList<IncomingRegisterLine> Lines { get; private set; } = [];
+
+    public void OnGet(int? nam)
+    {
+        Year = nam ?? clock.GetLocalNow().Year;
+        Lines = register.Lines(Year, actors.Of(HttpContext));
+    }
+}
