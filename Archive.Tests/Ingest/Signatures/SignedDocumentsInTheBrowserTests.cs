@@ -70,17 +70,7 @@ public sealed class SignedDocumentsInTheBrowserTests : DemoDossierTest
         // Văn bản: the PDF/A drawn, the original downloaded with the uploaded SHA-256.
         await page.GotoAsync($"/ho-so/{DemoDossier.Code}");
         await page.ClickAsync("a:has-text('Ban hành quy chế văn bản ký số')");
-        await page.WaitForFunctionAsync("() => document.querySelector('[data-test=pdf-viewer]')?.dataset.rendered");
-        Assert.That(await page.GetAttributeAsync("[data-test=pdf-viewer]", "data-rendered"), Is.Not.EqualTo("error"));
-        Assert.That(await page.EvaluateAsync<int>("""
-            () => {
-              const canvas = document.querySelector('.pdf-page');
-              const pixels = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
-              let dark = 0;
-              for (let i = 0; i < pixels.length; i += 4) if (pixels[i] < 128 && pixels[i + 3] > 0) dark++;
-              return dark;
-            }
-            """), Is.GreaterThan(100), "a drawn page, not a blank canvas");
+        Assert.That(await BrowserFixture.InkOnFirstPageAsync(page), Is.GreaterThan(100), "a drawn page, not a blank canvas");
         await BrowserFixture.ScreenshotAsync(page, "van-ban-ky-so");
         var download = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync("[data-test=download-original]"));
         await using (var stream = await download.CreateReadStreamAsync())

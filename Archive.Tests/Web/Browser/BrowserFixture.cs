@@ -84,6 +84,22 @@ public static class BrowserFixture
         }
     }
 
+    /// <summary>How many dark pixels the first page drawn by pdf.js has: a drawn page has many, a blank canvas none.</summary>
+    public static async Task<int> InkOnFirstPageAsync(IPage page)
+    {
+        await page.WaitForFunctionAsync("() => document.querySelector('[data-test=pdf-viewer]')?.dataset.rendered");
+        Assert.That(await page.GetAttributeAsync("[data-test=pdf-viewer]", "data-rendered"), Is.Not.EqualTo("error"));
+        return await page.EvaluateAsync<int>("""
+            () => {
+              const canvas = document.querySelector('.pdf-page');
+              const pixels = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
+              let dark = 0;
+              for (let i = 0; i < pixels.length; i += 4) if (pixels[i] < 128 && pixels[i + 3] > 0) dark++;
+              return dark;
+            }
+            """);
+    }
+
     /// <summary>A full-page screenshot kept as a test artifact.</summary>
     public static async Task ScreenshotAsync(IPage page, string name)
     {

@@ -70,19 +70,7 @@ public sealed class WorkplaceTests
         await page.Locator("[data-test=hit] a").First.ClickAsync();
         await page.WaitForURLAsync($"**/van-ban/{_documentId}");
 
-        var viewer = page.Locator("[data-test=pdf-viewer]");
-        await page.WaitForFunctionAsync("() => document.querySelector('[data-test=pdf-viewer]')?.dataset.rendered");
-        Assert.That(await viewer.GetAttributeAsync("data-rendered"), Is.Not.EqualTo("error"));
-        var inked = await page.EvaluateAsync<int>("""
-            () => {
-              const canvas = document.querySelector('.pdf-page');
-              const pixels = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
-              let dark = 0;
-              for (let i = 0; i < pixels.length; i += 4) if (pixels[i] < 128 && pixels[i + 3] > 0) dark++;
-              return dark;
-            }
-            """);
-        Assert.That(inked, Is.GreaterThan(100), "the first page is drawn, not blank");
+        Assert.That(await BrowserFixture.InkOnFirstPageAsync(page), Is.GreaterThan(100), "the first page is drawn, not blank");
         await BrowserFixture.ScreenshotAsync(page, "van-ban");
 
         var download = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync("[data-test=download-original]"));
