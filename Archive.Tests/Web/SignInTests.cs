@@ -86,6 +86,23 @@ public sealed partial class SignInTests
         Assert.That(audit.Stdout, Does.Contain("user.locked").And.Contain("user.unlock").And.Contain("user.sign-in "));
     }
 
+    [Test]
+    public async Task Many_sign_in_attempts_from_one_client_are_slowed_down_with_a_message()
+    {
+        using var data = new TempFolder("archive-data");
+        await Cli.RunAsync("init", "--data", data.Path);
+        await WithServerAsync(data.Path, async http =>
+        {
+            var answers = new List<HttpResponseMessage>();
+            for (var i = 0; i < 25; i++)
+                answers.Add(await http.PostAsJsonAsync("/api/v1/auth/sign-in", new { login = $"ai-do-{i}", password = "Sai-mat-khau-9" }));
+            Assert.That(answers.Take(20).Select(a => a.StatusCode), Has.All.EqualTo(HttpStatusCode.Unauthorized));
+            var refused = answers.Last();
+            Assert.That(refused.StatusCode, Is.EqualTo(HttpStatusCode.TooManyRequests));
+            Assert.That(await refused.Content.ReadAsStringAsync(), Does.Contain("thử lại sau một phút"));
+        });
+    }
+
     private static FormUrlEncodedContent Form(string page, params (string Name, string Value)[] fields)
     {
         var token = AntiforgeryField().Match(page);

@@ -24,7 +24,9 @@ public static class ArchiveHost
         builder.Services.AddSingleton<HttpActor>();
         builder.Services.AddSingleton<HealthProbe>();
         builder.Services.AddProblemDetails();
-        builder.Services.AddRazorPages();
+        builder.Services.AddRazorPages(o => o.Conventions.AddPageApplicationModelConvention("/DangNhap",
+            page => page.EndpointMetadata.Add(new Microsoft.AspNetCore.RateLimiting.EnableRateLimitingAttribute(SignInRateLimit.Policy))));
+        builder.Services.AddSignInRateLimit();
         builder.Services.AddOpenApi();
         // Vietnamese is written as text, not as character references; markup characters are still encoded.
         builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
@@ -36,6 +38,7 @@ public static class ArchiveHost
         app.UseSecurityHeaders();
         app.UseStaticFiles();
         app.UseAccessProblems();
+        app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAntiforgery();
         app.MapHealth();

@@ -29,7 +29,7 @@ public static class SignInEndpoints
                 return Results.Problem(result.Refusal, statusCode: StatusCodes.Status401Unauthorized, title: "Đăng nhập không thành công");
             await StartSessionAsync(http, result.Actor!.Name).ConfigureAwait(false);
             return Results.Ok(new { login = result.Actor.Name, mustChangePassword = result.MustChangePassword });
-        });
+        }).RequireRateLimiting(SignInRateLimit.Policy);
         api.MapPost("/sign-out", async (HttpContext http) =>
         {
             await http.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme).ConfigureAwait(false);
