@@ -45,6 +45,11 @@ public sealed class SignInPageTests
         Assert.That(await page.Locator("[data-test=alerts]").CountAsync(), Is.EqualTo(1), "an administrator sees the alerts");
         await BrowserFixture.ScreenshotAsync(page, "trang-chu");
 
+        await page.GotoAsync("/bao-quan");
+        Assert.That(await page.TextContentAsync("[data-test=alerts]"), Does.Contain("access.rights-changed").And.Contain("admin"),
+            "creating the first administrator is a change of rights the administrators are warned of");
+        await BrowserFixture.ScreenshotAsync(page, "bao-quan");
+
         await page.ClickAsync("nav button:has-text('Đăng xuất')");
         await BrowserFixture.ReachAsync(page, "/dang-nhap");
         await page.GotoAsync("/");

@@ -97,6 +97,7 @@ public sealed class WorkplaceTests
         Assert.That(original.Status, Is.EqualTo(403));
         await page.GotoAsync("/tim-kiem?q=quy%20che");
         Assert.That(await page.Locator("[data-test=hit]").CountAsync(), Is.Zero);
+        Assert.That((await page.GotoAsync("/bao-quan"))!.Status, Is.EqualTo(403), "the preservation page is for administrators and archivists");
         await BrowserFixture.ScreenshotAsync(page, "chuyen-vien-khong-duoc-xem");
     }
 
