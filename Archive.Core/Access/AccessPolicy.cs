@@ -60,7 +60,7 @@ public sealed class AccessPolicy
     }
 
     /// <summary>The actor's level on a dossier: what its roles give in its agency, raised by the grants it or its unit holds.</summary>
-    public AccessLevel LevelOn(ICatalogSession main, Actor actor, Dossier dossier)
+    private AccessLevel LevelOn(ICatalogSession main, Actor actor, Dossier dossier)
     {
         if (actor.IsOperator) return AccessLevel.Manage;
         if (dossier.Rights.IsRestricted && actor.Zone == NetworkZone.Networked) return AccessLevel.None;

@@ -245,23 +245,24 @@ public sealed class AccountService(ArchiveStore store, AccessPolicy policy, Time
     }
 
     /// <summary>The actor a known, enabled account acts as (the command line's --as, a signed-in web session).</summary>
-    public Actor ActAs(string login, string origin, NetworkZone zone)
-    {
-        var problem = LoginName.Problem(login);
-        if (problem is not null) throw new AccessDeniedException(problem);
-        var account = store.Catalog.Read(s => s.Users.Get(LoginName.Parse(login)))
-                      ?? throw new AccessDeniedException($"Tài khoản {login.Trim()} không có trong hệ thống.");
-        if (!account.Enabled) throw new AccessDeniedException($"Tài khoản {account.Login} đã bị vô hiệu hoá.");
-        return Actor.Of(account, origin, zone);
-    }
+    public Actor ActAs(string login, string origin, NetworkZone zone) => Actor.Of(Enabled(login), origin, zone);
 
     /// <summary>
     /// A signed-in session's account as it is now: refused once disabled; says whether its one-time password still waits to be changed.
     /// </summary>
     public SignInResult Session(string login, string origin, NetworkZone zone)
     {
-        var actor = ActAs(login, origin, zone);
-        return new SignInResult(actor, store.Catalog.Read(s => s.Users.Get(actor.Name))!.MustChangePassword, null);
+        var account = Enabled(login);
+        return new SignInResult(Actor.Of(account, origin, zone), account.MustChangePassword, null);
+    }
+
+    /// <summary>The account as the catalog has it now; unknown or disabled is a refusal.</summary>
+    private UserAccount Enabled(string login)
+    {
+        if (LoginName.Problem(login) is { } problem) throw new AccessDeniedException(problem);
+        var account = store.Catalog.Read(s => s.Users.Get(LoginName.Parse(login)))
+                      ?? throw new AccessDeniedException($"Tài khoản {login.Trim()} không có trong hệ thống.");
+        return account.Enabled ? account : throw new AccessDeniedException($"Tài khoản {account.Login} đã bị vô hiệu hoá.");
     }
 
     /// <summary>
@@ -275,7 +276,7 @@ public sealed class AccountService(ArchiveStore store, AccessPolicy policy, Time
         var parsed = scopes.Select(s => Collect(problems, () => TokenScopes.Parse(s))).Distinct().ToList();
         if (scopes.Count == 0) problems.Add("Mã truy cập cần ít nhất một phạm vi (doc, ghi, quan-tri).");
         if (days is < 1 or > MaxTokenDays) problems.Add($"Thời hạn mã truy cập phải từ 1 đến {MaxTokenDays} ngày.");
-        if (actor.IsOperator) problems.Add("Mã truy cập là của một tài khoản: chạy lệnh với --as TÊN.");
+        if (actor.IsOperator) problems.Add("Mã truy cập là của một tài khoản: người vận hành máy không có mã truy cập; hãy thực hiện với tư cách một tài khoản.");
         if (problems.Count > 0) throw new AccountValidationException(problems);
         var secret = Base64Url(RandomNumberGenerator.GetBytes(32));
         var id = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8));

@@ -64,7 +64,7 @@ public sealed class DocumentContent(ArchiveStore store, CatalogService catalog)
 
     private static Sha256Digest Digest(ArchiveStore source, ArchivedDocument document, Representation representation)
     {
-        var role = representation == Representation.PdfA ? "pdfa" : DocumentFiling.OriginalRole;
+        var role = representation == Representation.PdfA ? DocumentFiling.PdfARole : DocumentFiling.OriginalRole;
         var owned = source.Catalog.Read(s => s.Blobs.Where(b => b.OwnerId == document.Id && b.Role == role)).FirstOrDefault();
         // An ingested original is owned by the inbox item it arrived as.
         var received = representation == Representation.Original

@@ -19,6 +19,8 @@ public sealed class DocumentFiling(ArchiveStore store, TimeProvider clock, Restr
     AccessPolicy? policy = null, ArchiveIndexing? indexing = null)
 {
     public const string OriginalRole = "original";
+    /// <summary>The role of a document's PDF/A preservation copy (made by the ingest's preservation step).</summary>
+    public const string PdfARole = "pdfa";
     // Stands in for a code the archive assigns inside the commit, so the rest can be validated before.
     private const string Unassigned = "UNASSIGNED";
 

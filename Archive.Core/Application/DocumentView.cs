@@ -17,7 +17,7 @@ public sealed class DocumentView(Storage.ArchiveStore store, CatalogService cata
         var received = store.Catalog.Read(s => s.Inbox.Where(i => i.DocumentId == documentId && i.Status == InboxStatus.Accepted))
             .FirstOrDefault();
         var objects = received is null ? new[] { documentId } : [documentId, received.Id];
-        var hasPdfA = source.Catalog.Read(s => s.Blobs.Where(b => b.OwnerId == documentId && b.Role == "pdfa").Count > 0);
+        var hasPdfA = source.Catalog.Read(s => s.Blobs.Where(b => b.OwnerId == documentId && b.Role == DocumentFiling.PdfARole).Count > 0);
         // Events up to filing name the inbox item (in the main catalog); later ones the document, where it is kept.
         var history = objects.SelectMany(id => source.Catalog.Read(s => s.Events.Where(e => e.ObjectId == id))).ToList();
         if (!ReferenceEquals(source, store))

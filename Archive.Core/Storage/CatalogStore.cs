@@ -200,6 +200,8 @@ public sealed class CatalogStore : IDisposable
         _db.GetCollection<JobRun>(CatalogMapping.JobRuns).EnsureIndex(r => r.Job);
         _db.GetCollection<InboxItem>(CatalogMapping.Inbox).EnsureIndex(i => i.Digest);
         _db.GetCollection<InboxItem>(CatalogMapping.Inbox).EnsureIndex(i => i.AwaitingPreservation);
+        // A document's page and every read of its original find the inbox item it arrived as.
+        _db.GetCollection<InboxItem>(CatalogMapping.Inbox).EnsureIndex(i => i.DocumentId);
         _db.GetCollection<ArrivalEntry>(CatalogMapping.Arrivals).EnsureIndex(a => a.Year);
         _db.GetCollection<DossierGrant>(CatalogMapping.Grants).EnsureIndex(g => g.Grantee);
         _db.GetCollection<AuditEntry>(AuditCollection).EnsureIndex(e => e.ObjectId);

@@ -20,7 +20,7 @@ namespace Archive.Ingest.Pipeline;
 public sealed class DocumentPreservation(PreservationCopyConverter converter, Func<string, ArchiveStore> storeOfDossier, TimeProvider clock,
     ILogger log) : IDisposable
 {
-    public const string PdfARole = "pdfa";
+    public const string PdfARole = DocumentFiling.PdfARole;
     public const string TextRole = "text";
     private const string Agent = "archive ingest (Ghostscript / LibreOffice / OCRmyPDF)";
     private readonly ILogger _log = log.ForContext<DocumentPreservation>();

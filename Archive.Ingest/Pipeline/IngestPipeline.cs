@@ -83,7 +83,7 @@ public sealed class IngestPipeline(IReadOnlyList<IIngestCheck> checks, RecordsIn
             return Outcome(document, item.Reasons.All(RecordsInbox.IsDuplicateReason) ? IngestOutcome.Duplicate : IngestOutcome.Rejected,
                 item.Reasons);
         var dossier = document.DossierCode ?? document.Metadata["FileCode"];
-        if (dossier is null) return Outcome(document, IngestOutcome.Pending, ["Chưa chỉ định hồ sơ (--dossier): văn bản chờ văn thư lập hồ sơ."]);
+        if (dossier is null) return Outcome(document, IngestOutcome.Pending, ["Chưa chỉ định hồ sơ: văn bản chờ văn thư lập hồ sơ."]);
         try
         {
             var (_, filed, arrival) = await inbox.AcceptAsync(item.Id, dossier, null, actor, cancellationToken).ConfigureAwait(false);

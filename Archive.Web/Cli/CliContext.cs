@@ -75,7 +75,6 @@ public sealed class CliContext : IDisposable
 
     public T Get<T>() where T : notnull => Services.GetRequiredService<T>();
 
-    public AccessPolicy Policy => Services.GetRequiredService<AccessPolicy>();
     public CatalogService Catalog => Services.GetRequiredService<CatalogService>();
     public DocumentFiling Filing => Services.GetRequiredService<DocumentFiling>();
     public DocumentContent Content => Services.GetRequiredService<DocumentContent>();

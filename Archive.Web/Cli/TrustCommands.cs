@@ -11,7 +11,7 @@ public static class TrustCommands
         var list = new Command("list", "Liệt kê chứng thư gốc tin cậy và danh sách thu hồi");
         runner.Bind(list, (context, _) =>
         {
-            context.Output.List(new TrustFolder(context.Store, context.Policy).List(context.Actor), Describe, "Kho tin cậy đang trống.");
+            context.Output.List(context.Get<TrustFolder>().List(context.Actor), Describe, "Kho tin cậy đang trống.");
             return ExitCodes.Ok;
         });
         return new Command("trust", "Kho tin cậy: chứng thư số gốc (trust/anchors) và CRL (trust/crls)")
@@ -29,7 +29,7 @@ public static class TrustCommands
         var command = new Command(name, description) { file, storedName };
         runner.Bind(command, (context, parse) =>
         {
-            var added = new TrustFolder(context.Store, context.Policy).Add(kind, parse.GetValue(file)!.FullName,
+            var added = context.Get<TrustFolder>().Add(kind, parse.GetValue(file)!.FullName,
                 parse.GetValue(storedName), context.Actor);
             context.Output.Item(added, m => $"Đã thêm vào kho tin cậy: {Describe(m)}");
             return ExitCodes.Ok;

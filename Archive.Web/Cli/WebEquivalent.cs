@@ -17,7 +17,6 @@ public static class WebEquivalent
         ("export", "trang Văn bản (/van-ban/MÃ) hoặc GET /api/v1/documents/MÃ/original|pdfa|metadata"),
         ("jobs", "GET /api/jobs"),
         ("alerts", "GET /api/problems hoặc Trang chủ (/)"),
-        ("user", "POST /api/v1/auth/password (đổi mật khẩu) hoặc trang /doi-mat-khau"),
     ];
 
     /// <summary>A sentence to add to the exit-75 message; empty when the server has nothing for this command.</summary>

@@ -14,9 +14,7 @@ public sealed class HttpActor(AccountService accounts, ArchiveSettings settings)
     /// <param name="passwordChange">The request changes the password: allowed while a one-time password waits to be changed.</param>
     public Actor Of(HttpContext http, bool passwordChange = false)
     {
-        var address = http.Connection.RemoteIpAddress;
-        var origin = address?.ToString() ?? "?";
-        var zone = NetworkZones.Of(address, settings.IsolatedNetworks);
+        var (origin, zone) = Where(http);
         var header = http.Request.Headers.Authorization.ToString();
         if (header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
             return accounts.Authenticate(header["Bearer ".Length..].Trim(), origin, zone);

@@ -90,9 +90,10 @@ public sealed partial class PermissionMatrixTests
         await Expect(allowed, As(role), () => Run(operation, As(role)));
 
     public static IEnumerable<TestCaseData> DossierOperations() =>
-        from operation in ReadmeLevels().Operations
+        from levels in new[] { ReadmeLevels() }
+        from operation in levels.Operations
         from role in Role.All
-        let allowed = ReadmeLevels().RoleLevels[role.Code] >= ReadmeLevels().Operations[operation.Key]
+        let allowed = levels.RoleLevels[role.Code] >= operation.Value
         select new TestCaseData(role.Code, operation.Key, allowed)
             .SetName($"{role.Code} {(allowed ? "may" : "may not")} {operation.Key} in its agency without a grant");
 
