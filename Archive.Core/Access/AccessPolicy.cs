@@ -41,22 +41,29 @@ public sealed class AccessPolicy
     /// </summary>
     public void Demand(ICatalogSession main, Actor actor, Dossier dossier, Operation operation)
     {
+        if (Refusal(main, actor, dossier, operation) is { } refusal) throw new AccessDeniedException(refusal);
+    }
+
+    /// <summary>Whether the actor may do an operation on a dossier: what a page offers or leaves out.</summary>
+    public bool Allows(ICatalogSession main, Actor actor, Dossier dossier, Operation operation) =>
+        Refusal(main, actor, dossier, operation) is null;
+
+    private string? Refusal(ICatalogSession main, Actor actor, Dossier dossier, Operation operation)
+    {
         var needed = Permissions.LevelNeeded.TryGetValue(operation, out var level)
             ? level
             : throw new ArgumentException($"{operation} is not judged on a dossier.", nameof(operation));
-        if (actor.IsOperator) return;
-        EnsureCurrent(main, actor);
-        DemandScope(actor, operation);
+        if (actor.IsOperator) return null;
+        if ((NotCurrent(main, actor) ?? ScopeRefusal(actor, operation)) is { } refusal) return refusal;
         if (dossier.Rights.IsRestricted && actor.Zone == NetworkZone.Networked)
-            throw new AccessDeniedException(
-                $"Hồ sơ {dossier.FileCode} hạn chế sử dụng: chỉ truy cập được từ máy của kho hoặc từ mạng cách ly (Điều 16.6); " +
-                $"yêu cầu này đến từ {actor.Origin}, ngoài các mạng cách ly.");
+            return $"Hồ sơ {dossier.FileCode} hạn chế sử dụng: chỉ truy cập được từ máy của kho hoặc từ mạng cách ly (Điều 16.6); " +
+                   $"yêu cầu này đến từ {actor.Origin}, ngoài các mạng cách ly.";
         var have = LevelOn(main, actor, dossier);
-        if (have < needed)
-            throw new AccessDeniedException(
-                $"Tài khoản {actor.Name} không có quyền {Permissions.Describe(operation)} trên hồ sơ {dossier.FileCode} " +
-                $"(cần quyền {Permissions.Describe(needed)}, hiện có: {Permissions.Describe(have)})" +
-                (dossier.Rights.IsRestricted ? "; hồ sơ hạn chế sử dụng chỉ mở cho người được cấp quyền riêng." : "."));
+        return have >= needed
+            ? null
+            : $"Tài khoản {actor.Name} không có quyền {Permissions.Describe(operation)} trên hồ sơ {dossier.FileCode} " +
+              $"(cần quyền {Permissions.Describe(needed)}, hiện có: {Permissions.Describe(have)})" +
+              (dossier.Rights.IsRestricted ? "; hồ sơ hạn chế sử dụng chỉ mở cho người được cấp quyền riêng." : ".");
     }
 
     /// <summary>The actor's level on a dossier: what its roles give in its agency, raised by the grants it or its unit holds.</summary>
@@ -126,11 +133,6 @@ public sealed class AccessPolicy
         { Enabled: false } => $"Tài khoản {actor.Name} đã bị vô hiệu hoá.",
         _ => null,
     };
-
-    private static void DemandScope(Actor actor, Operation operation)
-    {
-        if (ScopeRefusal(actor, operation) is { } refusal) throw new AccessDeniedException(refusal);
-    }
 
     private static string? ScopeRefusal(Actor actor, Operation operation)
     {

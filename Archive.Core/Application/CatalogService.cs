@@ -185,6 +185,74 @@ public sealed class CatalogService(ArchiveStore store, TimeProvider clock, Restr
         return details;
     }
 
+    /// <summary>The agencies the actor may open a new dossier in: its own (all of them for the operator).</summary>
+    public IReadOnlyList<Agency> AgenciesForNewDossiers(Actor actor) => store.Catalog.Read(s =>
+    {
+        _policy.Demand(s, actor, Operation.DossierCreate);
+        return s.Agencies.All().Where(a => actor.IsOperator || a.Code == actor.Agency).ToList();
+    });
+
+    /// <summary>A dossier about to be edited, with the revision the edit must name; refused unless it is open and the actor manages it.</summary>
+    public (Dossier Dossier, DossierRevision Revision) DossierToEdit(string code, Actor actor)
+    {
+        var dossier = Locate(code);
+        Demand(actor, dossier, Operation.DossierManage);
+        if (dossier.Status != DossierStatus.Open) throw NotOpen(dossier);
+        return (dossier, DossierRevision.Of(dossier));
+    }
+
+    /// <summary>Whether the actor may do an operation that is not on one dossier (open a dossier, say): what a page offers.</summary>
+    public bool Allows(Actor actor, Operation operation) => store.Catalog.Read(main => _policy.Allows(main, actor, operation));
+
+    /// <summary>Whether the actor may do an operation on a dossier: what a page offers.</summary>
+    public bool Allows(Actor actor, Dossier dossier, Operation operation) =>
+        store.Catalog.Read(main => _policy.Allows(main, actor, dossier, operation));
+
+    /// <summary>
+    /// Edits an open dossier's description. The metadata is the whole new description: an optional field left out is cleared.
+    /// The code and its parts are not edited, and the totals are computed when the dossier is closed. When
+    /// <paramref name="revision"/> is given and someone else changed the dossier since, the edit is refused, never merged.
+    /// </summary>
+    public Dossier EditDossier(string code, Tt02Metadata metadata, DossierRevision? revision, Actor actor)
+    {
+        var current = Locate(code);
+        var problems = new List<ValidationError>();
+        foreach (var (field, value) in Fixed(current))
+            if (metadata[field.Tag] is { } given && given != value)
+                problems.Add(ValidationError.For(field, "là một phần của mã hồ sơ, không sửa được; lập hồ sơ mới nếu cần mã khác."));
+        foreach (var field in Computed)
+            if (metadata[field.Tag] is not null)
+                problems.Add(ValidationError.For(field, "được tính khi đóng hồ sơ, không nhập tay."));
+        var bound = Bind(() => BindDossier(Fixed(current).Aggregate(metadata, (m, pair) => m.With(pair.Field.Tag, pair.Value))), problems);
+        var paper = new MetadataBinder(metadata);
+        var sheets = paper.Number(DossierField.SheetTotal);
+        problems.AddRange(paper.Errors);
+        if (AccessMode.TryParse(metadata[DossierField.Rights.Tag] ?? AccessMode.Open.Code, out var rights)
+            && rights.IsRestricted != current.Rights.IsRestricted)
+            problems.Add(ValidationError.For(DossierField.Rights,
+                "hồ sơ hạn chế sử dụng nằm trong kho cách ly (Điều 16.6); không đổi được giữa Hạn chế và Không hạn chế."));
+        if (problems.Count > 0) throw new CatalogValidationException(problems);
+        return WriteOn(code, actor, (session, judge) =>
+        {
+            var before = FindDossier(session, code);
+            judge(before, Operation.DossierManage);
+            if (revision is not null && DossierRevision.Of(before) != revision)
+                throw new StaleRevisionException(
+                    $"Hồ sơ {before.FileCode} đã được sửa sau khi bạn mở nó; tải lại để xem bản mới nhất rồi sửa lại.");
+            if (before.Status != DossierStatus.Open) throw NotOpen(before);
+            var after = before with
+            {
+                Identifier = bound!.Identifier, Title = bound.Title, Maintenance = bound.Maintenance, Rights = bound.Rights,
+                Language = bound.Language, Description = bound.Description, InforSign = bound.InforSign, Keyword = bound.Keyword,
+                Format = bound.Format, Creator = bound.Creator, SheetTotal = sheets ?? 0,
+            };
+            if (after == before) return before;
+            session.Dossiers.Update(after);
+            session.Record(new AuditChange("dossier.edit", nameof(Dossier), after.FileCode.Value, AuditSummary.Of(before), AuditSummary.Of(after)));
+            return after;
+        });
+    }
+
     /// <summary>Closes a dossier: its totals (documents, pages, first and last date) are computed now.</summary>
     public Dossier CloseDossier(string code, Actor actor) => WriteOn(code, actor, (session, judge) =>
     {
@@ -316,6 +384,33 @@ public sealed class CatalogService(ArchiveStore store, TimeProvider clock, Restr
         b.ThrowIfAny();
         CatalogValidator.EnsureValid(dossier, Today);
         return dossier;
+    }
+
+    private static DossierLifecycleException NotOpen(Dossier dossier) => new(dossier.FileCode, dossier.Status,
+        $"Hồ sơ {dossier.FileCode} không ở trạng thái mở; mở lại hồ sơ (kèm lý do) trước khi sửa.");
+
+    private static IEnumerable<(Tt02Field Field, string Value)> Fixed(Dossier dossier) =>
+    [
+        (DossierField.FileCode, dossier.FileCode.Value), (DossierField.OrganId, dossier.OrganId.Value),
+        (DossierField.FileCatalog, dossier.FileCatalog.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+        (DossierField.FileNotation, dossier.FileNotation),
+    ];
+
+    private static readonly Tt02Field[] Computed =
+        [DossierField.DocTotal, DossierField.PageTotal, DossierField.StartDate, DossierField.EndDate];
+
+    /// <summary>Runs a binding, collecting its errors with the others instead of stopping at them.</summary>
+    private static T? Bind<T>(Func<T> bind, List<ValidationError> problems) where T : class
+    {
+        try
+        {
+            return bind();
+        }
+        catch (CatalogValidationException e)
+        {
+            problems.AddRange(e.Errors);
+            return null;
+        }
     }
 
     private static string Normalise(string code) => code.Trim().Normalize(System.Text.NormalizationForm.FormC);

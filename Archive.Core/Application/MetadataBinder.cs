@@ -33,7 +33,7 @@ internal sealed class MetadataBinder(Tt02Metadata metadata)
         {
             // The value type names itself; the user needs to see the field they wrote.
             foreach (var error in e.Errors)
-                _errors.Add(ValidationError.For(field, StripFieldName(error)));
+                _errors.Add(ValidationError.For(field, error.Detail));
             return null;
         }
     }
@@ -61,11 +61,5 @@ internal sealed class MetadataBinder(Tt02Metadata metadata)
     public void ThrowIfAny()
     {
         if (_errors.Count > 0) throw new CatalogValidationException(_errors);
-    }
-
-    private static string StripFieldName(ValidationError error)
-    {
-        var prefix = error.Field.VietnameseName + ": ";
-        return error.Message.StartsWith(prefix, StringComparison.Ordinal) ? error.Message[prefix.Length..] : error.Message;
     }
 }

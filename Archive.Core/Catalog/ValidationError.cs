@@ -10,5 +10,10 @@ public sealed record ValidationError(Tt02Field Field, string Message)
     public static ValidationError For(Tt02Field field, string detail) =>
         new(field, $"{field.VietnameseName}: {detail}");
 
+    /// <summary>The message without the field's name: what a form shows beside the field.</summary>
+    public string Detail => Message.StartsWith(Field.VietnameseName + ": ", StringComparison.Ordinal)
+        ? Message[(Field.VietnameseName.Length + 2)..]
+        : Message;
+
     public override string ToString() => Message;
 }

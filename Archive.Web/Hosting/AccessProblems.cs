@@ -4,7 +4,7 @@ using Archive.Core.Catalog;
 
 namespace Archive.Web.Hosting;
 
-/// <summary>Turns the services' refusals into HTTP answers (RFC 7807 problem details), in one place: 401, 403, 404.</summary>
+/// <summary>Turns the services' refusals into HTTP answers (RFC 7807 problem details), in one place: 400, 401, 403, 404, 412.</summary>
 public static class AccessProblems
 {
     public static IApplicationBuilder UseAccessProblems(this IApplicationBuilder app) => app.Use(async (http, next) =>
@@ -25,21 +25,28 @@ public static class AccessProblems
             else if (IsPage(http)) await Page(http, StatusCodes.Status403Forbidden, "Không được phép", e.Message).ConfigureAwait(false);
             else await Problem(http, StatusCodes.Status403Forbidden, "Không được phép", e.Message).ConfigureAwait(false);
         }
-        catch (Exception e) when (e is InvalidRequestException or AccountValidationException or CatalogValidationException
-                                       or CatalogConflictException or DossierLifecycleException or MetadataFormatException
-                                       or Microsoft.AspNetCore.Antiforgery.AntiforgeryValidationException)
+        catch (CatalogValidationException e) when (!IsPage(http))
         {
-            await Problem(http, StatusCodes.Status400BadRequest, "Yêu cầu không hợp lệ", e.Message).ConfigureAwait(false);
+            // Each error under its TT 02 tag, so that a form can show it beside its field.
+            var errors = e.Errors.GroupBy(x => x.Field.Tag).ToDictionary(g => g.Key, g => g.Select(x => x.Message).ToArray());
+            await Results.ValidationProblem(errors, e.Message, title: "Siêu dữ liệu không hợp lệ").ExecuteAsync(http).ConfigureAwait(false);
         }
-        catch (CatalogNotFoundException e) when (IsPage(http))
+        catch (Exception e) when (Refusal(e) is { } refusal)
         {
-            await Page(http, StatusCodes.Status404NotFound, "Không tìm thấy", e.Message).ConfigureAwait(false);
-        }
-        catch (CatalogNotFoundException e)
-        {
-            await Problem(http, StatusCodes.Status404NotFound, "Không tìm thấy", e.Message).ConfigureAwait(false);
+            if (IsPage(http)) await Page(http, refusal.Status, refusal.Title, e.Message).ConfigureAwait(false);
+            else await Problem(http, refusal.Status, refusal.Title, e.Message).ConfigureAwait(false);
         }
     });
+
+    private static (int Status, string Title)? Refusal(Exception e) => e switch
+    {
+        StaleRevisionException => (StatusCodes.Status412PreconditionFailed, "Đã có người sửa trước"),
+        CatalogNotFoundException => (StatusCodes.Status404NotFound, "Không tìm thấy"),
+        InvalidRequestException or AccountValidationException or CatalogValidationException or CatalogConflictException
+            or DossierLifecycleException or MetadataFormatException or Microsoft.AspNetCore.Antiforgery.AntiforgeryValidationException
+            => (StatusCodes.Status400BadRequest, "Yêu cầu không hợp lệ"),
+        _ => null,
+    };
 
     private static bool IsPage(HttpContext http) => !http.Request.Path.StartsWithSegments("/api") && HttpMethods.IsGet(http.Request.Method);
 

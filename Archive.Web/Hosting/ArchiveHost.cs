@@ -51,6 +51,7 @@ public static class ArchiveHost
         app.MapDocuments();
         app.MapSearch();
         app.MapInbox();
+        app.MapDossiers();
         app.MapRegisters();
         return app;
     }

@@ -101,6 +101,55 @@ public sealed class WorkplaceTests
         await BrowserFixture.ScreenshotAsync(page, "chuyen-vien-khong-duoc-xem");
     }
 
+    [Test]
+    public async Task A_records_officer_opens_a_dossier_sees_each_error_beside_its_field_edits_closes_and_reopens_it()
+    {
+        var (context, page, errors) = await BrowserFixture.OpenAsync(_server.BaseUrl);
+        await using var contextLifetime = context;
+        await SignInAsync(page, "vthu");
+        await page.GotoAsync("/ho-so");
+        await page.ClickAsync("[data-test=new-dossier]");
+        await BrowserFixture.ReachAsync(page, "/ho-so/moi");
+        await page.FillAsync("#FileNotation", "05.VP");
+        await page.ClickAsync("[data-test=dossier-form] button[type=submit]");
+        Assert.That(await page.TextContentAsync("[data-test=error-Title]"), Does.Contain("bắt buộc"));
+        Assert.That(await page.TextContentAsync("[data-test=error-Maintenance]"), Does.Contain("bắt buộc"));
+        Assert.That(await page.InputValueAsync("#FileNotation"), Is.EqualTo("05.VP"), "what was typed is kept");
+        await BrowserFixture.ScreenshotAsync(page, "lap-ho-so-loi");
+
+        await page.FillAsync("#Title", "Hồ sơ hội nghị tổng kết năm");
+        await page.SelectOptionAsync("#Maintenance", "20 năm");
+        await page.ClickAsync("[data-test=dossier-form] button[type=submit]");
+        var year = DateTime.Now.Year;
+        var path = $"/ho-so/000.00.00.H42.{year}.05.VP";
+        await BrowserFixture.ReachAsync(page, path);
+        Assert.That(await page.TextContentAsync("[data-test=dossier-title]"), Is.EqualTo("Hồ sơ hội nghị tổng kết năm"));
+
+        // Two people edit at once: the second to save is told, and the first one's title stays.
+        var other = await context.NewPageAsync();
+        await page.GotoAsync(path + "/sua");
+        await other.GotoAsync(path + "/sua");
+        await other.FillAsync("#Title", "Hồ sơ hội nghị tổng kết năm (bản của người thứ nhất)");
+        await other.ClickAsync("[data-test=dossier-form] button[type=submit]");
+        await BrowserFixture.ReachAsync(other, path);
+        await page.FillAsync("#Title", "Bản của người thứ hai");
+        await page.ClickAsync("[data-test=dossier-form] button[type=submit]");
+        Assert.That(await page.TextContentAsync("[data-test=stale]"), Does.Contain("đã được sửa"));
+        await BrowserFixture.ScreenshotAsync(page, "sua-ho-so-xung-dot");
+        await page.GotoAsync(path);
+        Assert.That(await page.TextContentAsync("[data-test=dossier-title]"), Is.EqualTo("Hồ sơ hội nghị tổng kết năm (bản của người thứ nhất)"));
+
+        await page.ClickAsync("[data-test=close]");
+        Assert.That(await page.TextContentAsync("[data-test=dossier-status]"), Does.Contain("đã đóng"));
+        await page.ClickAsync("[data-test=reopen]");
+        Assert.That(await page.TextContentAsync("[data-test=problem]"), Does.Contain("lý do"));
+        await page.FillAsync("#reason", "Bổ sung biên bản hội nghị");
+        await page.ClickAsync("[data-test=reopen]");
+        Assert.That(await page.TextContentAsync("[data-test=dossier-status]"), Does.Contain("đang mở"));
+        await BrowserFixture.ScreenshotAsync(page, "ho-so");
+        Assert.That(errors, Is.Empty, "a refusal on a form is a message on the page, not a failed load");
+    }
+
     private static async Task SignInAsync(IPage page, string login)
     {
         await page.GotoAsync("/dang-nhap");

@@ -1,13 +1,46 @@
+using Archive.Core.Access;
 using Archive.Core.Application;
+using Archive.Core.Catalog;
 using Archive.Web.Hosting;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Archive.Web.Pages.HoSo;
 
-/// <summary>A dossier page: its record and its documents in order, for those who may read it.</summary>
+/// <summary>A dossier page: its record and its documents in order, for those who may read it; edit, close and reopen for its managers.</summary>
 public sealed class ChiTietModel(CatalogService catalog, HttpActor actors) : PageModel
 {
     public DossierDetails Details { get; private set; } = null!;
 
-    public void OnGet(string code) => Details = catalog.Dossier(code, actors.Of(HttpContext));
+    public bool Manages { get; private set; }
+
+    public string? Problem { get; private set; }
+
+    public void OnGet(string code) => Load(code);
+
+    public IActionResult OnPostClose(string code) => Change(code, actor => catalog.CloseDossier(code, actor));
+
+    public IActionResult OnPostReopen(string code, string? reason) => Change(code, actor => catalog.ReopenDossier(code, reason ?? "", actor));
+
+    private IActionResult Change(string code, Func<Core.Audit.Actor, Dossier> change)
+    {
+        try
+        {
+            var changed = change(actors.Of(HttpContext));
+            return Redirect($"/ho-so/{Uri.EscapeDataString(changed.FileCode.Value)}");
+        }
+        catch (DossierLifecycleException e)
+        {
+            Problem = e.Message;
+            Load(code);
+            return Page();
+        }
+    }
+
+    private void Load(string code)
+    {
+        var actor = actors.Of(HttpContext);
+        Details = catalog.Dossier(code, actor);
+        Manages = catalog.Allows(actor, Details.Dossier, Operation.DossierManage);
+    }
 }

@@ -1,3 +1,4 @@
+using Archive.Core.Access;
 using Archive.Core.Application;
 using Archive.Core.Catalog;
 using Archive.Web.Hosting;
@@ -10,5 +11,12 @@ public sealed class IndexModel(CatalogService catalog, HttpActor actors) : PageM
 {
     public IReadOnlyList<Dossier> Dossiers { get; private set; } = [];
 
-    public void OnGet() => Dossiers = catalog.Dossiers(actors.Of(HttpContext));
+    public bool MayCreate { get; private set; }
+
+    public void OnGet()
+    {
+        var actor = actors.Of(HttpContext);
+        Dossiers = catalog.Dossiers(actor);
+        MayCreate = catalog.Allows(actor, Operation.DossierCreate);
+    }
 }
