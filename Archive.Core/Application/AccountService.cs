@@ -22,6 +22,8 @@ public sealed class AccountService(ArchiveStore store, AccessPolicy policy, Time
     public const int MaxFailedSignIns = 5;
     public static readonly TimeSpan LockoutPeriod = TimeSpan.FromMinutes(15);
     public const int MaxTokenDays = 365;
+
+    public const int DefaultTokenDays = 90;
     public const string FirstAdministrator = "admin";
     private const string TokenPrefix = "arc_";
 
@@ -52,7 +54,7 @@ public sealed class AccountService(ArchiveStore store, AccessPolicy policy, Time
         var problems = new List<string>();
         var login = Collect(problems, () => LoginName.Parse(request.Login));
         var roles = request.Roles.Select(r => Collect(problems, () => Role.Parse(r))).OfType<Role>().Distinct().ToList();
-        if (request.Roles.Count == 0) problems.Add("Tài khoản cần ít nhất một vai trò (--role).");
+        if (request.Roles.Count == 0) problems.Add("Tài khoản cần ít nhất một vai trò.");
         var agency = request.Agency is { Length: > 0 } code ? Collect(problems, () => ParseAgency(code)) : null;
         if (agency is null && request.Agency is not { Length: > 0 } && roles.Any(r => r != Role.Administrator))
             problems.Add("Tài khoản có vai trò nghiệp vụ cần mã định danh cơ quan (--agency).");

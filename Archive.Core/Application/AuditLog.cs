@@ -13,6 +13,13 @@ public sealed class AuditLog(ArchiveStore store, AccessPolicy policy)
         return store.Catalog.AuditEntries(fromSequence, limit);
     }
 
+    /// <summary>The newest entries first; <paramref name="before"/> pages back through older ones.</summary>
+    public IReadOnlyList<AuditEntry> Latest(Actor actor, long? before = null, int limit = 100)
+    {
+        Demand(actor);
+        return store.Catalog.LatestAuditEntries(before, limit);
+    }
+
     public AuditVerification Verify(Actor actor, IProgress<long>? progress = null)
     {
         Demand(actor);

@@ -42,18 +42,34 @@ public sealed class RightsService(ArchiveStore store, CatalogService catalog, Ac
     public DossierGrant Revoke(string dossierCode, string? user, string? unit, Actor actor)
     {
         var dossier = catalog.Locate(dossierCode);
-        var grantee = GranteeOf(dossier, user, unit);
-        return store.Catalog.Write(actor, session =>
+        return Revoke(DossierGrant.IdOf(dossier.FileCode.Value, GranteeOf(dossier, user, unit)), actor);
+    }
+
+    /// <summary>Revokes a grant named by its id, as grants are listed.</summary>
+    public DossierGrant Revoke(string grantId, Actor actor) => store.Catalog.Write(actor, session =>
+    {
+        policy.Demand(session, actor, Operation.RightsManage);
+        var grant = session.Grants.Get(grantId) ?? throw new CatalogNotFoundException(
+            grantId.Split('|') is [var code, var grantee] && TryDisplay(grantee) is { } display
+                ? $"{display} không có quyền riêng nào trên hồ sơ {code}."
+                : $"Không có quyền riêng '{grantId}'.");
+        session.Grants.Delete(grant.Id);
+        accounts.RightsChanged(session, "rights.revoke", grant.Id, Summary(grant), null,
+            $"{actor.Name} thu hồi quyền {Permissions.Describe(grant.Level)} trên hồ sơ {grant.FileCode} của " +
+            $"{Grantee.Parse(grant.Grantee).Display}.");
+        return grant;
+    });
+
+    private static string? TryDisplay(string grantee)
+    {
+        try
         {
-            policy.Demand(session, actor, Operation.RightsManage);
-            var id = DossierGrant.IdOf(dossier.FileCode.Value, grantee);
-            var grant = session.Grants.Get(id)
-                        ?? throw new CatalogNotFoundException($"{grantee.Display} không có quyền riêng nào trên hồ sơ {dossier.FileCode}.");
-            session.Grants.Delete(id);
-            accounts.RightsChanged(session, "rights.revoke", id, Summary(grant), null,
-                $"{actor.Name} thu hồi quyền {Permissions.Describe(grant.Level)} trên hồ sơ {dossier.FileCode} của {grantee.Display}.");
-            return grant;
-        });
+            return Grantee.Parse(grantee).Display;
+        }
+        catch (FormatException)
+        {
+            return null;
+        }
     }
 
     /// <summary>The grants on one dossier, or every grant.</summary>

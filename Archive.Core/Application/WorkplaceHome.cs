@@ -22,6 +22,10 @@ public sealed class WorkplaceHome(ArchiveStore store, AccessPolicy policy)
             Last(runs, PreservationJobs.Fixity), Last(runs, PreservationJobs.Backup));
     });
 
+    /// <summary>What the user may do beyond single dossiers: the workplace offers only these (the services still judge each call).</summary>
+    public IReadOnlySet<Operation> Allowed(Actor actor) => store.Catalog.Read(session =>
+        Permissions.RoleMatrix.Keys.Where(operation => policy.Allows(session, actor, operation)).ToHashSet());
+
     private static Preservation.JobRun? Last(IEnumerable<Preservation.JobRun> runs, string job) =>
         runs.Where(r => r.Job == job).OrderByDescending(r => r.Started).FirstOrDefault();
 }

@@ -115,6 +115,11 @@ public sealed class CatalogStore : IDisposable
         _db.GetCollection<AuditEntry>(AuditCollection).Query()
             .Where(e => e.Sequence >= fromSequence).OrderBy(e => e.Sequence).Limit(limit).ToList();
 
+    /// <summary>The newest entries first, older than <paramref name="before"/> when it is given: a page of the log as people read it.</summary>
+    public IReadOnlyList<AuditEntry> LatestAuditEntries(long? before, int limit) =>
+        _db.GetCollection<AuditEntry>(AuditCollection).Query()
+            .Where(e => e.Sequence < (before ?? long.MaxValue)).OrderByDescending(e => e.Sequence).Limit(limit).ToList();
+
     /// <summary>Recomputes the chain from the first entry and names the first entry that does not fit.</summary>
     public AuditVerification VerifyAudit(IProgress<long>? progress = null)
     {

@@ -21,12 +21,34 @@ public sealed class TrustFolder(ArchiveStore store, AccessPolicy? policy = null)
     public TrustMaterial Add(TrustMaterialKind kind, string sourcePath, string? name, Actor actor)
     {
         Demand(actor, Operation.TrustManage);
-        var bytes = ReadBounded(sourcePath);
-        var material = Describe(kind, bytes, name ?? Path.GetFileName(sourcePath));
+        return Keep(kind, ReadBounded(sourcePath), name ?? Path.GetFileName(sourcePath), actor);
+    }
+
+    /// <summary>Adds a file sent by a client (an upload): read up to the size a certificate or a CRL can have, then as from a path.</summary>
+    public async Task<TrustMaterial> AddAsync(TrustMaterialKind kind, Stream content, string name, Actor actor,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        Demand(actor, Operation.TrustManage);
+        using var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        int read;
+        while ((read = await content.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
+        {
+            if (buffer.Length + read > MaxFileBytes)
+                throw new TrustMaterialException($"Tệp '{name}' lớn hơn {MaxFileBytes} byte: không phải chứng thư số hay danh sách thu hồi.");
+            buffer.Write(chunk, 0, read);
+        }
+        return Keep(kind, buffer.ToArray(), name, actor);
+    }
+
+    private TrustMaterial Keep(TrustMaterialKind kind, byte[] bytes, string name, Actor actor)
+    {
+        var material = Describe(kind, bytes, name);
         var folder = kind == TrustMaterialKind.Anchor ? store.Folder.TrustAnchors : store.Folder.TrustCrls;
         var target = store.Folder.ResolveInside(Path.Combine(Path.GetRelativePath(store.Folder.Root, folder), material.Name));
         if (File.Exists(target))
-            throw new CatalogConflictException($"Kho tin cậy đã có tệp '{material.Name}'; chọn tên khác bằng --name.");
+            throw new CatalogConflictException($"Kho tin cậy đã có tệp '{material.Name}'; hãy đặt tên khác cho tệp.");
 
         var temp = target + ".part";
         File.WriteAllBytes(temp, bytes);

@@ -99,22 +99,21 @@ public static class AccountCommands
     {
         var name = new Argument<string>("name") { Description = "Tên gợi nhớ của mã truy cập (ví dụ: máy quét văn thư)" };
         var scopes = new Option<string[]>("--scope") { Description = "Phạm vi (lặp lại được): doc, ghi, quan-tri", Required = true };
-        var days = new Option<int>("--days") { Description = "Số ngày hiệu lực (mặc định 90, tối đa 365)", DefaultValueFactory = _ => 90 };
+        var days = new Option<int>("--days") { Description = "Số ngày hiệu lực (mặc định 90, tối đa 365)", DefaultValueFactory = _ => AccountService.DefaultTokenDays };
         var create = new Command("create", "Tạo mã truy cập cá nhân cho ứng dụng (chỉ hiện một lần)") { name, scopes, days };
         runner.Bind(create, (context, parse) =>
         {
             var issued = context.Accounts.CreateToken(parse.GetValue(name)!, parse.GetValue(scopes)!, parse.GetValue(days), context.Actor);
-            context.Output.Item(
-                new { issued.Token.Id, issued.Token.Login, issued.Token.Scopes, issued.Token.ExpiresAt, token = issued.Secret },
+            context.Output.Item(TokenSummary.Of(issued.Token, issued.Secret),
                 t => $"Mã truy cập {t.Id} (hết hạn {t.ExpiresAt:dd/MM/yyyy}); chỉ hiện một lần, " +
-                    $"hãy lưu lại ngay:{Environment.NewLine}{t.token}");
+                    $"hãy lưu lại ngay:{Environment.NewLine}{t.Token}");
             return ExitCodes.Ok;
         });
         var owner = new Option<string?>("--user") { Description = "Của tài khoản khác (quản trị)" };
         var list = new Command("list", "Liệt kê mã truy cập") { owner };
         runner.Bind(list, (context, parse) =>
         {
-            context.Output.List(context.Accounts.Tokens(parse.GetValue(owner), context.Actor), t =>
+            context.Output.List(context.Accounts.Tokens(parse.GetValue(owner), context.Actor).Select(t => TokenSummary.Of(t)).ToList(), t =>
                     $"{t.Id}  {t.Name}  [{string.Join(", ", t.Scopes)}]  hết hạn {t.ExpiresAt:dd/MM/yyyy}" +
                     (t.RevokedAt is { } at ? $"  ĐÃ THU HỒI {at:dd/MM/yyyy}" : ""),
                 "Chưa có mã truy cập nào.");
@@ -124,7 +123,7 @@ public static class AccountCommands
         var revoke = new Command("revoke", "Thu hồi mã truy cập") { id };
         runner.Bind(revoke, (context, parse) =>
         {
-            context.Output.Item(context.Accounts.RevokeToken(parse.GetValue(id)!, context.Actor),
+            context.Output.Item(TokenSummary.Of(context.Accounts.RevokeToken(parse.GetValue(id)!, context.Actor)),
                 t => $"Đã thu hồi mã truy cập {t.Id} ({t.Name}).");
             return ExitCodes.Ok;
         });
@@ -137,8 +136,7 @@ public static class AccountCommands
         return ExitCodes.Ok;
     }
 
-    /// <summary>The account without its password hash; the one-time password only when one was just made.</summary>
-    private static AccountJson Json(UserAccount a, string? oneTimePassword = null) => new(a, oneTimePassword);
+    private static AccountSummary Json(UserAccount a, string? oneTimePassword = null) => AccountSummary.Of(a, oneTimePassword);
 
     private static string Describe(UserAccount a) =>
         $"{a.Login} — {a.FullName}, {string.Join(", ", a.RoleSet.Select(r => r.Name))}" +
@@ -148,13 +146,4 @@ public static class AccountCommands
     private static string OneTime(IssuedPassword issued) => issued.Password is { } password
         ? $"{Environment.NewLine}Mật khẩu dùng một lần (chỉ hiện lần này; phải đổi khi đăng nhập lần đầu): {password}"
         : "";
-
-    private sealed record AccountJson(string Login, string FullName, string? Agency, string? Unit, IReadOnlyList<string> Roles,
-        bool Enabled, bool MustChangePassword, DateTimeOffset? LockedUntil, string? OneTimePassword)
-    {
-        public AccountJson(UserAccount a, string? oneTimePassword)
-            : this(a.Login, a.FullName, a.Agency?.Value, a.Unit, a.Roles, a.Enabled, a.MustChangePassword, a.LockedUntil, oneTimePassword)
-        {
-        }
-    }
 }

@@ -44,11 +44,13 @@ public static class AccessProblems
         CatalogNotFoundException => (StatusCodes.Status404NotFound, "Không tìm thấy"),
         InvalidRequestException or AccountValidationException or CatalogValidationException or CatalogConflictException
             or DossierLifecycleException or MetadataFormatException or Microsoft.AspNetCore.Antiforgery.AntiforgeryValidationException
+            or Archive.Core.Trust.TrustMaterialException or Archive.Core.Storage.PathOutsideDataFolderException
             => (StatusCodes.Status400BadRequest, "Yêu cầu không hợp lệ"),
         _ => null,
     };
 
-    private static bool IsPage(HttpContext http) => !http.Request.Path.StartsWithSegments("/api") && HttpMethods.IsGet(http.Request.Method);
+    /// <summary>A page, or a form posted from one: answered with a page, not a problem document.</summary>
+    private static bool IsPage(HttpContext http) => !http.Request.Path.StartsWithSegments("/api");
 
     /// <summary>A refusal on a page: a page of its own, in Vietnamese, with the way back; the message is encoded as text.</summary>
     private static Task Page(HttpContext http, int status, string title, string detail) => Results.Content($"""

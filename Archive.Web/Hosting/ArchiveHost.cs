@@ -26,7 +26,7 @@ public static class ArchiveHost
         builder.Services.AddProblemDetails();
         builder.Services.AddRazorPages(o => o.Conventions.AddPageApplicationModelConvention("/DangNhap",
             page => page.EndpointMetadata.Add(new Microsoft.AspNetCore.RateLimiting.EnableRateLimitingAttribute(SignInRateLimit.Policy))));
-        builder.Services.AddSignInRateLimit();
+        builder.Services.AddSignInRateLimit(settings.SignInAttemptsPerMinute);
         builder.Services.AddOpenApi();
         // Vietnamese is written as text, not as character references; markup characters are still encoded.
         builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
@@ -52,6 +52,8 @@ public static class ArchiveHost
         app.MapSearch();
         app.MapInbox();
         app.MapDossiers();
+        app.MapAccounts();
+        app.MapRights();
         app.MapRegisters();
         return app;
     }

@@ -21,6 +21,13 @@ public sealed record ArchiveSettings(string DataFolder, string Urls, TimeZoneInf
         Configuration.GetSection("Archive:Restricted:IsolatedNetworks").GetChildren().Select(c => c.Value).OfType<string>()
             .Where(v => v.Length > 0).Select(IsolatedNetwork.Parse).ToList();
 
+    /// <summary>
+    /// Sign-in attempts a client address may make in a minute (Archive:Web:SignInAttemptsPerMinute, 20 unless set): raise it
+    /// where a whole agency reaches the archive through one address.
+    /// </summary>
+    public int SignInAttemptsPerMinute =>
+        int.TryParse(Configuration["Archive:Web:SignInAttemptsPerMinute"], out var limit) && limit > 0 ? limit : 20;
+
     /// <summary>The configuration files a backup keeps beside the data, so a restore runs as the original did.</summary>
     public IReadOnlyList<string> ConfigurationFiles => [Path.Combine(AppContext.BaseDirectory, "appsettings.json")];
 

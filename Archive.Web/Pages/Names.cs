@@ -31,6 +31,54 @@ public static class Names
         _ => outcome,
     };
 
+    /// <summary>What an audit entry records, in words; an action not named here is shown as its code.</summary>
+    public static string Action(string action) => action switch
+    {
+        "archive.init" => "khởi tạo kho",
+        "agency.create" => "thêm cơ quan",
+        "agency.replicate" => "chép cơ quan sang kho cách ly",
+        "fonds.create" => "thêm phông",
+        "dossier.create" => "lập hồ sơ",
+        "dossier.edit" => "sửa hồ sơ",
+        "dossier.close" => "đóng hồ sơ",
+        "dossier.reopen" => "mở lại hồ sơ",
+        "dossier.read" => "xem hồ sơ hạn chế",
+        "document.file" => "đưa văn bản vào hồ sơ",
+        "document.preserve" => "tạo bản PDF/A bảo quản",
+        "document.read" => "tải văn bản",
+        "document.view" => "xem văn bản",
+        "blob.repair" => "khôi phục tệp từ bản sao lưu",
+        "inbox.receive" => "tiếp nhận văn bản đến",
+        "inbox.receive-rejected" => "tiếp nhận văn bản không hợp lệ",
+        "inbox.accept" => "đưa văn bản đến vào lưu trữ",
+        "inbox.reject" => "trả lại văn bản đến",
+        "search.restricted" => "tìm kiếm trong kho hạn chế",
+        "rights.grant" => "cấp quyền trên hồ sơ",
+        "rights.revoke" => "thu hồi quyền trên hồ sơ",
+        "trust.add-anchor" => "thêm chứng thư gốc",
+        "trust.add-crl" => "thêm danh sách thu hồi",
+        "user.create" => "tạo tài khoản",
+        "user.update" => "sửa tài khoản",
+        "user.disable" => "vô hiệu hoá tài khoản",
+        "user.enable" => "kích hoạt lại tài khoản",
+        "user.unlock" => "mở khoá tài khoản",
+        "user.reset-password" => "cấp mật khẩu dùng một lần",
+        "user.change-password" => "đổi mật khẩu",
+        "user.sign-in" => "đăng nhập",
+        "user.sign-in-failed" => "đăng nhập sai",
+        "user.locked" => "tạm khoá tài khoản",
+        "token.create" => "tạo mã truy cập",
+        "token.revoke" => "thu hồi mã truy cập",
+        _ => action,
+    };
+
+    /// <summary>Whether an account can sign in now, in words.</summary>
+    public static string Of(Archive.Core.Access.UserAccount account, DateTimeOffset now) =>
+        !account.Enabled ? "đã vô hiệu hoá"
+        : account.IsLockedAt(now) ? $"tạm khoá đến {Of(account.LockedUntil!.Value, "HH:mm dd/MM/yyyy")}"
+        : account.MustChangePassword ? "chờ đổi mật khẩu"
+        : "đang hoạt động";
+
     public static string Of(DossierStatus status) => status switch
     {
         DossierStatus.Open => "đang mở",

@@ -70,6 +70,13 @@ public static class BrowserFixture
         return (context, page, errors);
     }
 
+    /// <summary>A request context without the browser's cookies: what another program (a scanner, a script) would send.</summary>
+    public static async Task<IAPIRequestContext> PlainRequestAsync(string baseUrl)
+    {
+        await BrowserAsync();
+        return await _playwright!.APIRequest.NewContextAsync(new APIRequestNewContextOptions { BaseURL = baseUrl });
+    }
+
     /// <summary>Waits for the page to reach <paramref name="path"/>; when it does not, the failure says where it is and what it shows.</summary>
     public static async Task ReachAsync(IPage page, string path)
     {

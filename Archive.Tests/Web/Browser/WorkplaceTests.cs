@@ -13,6 +13,7 @@ namespace Archive.Tests.Web.Browser;
 public sealed class WorkplaceTests
 {
     private const string Password = "Van-thu-2019-HT";
+    private static readonly string DemoDossierCode = $"000.00.00.H42.{DateTime.Now.Year - 1}.01.TH";
     private const string Hostile = "<script>alert(1)</script><img src=x onerror=alert(2)>";
     private TempFolder _data = null!;
     private ServerProcess _server = null!;
@@ -26,7 +27,7 @@ public sealed class WorkplaceTests
         var samples = Path.Combine(SignatureFixtures.RepositoryRoot(), "fixtures", "samples");
         _sample = Path.Combine(samples, "quyet-dinh-quy-che.pdf");
         Assert.That((await Cli.RunAsync("demo", "--samples", samples, "--data", _data.Path)).ExitCode, Is.Zero);
-        foreach (var (login, role) in new[] { ("vthu", "van-thu"), ("cvien", "chuyen-vien") })
+        foreach (var (login, role) in new[] { ("vthu", "van-thu"), ("cvien", "chuyen-vien"), ("qtri", "quan-tri") })
         {
             var created = await Cli.RunWithInputAsync(Password + "\n", "user", "create", login, "--full-name", $"Người dùng {login}",
                 "--agency", "000.00.00.H42", "--role", role, "--password-stdin", "--data", _data.Path);
@@ -37,7 +38,9 @@ public sealed class WorkplaceTests
         Assert.That(hostile.ExitCode, Is.Zero, hostile.ToString());
         var found = await Cli.RunAsync("search", "quy che", "--json", "--data", _data.Path);
         _documentId = JsonDocument.Parse(found.Stdout).RootElement.GetProperty("hits")[0].GetProperty("id").GetString()!;
-        _server = await ServerProcess.StartAsync(_data.Path);
+        // Every test here signs in from 127.0.0.1, some several times: more than one office's worth of attempts in a minute.
+        _server = await ServerProcess.StartAsync(_data.Path,
+            new Dictionary<string, string> { ["ARCHIVE__Archive__Web__SignInAttemptsPerMinute"] = "200" });
     }
 
     [OneTimeTearDown]
@@ -148,6 +151,135 @@ public sealed class WorkplaceTests
         Assert.That(await page.TextContentAsync("[data-test=dossier-status]"), Does.Contain("đang mở"));
         await BrowserFixture.ScreenshotAsync(page, "ho-so");
         Assert.That(errors, Is.Empty, "a refusal on a form is a message on the page, not a failed load");
+    }
+
+    [Test]
+    public async Task An_administrator_opens_an_account_grants_and_revokes_a_dossier_unlocks_it_and_uploads_a_root_certificate()
+    {
+        var (context, page, errors) = await BrowserFixture.OpenAsync(_server.BaseUrl);
+        await using var contextLifetime = context;
+        await SignInAsync(page, "qtri");
+        await page.ClickAsync("[data-test=nav-admin]");
+        await BrowserFixture.ReachAsync(page, "/quan-tri");
+
+        await page.FillAsync("[data-test=new-user] #login", "Nguyen Van B");
+        await page.ClickAsync("[data-test=new-user] button[type=submit]");
+        Assert.That(await page.TextContentAsync("[data-test=problem]"), Does.Contain("nguyen van b"), "a wrong login is named");
+        await page.FillAsync("[data-test=new-user] #login", "nvb");
+        await page.FillAsync("[data-test=new-user] #fullName", "Nguyễn Văn B");
+        await page.SelectOptionAsync("[data-test=new-user] #agency", "000.00.00.H42");
+        await page.FillAsync("[data-test=new-user] #unit", "Phòng Tổng hợp");
+        await page.CheckAsync("[data-test=new-user] #role-chuyen-vien");
+        await page.ClickAsync("[data-test=new-user] button[type=submit]");
+        var done = await page.TextContentAsync("[data-test=done]");
+        var oneTime = done!.Split(": ")[^1].Trim();
+        Assert.That(oneTime, Has.Length.GreaterThanOrEqualTo(10), done);
+        await BrowserFixture.ScreenshotAsync(page, "quan-tri-nguoi-dung");
+
+        // Five wrong passwords lock the new account, in the browser; the administrator unlocks it.
+        var (visitorContext, visitor, _) = await BrowserFixture.OpenAsync(_server.BaseUrl);
+        await using (visitorContext)
+        {
+            for (var i = 0; i < 5; i++)
+            {
+                await visitor.GotoAsync("/dang-nhap");
+                await visitor.FillAsync("#login", "nvb");
+                await visitor.FillAsync("#password", $"Sai-mat-khau-{i}");
+                await visitor.ClickAsync("main button[type=submit]");
+            }
+            await visitor.GotoAsync("/dang-nhap");
+            await visitor.FillAsync("#login", "nvb");
+            await visitor.FillAsync("#password", oneTime);
+            await visitor.ClickAsync("main button[type=submit]");
+            Assert.That(await visitor.TextContentAsync("main"), Does.Contain("tạm khoá"), "even the right password waits out the lock");
+            await BrowserFixture.ScreenshotAsync(visitor, "dang-nhap-bi-khoa");
+
+            await page.GotoAsync("/quan-tri/nguoi-dung/nvb");
+            Assert.That(await page.TextContentAsync("[data-test=account-state]"), Does.Contain("tạm khoá"));
+            await page.ClickAsync("[data-test=unlock]");
+            Assert.That(await page.TextContentAsync("[data-test=done]"), Does.Contain("mở khoá"));
+
+            await page.GotoAsync("/quan-tri/quyen");
+            await page.FillAsync("[data-test=new-grant] #dossier", DemoDossierCode);
+            await page.SelectOptionAsync("[data-test=new-grant] #user", "nvb");
+            await page.ClickAsync("[data-test=new-grant] button[type=submit]");
+            Assert.That(await page.TextContentAsync("[data-test=done]"), Does.Contain("nvb"));
+            await BrowserFixture.ScreenshotAsync(page, "quan-tri-quyen");
+
+            await visitor.GotoAsync("/dang-nhap");
+            await visitor.FillAsync("#login", "nvb");
+            await visitor.FillAsync("#password", oneTime);
+            await visitor.ClickAsync("main button[type=submit]");
+            await BrowserFixture.ReachAsync(visitor, "/doi-mat-khau");
+            await visitor.FillAsync("#current", oneTime);
+            await visitor.FillAsync("#new", Password);
+            await visitor.ClickAsync("main button[type=submit]");
+            await BrowserFixture.ReachAsync(visitor, "/");
+            Assert.That((await visitor.GotoAsync($"/ho-so/{DemoDossierCode}"))!.Status, Is.EqualTo(200), "the grant opens the dossier");
+
+            await page.ClickAsync("[data-test=revoke-grant]");
+            Assert.That(await page.TextContentAsync("[data-test=done]"), Does.Contain("thu hồi"));
+            Assert.That((await visitor.GotoAsync($"/ho-so/{DemoDossierCode}"))!.Status, Is.EqualTo(403), "the revoke counts at once");
+        }
+
+        await page.GotoAsync("/quan-tri/co-quan");
+        await page.FillAsync("#code", "H42-SAI");
+        await page.FillAsync("#name", "Cơ quan mã sai");
+        await page.ClickAsync("[data-test=new-agency] button[type=submit]");
+        Assert.That(await page.TextContentAsync("[data-test=problem]"), Does.Contain("H42-SAI"));
+
+        using var folder = new TempFolder("trust-upload");
+        var notACertificate = Path.Combine(folder.Path, "ghi-chu.cer");
+        await File.WriteAllTextAsync(notACertificate, "đây không phải chứng thư");
+        var root = Path.Combine(folder.Path, "goc-thu-nghiem.cer");
+        using (var key = System.Security.Cryptography.ECDsa.Create())
+        {
+            var request = new System.Security.Cryptography.X509Certificates.CertificateRequest("CN=Gốc thử nghiệm, O=Ban Cơ yếu", key,
+                HashAlgorithmName.SHA256);
+            using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddYears(5));
+            await File.WriteAllBytesAsync(root, certificate.RawData);
+        }
+        await page.GotoAsync("/quan-tri/tin-cay");
+        await page.SetInputFilesAsync("#file", notACertificate);
+        await page.ClickAsync("[data-test=upload-trust] button[type=submit]");
+        Assert.That(await page.TextContentAsync("[data-test=problem]"), Does.Contain("không phải chứng thư số"));
+        await page.SetInputFilesAsync("#file", root);
+        await page.ClickAsync("[data-test=upload-trust] button[type=submit]");
+        Assert.That(await page.TextContentAsync("[data-test=trust]"), Does.Contain("Gốc thử nghiệm"));
+        await BrowserFixture.ScreenshotAsync(page, "quan-tri-tin-cay");
+
+        await page.GotoAsync("/quan-tri/nhat-ky");
+        var audit = await page.TextContentAsync("[data-test=audit]");
+        Assert.That(audit, Does.Contain("thu hồi quyền trên hồ sơ").And.Contain("thêm chứng thư gốc").And.Contain("mở khoá tài khoản"));
+        await BrowserFixture.ScreenshotAsync(page, "quan-tri-nhat-ky");
+        Assert.That(errors, Is.Empty);
+    }
+
+    [Test]
+    public async Task A_person_makes_a_personal_api_token_uses_it_once_and_revokes_it()
+    {
+        var (context, page, errors) = await BrowserFixture.OpenAsync(_server.BaseUrl);
+        await using var contextLifetime = context;
+        await SignInAsync(page, "cvien");
+        await page.GotoAsync("/ma-truy-cap");
+        await page.FillAsync("#name", "máy quét phòng tổng hợp");
+        await page.ClickAsync("[data-test=new-token] button[type=submit]");
+        var secret = (await page.TextContentAsync("[data-test=secret]"))!.Trim();
+        await BrowserFixture.ScreenshotAsync(page, "ma-truy-cap");
+
+        var request = await BrowserFixture.PlainRequestAsync(_server.BaseUrl);
+        await using var requestLifetime = request;
+        var headers = new Dictionary<string, string> { ["Authorization"] = $"Bearer {secret}" };
+        var me = await request.GetAsync("/api/v1/me", new APIRequestContextOptions { Headers = headers });
+        Assert.That(me.Status, Is.EqualTo(200));
+        Assert.That(await me.TextAsync(), Does.Contain("cvien"));
+
+        await page.ClickAsync("[data-test=revoke-token]");
+        Assert.That(await page.TextContentAsync("[data-test=done]"), Does.Contain("máy quét phòng tổng hợp"));
+        var revoked = await request.GetAsync("/api/v1/me", new APIRequestContextOptions { Headers = headers });
+        Assert.That(revoked.Status, Is.EqualTo(403));
+        Assert.That(await revoked.TextAsync(), Does.Contain("thu hồi"));
+        Assert.That(errors, Is.Empty);
     }
 
     private static async Task SignInAsync(IPage page, string login)
