@@ -1,5 +1,6 @@
 using Archive.Core.Access;
 using Archive.Core.Audit;
+using Archive.Core.Catalog;
 using Archive.Core.Preservation;
 using Archive.Core.Storage;
 using Serilog;
@@ -87,6 +88,33 @@ public sealed class PreservationJobs(ArchiveStore store, TimeProvider clock, ILo
     {
         Demand(actor);
         return restricted.Recheck();
+    }
+
+    /// <summary>The fixity check minutes kept in the data folder, newest first.</summary>
+    public IReadOnlyList<ReportFile> Minutes(Actor actor)
+    {
+        Demand(actor);
+        var folder = new DirectoryInfo(store.Folder.Reports);
+        return folder.Exists
+            ? folder.EnumerateFiles(FixityMinutes.FilePattern).OrderByDescending(f => f.Name, StringComparer.Ordinal)
+                .Select(f => new ReportFile(f.Name, f.Length, f.LastWriteTimeUtc)).ToList()
+            : [];
+    }
+
+    /// <summary>One minutes file, by the name it is listed under; any other name (a path, another file) is not found.</summary>
+    public Stream OpenMinutes(string name, Actor actor)
+    {
+        if (Minutes(actor).All(m => m.Name != name))
+            throw new CatalogNotFoundException($"Không có biên bản kiểm tra '{name}'.");
+        return new FileStream(Path.Combine(store.Folder.Reports, name), FileMode.Open, FileAccess.Read, FileShare.Read, 4096, useAsync: true);
+    }
+
+    /// <summary>The complete backup sets on each medium, oldest first: what a restore could start from.</summary>
+    public IReadOnlyList<BackupSetSummary> BackupSets(IReadOnlyList<string> targets, Actor actor)
+    {
+        Demand(actor);
+        return targets.SelectMany(t => new BackupTarget(t).CompleteSets().Select(s => new BackupSetSummary(t, s.Manifest.Id,
+            s.Manifest.Kind, s.Manifest.Created, s.Manifest.Files.Count, s.Manifest.Files.Sum(f => f.Length)))).ToList();
     }
 
     /// <summary>Refuses an actor who may not run or watch the preservation jobs.</summary>

@@ -10,9 +10,12 @@ namespace Archive.Core.Preservation;
 /// </summary>
 public static class FixityMinutes
 {
+    /// <summary>How every minutes file is named: the start of the check it records, to the millisecond.</summary>
+    public const string FilePattern = "bien-ban-kiem-tra-*.txt";
+
     public static string Write(DataFolder folder, DateTimeOffset started, long objects, long bytes, IReadOnlyList<FixityFinding> findings)
     {
-        var reports = Path.Combine(folder.Root, "reports");
+        var reports = folder.Reports;
         Directory.CreateDirectory(reports);
         var path = Path.Combine(reports, $"bien-ban-kiem-tra-{started.ToString("yyyyMMdd-HHmmss-fff", CultureInfo.InvariantCulture)}.txt");
         var text = new StringBuilder()

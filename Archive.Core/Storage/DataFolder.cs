@@ -13,6 +13,9 @@ public sealed record DataFolder
     public string TrustAnchors => Path.Combine(Root, "trust", "anchors");
     public string TrustCrls => Path.Combine(Root, "trust", "crls");
     public string Logs => Path.Combine(Root, "logs");
+
+    /// <summary>Reports the archive writes for people: the fixity check minutes (biên bản kiểm tra).</summary>
+    public string Reports => Path.Combine(Root, "reports");
     /// <summary>The web host's keys for its session cookies (ASP.NET Core Data Protection): losing them only signs everyone out.</summary>
     public string SessionKeys => Path.Combine(Root, "keys");
     /// <summary>Held exclusively by the one process that has the folder open.</summary>

@@ -81,7 +81,7 @@ public static class PreservationCommands
         var run = new Command("run", "Chạy bộ lập lịch tác vụ (không có máy chủ web) cho đến khi dừng bằng Ctrl+C");
         runner.Bind(run, async (context, _, cancellationToken) =>
         {
-            var jobs = new ScheduledJobs(context.Store, context.Restricted, context.Settings, context.Clock, context.Log);
+            var jobs = context.Get<ScheduledJobs>();
             await using (await ArchiveScheduler.StartAsync(jobs, context.Settings.TimeZone, context.Clock, context.Log, cancellationToken)
                              .ConfigureAwait(false))
             {

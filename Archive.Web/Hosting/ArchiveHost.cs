@@ -20,7 +20,6 @@ public static class ArchiveHost
         builder.Services.AddSerilog(log, dispose: false);
         builder.WebHost.UseUrls(urls);
         compose(builder.Services);
-        builder.Services.AddSingleton(settings);
         builder.Services.AddSingleton<HttpActor>();
         builder.Services.AddSingleton<HealthProbe>();
         builder.Services.AddProblemDetails();

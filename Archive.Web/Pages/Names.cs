@@ -72,6 +72,16 @@ public static class Names
         _ => action,
     };
 
+    /// <summary>What an alert is about, in words.</summary>
+    public static string AlertKind(string kind) => kind switch
+    {
+        "access.rights-changed" => "thay đổi quyền",
+        "airgap.failed" => "kho hạn chế không còn cách ly mạng",
+        "fixity.changed" => "tệp bị thay đổi",
+        "fixity.missing" => "tệp bị mất",
+        _ => kind,
+    };
+
     /// <summary>Whether an account can sign in now, in words.</summary>
     public static string Of(Archive.Core.Access.UserAccount account, DateTimeOffset now) =>
         !account.Enabled ? "đã vô hiệu hoá"

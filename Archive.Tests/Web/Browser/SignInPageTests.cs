@@ -46,7 +46,7 @@ public sealed class SignInPageTests
         await BrowserFixture.ScreenshotAsync(page, "trang-chu");
 
         await page.GotoAsync("/bao-quan");
-        Assert.That(await page.TextContentAsync("[data-test=alerts]"), Does.Contain("access.rights-changed").And.Contain("admin"),
+        Assert.That(await page.TextContentAsync("[data-test=alerts]"), Does.Contain("thay đổi quyền").And.Contain("admin"),
             "creating the first administrator is a change of rights the administrators are warned of");
         await BrowserFixture.ScreenshotAsync(page, "bao-quan");
 

@@ -17,6 +17,7 @@ public sealed class WorkplaceTests
     private const string Hostile = "<script>alert(1)</script><img src=x onerror=alert(2)>";
     private TempFolder _data = null!;
     private ServerProcess _server = null!;
+    private TempFolder _backups = null!;
     private string _documentId = null!;
     private string _sample = null!;
 
@@ -39,8 +40,13 @@ public sealed class WorkplaceTests
         var found = await Cli.RunAsync("search", "quy che", "--json", "--data", _data.Path);
         _documentId = JsonDocument.Parse(found.Stdout).RootElement.GetProperty("hits")[0].GetProperty("id").GetString()!;
         // Every test here signs in from 127.0.0.1, some several times: more than one office's worth of attempts in a minute.
-        _server = await ServerProcess.StartAsync(_data.Path,
-            new Dictionary<string, string> { ["ARCHIVE__Archive__Web__SignInAttemptsPerMinute"] = "200" });
+        _backups = new TempFolder("backup-media");
+        _server = await ServerProcess.StartAsync(_data.Path, new Dictionary<string, string>
+        {
+            ["ARCHIVE__Archive__Web__SignInAttemptsPerMinute"] = "200",
+            ["ARCHIVE__Archive__Backup__Targets__0"] = Path.Combine(_backups.Path, "a"),
+            ["ARCHIVE__Archive__Backup__Targets__1"] = Path.Combine(_backups.Path, "b"),
+        });
     }
 
     [OneTimeTearDown]
@@ -48,6 +54,7 @@ public sealed class WorkplaceTests
     {
         await _server.DisposeAsync();
         _data.Dispose();
+        _backups.Dispose();
     }
 
     [Test]
@@ -253,6 +260,45 @@ public sealed class WorkplaceTests
         Assert.That(audit, Does.Contain("thu hồi quyền trên hồ sơ").And.Contain("thêm chứng thư gốc").And.Contain("mở khoá tài khoản"));
         await BrowserFixture.ScreenshotAsync(page, "quan-tri-nhat-ky");
         Assert.That(errors, Is.Empty);
+    }
+
+    [Test]
+    public async Task An_administrator_runs_the_fixity_check_and_a_backup_now_and_downloads_the_minutes()
+    {
+        var (context, page, errors) = await BrowserFixture.OpenAsync(_server.BaseUrl);
+        await using var contextLifetime = context;
+        await SignInAsync(page, "qtri");
+        foreach (var (job, name) in new[] { ("fixity", "Kiểm tra toàn vẹn"), ("backup", "Sao lưu") })
+        {
+            await page.GotoAsync("/bao-quan");
+            await page.ClickAsync($"[data-test=run-{job}]");
+            Assert.That(await page.TextContentAsync("[data-test=started]"), Does.Contain(name));
+            await WaitForRunAsync(page, name);
+        }
+        Assert.That(await page.TextContentAsync("[data-test=backups]"), Does.Contain("toàn bộ"), "the backup set is listed");
+        var download = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync("[data-test=minutes] a"));
+        await using (var stream = await download.CreateReadStreamAsync())
+        using (var reader = new StreamReader(stream))
+            Assert.That(await reader.ReadToEndAsync(), Does.Contain("BIÊN BẢN KIỂM TRA").And.Contain("tất cả các tệp nguyên vẹn"));
+        await BrowserFixture.ScreenshotAsync(page, "bao-quan-chay-ngay");
+        Assert.That(errors, Is.Empty);
+    }
+
+    /// <summary>Reloads the page until the newest run of the job has ended, and asserts that it succeeded.</summary>
+    private static async Task WaitForRunAsync(IPage page, string name)
+    {
+        for (var i = 0; i < 120; i++)
+        {
+            await page.GotoAsync("/bao-quan");
+            var newest = page.Locator("[data-test=jobs] tbody tr", new PageLocatorOptions { HasText = name }).First;
+            if (await newest.CountAsync() > 0 && await newest.TextContentAsync() is { } row && !row.Contains("đang chạy"))
+            {
+                Assert.That(row, Does.Contain("thành công"), row);
+                return;
+            }
+            await Task.Delay(500);
+        }
+        Assert.Fail($"{name} did not end within a minute");
     }
 
     [Test]
