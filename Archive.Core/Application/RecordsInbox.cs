@@ -189,13 +189,16 @@ public sealed class RecordsInbox(ArchiveStore store, TimeProvider clock, Restric
     }
 
     /// <summary>The inbox, urgent documents first (they are presented at once), then oldest first.</summary>
-    public IReadOnlyList<InboxItem> List(Actor actor, InboxStatus? status = null) =>
+    public IReadOnlyList<InboxItem> List(Actor actor, InboxStatus? status = null) => List(actor, new InboxFilter(status));
+
+    /// <summary>The items the filter lets through, urgent pending ones first, then in the order they arrived.</summary>
+    public IReadOnlyList<InboxItem> List(Actor actor, InboxFilter filter) =>
         store.Catalog.Read(s =>
             {
                 _policy.Demand(s, actor, Operation.InboxRead);
-                return status is { } wanted ? s.Inbox.Where(i => i.Status == wanted) : s.Inbox.All();
+                return filter.Status is { } wanted ? s.Inbox.Where(i => i.Status == wanted) : s.Inbox.All();
             })
-            .OrderByDescending(i => i.Urgent && i.Status == InboxStatus.Pending).ThenBy(i => i.ReceivedAt).ToList();
+            .Where(filter.Matches).OrderByDescending(i => i.Urgent && i.Status == InboxStatus.Pending).ThenBy(i => i.ReceivedAt).ToList();
 
     /// <summary>Every item received with exactly these bytes, oldest first.</summary>
     public IReadOnlyList<InboxItem> Holding(Sha256Digest digest) =>

@@ -26,6 +26,11 @@ public sealed record SignatureIndication
     /// <summary>The verdict as a records officer reads it.</summary>
     public string Vietnamese { get; }
 
+    public static readonly IReadOnlyList<SignatureIndication> All = [TotalPassed, Indeterminate, TotalFailed, NoSignature];
+
+    /// <summary>The indication a stored report names; null for a name this version does not know.</summary>
+    public static SignatureIndication? Named(string? name) => All.FirstOrDefault(i => i.Name == name);
+
     public static SignatureIndication Worst(SignatureIndication a, SignatureIndication b) => a.Severity >= b.Severity ? a : b;
 
     public override string ToString() => Name;

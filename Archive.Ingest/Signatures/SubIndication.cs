@@ -39,6 +39,16 @@ public sealed record SubIndication
     public static readonly SubIndication TryLater = Unknown("TRY_LATER",
         "Không có thông tin thu hồi (CRL/OCSP) cho chứng thư số; cần bổ sung CRL rồi kiểm tra lại.");
 
+    public static readonly IReadOnlyList<SubIndication> All =
+    [
+        FormatFailure, HashFailure, SigCryptoFailure, Revoked, Expired, NotYetValid, NoSigningCertificateFound, NoCertificateChainFound,
+        ChainConstraintsFailure, CryptoConstraintsFailure, OutOfBoundsNoPoe, NotYetValidClaimed, RevokedNoPoe, RevokedCaNoPoe, TryLater,
+    ];
+
+    /// <summary>The sub-indication a stored report names under its indication (a name may serve two); null when unknown.</summary>
+    public static SubIndication? Named(string? indication, string? name) =>
+        All.FirstOrDefault(s => s.Name == name && s.Indication.Name == indication);
+
     private SubIndication(string name, SignatureIndication indication, string explanation)
     {
         Name = name;

@@ -38,6 +38,26 @@ public sealed class WebBadInputTests
         Assert.That(missing.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
         Assert.That(await Detail(missing), Does.Contain("khong-co"));
 
+        // What the framework refuses before any service sees it is named in Vietnamese too.
+        // Announced with Expect: 100-continue, as a well-behaved client does, so that the refusal comes before the body is sent.
+        using var tooLarge = new HttpRequestMessage(HttpMethod.Post, "/api/v1/dossiers")
+        {
+            Content = new StringContent($"{{\"Title\":\"{new string('x', 31 << 20)}\"}}", System.Text.Encoding.UTF8, "application/json"),
+            Headers = { ExpectContinue = true },
+        };
+        var oversized = await http.SendAsync(tooLarge);
+        Assert.That(oversized.StatusCode, Is.EqualTo(HttpStatusCode.RequestEntityTooLarge));
+        Assert.That(await Detail(oversized), Does.Contain("vượt quá giới hạn"));
+        var notJson = await http.PostAsync("/api/v1/dossiers", new StringContent("{Title: ", System.Text.Encoding.UTF8, "application/json"));
+        Assert.That(notJson.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+        Assert.That(await Detail(notJson), Does.Contain("JSON"));
+        var nowhere = await http.GetAsync("/api/v1/khong-co");
+        Assert.That(nowhere.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
+        Assert.That(await Detail(nowhere), Does.Contain("/api/v1/khong-co"));
+        var page = await http.GetAsync("/trang-khong-co");
+        Assert.That(page.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
+        Assert.That(await page.Content.ReadAsStringAsync(), Does.Contain("Không tìm thấy").And.Not.Contain("Exception"));
+
         // Nothing received was dropped: both files the checks refused are kept in the inbox with their reasons.
         var inbox = JsonDocument.Parse(await http.GetStringAsync("/api/v1/inbox")).RootElement;
         Assert.That(inbox.EnumerateArray().Select(i => i.GetProperty("sourceName").GetString()), Is.SupersetOf(new[] { "rong.pdf", "nguy-hiem.pdf" }));

@@ -7,6 +7,30 @@ namespace Archive.Web.Hosting;
 /// <summary>Turns the services' refusals into HTTP answers (RFC 7807 problem details), in one place: 400, 401, 403, 404, 412.</summary>
 public static class AccessProblems
 {
+    /// <summary>
+    /// Errors the framework answers with an empty body (an unknown address, a body too large or not JSON, a wrong method) get
+    /// the same Vietnamese page or problem document as the services' refusals.
+    /// </summary>
+    public static IApplicationBuilder UseBareStatusProblems(this IApplicationBuilder app) => app.UseStatusCodePages(async context =>
+    {
+        var http = context.HttpContext;
+        var (title, detail) = http.Response.StatusCode switch
+        {
+            StatusCodes.Status400BadRequest => ("Yêu cầu không hợp lệ",
+                "Nội dung yêu cầu không đọc được: JSON sai cú pháp, thiếu trường bắt buộc hoặc giá trị sai kiểu."),
+            StatusCodes.Status404NotFound => ("Không tìm thấy", $"Không có trang hay địa chỉ API '{http.Request.Path}'."),
+            StatusCodes.Status405MethodNotAllowed => ("Phương thức không được hỗ trợ",
+                $"Địa chỉ '{http.Request.Path}' không nhận yêu cầu {http.Request.Method}."),
+            StatusCodes.Status413PayloadTooLarge => ("Yêu cầu quá lớn",
+                "Nội dung gửi lên vượt quá giới hạn cho phép; tệp văn bản hãy gửi qua Tiếp nhận văn bản (tối đa 2 GiB một lần gửi)."),
+            StatusCodes.Status415UnsupportedMediaType => ("Sai kiểu nội dung",
+                "Kiểu nội dung gửi lên không được nhận ở đây (cần application/json, hoặc multipart/form-data khi gửi tệp)."),
+            _ => ("Lỗi", $"Yêu cầu không thực hiện được (mã {http.Response.StatusCode})."),
+        };
+        if (IsPage(http)) await Page(http, http.Response.StatusCode, title, detail).ConfigureAwait(false);
+        else await Problem(http, http.Response.StatusCode, title, detail).ConfigureAwait(false);
+    });
+
     public static IApplicationBuilder UseAccessProblems(this IApplicationBuilder app) => app.Use(async (http, next) =>
     {
         try
@@ -61,7 +85,11 @@ public static class AccessProblems
         <p><a href="/">Về trang chủ</a></p></main></body></html>
         """, "text/html; charset=utf-8", statusCode: status).ExecuteAsync(http);
 
-    private static string Html(string text) => System.Net.WebUtility.HtmlEncode(text);
+    // Vietnamese stays text, as on the pages; only markup characters become references.
+    private static readonly System.Text.Encodings.Web.HtmlEncoder Encoder =
+        System.Text.Encodings.Web.HtmlEncoder.Create(System.Text.Unicode.UnicodeRanges.All);
+
+    private static string Html(string text) => Encoder.Encode(text);
 
     private static Task Problem(HttpContext http, int status, string title, string detail) =>
         Results.Problem(detail, statusCode: status, title: title).ExecuteAsync(http);

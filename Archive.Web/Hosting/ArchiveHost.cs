@@ -35,6 +35,7 @@ public static class ArchiveHost
 
         var app = builder.Build();
         app.UseSecurityHeaders();
+        app.UseBareStatusProblems();
         app.UseStaticFiles();
         app.UseAccessProblems();
         app.UseRateLimiter();

@@ -7,12 +7,13 @@ public static class SearchEndpoints
 {
     public static IEndpointRouteBuilder MapSearch(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/api/v1/search", async (string q, int? page, int? size, bool? restricted, HttpContext http, HttpActor actor,
-            SearchService search, CancellationToken cancellationToken) =>
+        endpoints.MapGet("/api/v1/search", async (string q, int? page, int? size, SearchSort? sort, bool? restricted, HttpContext http,
+            HttpActor actor, SearchService search, CancellationToken cancellationToken) =>
         {
             var request = new SearchRequest
             {
                 Query = q, Page = Math.Max(1, page ?? 1), PageSize = Math.Clamp(size ?? 20, 1, SearchRequest.MaxPageSize),
+                Sort = sort ?? SearchSort.Relevance,
             };
             var results = await search.SearchAsync(request, actor.Of(http), cancellationToken, restricted ?? false).ConfigureAwait(false);
             return Results.Ok(SearchResultsJson.From(results));

@@ -27,6 +27,15 @@ public sealed class ChoLuuTruModel(RecordsInbox inbox, DocumentReception recepti
 
     public string? Problem { get; private set; }
 
+    [BindProperty(SupportsGet = true, Name = "trang-thai")]
+    public InboxStatus? StatusFilter { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "khan")]
+    public bool UrgentOnly { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "tim")]
+    public string? Text { get; set; }
+
     public void OnGet(string? id) => Load(id);
 
     public async Task<IActionResult> OnPostAcceptAsync(string id, string dossier, CancellationToken cancellationToken)
@@ -71,7 +80,7 @@ public sealed class ChoLuuTruModel(RecordsInbox inbox, DocumentReception recepti
     private void Load(string? id)
     {
         var actor = actors.Of(HttpContext);
-        Items = inbox.List(actor);
+        Items = inbox.List(actor, new InboxFilter(StatusFilter, UrgentOnly, Text));
         Selected = id is null ? null : inbox.Item(id, actor);
         Signatures = Selected?.SignatureReport is { } json ? JsonSerializer.Deserialize<SignatureReportJson>(json, ArchiveJson.Options) : null;
         Dossiers = catalog.Dossiers(actor, DossierStatus.Open);

@@ -12,8 +12,8 @@ public static class Names
         at.ToOffset(Vietnam).ToString(format, CultureInfo.InvariantCulture);
 
     /// <summary>An audit entry's time, kept as ISO 8601 text.</summary>
-    public static string OfIso(string at) =>
-        DateTimeOffset.TryParse(at, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var parsed) ? Of(parsed) : at;
+    public static string OfIso(string at, string format = "dd/MM/yyyy HH:mm") =>
+        DateTimeOffset.TryParse(at, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var parsed) ? Of(parsed, format) : at;
 
     public static string JobName(string job) => job switch
     {
@@ -71,6 +71,28 @@ public static class Names
         "token.revoke" => "thu hồi mã truy cập",
         _ => action,
     };
+
+    /// <summary>Which signature of a document it is, as a report names its kind.</summary>
+    public static string SignatureKind(string kind) => kind switch
+    {
+        "personal" => "Chữ ký của người có thẩm quyền",
+        "organisation" => "Chữ ký của cơ quan, tổ chức",
+        "timestamp" => "Dấu thời gian",
+        _ => "Chữ ký chưa xác định được loại",
+    };
+
+    /// <summary>An agency rule of a signature report (Điều 12 of the regulation), in words.</summary>
+    public static string Rule(string id) => id switch
+    {
+        "no-modification-after-signing" => "Không có thay đổi trái phép sau khi ký",
+        "two-signatures" => "Đủ hai chữ ký: người có thẩm quyền và cơ quan",
+        "signing-date-equals-issue-date" => "Ngày ký số trùng ngày ban hành",
+        "organisation-signature-position" => "Vị trí chữ ký số của cơ quan",
+        _ => id,
+    };
+
+    /// <summary>A time a report keeps as ISO 8601 (Vietnam time), as dd/MM/yyyy HH:mm:ss.</summary>
+    public static string OfIsoSeconds(string? at) => at is null ? "không rõ" : OfIso(at, "dd/MM/yyyy HH:mm:ss");
 
     /// <summary>What an alert is about, in words.</summary>
     public static string AlertKind(string kind) => kind switch

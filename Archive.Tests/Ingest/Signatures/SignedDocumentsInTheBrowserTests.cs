@@ -56,11 +56,21 @@ public sealed class SignedDocumentsInTheBrowserTests : DemoDossierTest
         // Chờ lưu trữ: one valid, one invalid with its reason; the valid one is accepted into the dossier.
         await page.GotoAsync("/cho-luu-tru");
         Assert.That(await page.Locator("[data-test=inbox-item]").CountAsync(), Is.EqualTo(2));
+        await page.FillAsync("#tim", "bi sua");
+        await page.ClickAsync("[data-test=inbox-filter] button");
+        Assert.That(await page.Locator("[data-test=inbox-item]").AllTextContentsAsync(),
+            Has.Count.EqualTo(1).And.Some.Contain("quyet-dinh-bi-sua.pdf"), "the filter finds by file name, without diacritics");
+        await page.GotoAsync("/cho-luu-tru");
         await page.ClickAsync("[data-test=inbox-item]:has-text('quyet-dinh-bi-sua.pdf')");
         Assert.That(await page.TextContentAsync("[data-test=reasons]"), Does.Contain("HASH_FAILURE"));
-        Assert.That(await page.TextContentAsync("[data-test=indication]"), Is.EqualTo("TOTAL_FAILED"));
+        Assert.That(await page.TextContentAsync("[data-test=indication]"), Does.Contain("không hợp lệ").And.Contain("TOTAL_FAILED"));
+        Assert.That(await page.TextContentAsync("[data-test=sub-indication]"), Does.Contain("bị thay đổi"));
         await page.ClickAsync("[data-test=inbox-item]:has-text('quyet-dinh-ky-so.pdf')");
-        Assert.That(await page.TextContentAsync("[data-test=indication]"), Is.EqualTo("TOTAL_PASSED"));
+        Assert.That(await page.TextContentAsync("[data-test=indication]"), Does.Contain("hợp lệ (TOTAL_PASSED)"));
+        var signatures = await page.Locator("[data-test=signature]").AllTextContentsAsync();
+        Assert.That(signatures, Has.Some.Contain("Chữ ký của người có thẩm quyền").And.Some.Contain("Chữ ký của cơ quan, tổ chức"));
+        Assert.That(signatures, Has.All.Match(@"\d{2}/\d{2}/\d{4} \d{2}:\d{2}:\d{2}"), "signing times as dd/MM/yyyy HH:mm:ss");
+        Assert.That(await page.TextContentAsync("[data-test=rules]"), Does.Contain("Không có thay đổi trái phép sau khi ký: đạt"));
         await BrowserFixture.ScreenshotAsync(page, "cho-luu-tru");
         await page.SelectOptionAsync("#dossier", DemoDossier.Code);
         await page.ClickAsync("button:has-text('Tiếp nhận')");

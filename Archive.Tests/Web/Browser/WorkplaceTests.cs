@@ -77,6 +77,13 @@ public sealed class WorkplaceTests
         await page.GotoAsync("/tim-kiem?q=quy%20che%20van%20ban");
         Assert.That(await page.Locator("[data-test=hit]").CountAsync(), Is.GreaterThanOrEqualTo(1), "found without diacritics");
         await BrowserFixture.ScreenshotAsync(page, "tim-kiem");
+        var facet = (await page.Locator("[data-test=facet-value]").First.TextContentAsync())!;
+        await page.Locator("[data-test=facet-value]").First.ClickAsync();
+        Assert.That(await page.InputValueAsync("input[name=q]"), Does.EndWith($":\"{facet}\""), "a facet narrows the query");
+        Assert.That(await page.Locator("[data-test=hit]").CountAsync(), Is.GreaterThanOrEqualTo(1));
+        await page.SelectOptionAsync("[data-test=sort]", "DateNewest");
+        await page.ClickAsync("form[role=search] button[type=submit]");
+        Assert.That(page.Url, Does.Contain("sort=DateNewest"));
         await page.Locator("[data-test=hit] a").First.ClickAsync();
         await page.WaitForURLAsync($"**/van-ban/{_documentId}");
 
