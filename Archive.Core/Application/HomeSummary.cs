@@ -5,5 +5,8 @@ namespace Archive.Core.Application;
 /// <summary>
 /// What waits for a user on the home page. A part the user may not see is null, not zero: the page leaves it out.
 /// </summary>
+/// <param name="OverdueInbox">Incoming documents past their reception deadline (Điều 10.3), for those who decide on the inbox.</param>
+/// <param name="StaleDossiers">Dossiers of past years still open, that the user manages: they should have been closed.</param>
 public sealed record HomeSummary(string Login, string FullName, IReadOnlyList<string> RoleNames, int? PendingInbox, int? UrgentInbox,
-    int? Alerts, JobRun? LastFixity, JobRun? LastBackup);
+    int? Alerts, JobRun? LastFixity, JobRun? LastBackup, IReadOnlyList<Registry.InboxItem> OverdueInbox,
+    IReadOnlyList<Catalog.Dossier> StaleDossiers);

@@ -1,12 +1,13 @@
 using Archive.Core.Access;
 using Archive.Core.Audit;
+using Archive.Core.Catalog;
 using Archive.Core.Registry;
 using Archive.Core.Storage;
 
 namespace Archive.Core.Application;
 
 /// <summary>The home page's use case: what waits for the signed-in user, each part only where the user has the right to see it.</summary>
-public sealed class WorkplaceHome(ArchiveStore store, AccessPolicy policy)
+public sealed class WorkplaceHome(ArchiveStore store, AccessPolicy policy, TimeProvider clock)
 {
     public HomeSummary Of(Actor actor) => store.Catalog.Read(session =>
     {
@@ -15,11 +16,20 @@ public sealed class WorkplaceHome(ArchiveStore store, AccessPolicy policy)
         var inbox = policy.Allows(session, actor, Operation.InboxRead)
             ? session.Inbox.Where(i => i.Status == InboxStatus.Pending)
             : null;
+        var now = clock.GetUtcNow();
+        var overdue = policy.Allows(session, actor, Operation.InboxDecide)
+            ? inbox!.Where(i => ReceptionDeadline.IsOverdue(i, now, clock.LocalTimeZone))
+                .OrderBy(i => ReceptionDeadline.DueAt(i, clock.LocalTimeZone)).ToList()
+            : [];
+        var year = clock.GetLocalNow().Year;
+        var stale = session.Dossiers.Where(d => d.Status == DossierStatus.Open && d.FileCatalog < year)
+            .Where(d => policy.Allows(session, actor, d, Operation.DossierManage)).OrderBy(d => d.FileCode.Value, StringComparer.Ordinal)
+            .ToList();
         var watches = policy.Allows(session, actor, Operation.Preservation);
         var runs = watches ? session.JobRuns.All() : [];
         return new HomeSummary(actor.Name, account?.FullName ?? actor.Name, actor.Roles.Select(r => r.Name).ToList(), inbox?.Count,
             inbox?.Count(i => i.Urgent), watches ? session.Problems.Count(p => p.Resolution == null) : null,
-            Last(runs, PreservationJobs.Fixity), Last(runs, PreservationJobs.Backup));
+            Last(runs, PreservationJobs.Fixity), Last(runs, PreservationJobs.Backup), overdue, stale);
     });
 
     /// <summary>What the user may do beyond single dossiers: the workplace offers only these (the services still judge each call).</summary>

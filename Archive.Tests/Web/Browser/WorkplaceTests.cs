@@ -69,6 +69,8 @@ public sealed class WorkplaceTests
             await dialog.DismissAsync();
         };
         await SignInAsync(page, "vthu");
+        Assert.That(await page.TextContentAsync("[data-test=overdue]"), Does.Contain(DemoDossierCode),
+            "last year's open dossiers wait to be closed");
 
         await page.GotoAsync("/ho-so");
         Assert.That(await page.Locator("[data-test=dossier-title]").AllTextContentsAsync(), Has.Member(Hostile), "markup shown as text");
