@@ -138,6 +138,8 @@ public sealed class PreservationJobs(ArchiveStore store, TimeProvider clock, ILo
         });
         try
         {
+            // The run is in the history now; the caller (a person's "run now") gets control back before the work starts.
+            await Task.Yield();
             var outcome = await run().ConfigureAwait(false);
             Finish(actor, started with
             {

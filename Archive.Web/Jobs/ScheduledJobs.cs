@@ -68,23 +68,26 @@ public sealed class ScheduledJobs(PreservationJobs preservation, RestrictedColle
                                               $"và {PreservationJobs.Backup} (sao lưu).");
         preservation.Demand(actor);
         if (!_oneAtATime.Wait(0)) return false;
-        _ = Task.Run(async () =>
-        {
-            try
-            {
-                await PreserveAsync(job, actor, stopping).ConfigureAwait(false);
-            }
-            catch (Exception e)
-            {
-                // The failure is in the job history and the alerts already; the log keeps the whole exception.
-                log.Error(e, "Job {Job} started by {Actor} failed", job, actor.Name);
-            }
-            finally
-            {
-                _oneAtATime.Release();
-            }
-        }, CancellationToken.None);
+        _ = RunStartedAsync(job, actor, stopping);
         return true;
+    }
+
+    /// <summary>A run started by a person: its start (in the history) happens before this returns its task, the rest after.</summary>
+    private async Task RunStartedAsync(string job, Actor actor, CancellationToken stopping)
+    {
+        try
+        {
+            await PreserveAsync(job, actor, stopping).ConfigureAwait(false);
+        }
+        catch (Exception e)
+        {
+            // The failure is in the job history and the alerts already; the log keeps the whole exception.
+            log.Error(e, "Job {Job} started by {Actor} failed", job, actor.Name);
+        }
+        finally
+        {
+            _oneAtATime.Release();
+        }
     }
 
     private async Task PreserveAsync(string job, Actor actor, CancellationToken cancellationToken)
