@@ -34,6 +34,7 @@ public sealed class WebBadInputTests
         var query = JsonDocument.Parse(await http.GetStringAsync("/api/v1/search?q=ngay:%5B2019-13-45%20TO%20x%5D")).RootElement;
         Assert.That(query.GetProperty("notices")[0].GetString(), Does.Contain("không hợp lệ"));
 
+        Assert.That((await http.GetAsync("/api/v1/documents/khong-co")).StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
         var missing = await http.GetAsync("/api/v1/documents/khong-co/original");
         Assert.That(missing.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
         Assert.That(await Detail(missing), Does.Contain("khong-co"));

@@ -26,7 +26,9 @@ public sealed class ApiDocumentationTests
             "/api/v1/registers/incoming.xlsx", "/api/v1/dossiers", "/api/v1/dossiers/{code}", "/api/v1/dossiers/{code}/close",
             "/api/v1/dossiers/{code}/reopen", "/api/v1/users", "/api/v1/users/{login}", "/api/v1/users/{login}/disable",
             "/api/v1/users/{login}/enable", "/api/v1/users/{login}/unlock", "/api/v1/users/{login}/reset-password", "/api/v1/tokens",
-            "/api/v1/tokens/{id}", "/api/v1/grants", "/api/v1/agencies", "/api/v1/trust", "/api/v1/audit",
+            "/api/v1/tokens/{id}", "/api/v1/grants", "/api/v1/agencies", "/api/v1/trust", "/api/v1/audit", "/api/v1/documents/{id}",
+            "/api/v1/preservation/minutes", "/api/v1/preservation/minutes/{name}", "/api/v1/preservation/backups",
+            "/api/v1/preservation/jobs/{job}/run",
         }), "every endpoint of the API, and nothing else");
 
         // Checked by an independent implementation of the OpenAPI schemas, not by the library that wrote the document.

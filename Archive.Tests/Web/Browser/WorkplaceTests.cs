@@ -96,6 +96,9 @@ public sealed class WorkplaceTests
         await using (var stream = await download.CreateReadStreamAsync())
             Assert.That(Convert.ToHexStringLower(await SHA256.HashDataAsync(stream)),
                 Is.EqualTo(Convert.ToHexStringLower(SHA256.HashData(await File.ReadAllBytesAsync(_sample)))));
+        var details = JsonDocument.Parse(await (await page.APIRequest.GetAsync($"/api/v1/documents/{_documentId}")).TextAsync()).RootElement;
+        Assert.That(details.GetProperty("document").GetProperty("id").GetString(), Is.EqualTo(_documentId), "the same through the API");
+        Assert.That(details.GetProperty("history").GetArrayLength(), Is.GreaterThan(0));
         Assert.That(dialogs, Is.Empty, "no script of a title ran");
         Assert.That(errors, Is.Empty);
     }
@@ -114,6 +117,7 @@ public sealed class WorkplaceTests
         Assert.That(await page.TextContentAsync("body"), Does.Contain("không có quyền"));
         var original = await page.APIRequest.GetAsync($"/api/v1/documents/{_documentId}/original");
         Assert.That(original.Status, Is.EqualTo(403));
+        Assert.That((await page.APIRequest.GetAsync($"/api/v1/documents/{_documentId}")).Status, Is.EqualTo(403));
         await page.GotoAsync("/tim-kiem?q=quy%20che");
         Assert.That(await page.Locator("[data-test=hit]").CountAsync(), Is.Zero);
         Assert.That((await page.GotoAsync("/bao-quan"))!.Status, Is.EqualTo(403), "the preservation page is for administrators and archivists");
