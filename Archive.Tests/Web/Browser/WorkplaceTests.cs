@@ -315,6 +315,28 @@ public sealed class WorkplaceTests
     }
 
     [Test]
+    public async Task The_workplace_pages_fit_a_phone_screen_without_sideways_scrolling()
+    {
+        var (context, page, errors) = await BrowserFixture.OpenAsync(_server.BaseUrl);
+        await using var contextLifetime = context;
+        await page.SetViewportSizeAsync(390, 844);
+        await SignInAsync(page, "vthu");
+        foreach (var path in new[]
+                 {
+                     "/", "/cho-luu-tru", "/tiep-nhan", "/so-van-ban-den", "/ho-so", $"/ho-so/{DemoDossierCode}", "/ho-so/moi",
+                     "/tim-kiem?q=quy%20che", $"/van-ban/{_documentId}", "/ma-truy-cap", "/doi-mat-khau",
+                 })
+        {
+            Assert.That((await page.GotoAsync(path))!.Status, Is.EqualTo(200), path);
+            var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - window.innerWidth");
+            Assert.That(overflow, Is.LessThanOrEqualTo(0), $"{path} is {overflow} px wider than the phone");
+        }
+        await page.GotoAsync($"/ho-so/{DemoDossierCode}");
+        await BrowserFixture.ScreenshotAsync(page, "ho-so-dien-thoai");
+        Assert.That(errors, Is.Empty);
+    }
+
+    [Test]
     public async Task A_person_makes_a_personal_api_token_uses_it_once_and_revokes_it()
     {
         var (context, page, errors) = await BrowserFixture.OpenAsync(_server.BaseUrl);
