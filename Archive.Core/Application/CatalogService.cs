@@ -192,7 +192,8 @@ public sealed class CatalogService(ArchiveStore store, TimeProvider clock, Restr
         return s.Agencies.All().Where(a => actor.IsOperator || a.Code == actor.Agency).ToList();
     });
 
-    /// <summary>A dossier about to be edited, with the revision the edit must name; refused unless it is open and the actor manages it.</summary>
+    /// <summary>A dossier about to be edited, with the revision the edit must name; refused unless it is open and the actor
+    /// manages it.</summary>
     public (Dossier Dossier, DossierRevision Revision) DossierToEdit(string code, Actor actor)
     {
         var dossier = Locate(code);
@@ -248,7 +249,8 @@ public sealed class CatalogService(ArchiveStore store, TimeProvider clock, Restr
             };
             if (after == before) return before;
             session.Dossiers.Update(after);
-            session.Record(new AuditChange("dossier.edit", nameof(Dossier), after.FileCode.Value, AuditSummary.Of(before), AuditSummary.Of(after)));
+            session.Record(new AuditChange("dossier.edit", nameof(Dossier), after.FileCode.Value, AuditSummary.Of(before),
+                AuditSummary.Of(after)));
             return after;
         });
     }

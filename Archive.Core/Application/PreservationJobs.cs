@@ -106,7 +106,8 @@ public sealed class PreservationJobs(ArchiveStore store, TimeProvider clock, ILo
     {
         if (Minutes(actor).All(m => m.Name != name))
             throw new CatalogNotFoundException($"Không có biên bản kiểm tra '{name}'.");
-        return new FileStream(Path.Combine(store.Folder.Reports, name), FileMode.Open, FileAccess.Read, FileShare.Read, 4096, useAsync: true);
+        return new FileStream(Path.Combine(store.Folder.Reports, name), FileMode.Open, FileAccess.Read, FileShare.Read, 4096,
+            useAsync: true);
     }
 
     /// <summary>The complete backup sets on each medium, oldest first: what a restore could start from.</summary>

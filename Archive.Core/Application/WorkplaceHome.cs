@@ -32,7 +32,8 @@ public sealed class WorkplaceHome(ArchiveStore store, AccessPolicy policy, TimeP
             Last(runs, PreservationJobs.Fixity), Last(runs, PreservationJobs.Backup), overdue, stale);
     });
 
-    /// <summary>What the user may do beyond single dossiers: the workplace offers only these (the services still judge each call).</summary>
+    /// <summary>What the user may do beyond single dossiers: the workplace offers only these (the services still judge
+    /// each call).</summary>
     public IReadOnlySet<Operation> Allowed(Actor actor) => store.Catalog.Read(session =>
         Permissions.RoleMatrix.Keys.Where(operation => policy.Allows(session, actor, operation)).ToHashSet());
 

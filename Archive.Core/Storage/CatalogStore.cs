@@ -115,7 +115,8 @@ public sealed class CatalogStore : IDisposable
         _db.GetCollection<AuditEntry>(AuditCollection).Query()
             .Where(e => e.Sequence >= fromSequence).OrderBy(e => e.Sequence).Limit(limit).ToList();
 
-    /// <summary>The newest entries first, older than <paramref name="before"/> when it is given: a page of the log as people read it.</summary>
+    /// <summary>The newest entries first, older than <paramref name="before"/> when it is given: a page of the log as people
+    /// read it.</summary>
     public IReadOnlyList<AuditEntry> LatestAuditEntries(long? before, int limit) =>
         _db.GetCollection<AuditEntry>(AuditCollection).Query()
             .Where(e => e.Sequence < (before ?? long.MaxValue)).OrderByDescending(e => e.Sequence).Limit(limit).ToList();

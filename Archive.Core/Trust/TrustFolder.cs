@@ -24,7 +24,8 @@ public sealed class TrustFolder(ArchiveStore store, AccessPolicy? policy = null)
         return Keep(kind, ReadBounded(sourcePath), name ?? Path.GetFileName(sourcePath), actor);
     }
 
-    /// <summary>Adds a file sent by a client (an upload): read up to the size a certificate or a CRL can have, then as from a path.</summary>
+    /// <summary>Adds a file sent by a client (an upload): read up to the size a certificate or a CRL can have, then as from
+    /// a path.</summary>
     public async Task<TrustMaterial> AddAsync(TrustMaterialKind kind, Stream content, string name, Actor actor,
         CancellationToken cancellationToken)
     {
@@ -36,7 +37,8 @@ public sealed class TrustFolder(ArchiveStore store, AccessPolicy? policy = null)
         while ((read = await content.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
         {
             if (buffer.Length + read > MaxFileBytes)
-                throw new TrustMaterialException($"Tệp '{name}' lớn hơn {MaxFileBytes} byte: không phải chứng thư số hay danh sách thu hồi.");
+                throw new TrustMaterialException(
+                    $"Tệp '{name}' lớn hơn {MaxFileBytes} byte: không phải chứng thư số hay danh sách thu hồi.");
             buffer.Write(chunk, 0, read);
         }
         return Keep(kind, buffer.ToArray(), name, actor);

@@ -25,10 +25,12 @@ public sealed class AdministrationApiTests
         using var http = Client(server, admin);
 
         var created = await http.PostAsJsonAsync("/api/v1/users",
-            new { login = "nvb", fullName = "Nguyễn Văn B", agency = DemoDossier.Agency, unit = "Phòng Tổng hợp", roles = new[] { "chuyen-vien" } });
+            new { login = "nvb", fullName = "Nguyễn Văn B", agency = DemoDossier.Agency, unit = "Phòng Tổng hợp",
+                roles = new[] { "chuyen-vien" } });
         var createdBody = await created.Content.ReadAsStringAsync();
         Assert.That(created.StatusCode, Is.EqualTo(HttpStatusCode.Created), createdBody);
-        Assert.That(JsonDocument.Parse(createdBody).RootElement.GetProperty("oneTimePassword").GetString(), Has.Length.GreaterThanOrEqualTo(10));
+        Assert.That(JsonDocument.Parse(createdBody).RootElement.GetProperty("oneTimePassword").GetString(),
+            Has.Length.GreaterThanOrEqualTo(10));
         var users = await http.GetStringAsync("/api/v1/users");
         Assert.That(users, Does.Contain("nvb").And.Not.Contain("passwordHash").And.Not.Contain("AQAAAA"), "no hash leaves the archive");
         Assert.That(JsonDocument.Parse(users).RootElement.EnumerateArray().Single(u => u.GetProperty("login").GetString() == "nvb")
@@ -62,7 +64,8 @@ public sealed class AdministrationApiTests
 
         var badAgency = await http.PostAsJsonAsync("/api/v1/agencies", new { code = "H42-SAI", name = "Sai" });
         Assert.That(badAgency.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
-        var agency = await http.PostAsJsonAsync("/api/v1/agencies", new { code = "000.00.10.G14", name = "Sở Nội vụ", parentCode = DemoDossier.Agency });
+        var agency = await http.PostAsJsonAsync("/api/v1/agencies",
+            new { code = "000.00.10.G14", name = "Sở Nội vụ", parentCode = DemoDossier.Agency });
         Assert.That(agency.StatusCode, Is.EqualTo(HttpStatusCode.Created), await agency.Content.ReadAsStringAsync());
 
         using var key = ECDsa.Create();

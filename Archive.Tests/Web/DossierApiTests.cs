@@ -70,9 +70,11 @@ public sealed class DossierApiTests
         var after = await Json(await http.GetAsync(url));
         Assert.That(after.GetProperty("dossier").GetProperty("title").GetString(), Is.EqualTo("Hồ sơ công văn đi của Văn phòng năm 2026"));
 
-        var codeChanged = await Put(http, url, edited.Headers.ETag!, new Dictionary<string, object>(Description("x")) { ["FileNotation"] = "03.VP" });
+        var codeChanged = await Put(http, url, edited.Headers.ETag!,
+            new Dictionary<string, object>(Description("x")) { ["FileNotation"] = "03.VP" });
         Assert.That(codeChanged.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
-        Assert.That((await Json(codeChanged)).GetProperty("errors").GetProperty("FileNotation")[0].GetString(), Does.Contain("không sửa được"));
+        Assert.That((await Json(codeChanged)).GetProperty("errors").GetProperty("FileNotation")[0].GetString(),
+            Does.Contain("không sửa được"));
 
         var closed = await http.PostAsync($"{url}/close", null);
         Assert.That((await Json(closed)).GetProperty("status").GetString(), Is.EqualTo("closed"));

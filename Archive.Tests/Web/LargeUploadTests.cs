@@ -35,7 +35,10 @@ public sealed class LargeUploadTests
             using var form = new MultipartFormDataContent
             {
                 { new StreamContent(content, 1 << 20), "files", "ho-so-lon.pdf" },
-                { new StringContent("""{"TypeName":"Công văn","OrganName":"Sở Nội vụ tỉnh Hà Tĩnh","Subject":"Hồ sơ rất lớn"}"""), "metadata" },
+                {
+                    new StringContent("""{"TypeName":"Công văn","OrganName":"Sở Nội vụ tỉnh Hà Tĩnh","Subject":"Hồ sơ rất lớn"}"""),
+                    "metadata"
+                },
             };
             var response = await http.PostAsync("/api/v1/inbox", form);
             var body = await response.Content.ReadAsStringAsync();
@@ -45,7 +48,8 @@ public sealed class LargeUploadTests
             Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), body);
             var outcome = JsonDocument.Parse(body).RootElement[0];
             Assert.That(outcome.GetProperty("status").GetString(), Is.EqualTo("pending").Or.EqualTo("accepted"), body);
-            var item = JsonDocument.Parse(await http.GetStringAsync($"/api/v1/inbox/{outcome.GetProperty("inboxId").GetString()}")).RootElement;
+            var item = JsonDocument.Parse(await http.GetStringAsync($"/api/v1/inbox/{outcome.GetProperty("inboxId").GetString()}"))
+                .RootElement;
             Assert.That(item.GetProperty("digest").GetString(), Is.EqualTo(sent), "what is stored is what was sent");
             Assert.That(item.GetProperty("length").GetInt64(), Is.EqualTo(new FileInfo(pdf).Length));
             Assert.That(peak, Is.LessThan(PeakRssBoundKiB), $"peak RSS {peak} KiB");

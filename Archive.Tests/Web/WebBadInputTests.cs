@@ -49,7 +49,8 @@ public sealed class WebBadInputTests
         var oversized = await http.SendAsync(tooLarge);
         Assert.That(oversized.StatusCode, Is.EqualTo(HttpStatusCode.RequestEntityTooLarge));
         Assert.That(await Detail(oversized), Does.Contain("vượt quá giới hạn"));
-        var notJson = await http.PostAsync("/api/v1/dossiers", new StringContent("{Title: ", System.Text.Encoding.UTF8, "application/json"));
+        var notJson = await http.PostAsync("/api/v1/dossiers",
+            new StringContent("{Title: ", System.Text.Encoding.UTF8, "application/json"));
         Assert.That(notJson.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
         Assert.That(await Detail(notJson), Does.Contain("JSON"));
         var nowhere = await http.GetAsync("/api/v1/khong-co");

@@ -99,7 +99,10 @@ public static class AccountCommands
     {
         var name = new Argument<string>("name") { Description = "Tên gợi nhớ của mã truy cập (ví dụ: máy quét văn thư)" };
         var scopes = new Option<string[]>("--scope") { Description = "Phạm vi (lặp lại được): doc, ghi, quan-tri", Required = true };
-        var days = new Option<int>("--days") { Description = "Số ngày hiệu lực (mặc định 90, tối đa 365)", DefaultValueFactory = _ => AccountService.DefaultTokenDays };
+        var days = new Option<int>("--days")
+        {
+            Description = "Số ngày hiệu lực (mặc định 90, tối đa 365)", DefaultValueFactory = _ => AccountService.DefaultTokenDays,
+        };
         var create = new Command("create", "Tạo mã truy cập cá nhân cho ứng dụng (chỉ hiện một lần)") { name, scopes, days };
         runner.Bind(create, (context, parse) =>
         {

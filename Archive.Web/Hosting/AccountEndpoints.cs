@@ -57,7 +57,8 @@ public static class AccountEndpoints
                 await actors.OfFormPostAsync(http, antiforgery).ConfigureAwait(false));
             return Results.Created($"/api/v1/tokens/{issued.Token.Id}", TokenSummary.Of(issued.Token, issued.Secret));
         }).DisableAntiforgery();
-        tokens.MapDelete("/{id}", async (string id, HttpContext http, HttpActor actors, IAntiforgery antiforgery, AccountService accounts) =>
+        tokens.MapDelete("/{id}", async (string id, HttpContext http, HttpActor actors, IAntiforgery antiforgery,
+            AccountService accounts) =>
             TokenSummary.Of(accounts.RevokeToken(id, await actors.OfFormPostAsync(http, antiforgery).ConfigureAwait(false))))
             .DisableAntiforgery();
         return endpoints;

@@ -40,7 +40,8 @@ public static class DossierEndpoints
             var actor = await actors.OfFormPostAsync(http, antiforgery).ConfigureAwait(false);
             if (http.Request.Headers.IfMatch.ToString() is not { Length: > 0 } ifMatch)
                 return Results.Problem(
-                    "Sửa hồ sơ cần tiêu đề If-Match mang ETag của bản đã đọc (GET), để không ghi đè lên sửa đổi của người khác.", statusCode: StatusCodes.Status428PreconditionRequired, title: "Thiếu If-Match");
+                    "Sửa hồ sơ cần tiêu đề If-Match mang ETag của bản đã đọc (GET), để không ghi đè lên sửa đổi của người khác.",
+                    statusCode: StatusCodes.Status428PreconditionRequired, title: "Thiếu If-Match");
             var edited = catalog.EditDossier(code, Metadata(body), DossierRevision.Parse(ifMatch), actor);
             return Tagged(http, edited, Results.Ok(edited));
         }).DisableAntiforgery();

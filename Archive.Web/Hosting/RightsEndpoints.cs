@@ -19,17 +19,21 @@ public static class RightsEndpoints
     public static IEndpointRouteBuilder MapRights(this IEndpointRouteBuilder endpoints)
     {
         var grants = endpoints.MapGroup("/api/v1/grants");
-        grants.MapGet("/", (string? dossier, HttpContext http, HttpActor actors, RightsService rights) => rights.Grants(dossier, actors.Of(http)));
+        grants.MapGet("/", (string? dossier, HttpContext http, HttpActor actors, RightsService rights) =>
+            rights.Grants(dossier, actors.Of(http)));
         grants.MapPost("/", async (GrantRequest body, HttpContext http, HttpActor actors, IAntiforgery antiforgery, RightsService rights) =>
-            rights.Grant(body.Dossier, body.User, body.Unit, body.Level, await actors.OfFormPostAsync(http, antiforgery).ConfigureAwait(false)))
+            rights.Grant(body.Dossier, body.User, body.Unit, body.Level,
+                await actors.OfFormPostAsync(http, antiforgery).ConfigureAwait(false)))
             .DisableAntiforgery();
-        grants.MapDelete("/", async (string dossier, string? user, string? unit, HttpContext http, HttpActor actors, IAntiforgery antiforgery,
-            RightsService rights) => rights.Revoke(dossier, user, unit, await actors.OfFormPostAsync(http, antiforgery).ConfigureAwait(false)))
+        grants.MapDelete("/", async (string dossier, string? user, string? unit, HttpContext http, HttpActor actors,
+            IAntiforgery antiforgery, RightsService rights) =>
+            rights.Revoke(dossier, user, unit, await actors.OfFormPostAsync(http, antiforgery).ConfigureAwait(false)))
             .DisableAntiforgery();
 
         var agencies = endpoints.MapGroup("/api/v1/agencies");
         agencies.MapGet("/", (HttpContext http, HttpActor actors, CatalogService catalog) => catalog.Agencies(actors.Of(http)));
-        agencies.MapPost("/", async (NewAgency body, HttpContext http, HttpActor actors, IAntiforgery antiforgery, CatalogService catalog) =>
+        agencies.MapPost("/", async (NewAgency body, HttpContext http, HttpActor actors, IAntiforgery antiforgery,
+            CatalogService catalog) =>
         {
             var agency = catalog.CreateAgency(body.Code, body.Name, body.ParentCode,
                 await actors.OfFormPostAsync(http, antiforgery).ConfigureAwait(false));
@@ -48,11 +52,13 @@ public static class RightsEndpoints
             {
                 "anchor" => TrustMaterialKind.Anchor,
                 "crl" => TrustMaterialKind.Crl,
-                var other => throw new InvalidRequestException($"Loại tệp tin cậy '{other}' không có; chọn anchor (chứng thư gốc) hoặc crl."),
+                var other => throw new InvalidRequestException(
+                    $"Loại tệp tin cậy '{other}' không có; chọn anchor (chứng thư gốc) hoặc crl."),
             };
             var file = form.Files.Count == 1 ? form.Files[0] : throw new InvalidRequestException("Gửi đúng một tệp (trường \"file\").");
             await using var content = file.OpenReadStream();
-            var added = await folder.AddAsync(kind, content, Path.GetFileName(file.FileName), actor, cancellationToken).ConfigureAwait(false);
+            var added = await folder.AddAsync(kind, content, Path.GetFileName(file.FileName), actor, cancellationToken)
+                .ConfigureAwait(false);
             return Results.Created($"/api/v1/trust", added);
         }).DisableAntiforgery();
 

@@ -64,8 +64,8 @@ public sealed class ScheduledJobs(PreservationJobs preservation, RestrictedColle
     public bool TryStartNow(string job, Actor actor, CancellationToken stopping)
     {
         if (job is not (PreservationJobs.Fixity or PreservationJobs.Backup))
-            throw new InvalidRequestException($"Không có tác vụ '{job}'; chỉ chạy ngay được {PreservationJobs.Fixity} (kiểm tra toàn vẹn) " +
-                                              $"và {PreservationJobs.Backup} (sao lưu).");
+            throw new InvalidRequestException($"Không có tác vụ '{job}'; chỉ chạy ngay được {PreservationJobs.Fixity} " +
+                                              $"(kiểm tra toàn vẹn) và {PreservationJobs.Backup} (sao lưu).");
         preservation.Demand(actor);
         if (!_oneAtATime.Wait(0)) return false;
         _ = RunStartedAsync(job, actor, stopping);
@@ -96,7 +96,8 @@ public sealed class ScheduledJobs(PreservationJobs preservation, RestrictedColle
         {
             case PreservationJobs.Fixity:
                 var rate = settings.Configuration.GetValue<int?>("Archive:Jobs:fixity:MaxMBps");
-                await preservation.RunFixityAsync(new FixityOptions(settings.BackupTargets, Environment.ProcessorCount, rate * 1024L * 1024L),
+                await preservation.RunFixityAsync(
+                    new FixityOptions(settings.BackupTargets, Environment.ProcessorCount, rate * 1024L * 1024L),
                     actor, null, cancellationToken).ConfigureAwait(false);
                 break;
             case PreservationJobs.Backup:

@@ -40,7 +40,8 @@ public sealed class DossierEditTests
 
         var edited = catalog.EditDossier(Code, Tt02Metadata.Empty.With("Title", "Tiêu đề mới").With("Maintenance", "70 năm")
             .With("SheetTotal", "12").With("Keyword", "quy chế"), revision, TestArchive.Tester);
-        Assert.That((edited.Title, edited.Maintenance.Value, edited.SheetTotal, edited.Keyword), Is.EqualTo(("Tiêu đề mới", "70 năm", 12, "quy chế")));
+        Assert.That((edited.Title, edited.Maintenance.Value, edited.SheetTotal, edited.Keyword),
+            Is.EqualTo(("Tiêu đề mới", "70 năm", 12, "quy chế")));
         Assert.That(DossierRevision.Of(edited), Is.Not.EqualTo(revision));
         Assert.That(DossierRevision.Of(catalog.Dossier(Code, TestArchive.Tester).Dossier), Is.EqualTo(DossierRevision.Of(edited)),
             "the revision read back is the one returned");

@@ -96,7 +96,8 @@ public sealed class WorkplaceTests
         await using (var stream = await download.CreateReadStreamAsync())
             Assert.That(Convert.ToHexStringLower(await SHA256.HashDataAsync(stream)),
                 Is.EqualTo(Convert.ToHexStringLower(SHA256.HashData(await File.ReadAllBytesAsync(_sample)))));
-        var details = JsonDocument.Parse(await (await page.APIRequest.GetAsync($"/api/v1/documents/{_documentId}")).TextAsync()).RootElement;
+        var details = JsonDocument.Parse(await (await page.APIRequest.GetAsync($"/api/v1/documents/{_documentId}")).TextAsync())
+            .RootElement;
         Assert.That(details.GetProperty("document").GetProperty("id").GetString(), Is.EqualTo(_documentId), "the same through the API");
         Assert.That(details.GetProperty("history").GetArrayLength(), Is.GreaterThan(0));
         Assert.That(dialogs, Is.Empty, "no script of a title ran");
@@ -160,7 +161,8 @@ public sealed class WorkplaceTests
         Assert.That(await page.TextContentAsync("[data-test=stale]"), Does.Contain("đã được sửa"));
         await BrowserFixture.ScreenshotAsync(page, "sua-ho-so-xung-dot");
         await page.GotoAsync(path);
-        Assert.That(await page.TextContentAsync("[data-test=dossier-title]"), Is.EqualTo("Hồ sơ hội nghị tổng kết năm (bản của người thứ nhất)"));
+        Assert.That(await page.TextContentAsync("[data-test=dossier-title]"),
+            Is.EqualTo("Hồ sơ hội nghị tổng kết năm (bản của người thứ nhất)"));
 
         await page.ClickAsync("[data-test=close]");
         Assert.That(await page.TextContentAsync("[data-test=dossier-status]"), Does.Contain("đã đóng"));

@@ -7,7 +7,8 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Archive.Web.Pages.HoSo;
 
-/// <summary>A dossier page: its record and its documents in order, for those who may read it; edit, close and reopen for its managers.</summary>
+/// <summary>A dossier page: its record and its documents in order, for those who may read it; edit, close and reopen
+/// for its managers.</summary>
 public sealed class ChiTietModel(CatalogService catalog, HttpActor actors) : PageModel
 {
     public DossierDetails Details { get; private set; } = null!;
@@ -20,7 +21,8 @@ public sealed class ChiTietModel(CatalogService catalog, HttpActor actors) : Pag
 
     public IActionResult OnPostClose(string code) => Change(code, actor => catalog.CloseDossier(code, actor));
 
-    public IActionResult OnPostReopen(string code, string? reason) => Change(code, actor => catalog.ReopenDossier(code, reason ?? "", actor));
+    public IActionResult OnPostReopen(string code, string? reason) =>
+        Change(code, actor => catalog.ReopenDossier(code, reason ?? "", actor));
 
     private IActionResult Change(string code, Func<Core.Audit.Actor, Dossier> change)
     {

@@ -51,7 +51,8 @@ public sealed class DossierForm
         new Dictionary<string, string>(StringComparer.Ordinal)
         {
             [Field.OrganId.Tag] = agency?.Value ?? "", [Field.FileCatalog.Tag] = year.ToString(CultureInfo.InvariantCulture),
-            [Field.Rights.Tag] = AccessMode.Open.Name, [Field.Language.Tag] = LanguageCode.Vietnamese.Value, [Field.Creator.Tag] = creator ?? "",
+            [Field.Rights.Tag] = AccessMode.Open.Name, [Field.Language.Tag] = LanguageCode.Vietnamese.Value,
+            [Field.Creator.Tag] = creator ?? "",
         });
 
     public static DossierForm ForEdit(Dossier dossier) => new(Editable, new Dictionary<string, string>(StringComparer.Ordinal)
@@ -66,7 +67,8 @@ public sealed class DossierForm
 
     /// <summary>What was posted, for the given fields only: anything else in the post is not the dossier's.</summary>
     public static DossierForm Posted(IFormCollection form, IReadOnlyList<Tt02Field> fields) => new(fields,
-        fields.Where(f => !string.IsNullOrWhiteSpace(form[f.Tag])).ToDictionary(f => f.Tag, f => form[f.Tag].ToString(), StringComparer.Ordinal));
+        fields.Where(f => !string.IsNullOrWhiteSpace(form[f.Tag]))
+            .ToDictionary(f => f.Tag, f => form[f.Tag].ToString(), StringComparer.Ordinal));
 
     /// <summary>Places each error beside its field, without repeating the field's name there.</summary>
     public void Show(CatalogValidationException refusal)

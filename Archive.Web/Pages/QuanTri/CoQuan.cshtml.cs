@@ -14,7 +14,8 @@ public sealed class CoQuanModel(CatalogService catalog, HttpActor actors) : Form
 
     public IActionResult OnPost(string code, string name, string? parent) => Attempt(() =>
     {
-        var agency = catalog.CreateAgency(code ?? "", name ?? "", string.IsNullOrWhiteSpace(parent) ? null : parent, actors.Of(HttpContext));
+        var agency = catalog.CreateAgency(code ?? "", name ?? "", string.IsNullOrWhiteSpace(parent) ? null : parent,
+            actors.Of(HttpContext));
         Done = $"Đã thêm cơ quan {agency.Code} — {agency.Name}.";
         Load();
         return Page();
