@@ -9,11 +9,12 @@
 # several clients at once, as several officers on the Tiếp nhận page) into another, served by `archive serve`.
 # Prints the figures; exits 1 when a target is missed.
 # Usage: bench/web.sh [--docs N=100000] [--uploads M=40] [--clients 32] [--seconds 30] [--upload-clients 4] [--keep]
+#                     [--archive DIR]   (seed into DIR and keep it; a later run with the same DIR serves it again unseeded)
 # Not part of the test suite. On a shared machine, run it under the build lock:
 #   flock /tmp/archive-build.lock bench/web.sh
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
-docs=100000 uploads=40 clients=32 seconds=30 upload_clients=4 keep=0
+docs=100000 uploads=40 clients=32 seconds=30 upload_clients=4 keep=0 kept=""
 while (($#)); do
   case "$1" in
     --docs) docs="$2"; shift 2 ;;
@@ -22,6 +23,7 @@ while (($#)); do
     --seconds) seconds="$2"; shift 2 ;;
     --upload-clients) upload_clients="$2"; shift 2 ;;
     --keep) keep=1; shift ;;
+    --archive) kept="$(realpath -m "$2")"; shift 2 ;;
     *) echo "unknown option $1" >&2; exit 64 ;;
   esac
 done
@@ -89,26 +91,41 @@ field() { # RESULT-line name
 }
 
 # --- 1. The archive of N documents, served, under load -------------------------------------------------------------------
-echo "Seeding $docs documents …" >&2
+archive_dir="${kept:-$work/archive-$docs}"
 seed_start=$(now)
-"${archive[@]}" demo --data "$work/archive" >/dev/null
-"${webbench[@]}" seed --data "$work/archive" --docs "$docs" --out "$work/load" >&2
-token=$(officer_token "$work/archive")
-seed_s=$(since "$seed_start")
+if [[ -f "$archive_dir/load/token" ]]; then
+  echo "Serving the archive seeded before in $archive_dir" >&2
+  docs=$(cat "$archive_dir/load/documents")
+  seed_s="(seeded before)"
+else
+  echo "Seeding $docs documents …" >&2
+  "${archive[@]}" demo --data "$archive_dir/data" >/dev/null
+  "${webbench[@]}" seed --data "$archive_dir/data" --docs "$docs" --out "$archive_dir/load" >&2
+  officer_token "$archive_dir/data" >"$archive_dir/load/token"
+  echo "$docs" >"$archive_dir/load/documents"
+  seed_s="$(since "$seed_start") s"
+fi
+token=$(cat "$archive_dir/load/token")
 
-serve "$work/archive" "$work/serve.log"
-curl -fsS -o /dev/null -H "Authorization: Bearer $token" "$base/van-ban/$(head -1 "$work/load/ids.txt")" ||
+serve "$archive_dir/data" "$work/serve.log"
+curl -fsS -o /dev/null -H "Authorization: Bearer $token" "$base/van-ban/$(head -1 "$archive_dir/load/ids.txt")" ||
   { echo "the document page did not answer 200" >&2; exit 1; }
 echo "Warming up, then ${seconds} s of search and ${seconds} s of document pages with $clients connections …" >&2
-load search "$work/load/queries.txt" 5 >/dev/null
-search=$(load search "$work/load/queries.txt" "$seconds")
-load page "$work/load/ids.txt" 5 >/dev/null
-page=$(load page "$work/load/ids.txt" "$seconds")
+load search "$archive_dir/load/queries.txt" 5 >/dev/null
+search=$(load search "$archive_dir/load/queries.txt" "$seconds")
+load page "$archive_dir/load/ids.txt" 5 >/dev/null
+page=$(load page "$archive_dir/load/ids.txt" "$seconds")
 peak_kb=$(awk '/^VmHWM/{print $2}' "/proc/$server/status")
 rss_kb=$(awk '/^VmRSS/{print $2}' "/proc/$server/status")
+# Mapped index files count in RSS as file pages (page cache the kernel may reclaim); the rest is the process's own memory.
+anon_kb=$(awk '/^RssAnon/{print $2}' "/proc/$server/status")
+file_kb=$(awk '/^RssFile/{print $2}' "/proc/$server/status")
 stop_server
 echo "search:        $search" >&2
 echo "document page: $page" >&2
+# What the server logged when it answered otherwise than 200: the commonest exceptions.
+server_errors() { grep -ho 'Exception: [^.]*' "$@" 2>/dev/null | sort | uniq -c | sort -rn | head -3 | sed 's/^ */    /'; }
+server_errors "$work/serve.log" >"$work/load-errors.txt" || true
 
 # --- 2. The same signed files through `archive ingest` and through POST /api/v1/inbox ------------------------------------
 echo "Making $uploads signed PDFs …" >&2
@@ -159,10 +176,13 @@ upload_s=$(since "$start")
 stop_server
 upload_ok=$(cat "$work"/uploaded/*.json | grep -o '"status":"accepted"' | wc -l)
 upload_not200=$(grep -vc '^200$' "$work/upload-status.txt" || true)
+# A refused upload's answer says why; the documents filed in the end are counted apart (another request may have filed it).
+grep -ho '"detail":"[^"]*"' "$work"/uploaded/*.json 2>/dev/null | sed 's/[0-9a-f]\{32\}/ID/g' | sort | uniq -c | sed 's/^ */    /' \
+  >"$work/upload-errors.txt" || true
 
 # --- Figures --------------------------------------------------------------------------------------------------------------
 errors=$(($(field "$search" not200) + $(field "$search" socket_errors) + $(field "$search" timeouts) + $(field "$page" not200) \
-  + $(field "$page" socket_errors) + $(field "$page" timeouts) + upload_not200 + uploads - upload_ok + uploads - ingest_ok))
+  + $(field "$page" socket_errors) + $(field "$page" timeouts) + uploads - upload_ok + uploads - ingest_ok))
 ratio=$(awk -v a="$ingest_s" -v b="$upload_s" 'BEGIN{printf "%.2f", a/b}')
 peak_mb=$((peak_kb / 1024))
 search_p99=$(field "$search" p99_ms)
@@ -171,13 +191,15 @@ verdict() { awk -v v="$1" -v op="$2" -v t="$3" 'BEGIN{ok = op == "<=" ? v <= t :
 rate() { awk -v n="$1" -v s="$2" 'BEGIN{printf "%.2f", n/s}'; }
 per_s() { awk -v r="$(field "$1" requests)" -v s="$(field "$1" seconds)" 'BEGIN{printf "%.0f", r/s}'; }
 lines=(
-  "documents: $docs (seeded in ${seed_s} s), cores: $(nproc), $clients connections, ${seconds} s per endpoint"
+  "documents: $docs (seeded in ${seed_s}), cores: $(nproc), $clients connections, ${seconds} s per endpoint"
   "search p99 = ${search_p99} ms (target <= 100): $(verdict "$search_p99" "<=" 100)   [p50 $(field "$search" p50_ms) ms, $(per_s "$search") req/s, $(field "$search" requests) requests]"
   "document page p99 = ${page_p99} ms (target <= 150): $(verdict "$page_p99" "<=" 150)   [p50 $(field "$page" p50_ms) ms, $(per_s "$page") req/s, $(field "$page" requests) requests]"
-  "errors = $errors (target 0): $(verdict "$errors" "<=" 0)   [not 200, socket errors, timeouts, and files not accepted]"
-  "server peak RSS = ${peak_mb} MB (target <= 600): $(verdict "$peak_mb" "<=" 600)   [VmHWM; VmRSS at the end $((rss_kb / 1024)) MB]"
+  "errors = $errors (target 0): $(verdict "$errors" "<=" 0)   [answers not 200, socket errors, timeouts; files not accepted: ${upload_not200} uploads refused, $((uploads - upload_ok)) not accepted, $((uploads - ingest_ok)) by archive ingest]"
+  "server peak RSS = ${peak_mb} MB (target <= 600): $(verdict "$peak_mb" "<=" 600)   [VmHWM; at the end VmRSS $((rss_kb / 1024)) MB = anonymous $((anon_kb / 1024)) MB + mapped files $((file_kb / 1024)) MB]"
   "upload/ingest = ${ratio}x (target >= 0.9): $(verdict "$ratio" ">=" 0.9)   [archive ingest ${ingest_s} s = $(rate "$uploads" "$ingest_s") files/s; uploads (${upload_clients} clients) ${upload_s} s = $(rate "$uploads" "$upload_s") files/s; $uploads signed 3-page PDFs]"
   "whole bench: $(since "$bench_start") s"
 )
 printf '%s\n' "${lines[@]}"
+if [[ -s "$work/load-errors.txt" ]]; then echo "  server exceptions under load:"; cat "$work/load-errors.txt"; fi
+if [[ -s "$work/upload-errors.txt" ]]; then echo "  refused uploads:"; cat "$work/upload-errors.txt"; fi
 ! printf '%s\n' "${lines[@]}" | grep -q MISSED
