@@ -46,8 +46,11 @@ var random = new Random(12);
 await File.WriteAllLinesAsync(Path.Combine(output, "ids.txt"),
     Enumerable.Range(0, Math.Min(ids.Length, 10_000)).Select(_ => ids[random.Next(ids.Length)]));
 // Queries as staff type them (SearchBench's mix: words with and without diacritics, phrases, số/ký hiệu, fielded filters,
-// OR/NOT), and the brief's examples, URL-encoded for the `q` parameter.
-string[] typed = ["quyet dinh", "bao ve rung", "quyết định", "bảo vệ rừng phòng hộ", "loai:\"Công văn\" nam:2019", "ngay:[2019-01-01 TO 2019-12-31]"];
+// OR/NOT), and the examples of issue 12, URL-encoded for the `q` parameter.
+string[] typed =
+[
+    "quyet dinh", "bao ve rung", "quyết định", "bảo vệ rừng phòng hộ", "loai:\"Công văn\" nam:2019", "ngay:[2019-01-01 TO 2019-12-31]",
+];
 var queries = typed.Concat(QueryMix.Build(500, documents, seed: 2024).Select(q => q.Query)).Select(Uri.EscapeDataString);
 await File.WriteAllLinesAsync(Path.Combine(output, "queries.txt"), queries);
 return 0;
