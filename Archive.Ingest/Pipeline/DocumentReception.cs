@@ -19,8 +19,11 @@ namespace Archive.Ingest.Pipeline;
 /// index); the watched folder. The trust folder is read at each call, so an anchor just added counts at once.
 /// </summary>
 public sealed class DocumentReception(ArchiveStore store, RecordsInbox inbox, DocumentPreservation preservation, ArchiveIndexing indexing,
-    ConversionOptions conversion, TimeProvider clock, ILogger log)
+    ConversionOptions conversion, TimeProvider clock, ILogger log) : IDisposable
 {
+    // Shared by every batch of this process: uploads running side by side never resume each other's live items.
+    private readonly RecoveryGate _recovery = new();
+
     /// <param name="agencyPolicyForEverything">The agency signature policy for every file, not only envelopes from other agencies.</param>
     public async IAsyncEnumerable<IngestedFile> IngestAsync(IReadOnlyList<IngestRequest> files, bool agencyPolicyForEverything, Actor actor,
         IProgress<string> progress, [EnumeratorCancellation] CancellationToken cancellationToken)
@@ -99,8 +102,10 @@ public sealed class DocumentReception(ArchiveStore store, RecordsInbox inbox, Do
         var safety = new PdfSafetyCheck(new Qpdf(new ToolRunner(log), conversion));
         var pipeline = new IngestPipeline([new FormatCheck(), safety, new MetadataCheck(clock), signatures], inbox, preservation,
             store.Crash, clock, log);
-        return new IngestBatch(pipeline, inbox, indexing, log);
+        return new IngestBatch(pipeline, inbox, indexing, log, recovery: _recovery);
     }
+
+    public void Dispose() => _recovery.Dispose();
 }
 
 /// <summary>A file sent over the web: its name as the sender gave it, and its content, read once.</summary>

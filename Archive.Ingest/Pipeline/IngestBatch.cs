@@ -9,13 +9,16 @@ namespace Archive.Ingest.Pipeline;
 
 /// <summary>
 /// Several received files through the pipeline, as `archive ingest` and the watched inbox folder both
-/// run them: first what a crash left half-done in the inbox is finished, then the files go through in
+/// run them: first what a crash left half-done in the inbox is finished (once per <see cref="RecoveryGate"/>: once per
+/// process when the batches share one), then the files go through in
 /// parallel, their results come back in the order given, and the documents accepted are indexed
 /// together at the end. Four documents per core are in flight: while some wait on the disk or on short
 /// inspection tools, others convert; Ghostscript itself runs at most once per core (see GhostscriptPool).
 /// </summary>
-public sealed class IngestBatch(IngestPipeline pipeline, RecordsInbox inbox, ArchiveIndexing index, ILogger log, int parallelism = 0)
+public sealed class IngestBatch(IngestPipeline pipeline, RecordsInbox inbox, ArchiveIndexing index, ILogger log, int parallelism = 0,
+    RecoveryGate? recovery = null)
 {
+    private readonly RecoveryGate _recovery = recovery ?? new RecoveryGate();
     private readonly ILogger _log = log.ForContext<IngestBatch>();
     private readonly int _parallelism = parallelism > 0 ? parallelism : 4 * Environment.ProcessorCount;
 
@@ -23,7 +26,7 @@ public sealed class IngestBatch(IngestPipeline pipeline, RecordsInbox inbox, Arc
     public async IAsyncEnumerable<IngestedFile> RunAsync(IReadOnlyList<IngestRequest> files, Actor actor, IProgress<string> progress,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        await ResumeAsync(actor, progress, cancellationToken).ConfigureAwait(false);
+        await _recovery.RunOnceAsync(() => ResumeAsync(actor, progress, cancellationToken), cancellationToken).ConfigureAwait(false);
         using var slots = new SemaphoreSlim(_parallelism);
         var running = files.Select(file => IngestAsync(file, slots, actor, cancellationToken)).ToList();
         var accepted = new List<string>();
