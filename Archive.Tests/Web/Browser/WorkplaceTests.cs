@@ -220,6 +220,7 @@ public sealed class WorkplaceTests
             Assert.That(await page.TextContentAsync("[data-test=account-state]"), Does.Contain("tạm khoá"));
             await page.ClickAsync("[data-test=unlock]");
             Assert.That(await page.TextContentAsync("[data-test=done]"), Does.Contain("mở khoá"));
+            await BrowserFixture.ScreenshotAsync(page, "quan-tri-tai-khoan");
 
             await page.GotoAsync("/quan-tri/quyen");
             await page.FillAsync("[data-test=new-grant] #dossier", DemoDossierCode);
@@ -249,6 +250,7 @@ public sealed class WorkplaceTests
         await page.FillAsync("#name", "Cơ quan mã sai");
         await page.ClickAsync("[data-test=new-agency] button[type=submit]");
         Assert.That(await page.TextContentAsync("[data-test=problem]"), Does.Contain("H42-SAI"));
+        await BrowserFixture.ScreenshotAsync(page, "quan-tri-co-quan");
 
         using var folder = new TempFolder("trust-upload");
         var notACertificate = Path.Combine(folder.Path, "ghi-chu.cer");
