@@ -62,7 +62,11 @@ public static class AccessProblems
         }
     });
 
-    private static (int Status, string Title)? Refusal(Exception e) => e switch
+    /// <summary>
+    /// The refusals a person can act on (a wrong value, a name taken, an edit made on an older version, a missing record):
+    /// their status and title; null for anything else. A form page shows them as a message above the form.
+    /// </summary>
+    public static (int Status, string Title)? Refusal(Exception e) => e switch
     {
         StaleRevisionException => (StatusCodes.Status412PreconditionFailed, "Đã có người sửa trước"),
         CatalogNotFoundException => (StatusCodes.Status404NotFound, "Không tìm thấy"),

@@ -14,8 +14,6 @@ public static class DossierEndpoints
 {
     public sealed record Reopening(string Reason);
 
-    public sealed record DossierBody(Dossier Dossier, IReadOnlyList<ArchivedDocument> Documents);
-
     public static IEndpointRouteBuilder MapDossiers(this IEndpointRouteBuilder endpoints)
     {
         var api = endpoints.MapGroup("/api/v1/dossiers");
@@ -32,7 +30,7 @@ public static class DossierEndpoints
         api.MapGet("/{code}", (string code, HttpContext http, HttpActor actors, CatalogService catalog) =>
         {
             var details = catalog.Dossier(code, actors.Of(http));
-            return Tagged(http, details.Dossier, Results.Ok(new DossierBody(details.Dossier, details.Documents)));
+            return Tagged(http, details.Dossier, Results.Ok(details));
         });
         api.MapPut("/{code}", async (string code, JsonElement body, HttpContext http, HttpActor actors, IAntiforgery antiforgery,
             CatalogService catalog) =>

@@ -1,7 +1,4 @@
-using Archive.Core.Access;
-using Archive.Core.Application;
-using Archive.Core.Catalog;
-using Archive.Core.Trust;
+using Archive.Web.Hosting;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -18,15 +15,18 @@ public abstract class FormPage : PageModel
     /// <summary>What a change left to show once: a one-time password, a token's secret, a confirmation.</summary>
     public string? Done { get; protected set; }
 
-    protected IActionResult Attempt(Func<IActionResult> change, Action reload)
+    protected IActionResult Attempt(Func<IActionResult> change, Action reload) =>
+        // A synchronous change completes the task before it is awaited: no thread waits here.
+        AttemptAsync(() => Task.FromResult(change()), reload).GetAwaiter().GetResult();
+
+    /// <summary>Runs a change; a refusal the user can act on becomes <see cref="Problem"/> on the reloaded page.</summary>
+    protected async Task<IActionResult> AttemptAsync(Func<Task<IActionResult>> change, Action reload)
     {
         try
         {
-            return change();
+            return await change().ConfigureAwait(false);
         }
-        catch (Exception e) when (e is AccountValidationException or CatalogValidationException or CatalogConflictException
-                                       or CatalogNotFoundException or InvalidRequestException or TrustMaterialException
-                                       or MetadataFormatException or DossierLifecycleException)
+        catch (Exception e) when (AccessProblems.Refusal(e) is not null)
         {
             Problem = e.Message;
             reload();

@@ -94,6 +94,40 @@ public static class Names
     /// <summary>A time a report keeps as ISO 8601 (Vietnam time), as dd/MM/yyyy HH:mm:ss.</summary>
     public static string OfIsoSeconds(string? at) => at is null ? "không rõ" : OfIso(at, "dd/MM/yyyy HH:mm:ss");
 
+    /// <summary>A size as people read it (Vietnamese decimal comma): 550 byte, 12,3 KB, 1,2 MB, 3,4 GB.</summary>
+    public static string Size(long bytes)
+    {
+        var vietnamese = CultureInfo.GetCultureInfo("vi-VN");
+        return bytes switch
+        {
+            < 1024 => $"{bytes} byte",
+            < 1024 * 1024 => (bytes / 1024.0).ToString("0.#", vietnamese) + " KB",
+            < 1024L * 1024 * 1024 => (bytes / 1048576.0).ToString("0.#", vietnamese) + " MB",
+            _ => (bytes / 1073741824.0).ToString("0.#", vietnamese) + " GB",
+        };
+    }
+
+    /// <summary>
+    /// Who a certificate names: its common name, with the organisation when it is another; the whole distinguished name when
+    /// it cannot be read.
+    /// </summary>
+    public static string Person(string distinguishedName)
+    {
+        try
+        {
+            var parts = new System.Security.Cryptography.X509Certificates.X500DistinguishedName(distinguishedName)
+                .EnumerateRelativeDistinguishedNames().Select(r => (Oid: r.GetSingleElementType().Value, Value: r.GetSingleElementValue()))
+                .ToList();
+            var name = parts.FirstOrDefault(p => p.Oid == "2.5.4.3").Value;
+            var organisation = parts.FirstOrDefault(p => p.Oid == "2.5.4.10").Value;
+            return name is null ? distinguishedName : organisation is null || organisation == name ? name : $"{name} ({organisation})";
+        }
+        catch (System.Security.Cryptography.CryptographicException)
+        {
+            return distinguishedName;
+        }
+    }
+
     /// <summary>What an alert is about, in words.</summary>
     public static string AlertKind(string kind) => kind switch
     {

@@ -9,13 +9,11 @@ namespace Archive.Web.Pages.HoSo;
 
 /// <summary>A dossier page: its record and its documents in order, for those who may read it; edit, close and reopen
 /// for its managers.</summary>
-public sealed class ChiTietModel(CatalogService catalog, HttpActor actors) : PageModel
+public sealed class ChiTietModel(CatalogService catalog, HttpActor actors) : FormPage
 {
     public DossierDetails Details { get; private set; } = null!;
 
     public bool Manages { get; private set; }
-
-    public string? Problem { get; private set; }
 
     public void OnGet(string code) => Load(code);
 
@@ -24,20 +22,8 @@ public sealed class ChiTietModel(CatalogService catalog, HttpActor actors) : Pag
     public IActionResult OnPostReopen(string code, string? reason) =>
         Change(code, actor => catalog.ReopenDossier(code, reason ?? "", actor));
 
-    private IActionResult Change(string code, Func<Core.Audit.Actor, Dossier> change)
-    {
-        try
-        {
-            var changed = change(actors.Of(HttpContext));
-            return Redirect($"/ho-so/{Uri.EscapeDataString(changed.FileCode.Value)}");
-        }
-        catch (DossierLifecycleException e)
-        {
-            Problem = e.Message;
-            Load(code);
-            return Page();
-        }
-    }
+    private IActionResult Change(string code, Func<Core.Audit.Actor, Dossier> change) => Attempt(
+        () => Redirect($"/ho-so/{Uri.EscapeDataString(change(actors.Of(HttpContext)).FileCode.Value)}"), () => Load(code));
 
     private void Load(string code)
     {

@@ -21,6 +21,9 @@ public sealed class DossierForm
         Field.Description, Field.Format, Field.Identifier,
     ];
 
+    /// <summary>The fields of a new dossier: its code's parts, then its description.</summary>
+    public static readonly IReadOnlyList<Tt02Field> NewFields = [.. CodeFields, .. Described];
+
     /// <summary>Fields edited once the dossier exists; the number of paper sheets can only be counted by hand.</summary>
     public static readonly IReadOnlyList<Tt02Field> Editable = [.. Described, Field.SheetTotal];
 
@@ -47,7 +50,7 @@ public sealed class DossierForm
     public IReadOnlyList<string> ErrorsOf(Tt02Field field) => _errors.TryGetValue(field.Tag, out var list) ? list : [];
 
     /// <summary>A new dossier's form: the user's agency, this year, open for use, in Vietnamese.</summary>
-    public static DossierForm ForNew(AgencyCode? agency, int year, string? creator) => new([.. CodeFields, .. Described],
+    public static DossierForm ForNew(AgencyCode? agency, int year, string? creator) => new(NewFields,
         new Dictionary<string, string>(StringComparer.Ordinal)
         {
             [Field.OrganId.Tag] = agency?.Value ?? "", [Field.FileCatalog.Tag] = year.ToString(CultureInfo.InvariantCulture),

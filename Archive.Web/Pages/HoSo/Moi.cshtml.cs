@@ -24,7 +24,7 @@ public sealed class MoiModel(CatalogService catalog, HttpActor actors, TimeProvi
     {
         var actor = actors.Of(HttpContext);
         Agencies = catalog.AgenciesForNewDossiers(actor);
-        Form = DossierForm.Posted(Request.Form, [.. DossierForm.CodeFields, .. DossierForm.Described]);
+        Form = DossierForm.Posted(Request.Form, DossierForm.NewFields);
         try
         {
             var dossier = catalog.CreateDossier(Form.Metadata, actor);

@@ -1,3 +1,4 @@
+using Archive.Core.Application;
 using Archive.Core.Trust;
 using Archive.Web.Hosting;
 using Microsoft.AspNetCore.Mvc;
@@ -14,29 +15,18 @@ public sealed class TinCayModel(TrustFolder trust, HttpActor actors) : FormPage
 
     public void OnGet() => Load();
 
-    public async Task<IActionResult> OnPostAsync(string kind, IFormFile? file, CancellationToken cancellationToken)
+    public Task<IActionResult> OnPostAsync(string kind, IFormFile? file, CancellationToken cancellationToken) =>
+        AttemptAsync(async () =>
     {
-        var actor = actors.Of(HttpContext);
-        TrustMaterial? added = null;
-        if (file is null) Problem = "Chọn tệp chứng thư số (.cer, .crt, .pem) hoặc danh sách thu hồi (.crl) để tải lên.";
-        else
-        {
-            await using var content = file.OpenReadStream();
-            try
-            {
-                added = await trust.AddAsync(kind == "crl" ? TrustMaterialKind.Crl : TrustMaterialKind.Anchor, content,
-                    Path.GetFileName(file.FileName), actor, cancellationToken);
-            }
-            catch (Exception e) when (e is TrustMaterialException or Archive.Core.Catalog.CatalogConflictException
-                                           or Archive.Core.Storage.PathOutsideDataFolderException)
-            {
-                Problem = e.Message;
-            }
-        }
-        if (added is not null) Done = $"Đã thêm {added.Name}: {added.Subject}.";
+        if (file is null)
+            throw new InvalidRequestException("Chọn tệp chứng thư số (.cer, .crt, .pem) hoặc danh sách thu hồi (.crl) để tải lên.");
+        await using var content = file.OpenReadStream();
+        var added = await trust.AddAsync(kind == "crl" ? TrustMaterialKind.Crl : TrustMaterialKind.Anchor, content,
+            Path.GetFileName(file.FileName), actors.Of(HttpContext), cancellationToken);
+        Done = $"Đã thêm {added.Name}: {added.Subject}.";
         Load();
         return Page();
-    }
+    }, Load);
 
     private void Load() => Materials = trust.List(actors.Of(HttpContext));
 }
