@@ -18,9 +18,10 @@ public sealed class ArchiveSearcher(LuceneArchiveIndex index, ILogger log)
 {
     /// <summary>
     /// How many of the best matches are reranked by exact diacritics and the trích yếu. Scoring
-    /// those clauses over every match would cost most of a search that matches most documents.
+    /// those clauses over every match would cost most of a search that matches most documents; 200 (ten pages of 20)
+    /// instead of 500 made searches under load 12% quicker (bench/web.sh).
     /// </summary>
-    internal const int RerankWindow = 500;
+    internal const int RerankWindow = 200;
 
     private readonly ILogger _log = log.ForContext<ArchiveSearcher>();
     private readonly LuceneQueryBuilder _builder = new(index.Analyzer);
@@ -31,7 +32,7 @@ public sealed class ArchiveSearcher(LuceneArchiveIndex index, ILogger log)
         ArgumentNullException.ThrowIfNull(request);
         var page = Math.Max(1, request.Page);
         var pageSize = Math.Clamp(request.PageSize, 1, SearchRequest.MaxPageSize);
-        return index.WithSearcher(searcher =>
+        return index.WithSearcher((searcher, alone) =>
         {
             var (built, notices) = Understand(request.Query ?? "", searcher.IndexReader);
             var query = Restrict(built.Query, request.Access);
@@ -39,9 +40,9 @@ public sealed class ArchiveSearcher(LuceneArchiveIndex index, ILogger log)
             var rerank = built.Ranking is not null && request.Sort == SearchSort.Relevance;
             var wanted = rerank ? Math.Max(page * pageSize, RerankWindow) : page * pageSize;
             var weight = searcher.CreateNormalizedWeight(query);
-            var slices = searcher.Slices();
+            var slices = searcher.Slices(alone);
             var parts = new (ITopDocsCollector Top, FacetCollector Facets)[slices.Count];
-            Parallel.For(0, slices.Count, new ParallelOptions { MaxDegreeOfParallelism = slices.Count }, i =>
+            void SearchSlice(int i)
             {
                 var top = request.Sort == SearchSort.Relevance
                     ? (ITopDocsCollector)TopScoreDocCollector.Create(wanted, false)
@@ -49,7 +50,9 @@ public sealed class ArchiveSearcher(LuceneArchiveIndex index, ILogger log)
                 var facets = new FacetCollector(index.FacetOrdinals);
                 searcher.SearchSlice(slices[i], weight, MultiCollector.Wrap(top, facets));
                 parts[i] = (top, facets);
-            });
+            }
+            if (slices.Count == 1) SearchSlice(0);
+            else Parallel.For(0, slices.Count, new ParallelOptions { MaxDegreeOfParallelism = slices.Count }, SearchSlice);
             var merged = TopDocs.Merge(request.Sort == SearchSort.Relevance ? null : DateSort(request.Sort),
                 0, wanted, parts.Select(p => p.Top.GetTopDocs(0, wanted)).ToArray());
             var ranked = rerank ? Reranker.Rerank(searcher, merged.ScoreDocs, built.Ranking!) : merged.ScoreDocs;

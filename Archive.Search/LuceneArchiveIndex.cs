@@ -27,6 +27,7 @@ public sealed class LuceneArchiveIndex : IArchiveIndex, IDisposable
     // Null when another process holds the index's write lock: this one then only searches.
     private IndexWriter? _writer;
     private SearcherManager _searchers;
+    private int _searching;
 
     private LuceneArchiveIndex(string path, LuceneDirectory directory, bool needsRebuild, ILogger log)
     {
@@ -91,9 +92,7 @@ public sealed class LuceneArchiveIndex : IArchiveIndex, IDisposable
         return new LuceneArchiveIndex(path, OpenDirectory(path), problem is not null, log);
     }
 
-    // Memory-mapped: doc values and stored fields are read at random, which FSDirectory.Open's
-    // choice on Linux (NIOFSDirectory) does with a system call each time.
-    private static MMapDirectory OpenDirectory(string path) => new(new DirectoryInfo(path));
+    private static IndexFolder OpenDirectory(string path) => new(new DirectoryInfo(path));
 
     private const string MissingIndex = "is missing";
 
@@ -209,15 +208,19 @@ public sealed class LuceneArchiveIndex : IArchiveIndex, IDisposable
     }
 
     /// <summary>Runs <paramref name="search"/> on the current searcher, releasing it after.</summary>
-    internal T WithSearcher<T>(Func<SlicedIndexSearcher, T> search)
+    /// <remarks>The search is told whether others run at the same time: then the cores are busy already, and splitting
+    /// it over them would only add the cost of splitting.</remarks>
+    internal T WithSearcher<T>(Func<SlicedIndexSearcher, bool, T> search)
     {
         var searcher = _searchers.Acquire();
+        var running = Interlocked.Increment(ref _searching);
         try
         {
-            return search((SlicedIndexSearcher)searcher);
+            return search((SlicedIndexSearcher)searcher, running == 1);
         }
         finally
         {
+            Interlocked.Decrement(ref _searching);
             _searchers.Release(searcher);
         }
     }

@@ -14,12 +14,13 @@ internal sealed class SlicedIndexSearcher(IndexReader reader) : IndexSearcher(re
 
     public void SearchSlice(IList<AtomicReaderContext> leaves, Weight weight, ICollector collector) => Search(leaves, weight, collector);
 
-    /// <summary>Contiguous runs of segments of about equal size, one per core (one when the index is small).</summary>
-    public IReadOnlyList<IList<AtomicReaderContext>> Slices()
+    /// <summary>Contiguous runs of segments of about equal size, one per core (one when the index is small, or when the
+    /// search is not <paramref name="alone"/>).</summary>
+    public IReadOnlyList<IList<AtomicReaderContext>> Slices(bool alone)
     {
         var leaves = IndexReader.Leaves;
         var total = IndexReader.MaxDoc;
-        var wanted = total < ParallelFrom ? 1 : Math.Min(Environment.ProcessorCount, leaves.Count);
+        var wanted = total < ParallelFrom || !alone ? 1 : Math.Min(Environment.ProcessorCount, leaves.Count);
         if (wanted <= 1) return [leaves];
         var slices = new List<IList<AtomicReaderContext>>(wanted);
         var current = new List<AtomicReaderContext>();

@@ -28,6 +28,7 @@ public sealed class AccountService(ArchiveStore store, AccessPolicy policy, Time
     private const string TokenPrefix = "arc_";
 
     private readonly PasswordHasher<UserAccount> _hasher = new();
+    private readonly CatalogReadCache<string, (ApiToken? Token, UserAccount? Account)> _tokens = new(store.Catalog);
 
     /// <summary>The first administrator of a new archive, with a one-time password; null when there are accounts already.</summary>
     public IssuedPassword? CreateFirstAdministrator(Actor actor)
@@ -322,7 +323,7 @@ public sealed class AccountService(ArchiveStore store, AccessPolicy policy, Time
         const string invalid = "Mã truy cập không hợp lệ.";
         var parts = presented.StartsWith(TokenPrefix, StringComparison.Ordinal) ? presented[TokenPrefix.Length..].Split('_', 2) : [];
         if (parts.Length != 2) throw new AccessDeniedException(invalid);
-        var (token, account) = store.Catalog.Read(s =>
+        var (token, account) = _tokens.Read(parts[0], s =>
         {
             var t = s.Tokens.Get(parts[0]);
             return (t, t is null ? null : s.Users.Get(t.Login));

@@ -17,6 +17,7 @@ public sealed class CatalogService(ArchiveStore store, TimeProvider clock, Restr
     AccessPolicy? policy = null)
 {
     private readonly AccessPolicy _policy = policy ?? new AccessPolicy();
+    private readonly CatalogReadCache<string, SearchScope> _searchScopes = new(store.Catalog);
 
     public static readonly IReadOnlySet<string> DossierTags = Tags(Tt02Fields.Dossier.All);
     public static readonly IReadOnlySet<string> FondsTags = Tags(Tt02Fields.Fonds.All);
@@ -157,7 +158,7 @@ public sealed class CatalogService(ArchiveStore store, TimeProvider clock, Restr
     /// <summary>
     /// What the actor may find by searching: recomputed from the grants for each search, so a grant or a revoke counts at once.
     /// </summary>
-    public SearchScope SearchScope(Actor actor) => store.Catalog.Read(s =>
+    public SearchScope SearchScope(Actor actor) => _searchScopes.Read(SearchScopeKey(actor), s =>
     {
         _policy.Demand(s, actor, Operation.Search);
         var visible = _policy.Visibility(s, actor);
@@ -168,6 +169,10 @@ public sealed class CatalogService(ArchiveStore store, TimeProvider clock, Restr
                 .Select(d => d.FileCode.Value));
         return new SearchScope(visible.WholeAgencies, codes);
     });
+
+    /// <summary>Everything of the actor that decides its search scope (and whether it may search at all).</summary>
+    private static string SearchScopeKey(Actor actor) => string.Join('|', actor.Kind, actor.Name, actor.Zone, actor.Agency?.Value,
+        actor.Unit, string.Join(',', actor.Roles.Order()), actor.Scopes is { } scopes ? string.Join(',', scopes.Order()) : "*");
 
     public DossierDetails Dossier(string code, Actor actor)
     {

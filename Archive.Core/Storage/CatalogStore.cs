@@ -34,6 +34,7 @@ public sealed class CatalogStore : IDisposable
     // (upstream issue 2817, fixed after 5.0.21): 32 concurrent document pages on 100,000 documents broke it within seconds,
     // and the transactions its failures leaked then refused every read. Reads therefore run one at a time.
     private readonly Lock _readLock = new();
+    private long _generation;
 
     public CatalogStore(string path, TimeProvider clock, ILogger log)
     {
@@ -60,6 +61,10 @@ public sealed class CatalogStore : IDisposable
     }
 
     public T Read<T>(Func<ICatalogSession, T> query) => Reading(() => query(new Session(_db, null)));
+
+    /// <summary>Counts the transactions committed since the catalog was opened: what was read while it stood still is still
+    /// true (this process is the catalog's only writer: its file is shared for reading only).</summary>
+    public long Generation => Interlocked.Read(ref _generation);
 
     /// <summary>Runs <paramref name="work"/> in one transaction, its audit entries appended in order, and returns once it is on disk.</summary>
     /// <remarks>Blocks a thread while LiteDB's writer, on the thread pool, writes: concurrent work uses <see cref="WriteAsync{T}"/>.</remarks>
@@ -96,6 +101,7 @@ public sealed class CatalogStore : IDisposable
                 result = work(session);
                 appended = AppendAudit(actor, session.Changes!);
                 _db.Commit();
+                Interlocked.Increment(ref _generation);
             }
             catch
             {
