@@ -1,9 +1,11 @@
 using Archive.Core.Access;
 using Archive.Core.Application;
+using Archive.Core.Copies;
 using Archive.Core.Indexing;
 using Archive.Core.Storage;
 using Archive.Core.Trust;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Archive.Core;
 
@@ -33,6 +35,8 @@ public static class ArchiveCoreServices
         services.AddSingleton<DocumentView>();
         services.AddSingleton<IncomingRegister>();
         services.AddSingleton<RightsService>();
+        services.TryAddSingleton(CopyApproval.Leaders);
+        services.AddSingleton<CopyService>();
         services.AddSingleton<AuditLog>();
         services.AddSingleton<PreservationJobs>();
         services.AddSingleton<TrustFolder>();

@@ -25,4 +25,6 @@ public enum Operation
     DocumentRead,
     DocumentAdd,
     DossierManage,
+    CopyRequest,
+    CopyApprove,
 }

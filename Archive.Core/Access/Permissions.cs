@@ -23,6 +23,7 @@ public static class Permissions
         [Operation.IndexRebuild] = Roles(Role.Administrator, Role.Archivist),
         [Operation.CatalogRead] = Roles([.. Role.All]),
         [Operation.Search] = Roles([.. Role.All]),
+        [Operation.CopyApprove] = Roles(Role.Leader, Role.RecordsOfficer),
     };
 
     /// <summary>Operations on one dossier and its documents, and the level on that dossier they need.</summary>
@@ -32,6 +33,7 @@ public static class Permissions
         [Operation.DocumentRead] = AccessLevel.Read,
         [Operation.DocumentAdd] = AccessLevel.Contribute,
         [Operation.DossierManage] = AccessLevel.Manage,
+        [Operation.CopyRequest] = AccessLevel.Read,
     };
 
     /// <summary>
@@ -53,7 +55,7 @@ public static class Permissions
         Operation.UserManage or Operation.RightsManage or Operation.TrustManage or Operation.AgencyCreate or Operation.Preservation
             or Operation.IndexRebuild => TokenScope.Admin,
         Operation.FondsCreate or Operation.DossierCreate or Operation.Ingest or Operation.InboxDecide or Operation.DocumentAdd
-            or Operation.DossierManage => TokenScope.Write,
+            or Operation.DossierManage or Operation.CopyRequest or Operation.CopyApprove => TokenScope.Write,
         _ => TokenScope.Read,
     };
 
@@ -78,6 +80,8 @@ public static class Permissions
         Operation.DocumentRead => "xem, tải, xuất văn bản, kiểm tra chữ ký văn bản trong kho",
         Operation.DocumentAdd => "đưa văn bản vào hồ sơ",
         Operation.DossierManage => "đóng, mở lại hồ sơ",
+        Operation.CopyRequest => "yêu cầu cấp bản sao văn bản",
+        Operation.CopyApprove => "phê duyệt, từ chối yêu cầu cấp bản sao (người được giao theo cấu hình)",
         _ => operation.ToString(),
     };
 

@@ -24,6 +24,7 @@ internal static class CatalogMapping
     public const string Users = "users";
     public const string Tokens = "tokens";
     public const string Grants = "grants";
+    public const string CopyRequests = "copy_requests";
 
     /// <summary>A mapper of our own: never the process-wide BsonMapper.Global.</summary>
     public static BsonMapper Create()
@@ -58,6 +59,7 @@ internal static class CatalogMapping
         mapper.Entity<Access.UserAccount>().Id(u => u.Login, autoId: false).Ignore(u => u.RoleSet);
         mapper.Entity<Access.ApiToken>().Id(t => t.Id, autoId: false).Ignore(t => t.ScopeSet);
         mapper.Entity<Access.DossierGrant>().Id(g => g.Id, autoId: false);
+        mapper.Entity<Copies.CopyRequest>().Id(r => r.Id, autoId: false).Ignore(r => r.CopyForm);
         return mapper;
     }
 

@@ -1,6 +1,7 @@
 using Archive.Core.Access;
 using Archive.Core.Audit;
 using Archive.Core.Catalog;
+using Archive.Core.Copies;
 using Archive.Core.Preservation;
 using Archive.Core.Registry;
 using LiteDB;
@@ -231,6 +232,8 @@ public sealed class CatalogStore : IDisposable
         _db.GetCollection<DossierGrant>(CatalogMapping.Grants).EnsureIndex(g => g.Grantee);
         _db.GetCollection<AuditEntry>(AuditCollection).EnsureIndex(e => e.ObjectId);
         _db.GetCollection<DossierGrant>(CatalogMapping.Grants).EnsureIndex(g => g.FileCode);
+        _db.GetCollection<CopyRequest>(CatalogMapping.CopyRequests).EnsureIndex(r => r.OrganId);
+        _db.GetCollection<CopyRequest>(CatalogMapping.CopyRequests).EnsureIndex(r => r.Year);
         _db.GetCollection<ApiToken>(CatalogMapping.Tokens).EnsureIndex(t => t.Login);
     }
 
@@ -251,6 +254,7 @@ public sealed class CatalogStore : IDisposable
         public IRecordSet<UserAccount> Users { get; } = Set<UserAccount>(db, CatalogMapping.Users, changes is not null);
         public IRecordSet<ApiToken> Tokens { get; } = Set<ApiToken>(db, CatalogMapping.Tokens, changes is not null);
         public IRecordSet<DossierGrant> Grants { get; } = Set<DossierGrant>(db, CatalogMapping.Grants, changes is not null);
+        public IRecordSet<CopyRequest> CopyRequests { get; } = Set<CopyRequest>(db, CatalogMapping.CopyRequests, changes is not null);
 
         public void Record(AuditChange change)
         {

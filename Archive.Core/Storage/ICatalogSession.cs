@@ -1,6 +1,7 @@
 using Archive.Core.Access;
 using Archive.Core.Audit;
 using Archive.Core.Catalog;
+using Archive.Core.Copies;
 using Archive.Core.Preservation;
 using Archive.Core.Registry;
 
@@ -26,6 +27,7 @@ public interface ICatalogSession
     IRecordSet<UserAccount> Users { get; }
     IRecordSet<ApiToken> Tokens { get; }
     IRecordSet<DossierGrant> Grants { get; }
+    IRecordSet<CopyRequest> CopyRequests { get; }
 
     void Record(AuditChange change);
 }

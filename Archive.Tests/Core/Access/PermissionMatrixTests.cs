@@ -5,6 +5,7 @@ using Archive.Core.Access;
 using Archive.Core.Application;
 using Archive.Core.Audit;
 using Archive.Core.Catalog;
+using Archive.Core.Copies;
 using Archive.Core.Storage;
 using Archive.Core.Trust;
 using Archive.Search;
@@ -36,6 +37,7 @@ public sealed partial class PermissionMatrixTests
     private string _certificate = null!;
     private int _unique;
     private readonly Dictionary<string, string> _pending = [];
+    private readonly Dictionary<string, string> _copyRequests = [];
 
     [OneTimeSetUp]
     public async Task CreateArchive()
@@ -63,6 +65,8 @@ public sealed partial class PermissionMatrixTests
             await using var content = new MemoryStream(RandomNumberGenerator.GetBytes(64));
             _pending[Login(Role.All[i])] = (await _inbox.ReceiveAsync(content, new Reception("den.pdf", "PDF", Tt02Metadata.Empty, []),
                 Operator, CancellationToken.None)).Id;
+            _copyRequests[Login(Role.All[i])] = Copies(CopyApproval.Leaders).Request(
+                new NewCopyRequest(_documentId, "sao-y", "Thử quyền phê duyệt", "Tòa án nhân dân tỉnh"), Operator).Id;
         }
         using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
         using var root = new CertificateRequest("CN=Gốc thử nghiệm", key, HashAlgorithmName.SHA256)
@@ -110,9 +114,10 @@ public sealed partial class PermissionMatrixTests
             await Expect(false, As(role.Code), () => RunOnDossier(operation, other, As(role.Code)));
     }
 
-    [TestCase("read", new[] { Operation.DossierRead, Operation.DocumentRead })]
-    [TestCase("contribute", new[] { Operation.DossierRead, Operation.DocumentRead, Operation.DocumentAdd })]
-    [TestCase("manage", new[] { Operation.DossierRead, Operation.DocumentRead, Operation.DocumentAdd, Operation.DossierManage })]
+    [TestCase("read", new[] { Operation.DossierRead, Operation.DocumentRead, Operation.CopyRequest })]
+    [TestCase("contribute", new[] { Operation.DossierRead, Operation.DocumentRead, Operation.DocumentAdd, Operation.CopyRequest })]
+    [TestCase("manage", new[] { Operation.DossierRead, Operation.DocumentRead, Operation.DocumentAdd, Operation.DossierManage,
+        Operation.CopyRequest })]
     public async Task A_grant_gives_a_specialist_its_level_and_nothing_more(string level, Operation[] allowed)
     {
         var specialist = As(Role.Specialist.Code);
@@ -203,6 +208,11 @@ public sealed partial class PermissionMatrixTests
             case Operation.Search:
                 _catalog.SearchScope(actor);
                 break;
+            case Operation.CopyApprove:
+                // The matrix says who may be named the approver; each case names the acting role.
+                Copies(actor.Has(Role.RecordsOfficer) ? CopyApproval.Parse("van-thu") : CopyApproval.Leaders)
+                    .Approve(_copyRequests[actor.Name], actor);
+                break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(operation), operation, "not in the role matrix");
         }
@@ -225,6 +235,10 @@ public sealed partial class PermissionMatrixTests
             case Operation.DocumentAdd:
                 await File(dossier, actor);
                 break;
+            case Operation.CopyRequest:
+                var document = dossier == Dossier ? _documentId : _catalog.Dossier(dossier, Operator).Documents[0].Id;
+                Copies(CopyApproval.Leaders).Request(new NewCopyRequest(document, "trich-sao", "Thử quyền", "Tòa án", "1"), actor);
+                break;
             case Operation.DossierManage:
                 _catalog.CloseDossier(dossier, actor);
                 _catalog.ReopenDossier(dossier, "Thử quyền quản lý", Operator);
@@ -241,6 +255,8 @@ public sealed partial class PermissionMatrixTests
             Tt02Metadata.Empty.With("TypeName", "Công văn").With("OrganName", "Sở Nội vụ").With("Subject", "Về việc thử quyền"), content,
             actor, CancellationToken.None);
     }
+
+    private CopyService Copies(CopyApproval approval) => new(_store, _policy, approval, TimeProvider.System);
 
     private Actor As(string role) => _accounts.ActAs(Login(Role.Parse(role)), "unit-test", NetworkZone.Networked);
 

@@ -1,0 +1,149 @@
+using Archive.Core.Access;
+using Archive.Core.Audit;
+using Archive.Core.Catalog;
+using Archive.Core.Copies;
+using Archive.Core.Storage;
+
+namespace Archive.Core.Application;
+
+/// <summary>
+/// Requests for electronic copies (NĐ 30/2020 Điều 25–26): anyone who may read a document asks for a SAO Y, a SAO LỤC of a
+/// SAO Y already issued, or a TRÍCH SAO of chosen pages; the agency's approver (<see cref="CopyApproval"/>) approves or
+/// refuses it with a reason. Nobody approves their own request. Every step is audited.
+/// </summary>
+public sealed class CopyService(ArchiveStore store, AccessPolicy policy, CopyApproval approval, TimeProvider clock)
+{
+    private const int MaxText = 500;
+
+    public CopyRequest Request(NewCopyRequest request, Actor actor)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var form = CopyForm.Parse(request.Form);
+        var purpose = Required(request.Purpose, "Mục đích sao");
+        var recipient = Required(request.Recipient, "Nơi nhận bản sao");
+        var pages = form == CopyForm.TrichSao
+            ? PageSelection.Parse(request.Pages ?? "")
+            : string.IsNullOrWhiteSpace(request.Pages)
+                ? null
+                : throw new InvalidRequestException($"Chỉ trích sao mới chọn trang; {form.Name} sao toàn bộ văn bản.");
+        if (form != CopyForm.SaoLuc && !string.IsNullOrWhiteSpace(request.SourceRequest))
+            throw new InvalidRequestException($"Chỉ sao lục mới làm từ một bản sao y; {form.Name} làm từ văn bản lưu trữ.");
+        return store.Catalog.Write(actor, session =>
+        {
+            var document = session.Documents.Get(request.DocumentId)
+                           ?? throw new CatalogNotFoundException($"Không có văn bản '{request.DocumentId}' trong kho.");
+            var dossier = session.Dossiers.Get(document.FileCode.Value)
+                          ?? throw new CatalogNotFoundException($"Không có hồ sơ {document.FileCode} của văn bản {document.Id}.");
+            policy.Demand(session, actor, dossier, Operation.CopyRequest);
+            if (pages is not null && document.PageAmount is { } pageCount) pages.EnsureWithin(pageCount);
+            var source = form == CopyForm.SaoLuc ? SaoYFor(session, document, request.SourceRequest) : null;
+            var now = clock.GetLocalNow();
+            var year = now.Year;
+            var number = session.CopyRequests.Where(r => r.Year == year).Select(r => r.Number).DefaultIfEmpty(0).Max() + 1;
+            var created = new CopyRequest
+            {
+                Id = CopyRequest.IdOf(now.Year, number), Year = now.Year, Number = number, DocumentId = document.Id,
+                FileCode = dossier.FileCode.Value, OrganId = dossier.OrganId.Value, Form = form.Code, Purpose = purpose,
+                Recipient = recipient, Pages = pages?.Text, SourceRequestId = source?.Id, RequestedBy = actor.Name, RequestedAt = now,
+                Status = CopyRequestStatus.Requested,
+            };
+            session.CopyRequests.Insert(created);
+            session.Record(new AuditChange("copy.request", nameof(CopyRequest), created.Id, null, Summary(created)));
+            return created;
+        });
+    }
+
+    public CopyRequest Approve(string requestId, Actor actor) => Decide(requestId, actor, null);
+
+    public CopyRequest Refuse(string requestId, string reason, Actor actor) =>
+        Decide(requestId, actor, Required(reason, "Lý do từ chối"));
+
+    /// <summary>One request, for its requester, the approvers of its agency, and whoever may read its document.</summary>
+    public CopyRequest Get(string requestId, Actor actor) => store.Catalog.Read(session =>
+    {
+        var request = Find(session, requestId);
+        if (!MaySee(session, actor, request)) throw new AccessDeniedException($"Tài khoản {actor.Name} không xem được yêu cầu sao {request.Id}.");
+        return request;
+    });
+
+    /// <summary>Newest first: the actor's own requests, and for an approver every request of its agency.</summary>
+    public IReadOnlyList<CopyRequest> List(Actor actor, CopyRequestStatus? status = null) => store.Catalog.Read(session =>
+    {
+        policy.Demand(session, actor, Operation.CatalogRead);
+        return session.CopyRequests.All()
+            .Where(r => status is null || r.Status == status)
+            .Where(r => r.RequestedBy == actor.Name || IsApproverFor(session, actor, r))
+            .OrderByDescending(r => r.Year).ThenByDescending(r => r.Number)
+            .ToList();
+    });
+
+    private CopyRequest Decide(string requestId, Actor actor, string? refusal) => store.Catalog.Write(actor, session =>
+    {
+        policy.Demand(session, actor, Operation.CopyApprove);
+        var request = Find(session, requestId);
+        if (!actor.IsOperator && !actor.Has(approval.Approver))
+            throw new AccessDeniedException($"Yêu cầu sao do {approval.Approver.Name} phê duyệt (theo cấu hình của cơ quan); " +
+                                            $"tài khoản {actor.Name} không phải {approval.Approver.Name}.");
+        if (!actor.IsOperator && actor.Agency?.Value != request.OrganId)
+            throw new AccessDeniedException($"Yêu cầu sao {request.Id} là của cơ quan {request.OrganId}; " +
+                                            $"tài khoản {actor.Name} không thuộc cơ quan đó.");
+        if (request.RequestedBy == actor.Name)
+            throw new AccessDeniedException($"Không tự phê duyệt yêu cầu sao {request.Id} của chính mình.");
+        if (request.Status != CopyRequestStatus.Requested)
+            throw new InvalidRequestException($"Yêu cầu sao {request.Id} đã {Describe(request.Status)}; không quyết định lại được.");
+        var decided = request with
+        {
+            Status = refusal is null ? CopyRequestStatus.Approved : CopyRequestStatus.Refused, DecidedBy = actor.Name,
+            DecidedAt = clock.GetLocalNow(), RefusalReason = refusal,
+        };
+        session.CopyRequests.Update(decided);
+        session.Record(new AuditChange(refusal is null ? "copy.approve" : "copy.refuse", nameof(CopyRequest), decided.Id,
+            Summary(request), Summary(decided)));
+        return decided;
+    });
+
+    /// <summary>The request whose SAO Y a SAO LỤC is made from: a SAO Y of the same document, already issued.</summary>
+    private static CopyRequest SaoYFor(ICatalogSession session, ArchivedDocument document, string? sourceRequestId)
+    {
+        if (string.IsNullOrWhiteSpace(sourceRequestId))
+            throw new InvalidRequestException("Sao lục làm từ một bản sao y đã cấp: ghi số yêu cầu của bản sao y đó.");
+        var source = Find(session, sourceRequestId);
+        if (source.Form != CopyForm.SaoY.Code || source.DocumentId != document.Id)
+            throw new InvalidRequestException($"Yêu cầu {source.Id} không phải bản sao y của văn bản {document.Id}.");
+        if (source.Status != CopyRequestStatus.Made)
+            throw new InvalidRequestException($"Bản sao y theo yêu cầu {source.Id} chưa được cấp ({Describe(source.Status)}).");
+        return source;
+    }
+
+    private bool MaySee(ICatalogSession session, Actor actor, CopyRequest request) =>
+        actor.IsOperator || request.RequestedBy == actor.Name || IsApproverFor(session, actor, request)
+        || (session.Dossiers.Get(request.FileCode) is { } dossier && policy.Allows(session, actor, dossier, Operation.DocumentRead));
+
+    private bool IsApproverFor(ICatalogSession session, Actor actor, CopyRequest request) =>
+        actor.IsOperator || (actor.Has(approval.Approver) && actor.Agency?.Value == request.OrganId
+                             && policy.Allows(session, actor, Operation.CopyApprove));
+
+    private static CopyRequest Find(ICatalogSession session, string requestId) =>
+        session.CopyRequests.Get(requestId.Trim()) ?? throw new CatalogNotFoundException($"Không có yêu cầu sao '{requestId}'.");
+
+    private static string Required(string? text, string field)
+    {
+        var value = text?.Trim() ?? "";
+        if (value.Length == 0) throw new InvalidRequestException($"{field} không được để trống.");
+        if (value.Length > MaxText) throw new InvalidRequestException($"{field} dài quá {MaxText} ký tự.");
+        if (value.Any(char.IsControl)) throw new InvalidRequestException($"{field} có ký tự điều khiển.");
+        return value;
+    }
+
+    private static string Describe(CopyRequestStatus status) => status switch
+    {
+        CopyRequestStatus.Requested => "chờ phê duyệt",
+        CopyRequestStatus.Approved => "được duyệt",
+        CopyRequestStatus.Refused => "bị từ chối",
+        _ => "được cấp",
+    };
+
+    private static string Summary(CopyRequest r) =>
+        $"{r.CopyForm.Name} văn bản {r.DocumentId}{(r.Pages is null ? "" : $" trang {r.Pages}")} cho {r.Recipient}; " +
+        $"{Describe(r.Status)}{(r.RefusalReason is null ? "" : $": {r.RefusalReason}")}";
+}
