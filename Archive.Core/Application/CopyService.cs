@@ -62,7 +62,8 @@ public sealed class CopyService(ArchiveStore store, AccessPolicy policy, CopyApp
     public CopyRequest Get(string requestId, Actor actor) => store.Catalog.Read(session =>
     {
         var request = Find(session, requestId);
-        if (!MaySee(session, actor, request)) throw new AccessDeniedException($"Tài khoản {actor.Name} không xem được yêu cầu sao {request.Id}.");
+        if (!MaySee(session, actor, request))
+            throw new AccessDeniedException($"Tài khoản {actor.Name} không xem được yêu cầu sao {request.Id}.");
         return request;
     });
 

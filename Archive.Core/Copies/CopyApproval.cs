@@ -12,7 +12,8 @@ public sealed record CopyApproval(Role Approver)
         var role = Role.Parse(roleCode);
         return role == Role.Leader || role == Role.RecordsOfficer
             ? new CopyApproval(role)
-            : throw new ArgumentException($"Người phê duyệt bản sao phải là {Role.Leader.Code} hoặc {Role.RecordsOfficer.Code}, không phải " +
-                                          $"{roleCode}.", nameof(roleCode));
+            : throw new ArgumentException(
+                $"Người phê duyệt bản sao phải là {Role.Leader.Code} hoặc {Role.RecordsOfficer.Code}, không phải {roleCode}.",
+                nameof(roleCode));
     }
 }

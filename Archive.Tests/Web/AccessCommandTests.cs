@@ -160,6 +160,34 @@ public sealed class AccessCommandTests : DemoDossierTest
         Assert.That(JsonDocument.Parse(search.Stdout).RootElement.GetProperty("total").GetInt32(), Is.Zero, search.ToString());
     }
 
+    [Test]
+    public async Task A_copy_is_requested_and_approved_from_the_command_line_and_a_second_decision_is_refused()
+    {
+        await CreateUser("vthu", "van-thu");
+        await CreateUser("ldao", "lanh-dao");
+        var file = Data.File("qd.pdf");
+        SamplePdf.Write(file, "Quyet dinh can sao");
+        var added = await Cli.RunAsync([.. DemoDossier.AddDocument(file, Data.Path), "--json"]);
+        var id = JsonDocument.Parse(added.Stdout).RootElement.GetProperty("id").GetString()!;
+
+        var request = await As("vthu", "copy", "request", id, "--form", "trich-sao", "--pages", "1", "--purpose", "Cung cấp hồ sơ vụ án",
+            "--recipient", "Tòa án nhân dân tỉnh Hà Tĩnh", "--json");
+        Assert.That(request.ExitCode, Is.Zero, request.ToString());
+        var number = JsonDocument.Parse(request.Stdout).RootElement.GetProperty("id").GetString()!;
+        Assert.That((await As("vthu", "copy", "approve", number)).ExitCode, Is.EqualTo(77), "the requester is no approver");
+        var approved = await As("ldao", "copy", "approve", number);
+        Assert.That((approved.ExitCode, approved.Stdout), Is.EqualTo((0, $"Đã duyệt yêu cầu TRÍCH SAO số {number}.\n")),
+            approved.ToString());
+        var again = await As("ldao", "copy", "refuse", number, "--reason", "Đổi ý");
+        Assert.That((again.ExitCode, again.Stderr),
+            Is.EqualTo((64, $"Lỗi: Yêu cầu sao {number} đã được duyệt; không quyết định lại được.\n")),
+            again.ToString());
+        var listed = await As("vthu", "copy", "list", "--json");
+        var line = JsonDocument.Parse(listed.Stdout).RootElement;
+        Assert.That((line.GetProperty("id").GetString(), line.GetProperty("status").GetString(), line.GetProperty("pages").GetString()),
+            Is.EqualTo((number, "approved", "1")), listed.ToString());
+    }
+
     private async Task CreateUser(string login, string role, string? unit = null)
     {
         string[] args = ["user", "create", login, "--full-name", $"Người dùng {login}", "--agency", DemoDossier.Agency, "--role", role,

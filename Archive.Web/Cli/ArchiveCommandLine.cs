@@ -38,6 +38,7 @@ public static class ArchiveCommandLine
             RightsCommands.Grant(runner),
             RightsCommands.Revoke(runner),
             RightsCommands.Grants(runner),
+            CopyCommands.Create(runner),
         };
         root.Options.Add(CommandRunner.Data);
         root.Options.Add(CommandRunner.Json);

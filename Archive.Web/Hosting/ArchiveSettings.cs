@@ -1,4 +1,5 @@
 using Archive.Core.Access;
+using Archive.Core.Copies;
 using Archive.Ingest.Conversion;
 using Archive.Ingest.Intake;
 using Microsoft.Extensions.Configuration;
@@ -27,6 +28,10 @@ public sealed record ArchiveSettings(string DataFolder, string Urls, TimeZoneInf
     /// </summary>
     public int SignInAttemptsPerMinute =>
         int.TryParse(Configuration["Archive:Web:SignInAttemptsPerMinute"], out var limit) && limit > 0 ? limit : 20;
+
+    /// <summary>Who approves requests for copies (Archive:Copies:Approver: lanh-dao, the default, or van-thu).</summary>
+    public CopyApproval CopyApproval =>
+        Configuration["Archive:Copies:Approver"] is { Length: > 0 } role ? CopyApproval.Parse(role) : CopyApproval.Leaders;
 
     /// <summary>The configuration files a backup keeps beside the data, so a restore runs as the original did.</summary>
     public IReadOnlyList<string> ConfigurationFiles => [Path.Combine(AppContext.BaseDirectory, "appsettings.json")];

@@ -46,7 +46,8 @@ public sealed class CopyServiceTests
     public void A_request_is_numbered_in_its_year_approved_by_a_leader_and_every_step_audited()
     {
         var copies = Copies();
-        var first = copies.Request(new NewCopyRequest(_document, "sao-y", "Cung cấp cho tòa án", "Tòa án nhân dân tỉnh Hà Tĩnh"), As("vthu"));
+        var first = copies.Request(new NewCopyRequest(_document, "sao-y", "Cung cấp cho tòa án", "Tòa án nhân dân tỉnh Hà Tĩnh"),
+            As("vthu"));
         var second = copies.Request(new NewCopyRequest(_threePages, "TrS", "Trích trang 2", "Công dân Nguyễn Văn A", " 2 "), As("vthu"));
 
         var year = DateTimeOffset.Now.Year;
@@ -57,7 +58,8 @@ public sealed class CopyServiceTests
         var approved = copies.Approve(first.Id, As("ldao"));
         Assert.That((approved.Status, approved.DecidedBy), Is.EqualTo((CopyRequestStatus.Approved, "ldao")));
         var refused = copies.Refuse(second.Id, "Công dân không có quyền nhận văn bản này", As("ldao"));
-        Assert.That((refused.Status, refused.RefusalReason), Is.EqualTo((CopyRequestStatus.Refused, "Công dân không có quyền nhận văn bản này")));
+        Assert.That((refused.Status, refused.RefusalReason),
+            Is.EqualTo((CopyRequestStatus.Refused, "Công dân không có quyền nhận văn bản này")));
         Assert.That(copies.Get(first.Id, As("vthu")).Status, Is.EqualTo(CopyRequestStatus.Approved), "kept in the catalog");
 
         var audit = _archive.Store.Catalog.AuditEntries().Where(e => e.ObjectType == nameof(CopyRequest)).ToList();

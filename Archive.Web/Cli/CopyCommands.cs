@@ -1,0 +1,75 @@
+using System.CommandLine;
+using Archive.Core.Application;
+using Archive.Core.Copies;
+
+namespace Archive.Web.Cli;
+
+/// <summary>`archive copy request|approve|refuse|list`: requests for certified copies, thin shells over the copy service.</summary>
+public static class CopyCommands
+{
+    private static readonly Argument<string> RequestId = new("request") { Description = "Số yêu cầu sao (năm-số, ví dụ 2026-000001)" };
+
+    public static Command Create(CommandRunner runner) => new("copy", "Bản sao điện tử: SAO Y, SAO LỤC, TRÍCH SAO (NĐ 30/2020 Điều 25–26)")
+    {
+        Request(runner), Approve(runner), Refuse(runner), List(runner),
+    };
+
+    private static Command Request(CommandRunner runner)
+    {
+        var document = new Argument<string>("document") { Description = "Mã văn bản trong kho" };
+        var form = new Option<string>("--form") { Description = "Hình thức sao: sao-y, sao-luc, trich-sao", Required = true };
+        var purpose = new Option<string>("--purpose") { Description = "Mục đích sao", Required = true };
+        var recipient = new Option<string>("--recipient") { Description = "Nơi nhận bản sao", Required = true };
+        var pages = new Option<string?>("--pages") { Description = "Trích sao: các trang, ví dụ 1-3,5" };
+        var from = new Option<string?>("--from") { Description = "Sao lục: số yêu cầu của bản sao y đã cấp" };
+        var request = new Command("request", "Yêu cầu cấp bản sao một văn bản") { document, form, purpose, recipient, pages, from };
+        runner.Bind(request, (context, parse) =>
+        {
+            var created = context.Get<CopyService>().Request(new NewCopyRequest(parse.GetValue(document)!, parse.GetValue(form)!,
+                parse.GetValue(purpose)!, parse.GetValue(recipient)!, parse.GetValue(pages), parse.GetValue(from)), context.Actor);
+            context.Output.Item(created, r => $"Đã ghi yêu cầu {r.CopyForm.Name} số {r.Id}, chờ phê duyệt.");
+            return ExitCodes.Ok;
+        });
+        return request;
+    }
+
+    private static Command Approve(CommandRunner runner)
+    {
+        var approve = new Command("approve", "Phê duyệt một yêu cầu sao") { RequestId };
+        runner.Bind(approve, (context, parse) =>
+        {
+            var approved = context.Get<CopyService>().Approve(parse.GetValue(RequestId)!, context.Actor);
+            context.Output.Item(approved, r => $"Đã duyệt yêu cầu {r.CopyForm.Name} số {r.Id}.");
+            return ExitCodes.Ok;
+        });
+        return approve;
+    }
+
+    private static Command Refuse(CommandRunner runner)
+    {
+        var reason = new Option<string>("--reason") { Description = "Lý do từ chối", Required = true };
+        var refuse = new Command("refuse", "Từ chối một yêu cầu sao, có lý do") { RequestId, reason };
+        runner.Bind(refuse, (context, parse) =>
+        {
+            var refused = context.Get<CopyService>().Refuse(parse.GetValue(RequestId)!, parse.GetValue(reason)!, context.Actor);
+            context.Output.Item(refused, r => $"Đã từ chối yêu cầu {r.CopyForm.Name} số {r.Id}: {r.RefusalReason}");
+            return ExitCodes.Ok;
+        });
+        return refuse;
+    }
+
+    private static Command List(CommandRunner runner)
+    {
+        var status = new Option<CopyRequestStatus?>("--status") { Description = "Requested, Approved, Refused hoặc Made" };
+        var list = new Command("list", "Các yêu cầu sao của mình, và của cơ quan với người phê duyệt") { status };
+        runner.Bind(list, (context, parse) =>
+        {
+            context.Output.List(context.Get<CopyService>().List(context.Actor, parse.GetValue(status)),
+                r => $"{r.Id}  {r.CopyForm.Name,-9}  {r.DocumentId}{(r.Pages is null ? "" : $" trang {r.Pages}")}  {r.Status}  " +
+                     $"{r.RequestedBy} → {r.Recipient}{(r.RefusalReason is null ? "" : $"  ({r.RefusalReason})")}",
+                "Chưa có yêu cầu sao nào.");
+            return ExitCodes.Ok;
+        });
+        return list;
+    }
+}
