@@ -232,7 +232,6 @@ public sealed class CatalogStore : IDisposable
         _db.GetCollection<DossierGrant>(CatalogMapping.Grants).EnsureIndex(g => g.Grantee);
         _db.GetCollection<AuditEntry>(AuditCollection).EnsureIndex(e => e.ObjectId);
         _db.GetCollection<DossierGrant>(CatalogMapping.Grants).EnsureIndex(g => g.FileCode);
-        _db.GetCollection<CopyRequest>(CatalogMapping.CopyRequests).EnsureIndex(r => r.OrganId);
         _db.GetCollection<CopyRequest>(CatalogMapping.CopyRequests).EnsureIndex(r => r.Year);
         _db.GetCollection<ApiToken>(CatalogMapping.Tokens).EnsureIndex(t => t.Login);
     }

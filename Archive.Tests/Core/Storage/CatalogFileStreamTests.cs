@@ -83,6 +83,9 @@ public sealed class CatalogFileStreamTests
         var catalog = folder.File("catalog.db");
         using var store = new CatalogStore(catalog, TimeProvider.System, Serilog.Core.Logger.None);
         var codes = Enumerable.Range(1, 24).Select(i => $"000.00.{i:D2}.H42").ToList();
+        // The catalog's set-up (collections, indexes) reaches the disk with the first awaited write: counted apart.
+        AddAgency(store, "000.00.99.H42");
+        var setUp = store.LogFile.Syncs;
 
         await Task.WhenAll(codes.Select(code => Task.Run(() => store.WriteAsync(TestArchive.Tester, session =>
         {
@@ -90,8 +93,8 @@ public sealed class CatalogFileStreamTests
             return 0;
         }))));
 
-        Assert.That(AgenciesAsLiteDbReads(CopyAsCrashed(folder, catalog)), Is.EqualTo(codes));
-        Assert.That(store.LogFile.Syncs, Is.LessThanOrEqualTo(2 * codes.Count + 2 * 8), "at most two fsyncs a write (and the set-up's)");
+        Assert.That(AgenciesAsLiteDbReads(CopyAsCrashed(folder, catalog)), Is.EqualTo(codes.Append("000.00.99.H42")));
+        Assert.That(store.LogFile.Syncs - setUp, Is.LessThanOrEqualTo(2 * codes.Count), "at most two fsyncs a write");
     }
 
     [Test]
