@@ -176,7 +176,9 @@ public sealed class PadesSigner(TimeProvider clock, ILogger log)
             objects[value] = $"<< /Type /Sig /Filter /Adobe.PPKLite /SubFilter /ETSI.CAdES.detached /Name {PdfObjectWriter.TextString(signer.CommonName)} " +
                              $"/M ({PdfObjectWriter.Date(now)}) /ByteRange {ByteRangePlaceholder} /Contents <{new string('0', contentsBytes * 2)}> >>";
             if (placement.IsVisible)
-                objects[appearance] = Appearance(right - left, top - bottom, signer, now);
+                objects[appearance] = placement.OverPageText
+                    ? Blank(right - left, top - bottom)
+                    : Appearance(right - left, top - bottom, signer, now);
         }
 
         return new Update(objects, value, fieldName, contentsBytes, trailer);
@@ -231,6 +233,11 @@ public sealed class PadesSigner(TimeProvider clock, ILogger log)
         var stream = content.ToString();
         return $"<< /Type /XObject /Subtype /Form /BBox [0 0 {w} {h}] /Resources << /Font << /Helv << /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >> >> >> /Length {stream.Length} >>\nstream\n{stream}\nendstream";
     }
+
+    /// <summary>An appearance that draws nothing: the page under the widget shows the signature's text.</summary>
+    private static string Blank(double width, double height) =>
+        string.Create(CultureInfo.InvariantCulture,
+            $"<< /Type /XObject /Subtype /Form /BBox [0 0 {width:0.##} {height:0.##}] /Length 0 >>\nstream\n\nendstream");
 
     private static string Ascii(string text)
     {

@@ -20,10 +20,17 @@ public sealed record SignaturePlacement
     /// <summary>Resolved against the page's size when signing.</summary>
     public bool AtTopRight { get; init; }
 
+    /// <summary>The page itself shows what the signature says (a certified copy's stamp): the widget draws nothing over it.</summary>
+    public bool OverPageText { get; init; }
+
     public bool IsVisible => AtTopRight || (Right > Left && Top > Bottom);
 
     public static SignaturePlacement Rectangle(int page, double left, double bottom, double right, double top) =>
         new() { Page = page, Left = left, Bottom = bottom, Right = right, Top = top };
+
+    /// <summary>A widget over text the page already shows, in the page's embedded font (PDF/A allows no other).</summary>
+    public static SignaturePlacement OverText(int page, double left, double bottom, double right, double top) =>
+        Rectangle(page, left, bottom, right, top) with { OverPageText = true };
 
     /// <summary>The rectangle on a page of the given size.</summary>
     public (double Left, double Bottom, double Right, double Top) On(double pageWidth, double pageHeight) =>

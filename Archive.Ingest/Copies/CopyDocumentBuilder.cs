@@ -1,0 +1,88 @@
+using QRCoder;
+using UglyToad.PdfPig;
+using UglyToad.PdfPig.Core;
+using UglyToad.PdfPig.Writer;
+
+namespace Archive.Ingest.Copies;
+
+/// <summary>
+/// Writes the unsigned copy with PdfPig: the source's pages (or the chosen ones, for a TRÍCH SAO) as they are, PDF/A-2b,
+/// with the stamp at the top right of the first page in Liberation Serif 10 pt (the metrics of Times New Roman), embedded,
+/// and a QR code of the verification address beside it.
+/// </summary>
+/// <param name="fontFile">A TrueType font with Vietnamese glyphs (Debian's fonts-liberation2 by default).</param>
+public sealed class CopyDocumentBuilder(string fontFile = CopyDocumentBuilder.LiberationSerif)
+{
+    public const string LiberationSerif = "/usr/share/fonts/truetype/liberation2/LiberationSerif-Regular.ttf";
+    private const double FontSize = 10;
+    // Four lines and the QR code fit in 52 pt: the top margin of 20–25 mm NĐ 30 (Phụ lục I) gives a document is 57–71 pt.
+    private const double LineHeight = 11;
+    private const double Margin = 8;
+    private const double QrSize = 44;
+
+    /// <returns>The copy, and where on page 1 the stamp stands (the signature's widget goes over it).</returns>
+    public async Task<(byte[] Pdf, PdfRectangle Stamp)> BuildAsync(string sourcePdf, IReadOnlyList<int>? pages, CopyStamp stamp,
+        CancellationToken cancellationToken)
+    {
+        if (!File.Exists(fontFile))
+            throw new InvalidDataException($"Không có phông chữ '{fontFile}' để in dấu bản sao (cài gói fonts-liberation2).");
+        var font = await File.ReadAllBytesAsync(fontFile, cancellationToken).ConfigureAwait(false);
+        using var source = PdfDocument.Open(sourcePdf);
+        var chosen = pages ?? Enumerable.Range(1, source.NumberOfPages).ToList();
+        var beyond = chosen.Where(p => p < 1 || p > source.NumberOfPages).ToList();
+        if (beyond.Count > 0)
+            throw new InvalidDataException($"Văn bản có {source.NumberOfPages} trang; không có trang {string.Join(", ", beyond)}.");
+
+        using var builder = new PdfDocumentBuilder { ArchiveStandard = PdfAStandard.A2B };
+        var serif = builder.AddTrueTypeFont(font);
+        PdfRectangle area = default;
+        foreach (var number in chosen)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var page = builder.AddPage(source, number);
+            if (number != chosen[0]) continue;
+            var size = source.GetPage(number);
+            var lines = stamp.Lines;
+            var width = lines.Max(line => Width(page, line, serif));
+            var right = size.Width - Margin;
+            var top = size.Height - Margin;
+            var textLeft = right - width;
+            for (var i = 0; i < lines.Count; i++)
+                page.AddText(lines[i], FontSize, new PdfPoint(textLeft, top - FontSize - i * LineHeight), serif);
+            var bottom = top - lines.Count * LineHeight - 2;
+            var qrLeft = textLeft - QrSize - 6;
+            DrawQrCode(page, stamp.VerificationAddress, qrLeft, top - QrSize);
+            area = new PdfRectangle(qrLeft, Math.Min(bottom, top - QrSize), right, top);
+        }
+        return (builder.Build(), area);
+    }
+
+    private static double Width(PdfPageBuilder page, string text, PdfDocumentBuilder.AddedFont font)
+    {
+        var letters = page.MeasureText(text, FontSize, new PdfPoint(0, 0), font);
+        return letters.Count == 0 ? 0 : letters.Max(l => l.BoundingBox.Right) - letters.Min(l => l.BoundingBox.Left);
+    }
+
+    /// <summary>The QR code as filled squares, a run of dark modules of a row at a time: sharp at any zoom, and no image to
+    /// carry a colour space that PDF/A would question.</summary>
+    private static void DrawQrCode(PdfPageBuilder page, Uri address, double left, double bottom)
+    {
+        using var generator = new QRCodeGenerator();
+        using var data = generator.CreateQrCode(address.AbsoluteUri, QRCodeGenerator.ECCLevel.M);
+        var modules = data.ModuleMatrix;
+        var cell = QrSize / modules.Count;
+        page.SetTextAndFillColor(0, 0, 0);
+        for (var row = 0; row < modules.Count; row++)
+        {
+            var y = bottom + QrSize - (row + 1) * cell;
+            for (var column = 0; column < modules.Count;)
+            {
+                if (!modules[row][column]) { column++; continue; }
+                var start = column;
+                while (column < modules.Count && modules[row][column]) column++;
+                page.DrawRectangle(new PdfPoint(left + start * cell, y), (column - start) * cell, cell, 0, fill: true);
+            }
+        }
+        page.ResetColor();
+    }
+}
