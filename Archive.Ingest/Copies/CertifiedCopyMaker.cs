@@ -18,7 +18,8 @@ public sealed class CertifiedCopyMaker(CopyDocumentBuilder builder, ILogger log)
         ArgumentNullException.ThrowIfNull(key);
         if (File.Exists(output)) throw new IOException($"Tệp '{output}' đã có; bản sao không ghi đè tệp nào.");
         var (pdf, area) = await builder.BuildAsync(sourcePdf, pages, stamp, cancellationToken).ConfigureAwait(false);
-        var unsigned = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(output))!, $".{Path.GetFileName(output)}.{Guid.NewGuid():N}.unsigned");
+        var folder = Path.GetDirectoryName(Path.GetFullPath(output))!;
+        var unsigned = Path.Combine(folder, $".{Path.GetFileName(output)}.{Guid.NewGuid():N}.unsigned");
         try
         {
             await File.WriteAllBytesAsync(unsigned, pdf, cancellationToken).ConfigureAwait(false);
