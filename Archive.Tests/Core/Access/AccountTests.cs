@@ -98,6 +98,7 @@ public sealed class AccountTests
         Create("ttb", Role.Specialist, GoodPassword);
         var token = _accounts.CreateToken("máy quét", ["doc"], 30, _accounts.ActAs("ttb", "x", NetworkZone.Console));
         var before = _accounts.ActAs("ttb", "x", NetworkZone.Console);
+        Assert.That(_accounts.Authenticate(token.Secret, "x", NetworkZone.Console).Name, Is.EqualTo("ttb"), "the token read, and kept");
 
         _accounts.Disable("ttb", _operator);
 
