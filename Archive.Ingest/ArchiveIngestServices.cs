@@ -1,9 +1,11 @@
 using Archive.Core.Application;
 using Archive.Ingest.Conversion;
+using Archive.Ingest.Copies;
 using Archive.Ingest.Pipeline;
 using Archive.Ingest.Signatures;
 using Archive.Ingest.Signing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Serilog;
 
 namespace Archive.Ingest;
@@ -23,6 +25,8 @@ public static class ArchiveIngestServices
         services.AddSingleton<SignatureVerification>();
         services.AddSingleton<StoredDocumentVerification>();
         services.AddSingleton<DocumentSigning>();
+        services.TryAddSingleton(CopyIssuingOptions.Default);
+        services.AddSingleton<CopyIssuing>();
         return services;
     }
 }

@@ -27,4 +27,5 @@ public enum Operation
     DossierManage,
     CopyRequest,
     CopyApprove,
+    CopyMake,
 }

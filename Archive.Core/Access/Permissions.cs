@@ -24,6 +24,7 @@ public static class Permissions
         [Operation.CatalogRead] = Roles([.. Role.All]),
         [Operation.Search] = Roles([.. Role.All]),
         [Operation.CopyApprove] = Roles(Role.Leader, Role.RecordsOfficer),
+        [Operation.CopyMake] = Roles(Role.RecordsOfficer),
     };
 
     /// <summary>Operations on one dossier and its documents, and the level on that dossier they need.</summary>
@@ -55,7 +56,8 @@ public static class Permissions
         Operation.UserManage or Operation.RightsManage or Operation.TrustManage or Operation.AgencyCreate or Operation.Preservation
             or Operation.IndexRebuild => TokenScope.Admin,
         Operation.FondsCreate or Operation.DossierCreate or Operation.Ingest or Operation.InboxDecide or Operation.DocumentAdd
-            or Operation.DossierManage or Operation.CopyRequest or Operation.CopyApprove => TokenScope.Write,
+            or Operation.DossierManage or Operation.CopyRequest or Operation.CopyApprove
+            or Operation.CopyMake => TokenScope.Write,
         _ => TokenScope.Read,
     };
 
@@ -82,6 +84,7 @@ public static class Permissions
         Operation.DossierManage => "đóng, mở lại hồ sơ",
         Operation.CopyRequest => "yêu cầu cấp bản sao văn bản",
         Operation.CopyApprove => "phê duyệt, từ chối yêu cầu cấp bản sao (người được giao theo cấu hình)",
+        Operation.CopyMake => "làm, ký số và đăng ký bản sao đã được duyệt",
         _ => operation.ToString(),
     };
 

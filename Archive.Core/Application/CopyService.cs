@@ -58,6 +58,109 @@ public sealed class CopyService(ArchiveStore store, AccessPolicy policy, CopyApp
     public CopyRequest Refuse(string requestId, string reason, Actor actor) =>
         Decide(requestId, actor, Required(reason, "Lý do từ chối"));
 
+    /// <summary>
+    /// Starts making an approved copy: reserves its register number, ký hiệu and verification code on the request (in the
+    /// year it is made), or gives back those reserved by an attempt that failed, so numbers have no gaps.
+    /// </summary>
+    public CopyIssue Reserve(string requestId, Actor actor) => store.Catalog.Write(actor, session =>
+    {
+        var request = Find(session, requestId);
+        DemandMaker(session, actor, request);
+        if (request.Status != CopyRequestStatus.Approved)
+            throw new InvalidRequestException($"Yêu cầu sao {request.Id} {Describe(request.Status)}: chỉ làm bản sao đã được duyệt.");
+        // The SAO Y's stamp stands where the SAO LỤC's must go (the top right of page 1): until the two are laid out together,
+        // no SAO LỤC is made rather than one whose stamps overlap.
+        if (request.Form == CopyForm.SaoLuc.Code)
+            throw new InvalidRequestException($"Yêu cầu {request.Id} là sao lục: kho chưa làm được bản sao lục (dấu sao lục trùng " +
+                                              "chỗ dấu sao y ở góc trên bên phải trang đầu); hãy cấp bản sao y.");
+        var reserved = request;
+        if (request.CopyEntryId is null)
+        {
+            var year = clock.GetLocalNow().Year;
+            var prefix = CopyRegisterEntry.IdOf(year, 0)[..5];
+            var number = session.CopyRequests.Where(r => r.CopyEntryId != null)
+                .Where(r => r.CopyEntryId!.StartsWith(prefix, StringComparison.Ordinal))
+                .Select(r => r.CopyNumber ?? 0).DefaultIfEmpty(0).Max() + 1;
+            reserved = request with
+            {
+                CopyEntryId = CopyRegisterEntry.IdOf(year, number), CopyNumber = number, VerificationCode = VerificationCodes.New(),
+            };
+            session.CopyRequests.Update(reserved);
+            session.Record(new AuditChange("copy.reserve", nameof(CopyRequest), request.Id, null,
+                $"số {Notation(reserved)}, bản đăng ký {reserved.CopyEntryId}"));
+        }
+        var organ = session.Agencies.Get(request.OrganId)?.Name ?? request.OrganId;
+        var sourceCopy = request.SourceRequestId is { } source
+            ? session.CopyRegister.Where(e => e.RequestId == source).FirstOrDefault()?.Sha256
+              ?? throw new InvalidRequestException($"Không tìm thấy bản sao y theo yêu cầu {source} trong sổ bản sao.")
+            : null;
+        return new CopyIssue(reserved, reserved.CopyEntryId!, Notation(reserved), reserved.VerificationCode!, organ, sourceCopy);
+    });
+
+    /// <summary>
+    /// Registers a copy made for <paramref name="issue"/>: its line in the register of copies, the request marked issued, the
+    /// signed file kept as a blob, all in one transaction of <paramref name="work"/>.
+    /// </summary>
+    public CopyRegisterEntry Register(UnitOfWork work, CopyIssue issue, StoredBlob copy, DateTimeOffset signedAt, Actor actor)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        ArgumentNullException.ThrowIfNull(issue);
+        work.Reference(copy, CopyBlobRole, issue.EntryId);
+        return work.Commit(actor, session =>
+        {
+            var request = Find(session, issue.Request.Id);
+            DemandMaker(session, actor, request);
+            if (request.Status != CopyRequestStatus.Approved || request.CopyEntryId != issue.EntryId)
+                throw new InvalidRequestException($"Yêu cầu sao {request.Id} đã thay đổi trong lúc làm bản sao; hãy làm lại.");
+            var entry = new CopyRegisterEntry
+            {
+                Id = issue.EntryId, Year = int.Parse(issue.EntryId[..4], System.Globalization.CultureInfo.InvariantCulture),
+                Number = request.CopyNumber!.Value, Notation = issue.Notation, Form = request.Form, RequestId = request.Id,
+                DocumentId = request.DocumentId, OrganId = request.OrganId, OrganName = issue.OrganName, Pages = request.Pages,
+                SourceCopyId = request.SourceRequestId is { } source
+                    ? session.CopyRegister.Where(e => e.RequestId == source).FirstOrDefault()?.Id
+                    : null,
+                RequestedBy = request.RequestedBy, ApprovedBy = request.DecidedBy ?? "", Recipient = request.Recipient,
+                MadeBy = actor.Name, SignedAt = signedAt, Sha256 = copy.Digest.Hex, Length = copy.Length,
+                VerificationCode = issue.VerificationCode,
+            };
+            session.CopyRegister.Insert(entry);
+            session.CopyRequests.Update(request with { Status = CopyRequestStatus.Made });
+            session.Record(new AuditChange("copy.make", nameof(CopyRegisterEntry), entry.Id, null,
+                $"{entry.CopyForm.Name} số {entry.Notation} văn bản {entry.DocumentId} cho {entry.Recipient}; SHA-256 {entry.Sha256}"));
+            return entry;
+        });
+    }
+
+    /// <summary>
+    /// Whether the archive issued a file (by its SHA-256) or a code: public, as the verification page asks it, so it tells
+    /// only what the copy itself shows.
+    /// </summary>
+    public CopyVerification? Verify(Sha256Digest? file, string? code)
+    {
+        var wanted = code?.Trim().ToUpperInvariant();
+        var entry = store.Catalog.Read(session => file is { } digest
+            ? session.CopyRegister.Where(e => e.Sha256 == digest.Hex).FirstOrDefault()
+            : session.CopyRegister.Where(e => e.VerificationCode == wanted).FirstOrDefault());
+        if (entry is null) return null;
+        var pages = entry.Pages is { } chosen ? PageSelection.Parse(chosen).Pages.Count : 0;
+        return new CopyVerification(entry.Notation, entry.CopyForm.Name, entry.OrganName, entry.SignedAt, pages, entry.Sha256,
+            entry.VerificationCode);
+    }
+
+    /// <summary>The signed copy a register entry keeps, for a SAO LỤC made from it or to hand out again.</summary>
+    public const string CopyBlobRole = "copy";
+
+    private void DemandMaker(ICatalogSession session, Actor actor, CopyRequest request)
+    {
+        policy.Demand(session, actor, Operation.CopyMake);
+        if (!actor.IsOperator && actor.Agency?.Value != request.OrganId)
+            throw new AccessDeniedException($"Yêu cầu sao {request.Id} là của cơ quan {request.OrganId}; " +
+                                            $"tài khoản {actor.Name} không thuộc cơ quan đó.");
+    }
+
+    private static string Notation(CopyRequest request) => $"{request.CopyNumber:D2}/{request.Form}";
+
     /// <summary>One request, for its requester, the approvers of its agency, and whoever may read its document.</summary>
     public CopyRequest Get(string requestId, Actor actor) => store.Catalog.Read(session =>
     {

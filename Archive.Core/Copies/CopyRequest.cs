@@ -28,6 +28,10 @@ public sealed record CopyRequest
     public string? DecidedBy { get; init; }
     public DateTimeOffset? DecidedAt { get; init; }
     public string? RefusalReason { get; init; }
+    /// <summary>The register entry (and its number) reserved when making began: a retry after a failure uses the same.</summary>
+    public string? CopyEntryId { get; init; }
+    public int? CopyNumber { get; init; }
+    public string? VerificationCode { get; init; }
 
     public CopyForm CopyForm => CopyForm.Parse(Form);
 

@@ -25,6 +25,7 @@ internal static class CatalogMapping
     public const string Tokens = "tokens";
     public const string Grants = "grants";
     public const string CopyRequests = "copy_requests";
+    public const string CopyRegister = "copy_register";
 
     /// <summary>A mapper of our own: never the process-wide BsonMapper.Global.</summary>
     public static BsonMapper Create()
@@ -60,6 +61,7 @@ internal static class CatalogMapping
         mapper.Entity<Access.ApiToken>().Id(t => t.Id, autoId: false).Ignore(t => t.ScopeSet);
         mapper.Entity<Access.DossierGrant>().Id(g => g.Id, autoId: false);
         mapper.Entity<Copies.CopyRequest>().Id(r => r.Id, autoId: false).Ignore(r => r.CopyForm);
+        mapper.Entity<Copies.CopyRegisterEntry>().Id(e => e.Id, autoId: false).Ignore(e => e.CopyForm);
         return mapper;
     }
 

@@ -233,6 +233,9 @@ public sealed class CatalogStore : IDisposable
         _db.GetCollection<AuditEntry>(AuditCollection).EnsureIndex(e => e.ObjectId);
         _db.GetCollection<DossierGrant>(CatalogMapping.Grants).EnsureIndex(g => g.FileCode);
         _db.GetCollection<CopyRequest>(CatalogMapping.CopyRequests).EnsureIndex(r => r.Year);
+        // A copy handed in for verification is found by its SHA-256 or the code it shows.
+        _db.GetCollection<CopyRegisterEntry>(CatalogMapping.CopyRegister).EnsureIndex(e => e.Sha256);
+        _db.GetCollection<CopyRegisterEntry>(CatalogMapping.CopyRegister).EnsureIndex(e => e.VerificationCode);
         _db.GetCollection<ApiToken>(CatalogMapping.Tokens).EnsureIndex(t => t.Login);
     }
 
@@ -254,6 +257,8 @@ public sealed class CatalogStore : IDisposable
         public IRecordSet<ApiToken> Tokens { get; } = Set<ApiToken>(db, CatalogMapping.Tokens, changes is not null);
         public IRecordSet<DossierGrant> Grants { get; } = Set<DossierGrant>(db, CatalogMapping.Grants, changes is not null);
         public IRecordSet<CopyRequest> CopyRequests { get; } = Set<CopyRequest>(db, CatalogMapping.CopyRequests, changes is not null);
+        public IRecordSet<CopyRegisterEntry> CopyRegister { get; } =
+            Set<CopyRegisterEntry>(db, CatalogMapping.CopyRegister, changes is not null);
 
         public void Record(AuditChange change)
         {

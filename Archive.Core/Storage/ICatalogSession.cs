@@ -28,6 +28,7 @@ public interface ICatalogSession
     IRecordSet<ApiToken> Tokens { get; }
     IRecordSet<DossierGrant> Grants { get; }
     IRecordSet<CopyRequest> CopyRequests { get; }
+    IRecordSet<CopyRegisterEntry> CopyRegister { get; }
 
     void Record(AuditChange change);
 }

@@ -1,17 +1,19 @@
 using System.CommandLine;
 using Archive.Core.Application;
 using Archive.Core.Copies;
+using Archive.Core.Storage;
+using Archive.Ingest.Copies;
 
 namespace Archive.Web.Cli;
 
-/// <summary>`archive copy request|approve|refuse|list`: requests for certified copies, thin shells over the copy service.</summary>
+/// <summary>`archive copy request|approve|refuse|make|list|verify`: certified copies, thin shells over the copy services.</summary>
 public static class CopyCommands
 {
     private static readonly Argument<string> RequestId = new("request") { Description = "Số yêu cầu sao (năm-số, ví dụ 2026-000001)" };
 
     public static Command Create(CommandRunner runner) => new("copy", "Bản sao điện tử: SAO Y, SAO LỤC, TRÍCH SAO (NĐ 30/2020 Điều 25–26)")
     {
-        Request(runner), Approve(runner), Refuse(runner), List(runner),
+        Request(runner), Approve(runner), Refuse(runner), Make(runner), List(runner), Verify(runner),
     };
 
     private static Command Request(CommandRunner runner)
@@ -56,6 +58,58 @@ public static class CopyCommands
             return ExitCodes.Ok;
         });
         return refuse;
+    }
+
+    private static Command Make(CommandRunner runner)
+    {
+        var output = new Option<FileInfo>("--out") { Description = "Tệp bản sao ghi ra (tệp mới)", Required = true };
+        var keys = new SigningKeyOptions();
+        var make = new Command("make", "Làm bản sao đã được duyệt: đóng dấu, ký số bằng khoá của cơ quan, ghi sổ bản sao")
+        {
+            RequestId, output,
+        };
+        keys.AddTo(make);
+        runner.Bind(make, async (context, parse, cancellationToken) =>
+        {
+            var entry = await context.Get<CopyIssuing>().IssueAsync(parse.GetValue(RequestId)!, keys.Source(parse),
+                parse.GetValue(output)!.FullName, context.Actor, cancellationToken).ConfigureAwait(false);
+            context.Output.Item(entry, e => $"Đã cấp {e.CopyForm.Name} số {e.Notation} (mã xác thực {e.VerificationCode}) " +
+                                            $"cho {e.Recipient}: {parse.GetValue(output)!.FullName}; SHA-256 {e.Sha256}.");
+            return ExitCodes.Ok;
+        });
+        return make;
+    }
+
+    private static Command Verify(CommandRunner runner)
+    {
+        var file = new Argument<FileInfo?>("file") { Description = "Tệp bản sao cần xác thực", Arity = ArgumentArity.ZeroOrOne };
+        var code = new Option<string?>("--code") { Description = "Mã xác thực in trên bản sao" };
+        var verify = new Command("verify", "Xác thực một bản sao: do kho này cấp và còn nguyên vẹn?") { file, code };
+        runner.Bind(verify, async (context, parse, cancellationToken) =>
+        {
+            var given = parse.GetValue(file);
+            if ((given is null) == (parse.GetValue(code) is null))
+                throw new InvalidRequestException("Cho một tệp bản sao hoặc một mã xác thực (--code).");
+            Sha256Digest? digest = null;
+            if (given is not null)
+            {
+                await using var stream = given.OpenRead();
+                digest = await Sha256Digest.ComputeAsync(stream, cancellationToken).ConfigureAwait(false);
+            }
+            var found = context.Get<CopyService>().Verify(digest, parse.GetValue(code));
+            if (found is null)
+            {
+                context.Output.Error(given is null
+                    ? "Không có bản sao nào mang mã xác thực này."
+                    : "Tệp này không phải bản sao do kho cấp, hoặc đã bị sửa đổi sau khi ký: không xác thực được.");
+                return ExitCodes.CheckFailed;
+            }
+            var how = given is null ? "mã xác thực khớp" : "tệp còn nguyên vẹn";
+            context.Output.Item(found, v => $"Bản sao hợp lệ: {v.FormName} số {v.Notation} của {v.OrganName}, ký lúc " +
+                                            $"{v.SignedAt:dd/MM/yyyy HH:mm:ss}; {how}.");
+            return ExitCodes.Ok;
+        });
+        return verify;
     }
 
     private static Command List(CommandRunner runner)

@@ -1,6 +1,7 @@
 using Archive.Core.Access;
 using Archive.Core.Copies;
 using Archive.Ingest.Conversion;
+using Archive.Ingest.Copies;
 using Archive.Ingest.Intake;
 using Microsoft.Extensions.Configuration;
 
@@ -32,6 +33,12 @@ public sealed record ArchiveSettings(string DataFolder, string Urls, TimeZoneInf
     /// <summary>Who approves requests for copies (Archive:Copies:Approver: lanh-dao, the default, or van-thu).</summary>
     public CopyApproval CopyApproval =>
         Configuration["Archive:Copies:Approver"] is { Length: > 0 } role ? CopyApproval.Parse(role) : CopyApproval.Leaders;
+
+    /// <summary>The public verification page a copy's QR code leads to (Archive:Copies:VerificationPage).</summary>
+    public CopyIssuingOptions CopyIssuing =>
+        Configuration["Archive:Copies:VerificationPage"] is { Length: > 0 } page && Uri.TryCreate(page, UriKind.Absolute, out var uri)
+            ? new CopyIssuingOptions(uri)
+            : CopyIssuingOptions.Default;
 
     /// <summary>The configuration files a backup keeps beside the data, so a restore runs as the original did.</summary>
     public IReadOnlyList<string> ConfigurationFiles => [Path.Combine(AppContext.BaseDirectory, "appsettings.json")];

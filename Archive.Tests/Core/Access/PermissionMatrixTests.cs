@@ -38,6 +38,7 @@ public sealed partial class PermissionMatrixTests
     private int _unique;
     private readonly Dictionary<string, string> _pending = [];
     private readonly Dictionary<string, string> _copyRequests = [];
+    private readonly Dictionary<string, string> _approvedCopies = [];
 
     [OneTimeSetUp]
     public async Task CreateArchive()
@@ -67,6 +68,9 @@ public sealed partial class PermissionMatrixTests
                 Operator, CancellationToken.None)).Id;
             _copyRequests[Login(Role.All[i])] = Copies(CopyApproval.Leaders).Request(
                 new NewCopyRequest(_documentId, "sao-y", "Thử quyền phê duyệt", "Tòa án nhân dân tỉnh"), Operator).Id;
+            var approved = Copies(CopyApproval.Leaders)
+                .Request(new NewCopyRequest(_documentId, "sao-y", "Thử quyền làm bản sao", "Sở Tư pháp"), Operator).Id;
+            _approvedCopies[Login(Role.All[i])] = Copies(CopyApproval.Leaders).Approve(approved, As(Role.Leader.Code)).Id;
         }
         using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
         using var root = new CertificateRequest("CN=Gốc thử nghiệm", key, HashAlgorithmName.SHA256)
@@ -212,6 +216,9 @@ public sealed partial class PermissionMatrixTests
                 // The matrix says who may be named the approver; each case names the acting role.
                 Copies(actor.Has(Role.RecordsOfficer) ? CopyApproval.Parse("van-thu") : CopyApproval.Leaders)
                     .Approve(_copyRequests[actor.Name], actor);
+                break;
+            case Operation.CopyMake:
+                Copies(CopyApproval.Leaders).Reserve(_approvedCopies[actor.Name], actor);
                 break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(operation), operation, "not in the role matrix");
