@@ -90,11 +90,7 @@ public sealed class CopyService(ArchiveStore store, AccessPolicy policy, CopyApp
                 $"số {Notation(reserved)}, bản đăng ký {reserved.CopyEntryId}"));
         }
         var organ = session.Agencies.Get(request.OrganId)?.Name ?? request.OrganId;
-        var sourceCopy = request.SourceRequestId is { } source
-            ? session.CopyRegister.Where(e => e.RequestId == source).FirstOrDefault()?.Sha256
-              ?? throw new InvalidRequestException($"Không tìm thấy bản sao y theo yêu cầu {source} trong sổ bản sao.")
-            : null;
-        return new CopyIssue(reserved, reserved.CopyEntryId!, Notation(reserved), reserved.VerificationCode!, organ, sourceCopy);
+        return new CopyIssue(reserved, reserved.CopyEntryId!, Notation(reserved), reserved.VerificationCode!, organ);
     });
 
     /// <summary>
@@ -117,9 +113,6 @@ public sealed class CopyService(ArchiveStore store, AccessPolicy policy, CopyApp
                 Id = issue.EntryId, Year = int.Parse(issue.EntryId[..4], System.Globalization.CultureInfo.InvariantCulture),
                 Number = request.CopyNumber!.Value, Notation = issue.Notation, Form = request.Form, RequestId = request.Id,
                 DocumentId = request.DocumentId, OrganId = request.OrganId, OrganName = issue.OrganName, Pages = request.Pages,
-                SourceCopyId = request.SourceRequestId is { } source
-                    ? session.CopyRegister.Where(e => e.RequestId == source).FirstOrDefault()?.Id
-                    : null,
                 RequestedBy = request.RequestedBy, ApprovedBy = request.DecidedBy ?? "", Recipient = request.Recipient,
                 MadeBy = actor.Name, SignedAt = signedAt, Sha256 = copy.Digest.Hex, Length = copy.Length,
                 VerificationCode = issue.VerificationCode,

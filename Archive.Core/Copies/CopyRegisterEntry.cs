@@ -18,8 +18,6 @@ public sealed record CopyRegisterEntry
     public string OrganId { get; init; } = "";
     public string OrganName { get; init; } = "";
     public string? Pages { get; init; }
-    /// <summary>For a SAO LỤC: the register entry of the SAO Y it was made from.</summary>
-    public string? SourceCopyId { get; init; }
     public string RequestedBy { get; init; } = "";
     public string ApprovedBy { get; init; } = "";
     public string Recipient { get; init; } = "";

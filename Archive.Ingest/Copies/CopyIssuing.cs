@@ -8,8 +8,8 @@ using Serilog;
 namespace Archive.Ingest.Copies;
 
 /// <summary>
-/// Issues an approved copy (NĐ 30/2020 Điều 26): reserves its number, makes and signs it from the document's PDF/A (or, for a
-/// SAO LỤC, from the SAO Y the archive issued), keeps the signed file, registers it, and writes it out for the recipient.
+/// Issues an approved copy (NĐ 30/2020 Điều 26): reserves its number, makes and signs it from the document's PDF/A, keeps the
+/// signed file, registers it, and writes it out for the recipient.
 /// Nothing is registered unless the signed copy was made; a failed attempt keeps its reserved number for the next.
 /// </summary>
 public sealed class CopyIssuing(ArchiveStore store, CopyService copies, DocumentContent content, CopyIssuingOptions options,
@@ -61,12 +61,6 @@ public sealed class CopyIssuing(ArchiveStore store, CopyService copies, Document
     private async Task WriteSourceAsync(CopyIssue issue, string path, Actor actor, CancellationToken cancellationToken)
     {
         await using var target = new FileStream(path, FileMode.CreateNew, FileAccess.Write);
-        if (issue.SourceCopySha256 is { } copy)
-        {
-            await using var kept = store.Blobs.OpenRead(Sha256Digest.Parse(copy));
-            await kept.CopyToAsync(target, cancellationToken).ConfigureAwait(false);
-            return;
-        }
         await using var document = await content.OpenAsync(issue.Request.DocumentId, Representation.PdfA, actor, cancellationToken)
             .ConfigureAwait(false);
         await document.Content.CopyToAsync(target, cancellationToken).ConfigureAwait(false);

@@ -37,7 +37,11 @@ public sealed class CatalogReadCacheTests
         using var archive = new TestArchive();
         var cache = new CatalogReadCache<int, int>(archive.Store.Catalog, capacity: 4);
         var reads = 0;
-        int Read(int key) => cache.Read(key, _ => ++reads * 0 + key * 10);
+        int Read(int key) => cache.Read(key, _ =>
+        {
+            reads++;
+            return key * 10;
+        });
 
         Assert.That(Enumerable.Range(0, 4).Select(Read), Is.EqualTo(new[] { 0, 10, 20, 30 }));
         Assert.That((Read(3), reads), Is.EqualTo((30, 4)));
