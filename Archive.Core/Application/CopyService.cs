@@ -68,11 +68,6 @@ public sealed class CopyService(ArchiveStore store, AccessPolicy policy, CopyApp
         DemandMaker(session, actor, request);
         if (request.Status != CopyRequestStatus.Approved)
             throw new InvalidRequestException($"Yêu cầu sao {request.Id} {Describe(request.Status)}: chỉ làm bản sao đã được duyệt.");
-        // The SAO Y's stamp stands where the SAO LỤC's must go (the top right of page 1): until the two are laid out together,
-        // no SAO LỤC is made rather than one whose stamps overlap.
-        if (request.Form == CopyForm.SaoLuc.Code)
-            throw new InvalidRequestException($"Yêu cầu {request.Id} là sao lục: kho chưa làm được bản sao lục (dấu sao lục trùng " +
-                                              "chỗ dấu sao y ở góc trên bên phải trang đầu); hãy cấp bản sao y.");
         var reserved = request;
         if (request.CopyEntryId is null)
         {
@@ -90,8 +85,19 @@ public sealed class CopyService(ArchiveStore store, AccessPolicy policy, CopyApp
                 $"số {Notation(reserved)}, bản đăng ký {reserved.CopyEntryId}"));
         }
         var organ = session.Agencies.Get(request.OrganId)?.Name ?? request.OrganId;
-        return new CopyIssue(reserved, reserved.CopyEntryId!, Notation(reserved), reserved.VerificationCode!, organ);
+        return new CopyIssue(reserved, reserved.CopyEntryId!, Notation(reserved), reserved.VerificationCode!, organ,
+            request.SourceRequestId is { } source ? IssuedCopyOf(session, source) : null,
+            DocumentView.Received(session, request.DocumentId)?.SignatureReport);
     });
+
+    /// <summary>The register entry of the SAO Y a SAO LỤC is made from.</summary>
+    private static CopyRegisterEntry IssuedCopyOf(ICatalogSession session, string requestId)
+    {
+        var source = Find(session, requestId);
+        var entry = source is { Status: CopyRequestStatus.Made, CopyEntryId: { } entryId } ? session.CopyRegister.Get(entryId) : null;
+        return entry
+            ?? throw new InvalidRequestException($"Bản sao y theo yêu cầu {source.Id} chưa được cấp ({Describe(source.Status)}).");
+    }
 
     /// <summary>
     /// Registers a copy made for <paramref name="issue"/>: its line in the register of copies, the request marked issued, the
@@ -115,7 +121,8 @@ public sealed class CopyService(ArchiveStore store, AccessPolicy policy, CopyApp
                 DocumentId = request.DocumentId, OrganId = request.OrganId, OrganName = issue.OrganName, Pages = request.Pages,
                 RequestedBy = request.RequestedBy, ApprovedBy = request.DecidedBy ?? "", Recipient = request.Recipient,
                 MadeBy = actor.Name, SignedAt = signedAt, Sha256 = copy.Digest.Hex, Length = copy.Length,
-                VerificationCode = issue.VerificationCode,
+                VerificationCode = issue.VerificationCode, SourceCopyId = issue.SourceCopy?.Id,
+                SourceSignatureReport = issue.SourceSignatureReport,
             };
             session.CopyRegister.Insert(entry);
             session.CopyRequests.Update(request with { Status = CopyRequestStatus.Made });

@@ -49,7 +49,7 @@ public sealed class DocumentView(Storage.ArchiveStore store, CatalogService cata
     }
 
     /// <summary>The item it arrived as, if it came through the inbox (the inbox is in the main catalog).</summary>
-    private static InboxItem? Received(Storage.ICatalogSession main, string documentId) =>
+    internal static InboxItem? Received(Storage.ICatalogSession main, string documentId) =>
         main.Inbox.Where(i => i.DocumentId == documentId && i.Status == InboxStatus.Accepted).FirstOrDefault();
 
     private static string[] ObjectsOf(string documentId, InboxItem? received) =>

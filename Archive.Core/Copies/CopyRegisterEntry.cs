@@ -28,6 +28,13 @@ public sealed record CopyRegisterEntry
     public string Sha256 { get; init; } = "";
     public long Length { get; init; }
     public string VerificationCode { get; init; } = "";
+    /// <summary>For a SAO LỤC: the register entry of the SAO Y it copies.</summary>
+    public string? SourceCopyId { get; init; }
+    /// <summary>
+    /// The validation report (JSON) of the original's signatures, as the archive made it on receiving the document: what the
+    /// copy certifies it was copied from. Null for a document that came without one.
+    /// </summary>
+    public string? SourceSignatureReport { get; init; }
 
     public CopyForm CopyForm => CopyForm.Parse(Form);
 

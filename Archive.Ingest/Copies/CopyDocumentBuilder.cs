@@ -19,10 +19,18 @@ public sealed class CopyDocumentBuilder(string fontFile = CopyDocumentBuilder.Li
     private const double LineHeight = 11;
     private const double Margin = 8;
     private const double QrSize = 44;
+    private const double QrGap = 6;
+    // Between a SAO LỤC's stamp and the SAO Y's beside it.
+    private const double Gap = 12;
 
+    /// <param name="under">
+    /// For a SAO LỤC: the stamp of the SAO Y it is made from, which the source's first page already shows at the top right. The
+    /// new stamp stands to its left in the same band, and the SAO Y's signature field is not copied (the SAO Y's own signature
+    /// covers only the SAO Y).
+    /// </param>
     /// <returns>The copy, and where on page 1 the stamp stands (the signature's widget goes over it).</returns>
     public async Task<(byte[] Pdf, PdfRectangle Stamp)> BuildAsync(string sourcePdf, IReadOnlyList<int>? pages, CopyStamp stamp,
-        CancellationToken cancellationToken)
+        CopyStamp? under, CancellationToken cancellationToken)
     {
         if (!File.Exists(fontFile))
             throw new InvalidDataException($"Không có phông chữ '{fontFile}' để in dấu bản sao (cài gói fonts-liberation2).");
@@ -35,26 +43,41 @@ public sealed class CopyDocumentBuilder(string fontFile = CopyDocumentBuilder.Li
 
         using var builder = new PdfDocumentBuilder { ArchiveStandard = PdfAStandard.A2B };
         var serif = builder.AddTrueTypeFont(font);
+        var options = new PdfDocumentBuilder.AddPageOptions { KeepAnnotations = under is null };
         PdfRectangle area = default;
         foreach (var number in chosen)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var page = builder.AddPage(source, number);
+            var page = builder.AddPage(source, number, options);
             if (number != chosen[0]) continue;
             var size = source.GetPage(number);
-            var lines = stamp.Lines;
-            var width = lines.Max(line => Width(page, line, serif));
             var right = size.Width - Margin;
-            var top = size.Height - Margin;
-            var textLeft = right - width;
-            for (var i = 0; i < lines.Count; i++)
-                page.AddText(lines[i], FontSize, new PdfPoint(textLeft, top - FontSize - i * LineHeight), serif);
-            var bottom = top - lines.Count * LineHeight - 2;
-            var qrLeft = textLeft - QrSize - 6;
-            DrawQrCode(page, stamp.VerificationAddress, qrLeft, top - QrSize);
-            area = new PdfRectangle(qrLeft, Math.Min(bottom, top - QrSize), right, top);
+            if (under is not null) right = Place(page, under, serif, right, size.Height).Left - Gap;
+            area = Place(page, stamp, serif, right, size.Height);
+            if (area.Left < Margin)
+                throw new InvalidDataException($"Trang đầu rộng {size.Width:0} pt không đủ chỗ cho dấu {stamp.Form.Name} " +
+                                               $"bên cạnh dấu {under?.Form.Name}.");
+            DrawStamp(page, stamp, serif, area);
         }
         return (builder.Build(), area);
+    }
+
+    /// <summary>Where a stamp whose right edge is at <paramref name="right"/> stands: its text, and the QR code left of it.</summary>
+    private static PdfRectangle Place(PdfPageBuilder page, CopyStamp stamp, PdfDocumentBuilder.AddedFont font, double right,
+        double pageHeight)
+    {
+        var width = stamp.Lines.Max(line => Width(page, line, font));
+        var top = pageHeight - Margin;
+        var bottom = Math.Min(top - stamp.Lines.Count * LineHeight - 2, top - QrSize);
+        return new PdfRectangle(right - width - QrGap - QrSize, bottom, right, top);
+    }
+
+    private static void DrawStamp(PdfPageBuilder page, CopyStamp stamp, PdfDocumentBuilder.AddedFont font, PdfRectangle area)
+    {
+        var textLeft = area.Left + QrSize + QrGap;
+        for (var i = 0; i < stamp.Lines.Count; i++)
+            page.AddText(stamp.Lines[i], FontSize, new PdfPoint(textLeft, area.Top - FontSize - i * LineHeight), font);
+        DrawQrCode(page, stamp.VerificationAddress, area.Left, area.Top - QrSize);
     }
 
     private static double Width(PdfPageBuilder page, string text, PdfDocumentBuilder.AddedFont font)

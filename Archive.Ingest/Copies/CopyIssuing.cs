@@ -2,25 +2,29 @@ using Archive.Core.Application;
 using Archive.Core.Audit;
 using Archive.Core.Copies;
 using Archive.Core.Storage;
+using Archive.Ingest.Signatures;
 using Archive.Ingest.Signing;
 using Serilog;
 
 namespace Archive.Ingest.Copies;
 
 /// <summary>
-/// Issues an approved copy (NĐ 30/2020 Điều 26): reserves its number, makes and signs it from the document's PDF/A, keeps the
-/// signed file, registers it, and writes it out for the recipient.
+/// Issues an approved copy (NĐ 30/2020 Điều 26): reserves its number, makes and signs it from the document's PDF/A (a SAO LỤC
+/// from the signed SAO Y it copies), keeps the signed file, registers it, and writes it out for the recipient.
 /// Nothing is registered unless the signed copy was made; a failed attempt keeps its reserved number for the next.
 /// </summary>
 public sealed class CopyIssuing(ArchiveStore store, CopyService copies, DocumentContent content, CopyIssuingOptions options,
     TimeProvider clock, ILogger log)
 {
-    private readonly CertifiedCopyMaker _maker = new(new CopyDocumentBuilder(), log);
-
-    public async Task<CopyRegisterEntry> IssueAsync(string requestId, SigningKeySource keySource, string output, Actor actor,
+    /// <param name="keySource">
+    /// The organisation's key; null for the one the agency configured (<see cref="CopyIssuingOptions.AgencyKey"/>).
+    /// </param>
+    public async Task<CopyRegisterEntry> IssueAsync(string requestId, SigningKeySource? keySource, string output, Actor actor,
         CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(keySource);
+        var keys = keySource ?? options.AgencyKey
+            ?? throw new InvalidRequestException("Chưa có khoá ký của cơ quan để ký bản sao: quản trị viên cấu hình Archive:Copies:Key " +
+                                                 "(tệp PKCS#12 hoặc thiết bị ký PKCS#11).");
         if (File.Exists(output)) throw new InvalidRequestException($"Tệp '{output}' đã có; bản sao không ghi đè tệp nào.");
         var issue = copies.Reserve(requestId, actor);
         var folder = Directory.CreateTempSubdirectory("archive-copy-").FullName;
@@ -29,15 +33,22 @@ public sealed class CopyIssuing(ArchiveStore store, CopyService copies, Document
             var source = Path.Combine(folder, "nguon.pdf");
             await WriteSourceAsync(issue, source, actor, cancellationToken).ConfigureAwait(false);
             var now = clock.GetUtcNow();
-            var signedAt = now.AddTicks(-(now.Ticks % TimeSpan.TicksPerSecond)).ToOffset(Signatures.AgencyRules.VietnamOffset);
+            var signedAt = now.AddTicks(-(now.Ticks % TimeSpan.TicksPerSecond)).ToOffset(AgencyRules.VietnamOffset);
             var stamp = new CopyStamp(issue.Request.CopyForm, issue.OrganName, signedAt, issue.Notation, issue.VerificationCode,
                 options.AddressOf(issue.VerificationCode));
+            var under = issue.SourceCopy is { } copy
+                ? new CopyStamp(copy.CopyForm, copy.OrganName, copy.SignedAt, copy.Notation, copy.VerificationCode,
+                    options.AddressOf(copy.VerificationCode))
+                : null;
             var signed = Path.Combine(folder, "ban-sao.pdf");
-            using (var key = keySource.Open())
+            using (var http = options.TimestampAuthority is null ? null : new HttpClient())
+            using (var key = keys.Open())
             {
+                var authority = options.TimestampAuthority is { } tsa ? new HttpTimestampAuthority(http!, tsa) : null;
                 try
                 {
-                    await _maker.MakeAsync(source, issue.Pages, stamp, key, signed, cancellationToken).ConfigureAwait(false);
+                    await new CertifiedCopyMaker(new CopyDocumentBuilder(), authority, log)
+                        .MakeAsync(source, issue.Pages, stamp, under, key, signed, cancellationToken).ConfigureAwait(false);
                 }
                 catch (InvalidDataException e)
                 {
@@ -58,9 +69,16 @@ public sealed class CopyIssuing(ArchiveStore store, CopyService copies, Document
         }
     }
 
+    /// <summary>The document's PDF/A, or for a SAO LỤC the SAO Y as it was signed (its hash checked as it is read).</summary>
     private async Task WriteSourceAsync(CopyIssue issue, string path, Actor actor, CancellationToken cancellationToken)
     {
         await using var target = new FileStream(path, FileMode.CreateNew, FileAccess.Write);
+        if (issue.SourceCopy is { } copy)
+        {
+            await using var kept = store.Blobs.OpenRead(Sha256Digest.Parse(copy.Sha256));
+            await kept.CopyToAsync(target, cancellationToken).ConfigureAwait(false);
+            return;
+        }
         await using var document = await content.OpenAsync(issue.Request.DocumentId, Representation.PdfA, actor, cancellationToken)
             .ConfigureAwait(false);
         await document.Content.CopyToAsync(target, cancellationToken).ConfigureAwait(false);

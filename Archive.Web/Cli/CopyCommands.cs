@@ -64,14 +64,16 @@ public static class CopyCommands
     {
         var output = new Option<FileInfo>("--out") { Description = "Tệp bản sao ghi ra (tệp mới)", Required = true };
         var keys = new SigningKeyOptions();
-        var make = new Command("make", "Làm bản sao đã được duyệt: đóng dấu, ký số bằng khoá của cơ quan, ghi sổ bản sao")
+        var make = new Command("make",
+            "Làm bản sao đã được duyệt: đóng dấu, ký số bằng khoá của cơ quan (khoá cho ở đây, hoặc khoá cấu hình Archive:Copies:Key), " +
+            "ghi sổ bản sao")
         {
             RequestId, output,
         };
         keys.AddTo(make);
         runner.Bind(make, async (context, parse, cancellationToken) =>
         {
-            var entry = await context.Get<CopyIssuing>().IssueAsync(parse.GetValue(RequestId)!, keys.Source(parse),
+            var entry = await context.Get<CopyIssuing>().IssueAsync(parse.GetValue(RequestId)!, keys.SourceIfGiven(parse),
                 parse.GetValue(output)!.FullName, context.Actor, cancellationToken).ConfigureAwait(false);
             context.Output.Item(entry, e => $"Đã cấp {e.CopyForm.Name} số {e.Notation} (mã xác thực {e.VerificationCode}) " +
                                             $"cho {e.Recipient}: {parse.GetValue(output)!.FullName}; SHA-256 {e.Sha256}.");

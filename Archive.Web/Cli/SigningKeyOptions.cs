@@ -27,6 +27,10 @@ public sealed class SigningKeyOptions
         foreach (var option in new Option[] { _key, _pkcs11, _token, _keyLabel, _certificate, _password }) command.Options.Add(option);
     }
 
+    /// <summary>The key the options name, or null when they name none (neither --key nor --pkcs11).</summary>
+    public SigningKeySource? SourceIfGiven(ParseResult parse) =>
+        parse.GetValue(_key) is null && parse.GetValue(_pkcs11) is null ? null : Source(parse);
+
     public SigningKeySource Source(ParseResult parse) =>
         new(parse.GetValue(_key)?.FullName, parse.GetValue(_pkcs11), parse.GetValue(_token), parse.GetValue(_keyLabel),
             parse.GetValue(_certificate)?.FullName,

@@ -3,6 +3,7 @@ using Archive.Core.Copies;
 using Archive.Ingest.Conversion;
 using Archive.Ingest.Copies;
 using Archive.Ingest.Intake;
+using Archive.Ingest.Signing;
 using Microsoft.Extensions.Configuration;
 
 namespace Archive.Web.Hosting;
@@ -34,11 +35,32 @@ public sealed record ArchiveSettings(string DataFolder, string Urls, TimeZoneInf
     public CopyApproval CopyApproval =>
         Configuration["Archive:Copies:Approver"] is { Length: > 0 } role ? CopyApproval.Parse(role) : CopyApproval.Leaders;
 
-    /// <summary>The public verification page a copy's QR code leads to (Archive:Copies:VerificationPage).</summary>
-    public CopyIssuingOptions CopyIssuing =>
-        Configuration["Archive:Copies:VerificationPage"] is { Length: > 0 } page && Uri.TryCreate(page, UriKind.Absolute, out var uri)
-            ? new CopyIssuingOptions(uri)
-            : CopyIssuingOptions.Default;
+    /// <summary>
+    /// How copies are issued (Archive:Copies): the public verification page a copy's QR code leads to (VerificationPage), the
+    /// organisation's key the web signs them with (Key:Pkcs12File, or Key:Pkcs11Library, Key:Token, Key:KeyLabel and
+    /// Key:CertificateFile; the password or PIN from the environment variable ARCHIVE_COPY_KEY_PASSWORD, never a file), and a
+    /// time-stamp authority (TimestampAuthority) for PAdES B-T.
+    /// </summary>
+    public CopyIssuingOptions CopyIssuing
+    {
+        get
+        {
+            var copies = Configuration.GetSection("Archive:Copies");
+            var page = Uri.TryCreate(copies["VerificationPage"], UriKind.Absolute, out var uri)
+                ? uri
+                : CopyIssuingOptions.Default.VerificationPage;
+            var key = copies.GetSection("Key");
+            var source = key["Pkcs12File"] is { Length: > 0 } || key["Pkcs11Library"] is { Length: > 0 }
+                ? new SigningKeySource(NonEmpty(key["Pkcs12File"]), NonEmpty(key["Pkcs11Library"]), NonEmpty(key["Token"]),
+                    NonEmpty(key["KeyLabel"]), NonEmpty(key["CertificateFile"]),
+                    Environment.GetEnvironmentVariable("ARCHIVE_COPY_KEY_PASSWORD") ?? "")
+                : null;
+            var tsa = Uri.TryCreate(copies["TimestampAuthority"], UriKind.Absolute, out var authority) ? authority : null;
+            return new CopyIssuingOptions(page, source, tsa);
+        }
+    }
+
+    private static string? NonEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
 
     /// <summary>The configuration files a backup keeps beside the data, so a restore runs as the original did.</summary>
     public IReadOnlyList<string> ConfigurationFiles => [Path.Combine(AppContext.BaseDirectory, "appsettings.json")];

@@ -14,14 +14,14 @@ internal static class Profile
     {
         var built = new LuceneQueryBuilder(index.Analyzer).Build(QueryParser.Parse(text).Root);
         Console.WriteLine($"Profile of: {text}");
-        Time("count only (TotalHitCountCollector)", () => index.WithSearcher(s =>
+        Time("count only (TotalHitCountCollector)", () => index.WithSearcher((s, _) =>
         {
             var c = new TotalHitCountCollector();
             s.Search(built.Query, c);
             return c.TotalHits;
         }));
-        Time("top 20 by score", () => index.WithSearcher(s => s.Search(built.Query, 20).TotalHits));
-        Time("top 20 + facets", () => index.WithSearcher(s =>
+        Time("top 20 by score", () => index.WithSearcher((s, _) => s.Search(built.Query, 20).TotalHits));
+        Time("top 20 + facets", () => index.WithSearcher((s, _) =>
         {
             var top = TopScoreDocCollector.Create(20, true);
             var facets = new FacetCollector(index.FacetOrdinals);

@@ -61,9 +61,81 @@ public sealed class CopyCommandTests : DemoDossierTest
 
         var listed = JsonDocument.Parse((await As("vthu", "copy", "list", "--json")).Stdout).RootElement;
         Assert.That(listed.GetProperty("status").GetString(), Is.EqualTo("made"));
+        Assert.That(entry.GetProperty("sourceSignatureReport").GetString(), Does.Contain("\"indication\":\"TOTAL_PASSED\""),
+            "the original's validation report is kept with the register entry");
         var audit = await Cli.RunAsync("audit", "list", "--limit", "1000", "--json", "--data", Data.Path);
         Assert.That(audit.Stdout, Does.Contain("\"copy.make\"").And.Contain("\"copy.reserve\""));
         Assert.That((await Cli.RunAsync("audit", "verify", "--data", Data.Path)).ExitCode, Is.Zero);
+    }
+
+    [Test]
+    public async Task A_sao_luc_is_made_from_the_sao_y_the_archive_issued()
+    {
+        var document = await IngestSignedDocument();
+        await CreateUser("vthu", "van-thu");
+        await CreateUser("ldao", "lanh-dao");
+        var saoY = await Issue(document, "--form", "sao-y");
+        var saoYEntry = JsonDocument.Parse(saoY.Made.Stdout).RootElement;
+
+        var saoLuc = await Issue(document, "--form", "sao-luc", "--from", saoY.RequestId);
+
+        Assert.That(saoLuc.Made.ExitCode, Is.Zero, saoLuc.Made.ToString());
+        var entry = JsonDocument.Parse(saoLuc.Made.Stdout).RootElement;
+        Assert.That((entry.GetProperty("notation").GetString(), entry.GetProperty("sourceCopyId").GetString()),
+            Is.EqualTo(("02/SL", saoYEntry.GetProperty("id").GetString())));
+        var verdict = Pdfsig.Verify(saoLuc.File).Single();
+        Assert.That(verdict.SignatureValid && verdict.TotalDocumentSigned, verdict.ToString());
+        Assert.That(Tool.Run("pdftotext", ["-f", "1", "-l", "1", saoLuc.File, "-"]).Output,
+            Does.Contain("SAO LỤC").And.Contain("Số: 02/SL").And.Contain("Số: 01/SY"));
+        Assert.That((await Cli.RunAsync("copy", "verify", saoLuc.File, "--data", Data.Path)).Stdout, Does.Contain("SAO LỤC số 02/SL"));
+    }
+
+    [Test]
+    public async Task A_copy_is_signed_with_the_agency_key_on_a_pkcs11_token_that_never_gives_it_out()
+    {
+        var document = await IngestSignedDocument();
+        await CreateUser("vthu", "van-thu");
+        await CreateUser("ldao", "lanh-dao");
+        var requestId = await Approved(document, "--form", "trich-sao", "--pages", "1");
+        var token = SoftHsmToken.Create(("organisation", "org", "01"));
+        var copy = Data.File("trich-sao-token.pdf");
+        var archive = Path.Combine(TestContext.CurrentContext.TestDirectory, "archive.dll");
+        string[] make = [archive, "--data", Data.Path, "copy", "make", requestId, "--out", copy, "--as", "vthu",
+            "--pkcs11", SoftHsmToken.Library, "--token", SoftHsmToken.Label, "--key-label", "org", "--cert", token.Chain("organisation"), "--json"];
+
+        var (wrongPin, refusal) = Tool.Run("dotnet", make, check: false, environment: token.Environment("0000"));
+        Assert.That((wrongPin, File.Exists(copy)), Is.EqualTo((64, false)), refusal);
+        Assert.That(refusal, Does.Contain("PIN"));
+        Assert.That(JsonDocument.Parse((await As("vthu", "copy", "list", "--json")).Stdout).RootElement.GetProperty("status").GetString(),
+            Is.EqualTo("approved"), "nothing registered");
+        var (exit, output) = Tool.Run("dotnet", make, check: false, environment: token.Environment());
+
+        Assert.That(exit, Is.Zero, output);
+        var verdict = Pdfsig.Verify(copy).Single();
+        Assert.That(verdict.SignatureValid && verdict.CertificateValidation.StartsWith("Certificate is Trusted", StringComparison.Ordinal),
+            verdict.ToString());
+        var objects = token.PrivateKeyObjects();
+        Assert.That(objects, Does.Contain("label:      org").And.Contain("sensitive"), objects);
+        Assert.That(objects.Replace("never extractable", "", StringComparison.Ordinal), Does.Not.Contain("extractable"), objects);
+    }
+
+    private async Task<string> Approved(string document, params string[] form)
+    {
+        var request = await As("vthu", ["copy", "request", document, .. form, "--purpose", "Cung cấp hồ sơ vụ án",
+            "--recipient", "Tòa án nhân dân tỉnh Hà Tĩnh", "--json"]);
+        Assert.That(request.ExitCode, Is.Zero, request.ToString());
+        var requestId = JsonDocument.Parse(request.Stdout).RootElement.GetProperty("id").GetString()!;
+        Assert.That((await As("ldao", "copy", "approve", requestId)).ExitCode, Is.Zero);
+        return requestId;
+    }
+
+    private async Task<(string RequestId, string File, CliResult Made)> Issue(string document, params string[] form)
+    {
+        var requestId = await Approved(document, form);
+        var file = Data.File($"ban-sao-{requestId}.pdf");
+        var key = Path.Combine(SignatureFixtures.Pki, "organisation.p12");
+        var made = await As("vthu", "copy", "make", requestId, "--out", file, "--key", key, "--password", "test", "--json");
+        return (requestId, file, made);
     }
 
     private async Task<string> IngestSignedDocument()
