@@ -22,6 +22,8 @@ public sealed class CopyDocumentBuilder(string fontFile = CopyDocumentBuilder.Li
     private const double QrGap = 6;
     // Between a SAO LỤC's stamp and the SAO Y's beside it.
     private const double Gap = 12;
+    // Read once: a builder makes many copies, and the font is 400 KB.
+    private byte[]? _font;
 
     /// <param name="under">
     /// For a SAO LỤC: the stamp of the SAO Y it is made from, which the source's first page already shows at the top right. The
@@ -32,9 +34,7 @@ public sealed class CopyDocumentBuilder(string fontFile = CopyDocumentBuilder.Li
     public async Task<(byte[] Pdf, PdfRectangle Stamp)> BuildAsync(string sourcePdf, IReadOnlyList<int>? pages, CopyStamp stamp,
         CopyStamp? under, CancellationToken cancellationToken)
     {
-        if (!File.Exists(fontFile))
-            throw new InvalidDataException($"Không có phông chữ '{fontFile}' để in dấu bản sao (cài gói fonts-liberation2).");
-        var font = await File.ReadAllBytesAsync(fontFile, cancellationToken).ConfigureAwait(false);
+        var font = _font ??= await ReadFontAsync(cancellationToken).ConfigureAwait(false);
         using var source = PdfDocument.Open(sourcePdf);
         var chosen = pages ?? Enumerable.Range(1, source.NumberOfPages).ToList();
         var beyond = chosen.Where(p => p < 1 || p > source.NumberOfPages).ToList();
@@ -64,10 +64,10 @@ public sealed class CopyDocumentBuilder(string fontFile = CopyDocumentBuilder.Li
 
     /// <summary>Where a stamp whose right edge is at <paramref name="right"/> stands: its text, and the QR code left of it.</summary>
     private static PdfRectangle Place(PdfPageBuilder page, CopyStamp stamp, PdfDocumentBuilder.AddedFont font, double right,
-        double pageHeight)
+        double pageTop)
     {
         var width = stamp.Lines.Max(line => Width(page, line, font));
-        var top = pageHeight - Margin;
+        var top = pageTop - Margin;
         var bottom = Math.Min(top - stamp.Lines.Count * LineHeight - 2, top - QrSize);
         return new PdfRectangle(right - width - QrGap - QrSize, bottom, right, top);
     }
@@ -78,6 +78,13 @@ public sealed class CopyDocumentBuilder(string fontFile = CopyDocumentBuilder.Li
         for (var i = 0; i < stamp.Lines.Count; i++)
             page.AddText(stamp.Lines[i], FontSize, new PdfPoint(textLeft, area.Top - FontSize - i * LineHeight), font);
         DrawQrCode(page, stamp.VerificationAddress, area.Left, area.Top - QrSize);
+    }
+
+    private async Task<byte[]> ReadFontAsync(CancellationToken cancellationToken)
+    {
+        if (!File.Exists(fontFile))
+            throw new InvalidDataException($"Không có phông chữ '{fontFile}' để in dấu bản sao (cài gói fonts-liberation2).");
+        return await File.ReadAllBytesAsync(fontFile, cancellationToken).ConfigureAwait(false);
     }
 
     private static double Width(PdfPageBuilder page, string text, PdfDocumentBuilder.AddedFont font)

@@ -16,6 +16,8 @@ namespace Archive.Ingest.Copies;
 public sealed class CopyIssuing(ArchiveStore store, CopyService copies, DocumentContent content, CopyIssuingOptions options,
     TimeProvider clock, ILogger log)
 {
+    private readonly CopyDocumentBuilder _builder = new();
+
     /// <param name="keySource">
     /// The organisation's key; null for the one the agency configured (<see cref="CopyIssuingOptions.AgencyKey"/>).
     /// </param>
@@ -47,7 +49,7 @@ public sealed class CopyIssuing(ArchiveStore store, CopyService copies, Document
                 var authority = options.TimestampAuthority is { } tsa ? new HttpTimestampAuthority(http!, tsa) : null;
                 try
                 {
-                    await new CertifiedCopyMaker(new CopyDocumentBuilder(), authority, log)
+                    await new CertifiedCopyMaker(_builder, authority, log)
                         .MakeAsync(source, issue.Pages, stamp, under, key, signed, cancellationToken).ConfigureAwait(false);
                 }
                 catch (InvalidDataException e)
