@@ -148,6 +148,19 @@ public sealed class CopyService(ArchiveStore store, AccessPolicy policy, CopyApp
             entry.VerificationCode);
     }
 
+    /// <summary>
+    /// A copy issued for a request, as it was signed, for those who may see the request: to hand it to the recipient (again).
+    /// The stream checks the copy's SHA-256 as it is read.
+    /// </summary>
+    public (CopyRegisterEntry Entry, Stream Content) OpenIssued(string requestId, Actor actor)
+    {
+        var request = Get(requestId, actor);
+        var entry = store.Catalog.Read(session => request.CopyEntryId is { } id && request.Status == CopyRequestStatus.Made
+            ? session.CopyRegister.Get(id)
+            : null) ?? throw new CatalogNotFoundException($"Yêu cầu sao {request.Id} chưa được cấp bản sao ({Describe(request.Status)}).");
+        return (entry, store.Blobs.OpenRead(Sha256Digest.Parse(entry.Sha256)));
+    }
+
     /// <summary>The signed copy a register entry keeps, for a SAO LỤC made from it or to hand out again.</summary>
     public const string CopyBlobRole = "copy";
 
@@ -180,6 +193,13 @@ public sealed class CopyService(ArchiveStore store, AccessPolicy policy, CopyApp
             .OrderByDescending(r => r.Year).ThenByDescending(r => r.Number)
             .ToList();
     });
+
+    /// <summary>
+    /// Which of these requests <paramref name="actor"/> may approve or refuse: for the pages, which show only what may be done.
+    /// </summary>
+    public IReadOnlySet<string> Decidable(IEnumerable<CopyRequest> requests, Actor actor) => store.Catalog.Read(session =>
+        requests.Where(r => r.Status == CopyRequestStatus.Requested && r.RequestedBy != actor.Name && IsApproverFor(session, actor, r))
+            .Select(r => r.Id).ToHashSet());
 
     private CopyRequest Decide(string requestId, Actor actor, string? refusal) => store.Catalog.Write(actor, session =>
     {

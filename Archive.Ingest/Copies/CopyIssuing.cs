@@ -21,13 +21,15 @@ public sealed class CopyIssuing(ArchiveStore store, CopyService copies, Document
     /// <param name="keySource">
     /// The organisation's key; null for the one the agency configured (<see cref="CopyIssuingOptions.AgencyKey"/>).
     /// </param>
-    public async Task<CopyRegisterEntry> IssueAsync(string requestId, SigningKeySource? keySource, string output, Actor actor,
+    /// <param name="output">A new file the copy is also written to; null to keep it only in the archive (the web hands it out).</param>
+    public async Task<CopyRegisterEntry> IssueAsync(string requestId, SigningKeySource? keySource, string? output, Actor actor,
         CancellationToken cancellationToken)
     {
         var keys = keySource ?? options.AgencyKey
             ?? throw new InvalidRequestException("Chưa có khoá ký của cơ quan để ký bản sao: quản trị viên cấu hình Archive:Copies:Key " +
                                                  "(tệp PKCS#12 hoặc thiết bị ký PKCS#11).");
-        if (File.Exists(output)) throw new InvalidRequestException($"Tệp '{output}' đã có; bản sao không ghi đè tệp nào.");
+        if (output is not null && File.Exists(output))
+            throw new InvalidRequestException($"Tệp '{output}' đã có; bản sao không ghi đè tệp nào.");
         var issue = copies.Reserve(requestId, actor);
         var folder = Directory.CreateTempSubdirectory("archive-copy-").FullName;
         try
@@ -62,7 +64,7 @@ public sealed class CopyIssuing(ArchiveStore store, CopyService copies, Document
             await using (var file = File.OpenRead(signed))
                 blob = await work.AddBlobAsync(file, CopyService.CopyBlobRole, issue.EntryId, cancellationToken).ConfigureAwait(false);
             var entry = copies.Register(work, issue, blob, signedAt, actor);
-            File.Copy(signed, output, overwrite: false);
+            if (output is not null) File.Copy(signed, output, overwrite: false);
             return entry;
         }
         finally

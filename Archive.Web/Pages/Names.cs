@@ -15,6 +15,14 @@ public static class Names
     public static string OfIso(string at, string format = "dd/MM/yyyy HH:mm") =>
         DateTimeOffset.TryParse(at, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var parsed) ? Of(parsed, format) : at;
 
+    public static string CopyStatus(Archive.Core.Copies.CopyRequestStatus status) => status switch
+    {
+        Archive.Core.Copies.CopyRequestStatus.Requested => "Chờ phê duyệt",
+        Archive.Core.Copies.CopyRequestStatus.Approved => "Đã duyệt, chờ cấp",
+        Archive.Core.Copies.CopyRequestStatus.Refused => "Từ chối",
+        _ => "Đã cấp",
+    };
+
     public static string JobName(string job) => job switch
     {
         "fixity" => "Kiểm tra toàn vẹn",

@@ -10,7 +10,7 @@ namespace Archive.Tests.Ingest.Signatures;
 /// </summary>
 public sealed class CopyCommandTests : DemoDossierTest
 {
-    private const string Password = "Luu-tru-2019-HT";
+    internal const string Password = "Luu-tru-2019-HT";
 
     [SetUp]
     public Task TrustTheTestPki() => SignatureFixtures.TrustInAsync(Data.Path);
@@ -138,21 +138,26 @@ public sealed class CopyCommandTests : DemoDossierTest
         return (requestId, file, made);
     }
 
-    private async Task<string> IngestSignedDocument()
+    private Task<string> IngestSignedDocument() => IngestSignedDocumentAsync(Data);
+
+    /// <summary>The test PKI's two-signature PDF, ingested through an edXML package into the demo dossier: its document id.</summary>
+    internal static async Task<string> IngestSignedDocumentAsync(TempFolder data)
     {
         var signed = await File.ReadAllBytesAsync(SignatureFixtures.SignedFile("issued.pdf"));
         var today = DateOnly.FromDateTime(TimeProvider.System.GetLocalNow().DateTime);
-        var envelope = EdXmlEnvelope.Write(Data.File("goi-tin.edxml"), "cong-van-123.pdf", signed, today);
-        var result = await Cli.RunAsync("ingest", envelope, "--dossier", DemoDossier.Code, "--json", "--data", Data.Path);
+        var envelope = EdXmlEnvelope.Write(data.File("goi-tin.edxml"), "cong-van-123.pdf", signed, today);
+        var result = await Cli.RunAsync("ingest", envelope, "--dossier", DemoDossier.Code, "--json", "--data", data.Path);
         Assert.That(result.ExitCode, Is.Zero, result.ToString());
         return JsonDocument.Parse(result.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Single()).RootElement
             .GetProperty("id").GetString()!;
     }
 
-    private async Task CreateUser(string login, string role)
+    private Task CreateUser(string login, string role) => CreateUserAsync(Data, login, role);
+
+    internal static async Task CreateUserAsync(TempFolder data, string login, string role)
     {
         var created = await Cli.RunWithInputAsync(Password + "\n", "user", "create", login, "--full-name", $"Người dùng {login}",
-            "--agency", DemoDossier.Agency, "--role", role, "--password-stdin", "--data", Data.Path);
+            "--agency", DemoDossier.Agency, "--role", role, "--password-stdin", "--data", data.Path);
         Assert.That(created.ExitCode, Is.Zero, created.ToString());
     }
 
