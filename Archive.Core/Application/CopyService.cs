@@ -103,7 +103,8 @@ public sealed class CopyService(ArchiveStore store, AccessPolicy policy, CopyApp
     /// Registers a copy made for <paramref name="issue"/>: its line in the register of copies, the request marked issued, the
     /// signed file kept as a blob, all in one transaction of <paramref name="work"/>.
     /// </summary>
-    public CopyRegisterEntry Register(UnitOfWork work, CopyIssue issue, StoredBlob copy, DateTimeOffset signedAt, Actor actor)
+    public CopyRegisterEntry Register(UnitOfWork work, CopyIssue issue, StoredBlob copy, int pageCount, DateTimeOffset signedAt,
+        Actor actor)
     {
         ArgumentNullException.ThrowIfNull(work);
         ArgumentNullException.ThrowIfNull(issue);
@@ -119,6 +120,7 @@ public sealed class CopyService(ArchiveStore store, AccessPolicy policy, CopyApp
                 Id = issue.EntryId, Year = int.Parse(issue.EntryId[..4], System.Globalization.CultureInfo.InvariantCulture),
                 Number = request.CopyNumber!.Value, Notation = issue.Notation, Form = request.Form, RequestId = request.Id,
                 DocumentId = request.DocumentId, OrganId = request.OrganId, OrganName = issue.OrganName, Pages = request.Pages,
+                PageCount = pageCount,
                 RequestedBy = request.RequestedBy, ApprovedBy = request.DecidedBy ?? "", Recipient = request.Recipient,
                 MadeBy = actor.Name, SignedAt = signedAt, Sha256 = copy.Digest.Hex, Length = copy.Length,
                 VerificationCode = issue.VerificationCode, SourceCopyId = issue.SourceCopy?.Id,
@@ -143,8 +145,7 @@ public sealed class CopyService(ArchiveStore store, AccessPolicy policy, CopyApp
             ? session.CopyRegister.Where(e => e.Sha256 == digest.Hex).FirstOrDefault()
             : session.CopyRegister.Where(e => e.VerificationCode == wanted).FirstOrDefault());
         if (entry is null) return null;
-        var pages = entry.Pages is { } chosen ? PageSelection.Parse(chosen).Pages.Count : 0;
-        return new CopyVerification(entry.Notation, entry.CopyForm.Name, entry.OrganName, entry.SignedAt, pages, entry.Sha256,
+        return new CopyVerification(entry.Notation, entry.CopyForm.Name, entry.OrganName, entry.SignedAt, entry.PageCount, entry.Sha256,
             entry.VerificationCode);
     }
 

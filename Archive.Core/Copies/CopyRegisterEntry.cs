@@ -18,6 +18,8 @@ public sealed record CopyRegisterEntry
     public string OrganId { get; init; } = "";
     public string OrganName { get; init; } = "";
     public string? Pages { get; init; }
+    /// <summary>How many pages the copy has, as the verification page tells whoever holds one.</summary>
+    public int PageCount { get; init; }
     public string RequestedBy { get; init; } = "";
     public string ApprovedBy { get; init; } = "";
     public string Recipient { get; init; } = "";

@@ -16,22 +16,24 @@ public sealed class CertifiedCopyMaker(CopyDocumentBuilder builder, ITimestampAu
     /// <exception cref="InvalidDataException">
     /// The key's certificate is not valid at the stamp's time, or the pages are not there.
     /// </exception>
-    public async Task<SigningResult> MakeAsync(string sourcePdf, IReadOnlyList<int>? pages, CopyStamp stamp, CopyStamp? under,
+    /// <returns>The copy's number of pages.</returns>
+    public async Task<int> MakeAsync(string sourcePdf, IReadOnlyList<int>? pages, CopyStamp stamp, CopyStamp? under,
         ISigningKey key, string output, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(stamp);
         ArgumentNullException.ThrowIfNull(key);
         if (File.Exists(output)) throw new IOException($"Tệp '{output}' đã có; bản sao không ghi đè tệp nào.");
         EnsureValidAt(key, stamp.SignedAt);
-        var (pdf, area) = await builder.BuildAsync(sourcePdf, pages, stamp, under, cancellationToken).ConfigureAwait(false);
+        var (pdf, area, pageCount) = await builder.BuildAsync(sourcePdf, pages, stamp, under, cancellationToken).ConfigureAwait(false);
         var folder = Path.GetDirectoryName(Path.GetFullPath(output))!;
         var unsigned = Path.Combine(folder, $".{Path.GetFileName(output)}.{Guid.NewGuid():N}.unsigned");
         try
         {
             await File.WriteAllBytesAsync(unsigned, pdf, cancellationToken).ConfigureAwait(false);
             var placement = SignaturePlacement.OverText(1, area.Left, area.Bottom, area.Right, area.Top);
-            return await new PadesSigner(new StampClock(stamp.SignedAt), log)
+            await new PadesSigner(new StampClock(stamp.SignedAt), log)
                 .SignAsync(unsigned, output, key, placement, timestampAuthority, cancellationToken).ConfigureAwait(false);
+            return pageCount;
         }
         finally
         {

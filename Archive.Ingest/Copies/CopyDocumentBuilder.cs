@@ -30,8 +30,8 @@ public sealed class CopyDocumentBuilder(string fontFile = CopyDocumentBuilder.Li
     /// new stamp stands to its left in the same band, and the SAO Y's signature field is not copied (the SAO Y's own signature
     /// covers only the SAO Y).
     /// </param>
-    /// <returns>The copy, and where on page 1 the stamp stands (the signature's widget goes over it).</returns>
-    public async Task<(byte[] Pdf, PdfRectangle Stamp)> BuildAsync(string sourcePdf, IReadOnlyList<int>? pages, CopyStamp stamp,
+    /// <returns>The copy, where on page 1 the stamp stands (the signature's widget goes over it), and its number of pages.</returns>
+    public async Task<(byte[] Pdf, PdfRectangle Stamp, int Pages)> BuildAsync(string sourcePdf, IReadOnlyList<int>? pages, CopyStamp stamp,
         CopyStamp? under, CancellationToken cancellationToken)
     {
         var font = _font ??= await ReadFontAsync(cancellationToken).ConfigureAwait(false);
@@ -59,7 +59,7 @@ public sealed class CopyDocumentBuilder(string fontFile = CopyDocumentBuilder.Li
                                                $"bên cạnh dấu {under?.Form.Name}.");
             DrawStamp(page, stamp, serif, area);
         }
-        return (builder.Build(), area);
+        return (builder.Build(), area, chosen.Count);
     }
 
     /// <summary>Where a stamp whose right edge is at <paramref name="right"/> stands: its text, and the QR code left of it.</summary>

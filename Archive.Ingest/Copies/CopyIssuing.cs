@@ -45,13 +45,14 @@ public sealed class CopyIssuing(ArchiveStore store, CopyService copies, Document
                     options.AddressOf(copy.VerificationCode))
                 : null;
             var signed = Path.Combine(folder, "ban-sao.pdf");
+            int pageCount;
             using (var http = options.TimestampAuthority is null ? null : new HttpClient())
             using (var key = keys.Open())
             {
                 var authority = options.TimestampAuthority is { } tsa ? new HttpTimestampAuthority(http!, tsa) : null;
                 try
                 {
-                    await new CertifiedCopyMaker(_builder, authority, log)
+                    pageCount = await new CertifiedCopyMaker(_builder, authority, log)
                         .MakeAsync(source, issue.Pages, stamp, under, key, signed, cancellationToken).ConfigureAwait(false);
                 }
                 catch (InvalidDataException e)
@@ -63,7 +64,7 @@ public sealed class CopyIssuing(ArchiveStore store, CopyService copies, Document
             StoredBlob blob;
             await using (var file = File.OpenRead(signed))
                 blob = await work.AddBlobAsync(file, CopyService.CopyBlobRole, issue.EntryId, cancellationToken).ConfigureAwait(false);
-            var entry = copies.Register(work, issue, blob, signedAt, actor);
+            var entry = copies.Register(work, issue, blob, pageCount, signedAt, actor);
             if (output is not null) File.Copy(signed, output, overwrite: false);
             return entry;
         }

@@ -3,6 +3,7 @@ using Archive.Core.Application;
 using Archive.Core.Copies;
 using Archive.Core.Storage;
 using Archive.Ingest.Copies;
+using Archive.Ingest.Signatures;
 
 namespace Archive.Web.Cli;
 
@@ -107,8 +108,8 @@ public static class CopyCommands
                 return ExitCodes.CheckFailed;
             }
             var how = given is null ? "mã xác thực khớp" : "tệp còn nguyên vẹn";
-            context.Output.Item(found, v => $"Bản sao hợp lệ: {v.FormName} số {v.Notation} của {v.OrganName}, ký lúc " +
-                                            $"{v.SignedAt:dd/MM/yyyy HH:mm:ss}; {how}.");
+            context.Output.Item(found, v => $"Bản sao hợp lệ: {v.FormName} số {v.Notation} của {v.OrganName}, {v.PageCount} trang, " +
+                                            $"ký lúc {v.SignedAt.ToOffset(AgencyRules.VietnamOffset):dd/MM/yyyy HH:mm:ss}; {how}.");
             return ExitCodes.Ok;
         });
         return verify;

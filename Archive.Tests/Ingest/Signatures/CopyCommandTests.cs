@@ -48,7 +48,8 @@ public sealed class CopyCommandTests : DemoDossierTest
 
         var verified = await Cli.RunAsync("copy", "verify", copy, "--data", Data.Path);
         Assert.That(verified.ExitCode, Is.Zero, verified.ToString());
-        Assert.That(verified.Stdout, Does.Contain("Bản sao hợp lệ: SAO Y số 01/SY").And.Contain("tệp còn nguyên vẹn"));
+        Assert.That(verified.Stdout, Does.Contain("Bản sao hợp lệ: SAO Y số 01/SY").And.Contain("tệp còn nguyên vẹn")
+            .And.Contain($", {PagesOf(copy)} trang,"));
         var code = entry.GetProperty("verificationCode").GetString()!;
         Assert.That((await Cli.RunAsync("copy", "verify", "--code", code.ToLowerInvariant(), "--data", Data.Path)).ExitCode, Is.Zero);
         var bytes = await File.ReadAllBytesAsync(copy);
@@ -151,6 +152,9 @@ public sealed class CopyCommandTests : DemoDossierTest
         return JsonDocument.Parse(result.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Single()).RootElement
             .GetProperty("id").GetString()!;
     }
+
+    private static int PagesOf(string pdf) => int.Parse(System.Text.RegularExpressions.Regex.Match(Tool.Run("pdfinfo", [pdf]).Output,
+        @"Pages:\s+(\d+)").Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
 
     private Task CreateUser(string login, string role) => CreateUserAsync(Data, login, role);
 
