@@ -98,12 +98,5 @@ public sealed class CopiesInTheBrowserTests : DemoDossierTest
             "only verification is public");
     }
 
-    private static async Task SignInAsync(IPage page, string login)
-    {
-        await page.GotoAsync("/dang-nhap");
-        await page.FillAsync("#login", login);
-        await page.FillAsync("#password", CopyCommandTests.Password);
-        await page.ClickAsync("main button[type=submit]");
-        await page.WaitForURLAsync(url => !url.Contains("/dang-nhap", StringComparison.Ordinal));
-    }
+    private static Task SignInAsync(IPage page, string login) => BrowserFixture.SignInAsync(page, login, CopyCommandTests.Password);
 }

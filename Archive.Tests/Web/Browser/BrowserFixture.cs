@@ -70,6 +70,16 @@ public static class BrowserFixture
         return (context, page, errors);
     }
 
+    /// <summary>Signs in through the sign-in page and waits to be taken on.</summary>
+    public static async Task SignInAsync(IPage page, string login, string password)
+    {
+        await page.GotoAsync("/dang-nhap");
+        await page.FillAsync("#login", login);
+        await page.FillAsync("#password", password);
+        await page.ClickAsync("main button[type=submit]");
+        await page.WaitForURLAsync(url => !url.Contains("/dang-nhap", StringComparison.Ordinal));
+    }
+
     /// <summary>A request context without the browser's cookies: what another program (a scanner, a script) would send.</summary>
     public static async Task<IAPIRequestContext> PlainRequestAsync(string baseUrl)
     {

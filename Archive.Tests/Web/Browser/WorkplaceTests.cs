@@ -367,12 +367,5 @@ public sealed class WorkplaceTests
         Assert.That(errors, Is.Empty);
     }
 
-    private static async Task SignInAsync(IPage page, string login)
-    {
-        await page.GotoAsync("/dang-nhap");
-        await page.FillAsync("#login", login);
-        await page.FillAsync("#password", Password);
-        await page.ClickAsync("main button[type=submit]");
-        await page.WaitForURLAsync(url => !url.Contains("/dang-nhap"));
-    }
+    private static Task SignInAsync(IPage page, string login) => BrowserFixture.SignInAsync(page, login, Password);
 }
