@@ -25,5 +25,8 @@ internal sealed class VietnameseTokenizer(TextReader input) : CharTokenizer(Luce
     }
 
     protected override int Normalize(int c) =>
-        c < 0x10000 ? char.ToLowerInvariant((char)c) : Rune.ToLowerInvariant(new Rune(c)).Value;
+        c < LowerCase.Length ? LowerCase[c] : c < 0x10000 ? char.ToLowerInvariant((char)c) : Rune.ToLowerInvariant(new Rune(c)).Value;
+
+    // Latin letters with their Vietnamese diacritics (to U+1EFF) lower-cased once: ICU per character was 6 % of a search.
+    private static readonly char[] LowerCase = Enumerable.Range(0, 0x1F00).Select(c => char.ToLowerInvariant((char)c)).ToArray();
 }

@@ -1,6 +1,5 @@
 using Lucene.Net.Index;
 using Lucene.Net.Search;
-using Lucene.Net.Util;
 
 namespace Archive.Search.Results;
 
@@ -13,7 +12,6 @@ internal sealed class FacetCollector(FacetOrdinalsCache cache) : ICollector
     private readonly IReadOnlyList<FacetDefinition> _facets = cache.Facets;
     private readonly Dictionary<string, int>[] _totals = cache.Facets.Select(_ => new Dictionary<string, int>(StringComparer.Ordinal)).ToArray();
     private FacetOrdinals? _segment;
-    private AtomicReader? _reader;
     private int[][] _counts = [];
 
     public bool AcceptsDocsOutOfOrder => true;
@@ -25,8 +23,7 @@ internal sealed class FacetCollector(FacetOrdinalsCache cache) : ICollector
     public void SetNextReader(AtomicReaderContext context)
     {
         FlushSegment();
-        _reader = context.AtomicReader;
-        _segment = cache.For(_reader);
+        _segment = cache.For(context.AtomicReader);
         _counts = _segment.ValueCounts.Select(n => new int[n]).ToArray();
     }
 
@@ -64,22 +61,18 @@ internal sealed class FacetCollector(FacetOrdinalsCache cache) : ICollector
 
     private void FlushSegment()
     {
-        if (_segment is null || _reader is null) return;
-        var scratch = new BytesRef();
+        if (_segment is null) return;
         for (var i = 0; i < _counts.Length; i++)
         {
-            // Doc values instances belong to the thread that asked for them: ask again here.
-            if (_segment.Ordinals[i] is null || _reader.GetSortedDocValues(_facets[i].Field) is not { } values) continue;
+            if (_segment.Values[i] is not { } values) continue;
             var counts = _counts[i];
             for (var ord = 0; ord < counts.Length; ord++)
             {
                 if (counts[ord] == 0) continue;
-                values.LookupOrd(ord, scratch);
-                var key = scratch.Utf8ToString();
+                var key = values[ord];
                 _totals[i][key] = _totals[i].GetValueOrDefault(key) + counts[ord];
             }
         }
         _segment = null;
-        _reader = null;
     }
 }

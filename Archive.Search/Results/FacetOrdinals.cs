@@ -10,10 +10,11 @@ namespace Archive.Search.Results;
 /// </summary>
 internal sealed class FacetOrdinals
 {
-    private FacetOrdinals(int[] valueCounts, int[]?[] ordinals)
+    private FacetOrdinals(int[] valueCounts, int[]?[] ordinals, string[]?[] values)
     {
         ValueCounts = valueCounts;
         Ordinals = ordinals;
+        Values = values;
     }
 
     /// <summary>Per facet: how many distinct values the segment has.</summary>
@@ -22,10 +23,18 @@ internal sealed class FacetOrdinals
     /// <summary>Per facet: document → ordinal (-1 when the document has no value), or null when the segment has none.</summary>
     public int[]?[] Ordinals { get; }
 
+    /// <summary>
+    /// Per facet: ordinal → value, decoded once here rather than by every search that counts the segment (which under 32
+    /// concurrent searches was a tenth of their time).
+    /// </summary>
+    public string[]?[] Values { get; }
+
     public static FacetOrdinals Read(AtomicReader reader, IReadOnlyList<FacetDefinition> facets)
     {
         var valueCounts = new int[facets.Count];
         var ordinals = new int[]?[facets.Count];
+        var values = new string[]?[facets.Count];
+        var scratch = new Lucene.Net.Util.BytesRef();
         for (var f = 0; f < facets.Count; f++)
         {
             var docValues = reader.GetSortedDocValues(facets[f].Field);
@@ -34,8 +43,15 @@ internal sealed class FacetOrdinals
             for (var doc = 0; doc < ords.Length; doc++) ords[doc] = docValues.GetOrd(doc);
             valueCounts[f] = docValues.ValueCount;
             ordinals[f] = ords;
+            var names = new string[docValues.ValueCount];
+            for (var ord = 0; ord < names.Length; ord++)
+            {
+                docValues.LookupOrd(ord, scratch);
+                names[ord] = scratch.Utf8ToString();
+            }
+            values[f] = names;
         }
-        return new FacetOrdinals(valueCounts, ordinals);
+        return new FacetOrdinals(valueCounts, ordinals, values);
     }
 }
 
