@@ -94,10 +94,13 @@ public sealed class CopyService(ArchiveStore store, AccessPolicy policy, CopyApp
     private static CopyRegisterEntry IssuedCopyOf(ICatalogSession session, string requestId)
     {
         var source = Find(session, requestId);
-        var entry = source is { Status: CopyRequestStatus.Made, CopyEntryId: { } entryId } ? session.CopyRegister.Get(entryId) : null;
-        return entry
+        return IssuedEntry(session, source)
             ?? throw new InvalidRequestException($"Bản sao y theo yêu cầu {source.Id} chưa được cấp ({Describe(source.Status)}).");
     }
+
+    /// <summary>The register line of the copy made for a request; null until it is made.</summary>
+    private static CopyRegisterEntry? IssuedEntry(ICatalogSession session, CopyRequest request) =>
+        request is { Status: CopyRequestStatus.Made, CopyEntryId: { } entryId } ? session.CopyRegister.Get(entryId) : null;
 
     /// <summary>
     /// Registers a copy made for <paramref name="issue"/>: its line in the register of copies, the request marked issued, the
@@ -156,9 +159,8 @@ public sealed class CopyService(ArchiveStore store, AccessPolicy policy, CopyApp
     public (CopyRegisterEntry Entry, Stream Content) OpenIssued(string requestId, Actor actor)
     {
         var request = Get(requestId, actor);
-        var entry = store.Catalog.Read(session => request.CopyEntryId is { } id && request.Status == CopyRequestStatus.Made
-            ? session.CopyRegister.Get(id)
-            : null) ?? throw new CatalogNotFoundException($"Yêu cầu sao {request.Id} chưa được cấp bản sao ({Describe(request.Status)}).");
+        var entry = store.Catalog.Read(session => IssuedEntry(session, request))
+                    ?? throw new CatalogNotFoundException($"Yêu cầu sao {request.Id} chưa được cấp bản sao ({Describe(request.Status)}).");
         return (entry, store.Blobs.OpenRead(Sha256Digest.Parse(entry.Sha256)));
     }
 

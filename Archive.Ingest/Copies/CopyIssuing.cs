@@ -38,11 +38,12 @@ public sealed class CopyIssuing(ArchiveStore store, CopyService copies, Document
             await WriteSourceAsync(issue, source, actor, cancellationToken).ConfigureAwait(false);
             var now = clock.GetUtcNow();
             var signedAt = now.AddTicks(-(now.Ticks % TimeSpan.TicksPerSecond)).ToOffset(AgencyRules.VietnamOffset);
-            var stamp = new CopyStamp(issue.Request.CopyForm, issue.OrganName, signedAt, issue.Notation, issue.VerificationCode,
-                options.AddressOf(issue.VerificationCode));
+            CopyStamp Stamp(CopyForm form, string organ, DateTimeOffset at, string notation, string code) =>
+                new(form, organ, at, notation, code, options.AddressOf(code));
+            var stamp = Stamp(issue.Request.CopyForm, issue.OrganName, signedAt, issue.Notation, issue.VerificationCode);
+            // A SAO LỤC's source already shows the SAO Y's stamp, laid out again from its register line to place the new one.
             var under = issue.SourceCopy is { } copy
-                ? new CopyStamp(copy.CopyForm, copy.OrganName, copy.SignedAt, copy.Notation, copy.VerificationCode,
-                    options.AddressOf(copy.VerificationCode))
+                ? Stamp(copy.CopyForm, copy.OrganName, copy.SignedAt, copy.Notation, copy.VerificationCode)
                 : null;
             var signed = Path.Combine(folder, "ban-sao.pdf");
             int pageCount;
