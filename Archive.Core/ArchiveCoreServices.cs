@@ -37,6 +37,7 @@ public static class ArchiveCoreServices
         services.AddSingleton<RightsService>();
         services.TryAddSingleton(CopyApproval.Leaders);
         services.AddSingleton<CopyService>();
+        services.AddSingleton<TransferService>();
         services.AddSingleton<AuditLog>();
         services.AddSingleton<PreservationJobs>();
         services.AddSingleton<TrustFolder>();

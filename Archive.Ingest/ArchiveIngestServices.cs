@@ -4,6 +4,7 @@ using Archive.Ingest.Copies;
 using Archive.Ingest.Pipeline;
 using Archive.Ingest.Signatures;
 using Archive.Ingest.Signing;
+using Archive.Ingest.Transfers;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Serilog;
@@ -27,6 +28,8 @@ public static class ArchiveIngestServices
         services.AddSingleton<DocumentSigning>();
         services.TryAddSingleton(CopyIssuingOptions.Default);
         services.AddSingleton<CopyIssuing>();
+        services.AddSingleton<BagVerifier>();
+        services.AddSingleton<TransferExport>();
         return services;
     }
 }

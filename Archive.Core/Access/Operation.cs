@@ -28,4 +28,5 @@ public enum Operation
     CopyRequest,
     CopyApprove,
     CopyMake,
+    Transfer,
 }

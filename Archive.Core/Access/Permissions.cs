@@ -25,6 +25,7 @@ public static class Permissions
         [Operation.Search] = Roles([.. Role.All]),
         [Operation.CopyApprove] = Roles(Role.Leader, Role.RecordsOfficer),
         [Operation.CopyMake] = Roles(Role.RecordsOfficer),
+        [Operation.Transfer] = Roles(Role.Archivist),
     };
 
     /// <summary>Operations on one dossier and its documents, and the level on that dossier they need.</summary>
@@ -57,7 +58,7 @@ public static class Permissions
             or Operation.IndexRebuild => TokenScope.Admin,
         Operation.FondsCreate or Operation.DossierCreate or Operation.Ingest or Operation.InboxDecide or Operation.DocumentAdd
             or Operation.DossierManage or Operation.CopyRequest or Operation.CopyApprove
-            or Operation.CopyMake => TokenScope.Write,
+            or Operation.CopyMake or Operation.Transfer => TokenScope.Write,
         _ => TokenScope.Read,
     };
 
@@ -85,6 +86,7 @@ public static class Permissions
         Operation.CopyRequest => "yêu cầu cấp bản sao văn bản",
         Operation.CopyApprove => "phê duyệt, từ chối yêu cầu cấp bản sao (người được giao theo cấu hình)",
         Operation.CopyMake => "làm, ký số và đăng ký bản sao đã được duyệt",
+        Operation.Transfer => "lập gói nộp lưu hồ sơ (BagIt) và nhập gói nộp lưu",
         _ => operation.ToString(),
     };
 

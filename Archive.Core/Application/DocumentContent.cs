@@ -62,7 +62,7 @@ public sealed class DocumentContent(ArchiveStore store, CatalogService catalog)
         _ => document.Id,
     };
 
-    private static Sha256Digest Digest(ArchiveStore source, ArchivedDocument document, Representation representation)
+    internal static Sha256Digest Digest(ArchiveStore source, ArchivedDocument document, Representation representation)
     {
         var role = representation == Representation.PdfA ? DocumentFiling.PdfARole : DocumentFiling.OriginalRole;
         var owned = source.Catalog.Read(s => s.Blobs.Where(b => b.OwnerId == document.Id && b.Role == role)).FirstOrDefault();

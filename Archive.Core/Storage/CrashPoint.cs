@@ -22,6 +22,8 @@ public sealed class CrashPoint(string? armedAt)
     public const string FixityMidRepair = "fixity.mid-repair";
     /// <summary>A file of the watched folder is in the inbox but not yet moved out of the folder.</summary>
     public const string IntakeBeforeMove = "intake.before-move";
+    /// <summary>A transfer package has some of its payload files written, not all.</summary>
+    public const string TransferMidWrite = "transfer.mid-write";
 
     public void Reached(string point)
     {

@@ -6,7 +6,7 @@ namespace Archive.Core.Storage;
 /// The last step of a durable write: after a rename, the directory entry itself must reach the disk,
 /// which .NET offers no API for; on Linux this is fsync on the directory.
 /// </summary>
-internal static partial class DurableFile
+public static partial class DurableFile
 {
     private const int ReadOnly = 0;
     private const int Directory = 0x10000; // O_DIRECTORY on Linux

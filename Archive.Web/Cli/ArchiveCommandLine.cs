@@ -31,6 +31,7 @@ public static class ArchiveCommandLine
             AirGapCommands.Create(runner),
             VerifyCommand.Create(runner),
             SignCommand.Create(runner),
+            TransferCommands.Create(runner),
             ServeCommand.Create(runner),
             SearchCommand.Create(runner),
             ReindexCommand.Create(runner),

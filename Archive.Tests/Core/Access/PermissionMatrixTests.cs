@@ -24,6 +24,7 @@ public sealed partial class PermissionMatrixTests
     private const string Agency = "000.00.00.H42";
     private const string Dossier = "000.00.00.H42.2019.01.TH";
     private const string OtherAgencyDossier = "000.00.00.H43.2019.01.TH";
+    private const string ClosedDossier = "000.00.00.H42.2018.09.NL";
     private static readonly Actor Operator = Archive.Core.Audit.Actor.Operator("tester", "unit-test");
 
     private TempFolder _folder = null!;
@@ -72,6 +73,9 @@ public sealed partial class PermissionMatrixTests
                 .Request(new NewCopyRequest(_documentId, "sao-y", "Thử quyền làm bản sao", "Sở Tư pháp"), Operator).Id;
             _approvedCopies[Login(Role.All[i])] = Copies(CopyApproval.Leaders).Approve(approved, As(Role.Leader.Code)).Id;
         }
+        _catalog.CreateDossier(Tt02Metadata.Empty.With("OrganId", Agency).With("FileCatalog", "2018").With("FileNotation", "09.NL")
+            .With("Title", "Hồ sơ đã đóng, chờ nộp lưu").With("Maintenance", "Vĩnh viễn"), Operator);
+        _catalog.CloseDossier(ClosedDossier, Operator);
         using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
         using var root = new CertificateRequest("CN=Gốc thử nghiệm", key, HashAlgorithmName.SHA256)
             .CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddYears(1));
@@ -219,6 +223,9 @@ public sealed partial class PermissionMatrixTests
                 break;
             case Operation.CopyMake:
                 Copies(CopyApproval.Leaders).Reserve(_approvedCopies[actor.Name], actor);
+                break;
+            case Operation.Transfer:
+                new TransferService(_store, _catalog, _policy).Contents([ClosedDossier], actor);
                 break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(operation), operation, "not in the role matrix");

@@ -1,0 +1,120 @@
+using System.Globalization;
+using System.Text;
+using System.Text.RegularExpressions;
+using System.Xml;
+using System.Xml.Linq;
+using Archive.Core.Application;
+using Archive.Core.Audit;
+using Archive.Core.Catalog;
+using Archive.Core.Preservation;
+using Archive.Core.Storage;
+using Archive.Core.Transfers;
+using Serilog;
+
+namespace Archive.Ingest.Transfers;
+
+/// <summary>
+/// Writes the transfer package (gói nộp lưu) of closed dossiers as a BagIt bag. Its payload, per dossier (folder named by the
+/// mã hồ sơ): the dossier's TT 02 XML and, per document (folder "&lt;mã hồ sơ&gt;.&lt;số thứ tự&gt;", TT 02's file name), the original
+/// bit for bit, the PDF/A copy, the TT 02 XML, the signature validation report and the PREMIS history; then the inventory as XLSX.
+/// Content is streamed from the blob store, each blob checked against its SHA-256 as it is read; an interrupted export resumes.
+/// </summary>
+public sealed partial class TransferExport(ArchiveStore store, TransferService transfers, CatalogService catalog, TimeProvider clock,
+    ILogger log)
+{
+    public const string InventoryFile = "muc-luc-ho-so.xlsx";
+    private static readonly XmlWriterSettings XmlSettings = new() { Encoding = new UTF8Encoding(false), Indent = true };
+    private readonly ILogger _log = log.ForContext<TransferExport>();
+
+    public async Task<TransferPackage> ExportAsync(IReadOnlyList<string> codes, string bag, Actor actor, IProgress<string>? progress,
+        CancellationToken cancellationToken)
+    {
+        var dossiers = transfers.Contents(codes, actor);
+        using var writer = await BagWriter.OpenAsync(bag, cancellationToken).ConfigureAwait(false);
+        if (writer.Kept > 0) progress?.Report($"Tiếp tục gói đang lập dở: giữ {writer.Kept} tệp đã ghi, không chép lại.");
+        var files = dossiers.SelectMany(Files).ToList();
+        var done = 0;
+        await Parallel.ForEachAsync(files,
+            new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = cancellationToken },
+            async (file, ct) =>
+            {
+                if (!writer.Has(file.Path))
+                {
+                    await using (var content = file.Open())
+                        await writer.AddAsync(file.Path, content, file.Known, ct).ConfigureAwait(false);
+                    store.Crash.Reached(CrashPoint.TransferMidWrite);
+                }
+                if (Interlocked.Increment(ref done) % 500 == 0) progress?.Report($"  đã ghi {done}/{files.Count} tệp…");
+            }).ConfigureAwait(false);
+        if (!writer.Has(InventoryFile))
+        {
+            using var inventory = new MemoryStream();
+            await TransferInventory.WriteXlsxAsync(dossiers, inventory, cancellationToken).ConfigureAwait(false);
+            inventory.Position = 0;
+            await writer.AddAsync(InventoryFile, inventory, null, cancellationToken).ConfigureAwait(false);
+        }
+
+        var now = clock.GetLocalNow();
+        var organs = dossiers.Select(d => d.Dossier.OrganId).Distinct().ToList();
+        var source = string.Join("; ", organs.Select(o => catalog.Agency(o.Value, actor).Name));
+        var identifier = $"NL.{organs[0].Value}.{now.ToString("yyyyMMdd'T'HHmmss", CultureInfo.InvariantCulture)}";
+        var info = new BagInfo(
+        [
+            new(BagInfo.SourceOrganization, source),
+            new(BagInfo.ExternalIdentifier, identifier),
+            new(BagInfo.ExternalDescription, $"Gói nộp lưu {dossiers.Count} hồ sơ, {dossiers.Sum(d => d.Documents.Count)} văn bản " +
+                                             "(TT 02/2019/TT-BNV)"),
+            new(BagInfo.BaggingDate, now.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
+            new(BagInfo.BagCount, "1 of 1"),
+            new("Internal-Sender-Identifier", string.Join(" ", dossiers.Select(d => d.Dossier.FileCode.Value))),
+            new("Contact-Name", actor.Name),
+            new("Bag-Software-Agent", "Archive (TT 02/2019/TT-BNV)"),
+        ]);
+        progress?.Report($"Hoàn tất gói: ghi manifest và kiểm tra lên đĩa…");
+        var summary = writer.Complete(info);
+        _log.Information("Transfer package {Bag} of {Dossiers} dossiers written: {Files} files, {Bytes} bytes",
+            summary.Bag, dossiers.Count, summary.PayloadFiles, summary.PayloadBytes);
+        return new TransferPackage(summary.Bag, identifier, dossiers.Select(d => d.Dossier.FileCode.Value).ToList(),
+            dossiers.Sum(d => d.Documents.Count), summary.PayloadFiles, summary.PayloadBytes);
+    }
+
+    /// <summary>The payload files of one dossier, each with how to open its content.</summary>
+    private static IEnumerable<PackageFile> Files(TransferDossier d)
+    {
+        var folder = d.Dossier.FileCode.Value;
+        yield return Xml($"{folder}/ho-so.xml", Tt02MetadataXml.Of(d.Dossier));
+        foreach (var doc in d.Documents)
+        {
+            var documentFolder = $"{folder}/{folder}.{doc.Document.DocOrdinal.ToString(CultureInfo.InvariantCulture)}";
+            var original = $"{documentFolder}/ban-goc{Extension(doc.OriginalName)}";
+            yield return new PackageFile(original, () => d.Blobs.OpenRead(doc.Original.Digest), doc.Original.Digest);
+            string? pdfa = null;
+            if (doc.PdfA is { } copy)
+            {
+                pdfa = $"{documentFolder}/ban-pdfa.pdf";
+                yield return new PackageFile(pdfa, () => d.Blobs.OpenRead(copy.Digest), copy.Digest);
+            }
+            yield return Xml($"{documentFolder}/tt02.xml", Tt02MetadataXml.Of(doc.Document));
+            if (doc.SignatureReport is { } report)
+                yield return new PackageFile($"{documentFolder}/chu-ky.json", () => new MemoryStream(Encoding.UTF8.GetBytes(report)), null);
+            yield return Xml($"{documentFolder}/premis.xml",
+                PremisXml.Of(TransferService.PremisFiles(doc, original, pdfa), doc.Events));
+        }
+    }
+
+    private static PackageFile Xml(string path, XDocument xml) => new(path, () =>
+    {
+        var stream = new MemoryStream();
+        using (var writer = XmlWriter.Create(stream, XmlSettings)) xml.Save(writer);
+        stream.Position = 0;
+        return stream;
+    }, null);
+
+    private static string Extension(string name) =>
+        Path.GetExtension(name).ToLowerInvariant() is var extension && SafeExtension().IsMatch(extension) ? extension : "";
+
+    [GeneratedRegex(@"^\.[a-z0-9]{1,8}$", RegexOptions.CultureInvariant)]
+    private static partial Regex SafeExtension();
+
+    private sealed record PackageFile(string Path, Func<Stream> Open, Sha256Digest? Known);
+}

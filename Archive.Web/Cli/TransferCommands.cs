@@ -1,0 +1,57 @@
+using System.CommandLine;
+using Archive.Ingest.Transfers;
+
+namespace Archive.Web.Cli;
+
+/// <summary>`archive transfer export|verify`: transfer packages (BagIt) for the historical archive, thin shells over services.</summary>
+public static class TransferCommands
+{
+    public static Command Create(CommandRunner runner) => new("transfer", "Nộp lưu hồ sơ: lập và kiểm tra gói BagIt (RFC 8493)")
+    {
+        Export(runner), Verify(runner),
+    };
+
+    private static Command Export(CommandRunner runner)
+    {
+        var dossiers = new Argument<string[]>("dossier")
+        {
+            Description = "Mã các hồ sơ (đã đóng) đưa vào gói", Arity = ArgumentArity.OneOrMore,
+        };
+        var to = new Option<DirectoryInfo>("--to") { Description = "Thư mục gói ghi ra (thư mục mới)", Required = true };
+        var export = new Command("export",
+            "Lập gói nộp lưu: bản gốc, bản PDF/A, siêu dữ liệu TT 02 (XML), báo cáo chữ ký, lịch sử PREMIS của từng văn bản, " +
+            "mục lục hồ sơ; lập dở thì chạy lại để tiếp tục")
+        {
+            dossiers, to,
+        };
+        runner.Bind(export, async (context, parse, cancellationToken) =>
+        {
+            var package = await context.Get<TransferExport>().ExportAsync(parse.GetValue(dossiers)!, parse.GetValue(to)!.FullName,
+                context.Actor, context.Output.Progress(), cancellationToken).ConfigureAwait(false);
+            context.Output.Item(package, p => $"Đã lập gói nộp lưu {p.Identifier}: {p.Dossiers.Count} hồ sơ, {p.Documents} văn bản, " +
+                                              $"{p.PayloadFiles} tệp, {p.PayloadBytes} byte: {p.Bag}");
+            return ExitCodes.Ok;
+        });
+        return export;
+    }
+
+    private static Command Verify(CommandRunner runner)
+    {
+        var bag = new Argument<DirectoryInfo>("bag") { Description = "Thư mục gói BagIt cần kiểm tra" };
+        var verify = new Command("verify", "Kiểm tra một gói BagIt của bất kỳ ai: đủ tệp, không thừa tệp, mọi mã kiểm tra đúng") { bag };
+        runner.Bind(verify, async (context, parse, cancellationToken) =>
+        {
+            var result = await context.Get<BagVerifier>().VerifyAsync(parse.GetValue(bag)!.FullName, context.Output.Progress(),
+                cancellationToken).ConfigureAwait(false);
+            if (context.Output.Json) context.Output.Item(result, _ => "");
+            else if (result.Valid)
+                context.Output.Message($"Gói hợp lệ (BagIt {result.Version}, {string.Join(", ", result.Algorithms)}): " +
+                                       $"{result.PayloadFiles} tệp, {result.PayloadBytes} byte.");
+            else
+                foreach (var problem in result.Problems)
+                    context.Output.Error(problem);
+            return result.Valid ? ExitCodes.Ok : ExitCodes.CheckFailed;
+        });
+        return verify;
+    }
+}
