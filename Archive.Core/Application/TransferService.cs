@@ -32,8 +32,12 @@ public sealed class TransferService(ArchiveStore store, CatalogService catalog, 
             if (dossier.Status == DossierStatus.Open)
                 throw new DossierLifecycleException(dossier.FileCode, dossier.Status,
                     $"Hồ sơ {dossier.FileCode} đang mở; phải đóng hồ sơ trước khi nộp lưu.");
-            var documents = source.Catalog.Read(s => CatalogService.DocumentsOf(s, dossier.FileCode));
-            dossiers.Add(new TransferDossier(dossier, documents.Select(d => Describe(source, d)).ToList(), source.Blobs));
+            // One read of each catalog per dossier: a package may hold tens of thousands of documents.
+            var documents = ReferenceEquals(source, store)
+                ? store.Catalog.Read(s => CatalogService.DocumentsOf(s, dossier.FileCode).Select(d => Describe(s, s, d)).ToList())
+                : source.Catalog.Read(s => store.Catalog.Read(main =>
+                    CatalogService.DocumentsOf(s, dossier.FileCode).Select(d => Describe(s, main, d)).ToList()));
+            dossiers.Add(new TransferDossier(dossier, documents, source.Blobs));
         }
         store.Catalog.Write(actor, session =>
         {
@@ -45,25 +49,27 @@ public sealed class TransferService(ArchiveStore store, CatalogService catalog, 
         return dossiers;
     }
 
-    private TransferDocument Describe(ArchiveStore source, ArchivedDocument document)
+    /// <param name="source">The catalog that holds the document: the main one, or the restricted collection's.</param>
+    /// <param name="main">The main catalog, where the inbox is.</param>
+    private static TransferDocument Describe(ICatalogSession source, ICatalogSession main, ArchivedDocument document)
     {
-        var received = store.Catalog.Read(s => DocumentView.Received(s, document.Id));
-        var original = Content(source, DocumentContent.Digest(source, document, Representation.Original), received?.Format);
-        var pdfa = source.Catalog.Read(s => s.Blobs.Where(b => b.OwnerId == document.Id && b.Role == DocumentFiling.PdfARole))
-            .FirstOrDefault() is { } copy
-            ? Content(source, Sha256Digest.Parse(copy.Id), "application/pdf")
-            : null;
-        string[] objects = received is null ? [document.Id] : [document.Id, received.Id];
-        var events = objects.SelectMany(id => store.Catalog.Read(s => s.Events.Where(e => e.ObjectId == id)));
-        if (!ReferenceEquals(source, store))
-            events = events.Concat(objects.SelectMany(id => source.Catalog.Read(s => s.Events.Where(e => e.ObjectId == id))));
-        return new TransferDocument(document, original, received?.SourceName ?? document.Id, pdfa, received?.SignatureReport,
-            events.OrderBy(e => e.At).ToList());
+        var id = document.Id;
+        var received = DocumentView.Received(main, id);
+        var owned = source.Blobs.Where(b => b.OwnerId == id).ToList();
+        // An ingested original is owned by the inbox item it arrived as.
+        var original = owned.FirstOrDefault(b => b.Role == DocumentFiling.OriginalRole)?.Id ?? received?.Digest
+            ?? throw new CatalogNotFoundException($"Không tìm thấy bản gốc của văn bản {document.Id}.");
+        var pdfa = owned.FirstOrDefault(b => b.Role == DocumentFiling.PdfARole);
+        string[] objects = received is null ? [id] : [id, received.Id];
+        var events = objects.SelectMany(o => main.Events.Where(e => e.ObjectId == o));
+        if (!ReferenceEquals(source, main)) events = events.Concat(objects.SelectMany(o => source.Events.Where(e => e.ObjectId == o)));
+        return new TransferDocument(document,
+            new StoredContent(Sha256Digest.Parse(original), (source.Blobs.Get(original) ?? main.Blobs.Get(original))?.Length
+                ?? received?.Length ?? 0, received?.Format ?? "application/octet-stream"),
+            received?.SourceName ?? document.Id,
+            pdfa is null ? null : new StoredContent(Sha256Digest.Parse(pdfa.Id), pdfa.Length, "application/pdf"),
+            received?.SignatureReport, events.OrderBy(e => e.At).ToList());
     }
-
-    private static StoredContent Content(ArchiveStore source, Sha256Digest digest, string? format) =>
-        new(digest, source.Catalog.Read(s => s.Blobs.Get(digest.Hex))?.Length ?? new FileInfo(source.Blobs.Location(digest)).Length,
-            format ?? "application/octet-stream");
 
     /// <summary>The PREMIS files of a document in a package: its original and its PDF/A copy.</summary>
     public static IReadOnlyList<PremisFile> PremisFiles(TransferDocument d, string originalName, string? pdfAName) =>

@@ -267,6 +267,6 @@ public sealed class CatalogStore : IDisposable
         }
 
         private static LiteRecordSet<T> Set<T>(LiteDatabase db, string name, bool writable) where T : class =>
-            new(db.GetCollection<T>(name), writable);
+            new(db.GetCollection<T>(name), db.Mapper, writable);
     }
 }

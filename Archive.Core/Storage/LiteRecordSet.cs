@@ -4,15 +4,17 @@ using LiteDB;
 namespace Archive.Core.Storage;
 
 /// <param name="writable">False in read sessions: a change outside a write transaction would escape the audit log.</param>
-internal sealed class LiteRecordSet<T>(ILiteCollection<T> collection, bool writable) : IRecordSet<T> where T : class
+internal sealed class LiteRecordSet<T>(ILiteCollection<T> collection, BsonMapper mapper, bool writable) : IRecordSet<T> where T : class
 {
     public T? Get(string id) => collection.FindById(id);
     // A parameter, not Query.EQ: LiteDB compiles and caches, never evicting, an expression per distinct literal.
     public bool Exists(string id) => collection.Exists(BsonExpression.Create("_id = @0", new BsonValue(id)));
     public IReadOnlyList<T> All() => collection.FindAll().ToList();
-    public IReadOnlyList<T> Where(Expression<Func<T, bool>> predicate) => collection.Find(predicate).ToList();
+    public IReadOnlyList<T> Where(Expression<Func<T, bool>> predicate) =>
+        (ParameterisedQuery.From(predicate, mapper) is { } query ? collection.Find(query) : collection.Find(predicate)).ToList();
     public int Count() => collection.Count();
-    public int Count(Expression<Func<T, bool>> predicate) => collection.Count(predicate);
+    public int Count(Expression<Func<T, bool>> predicate) =>
+        ParameterisedQuery.From(predicate, mapper) is { } query ? collection.Count(query) : collection.Count(predicate);
     public void Insert(T record)
     {
         EnsureWritable();

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Collections.Concurrent;
 using System.Text;
 using System.Text.RegularExpressions;
@@ -266,19 +267,20 @@ public sealed partial class BagVerifier(ILogger log)
         IReadOnlyList<ChecksumAlgorithm> algorithms, CancellationToken cancellationToken)
     {
         var running = algorithms.Select(a => (Algorithm: a, Checksum: a.Start())).ToList();
+        var buffer = ArrayPool<byte>.Shared.Rent(BufferSize);
         try
         {
             await using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1,
                 FileOptions.Asynchronous | FileOptions.SequentialScan);
-            var buffer = new byte[BufferSize];
             int read;
-            while ((read = await stream.ReadAsync(buffer, cancellationToken).ConfigureAwait(false)) > 0)
+            while ((read = await stream.ReadAsync(buffer.AsMemory(0, BufferSize), cancellationToken).ConfigureAwait(false)) > 0)
                 foreach (var (_, checksum) in running)
                     checksum.Append(buffer.AsSpan(0, read));
             return running.ToDictionary(r => r.Algorithm, r => r.Checksum.FinishHex());
         }
         finally
         {
+            ArrayPool<byte>.Shared.Return(buffer);
             foreach (var (_, checksum) in running) checksum.Dispose();
         }
     }

@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
@@ -23,6 +25,7 @@ public sealed class BagWriter : IDisposable
     private readonly Dictionary<string, Entry> _written = new(StringComparer.Ordinal);
     private readonly StreamWriter _journal;
     private readonly Lock _gate = new();
+    private readonly ConcurrentDictionary<string, byte> _folders = new(StringComparer.Ordinal);
 
     private BagWriter(string bag, string partial, StreamWriter journal, Dictionary<string, Entry> kept)
     {
@@ -65,31 +68,40 @@ public sealed class BagWriter : IDisposable
     /// <summary>
     /// Writes one payload file at <paramref name="payloadPath"/> (relative to data/). When <paramref name="knownSha256"/> is given
     /// the content stream must itself prove it (a blob's stream does, at its end), and only SHA-512 is computed here.
-    /// Safe to call for different files at once.
+    /// Safe to call for different files at once. Blocking on purpose: each of the export's workers copies one file at a time, and
+    /// blocking reads and writes ran the export 15–30% faster than asynchronous file I/O, which hops between thread-pool threads
+    /// for every megabyte (bench/transfer.sh).
     /// </summary>
-    public async Task AddAsync(string payloadPath, Stream content, Sha256Digest? knownSha256, CancellationToken cancellationToken)
+    public void Add(string payloadPath, Stream content, Sha256Digest? knownSha256, CancellationToken cancellationToken)
     {
         var path = Payload(payloadPath);
         if (BagPath.Problem(path) is { } problem) throw new InvalidRequestException($"Tên tệp trong gói '{path}': {problem}.");
         lock (_gate)
             if (_written.ContainsKey(path)) return;
         var file = Path.Combine(Partial, path);
-        Directory.CreateDirectory(Path.GetDirectoryName(file)!);
+        var folder = Path.GetDirectoryName(file)!;
+        if (_folders.TryAdd(folder, 0)) Directory.CreateDirectory(folder);
         using var sha256 = knownSha256 is null ? IncrementalHash.CreateHash(HashAlgorithmName.SHA256) : null;
         using var sha512 = IncrementalHash.CreateHash(HashAlgorithmName.SHA512);
         long length = 0;
-        await using (var output = new FileStream(file, FileMode.Create, FileAccess.Write, FileShare.None, 1, FileOptions.Asynchronous))
+        // A pooled buffer: one fresh megabyte per file would fill the large object heap and make the collector run for nothing.
+        var buffer = ArrayPool<byte>.Shared.Rent(BufferSize);
+        try
         {
-            var buffer = new byte[BufferSize];
+            using var output = new FileStream(file, FileMode.CreateNew, FileAccess.Write, FileShare.None, 0);
             int read;
-            while ((read = await content.ReadAsync(buffer, cancellationToken).ConfigureAwait(false)) > 0)
+            while ((read = content.Read(buffer, 0, BufferSize)) > 0)
             {
-                var write = output.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
+                cancellationToken.ThrowIfCancellationRequested();
+                output.Write(buffer, 0, read);
                 sha256?.AppendData(buffer, 0, read);
                 sha512.AppendData(buffer, 0, read);
-                await write.ConfigureAwait(false);
                 length += read;
             }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
         }
         var entry = new Entry(knownSha256?.Hex ?? Convert.ToHexStringLower(sha256!.GetHashAndReset()),
             Convert.ToHexStringLower(sha512.GetHashAndReset()), length);

@@ -34,24 +34,22 @@ public sealed partial class TransferExport(ArchiveStore store, TransferService t
         if (writer.Kept > 0) progress?.Report($"Tiếp tục gói đang lập dở: giữ {writer.Kept} tệp đã ghi, không chép lại.");
         var files = dossiers.SelectMany(Files).ToList();
         var done = 0;
-        await Parallel.ForEachAsync(files,
-            new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = cancellationToken },
-            async (file, ct) =>
+        await Task.Run(() => Parallel.ForEach(files,
+            new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = cancellationToken }, file =>
             {
                 if (!writer.Has(file.Path))
                 {
-                    await using (var content = file.Open())
-                        await writer.AddAsync(file.Path, content, file.Known, ct).ConfigureAwait(false);
+                    using (var content = file.Open()) writer.Add(file.Path, content, file.Known, cancellationToken);
                     store.Crash.Reached(CrashPoint.TransferMidWrite);
                 }
                 if (Interlocked.Increment(ref done) % 500 == 0) progress?.Report($"  đã ghi {done}/{files.Count} tệp…");
-            }).ConfigureAwait(false);
+            }), cancellationToken).ConfigureAwait(false);
         if (!writer.Has(InventoryFile))
         {
             using var inventory = new MemoryStream();
             await TransferInventory.WriteXlsxAsync(dossiers, inventory, cancellationToken).ConfigureAwait(false);
             inventory.Position = 0;
-            await writer.AddAsync(InventoryFile, inventory, null, cancellationToken).ConfigureAwait(false);
+            writer.Add(InventoryFile, inventory, null, cancellationToken);
         }
 
         var now = clock.GetLocalNow();
