@@ -26,7 +26,8 @@ warm() { xargs -a "$work/files.txt" cat > /dev/null; }
 warm
 start=$(now)
 # shellcheck disable=SC2086
-/usr/bin/time -f '%M' -o "$work/rss.txt" "${archive[@]}" transfer export $codes --to "$work/bag" --data "$work/data" >/dev/null 2>"$work/export.log"
+/usr/bin/time -f '%M' -o "$work/rss.txt" "${archive[@]}" transfer export $codes --to "$work/bag" --data "$work/data" \
+  >/dev/null 2>"$work/export.log"
 archive_seconds=$(echo "$(now) - $start" | bc -l)
 "${archive[@]}" transfer verify "$work/bag" >&2
 rss_kib=$(tail -1 "$work/rss.txt")

@@ -37,7 +37,8 @@ internal static class ParameterisedQuery
         List<(string, BsonValue)> terms)
     {
         // An enum compared in an expression tree is converted to its underlying type on both sides.
-        var member = (field is UnaryExpression { NodeType: ExpressionType.Convert } converted ? converted.Operand : field) as MemberExpression;
+        var member = (field is UnaryExpression { NodeType: ExpressionType.Convert } converted ? converted.Operand : field)
+            as MemberExpression;
         if (member?.Expression != record) return false;
         if (!TryEvaluate(value, out var evaluated)) return false;
         // The field's path as LiteDB maps the member (the id member is "_id"): one parsed expression per field, not per value.
