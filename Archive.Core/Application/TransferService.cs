@@ -14,8 +14,11 @@ namespace Archive.Core.Application;
 /// </summary>
 public sealed class TransferService(ArchiveStore store, CatalogService catalog, AccessPolicy policy)
 {
-    /// <summary>The dossiers with everything a package carries of them; refuses the whole list if one may not go.</summary>
-    public IReadOnlyList<TransferDossier> Contents(IReadOnlyList<string> codes, Actor actor)
+    /// <summary>
+    /// The dossiers, checked: the archivist's role, manage on each, each closed. Refuses the whole list if one may not go; the
+    /// taking out of their content is audited here, dossier by dossier.
+    /// </summary>
+    public IReadOnlyList<TransferDossier> Prepare(IReadOnlyList<string> codes, Actor actor)
     {
         if (codes.Count == 0) throw new InvalidRequestException("Chọn ít nhất một hồ sơ để nộp lưu.");
         store.Catalog.Read(s =>
@@ -26,27 +29,31 @@ public sealed class TransferService(ArchiveStore store, CatalogService catalog, 
         var dossiers = new List<TransferDossier>();
         foreach (var code in codes.Distinct(StringComparer.Ordinal))
         {
-            var source = catalog.StoreOf(code);
             var dossier = catalog.Locate(code);
             catalog.Demand(actor, dossier, Operation.DossierManage);
             if (dossier.Status == DossierStatus.Open)
                 throw new DossierLifecycleException(dossier.FileCode, dossier.Status,
                     $"Hồ sơ {dossier.FileCode} đang mở; phải đóng hồ sơ trước khi nộp lưu.");
-            // One read of each catalog per dossier: a package may hold tens of thousands of documents.
-            var documents = ReferenceEquals(source, store)
-                ? store.Catalog.Read(s => CatalogService.DocumentsOf(s, dossier.FileCode).Select(d => Describe(s, s, d)).ToList())
-                : source.Catalog.Read(s => store.Catalog.Read(main =>
-                    CatalogService.DocumentsOf(s, dossier.FileCode).Select(d => Describe(s, main, d)).ToList()));
-            dossiers.Add(new TransferDossier(dossier, documents, source.Blobs));
+            dossiers.Add(new TransferDossier(dossier, catalog.StoreOf(code)));
         }
         store.Catalog.Write(actor, session =>
         {
             foreach (var d in dossiers)
                 session.Record(new AuditChange("transfer.export", nameof(Dossier), d.Dossier.FileCode.Value, null,
-                    JsonSerializer.Serialize(new { documents = d.Documents.Count, restricted = d.Dossier.Rights.IsRestricted })));
+                    JsonSerializer.Serialize(new { documents = d.Dossier.DocTotal, restricted = d.Dossier.Rights.IsRestricted })));
             return 0;
         });
         return dossiers;
+    }
+
+    /// <summary>Everything a package carries of a prepared dossier's documents, in one read of each catalog.</summary>
+    public IReadOnlyList<TransferDocument> Documents(TransferDossier dossier)
+    {
+        var code = dossier.Dossier.FileCode;
+        return ReferenceEquals(dossier.Source, store)
+            ? store.Catalog.Read(s => CatalogService.DocumentsOf(s, code).Select(d => Describe(s, s, d)).ToList())
+            : dossier.Source.Catalog.Read(s => store.Catalog.Read(main =>
+                CatalogService.DocumentsOf(s, code).Select(d => Describe(s, main, d)).ToList()));
     }
 
     /// <param name="source">The catalog that holds the document: the main one, or the restricted collection's.</param>

@@ -19,8 +19,8 @@ public static class TransferInventory
             ["Thời gian kết thúc"] = Date(d.Dossier.EndDate),
             ["Thời hạn bảo quản"] = d.Dossier.Maintenance.Value,
             ["Chế độ sử dụng"] = d.Dossier.Rights.Code,
-            ["Số văn bản"] = d.Documents.Count,
-            ["Số trang"] = d.Documents.Sum(x => x.Document.PageAmount ?? 0),
+            ["Số văn bản"] = d.Dossier.DocTotal,
+            ["Số trang"] = d.Dossier.PageTotal,
             ["Ghi chú"] = d.Dossier.Description,
         }).ToList();
 

@@ -10,7 +10,8 @@ namespace Archive.Ingest.Transfers;
 
 /// <summary>
 /// Writes a BagIt 1.0 bag (RFC 8493) with SHA-256 and SHA-512 manifests and tag manifests, streaming: each payload file is
-/// hashed while it is written, so memory does not grow with the bag. Everything goes into "&lt;bag&gt;.partial", which becomes
+/// hashed while it is written and its line goes to a journal on disk, from which the manifests are written at the end: memory does
+/// not grow with the bag's size (only with the files kept from an interrupted run). Everything goes into "&lt;bag&gt;.partial", which becomes
 /// the bag only once complete and flushed to disk: a crash never leaves a folder that looks like a finished bag. A journal in the
 /// partial folder lists the files already written; reopening the same bag after a crash keeps those (re-read, not copied again)
 /// and removes anything written after the last journal line.
@@ -22,18 +23,24 @@ public sealed class BagWriter : IDisposable
     private const int BufferSize = 1 << 20;
     private static readonly Encoding Utf8 = new UTF8Encoding(false);
 
-    private readonly Dictionary<string, Entry> _written = new(StringComparer.Ordinal);
+    private const int FolderCacheSize = 10_000;
+    private readonly HashSet<string> _kept;
     private readonly StreamWriter _journal;
     private readonly Lock _gate = new();
     private readonly ConcurrentDictionary<string, byte> _folders = new(StringComparer.Ordinal);
 
-    private BagWriter(string bag, string partial, StreamWriter journal, Dictionary<string, Entry> kept)
+    private long _files;
+    private long _octets;
+
+    private BagWriter(string bag, string partial, StreamWriter journal, HashSet<string> kept, long keptOctets)
     {
         Bag = bag;
         Partial = partial;
         _journal = journal;
-        _written = kept;
+        _kept = kept;
         Kept = kept.Count;
+        _files = kept.Count;
+        _octets = keptOctets;
     }
 
     /// <summary>The bag's final folder.</summary>
@@ -54,15 +61,15 @@ public sealed class BagWriter : IDisposable
         var partial = final + PartialSuffix;
         Directory.CreateDirectory(Path.Combine(partial, BagPath.PayloadFolder));
         var journalPath = Path.Combine(partial, JournalFile);
-        var kept = await ResumeAsync(partial, journalPath, cancellationToken).ConfigureAwait(false);
+        var (kept, octets) = await ResumeAsync(partial, journalPath, cancellationToken).ConfigureAwait(false);
         var journal = new StreamWriter(new FileStream(journalPath, FileMode.Append, FileAccess.Write, FileShare.Read), Utf8);
-        return new BagWriter(final, partial, journal, kept);
+        return new BagWriter(final, partial, journal, kept, octets);
     }
 
     /// <summary>True when an interrupted earlier run already wrote this payload file (then it is not written again).</summary>
     public bool Has(string payloadPath)
     {
-        lock (_gate) return _written.ContainsKey(Payload(payloadPath));
+        lock (_gate) return _kept.Contains(Payload(payloadPath));
     }
 
     /// <summary>
@@ -77,10 +84,11 @@ public sealed class BagWriter : IDisposable
         var path = Payload(payloadPath);
         if (BagPath.Problem(path) is { } problem) throw new InvalidRequestException($"Tên tệp trong gói '{path}': {problem}.");
         lock (_gate)
-            if (_written.ContainsKey(path)) return;
+            if (_kept.Contains(path)) return;
         var file = Path.Combine(Partial, path);
         var folder = Path.GetDirectoryName(file)!;
         if (_folders.TryAdd(folder, 0)) Directory.CreateDirectory(folder);
+        if (_folders.Count > FolderCacheSize) _folders.Clear();
         using var sha256 = knownSha256 is null ? IncrementalHash.CreateHash(HashAlgorithmName.SHA256) : null;
         using var sha512 = IncrementalHash.CreateHash(HashAlgorithmName.SHA512);
         long length = 0;
@@ -104,12 +112,13 @@ public sealed class BagWriter : IDisposable
             ArrayPool<byte>.Shared.Return(buffer);
         }
         var entry = new Entry(knownSha256?.Hex ?? Convert.ToHexStringLower(sha256!.GetHashAndReset()),
-            Convert.ToHexStringLower(sha512.GetHashAndReset()), length);
+            Convert.ToHexStringLower(sha512.GetHashAndReset()), length, path);
         lock (_gate)
         {
-            _written[path] = entry;
-            _journal.Write($"{entry.Sha256} {entry.Sha512} {length.ToString(CultureInfo.InvariantCulture)} {BagPath.Encode(path)}\n");
+            _journal.Write(entry.Line());
             _journal.Flush();
+            _files++;
+            _octets += length;
         }
     }
 
@@ -122,14 +131,11 @@ public sealed class BagWriter : IDisposable
         lock (_gate)
         {
             _journal.Dispose();
-            var octets = _written.Values.Sum(e => e.Length);
-            var ordered = _written.OrderBy(e => e.Key, StringComparer.Ordinal).ToList();
-            WriteTag("manifest-sha256.txt", Manifest(ordered.Select(e => (e.Value.Sha256, e.Key))));
-            WriteTag("manifest-sha512.txt", Manifest(ordered.Select(e => (e.Value.Sha512, e.Key))));
+            WriteManifests();
             WriteTag(BagVerifier.DeclarationFile, "BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n");
             var elements = info.Elements.Where(e => !IsComputed(e.Key)).ToList();
-            elements.Add(new(BagInfo.PayloadOxum, $"{octets.ToString(CultureInfo.InvariantCulture)}.{_written.Count}"));
-            elements.Add(new(BagInfo.BagSize, Size(octets)));
+            elements.Add(new(BagInfo.PayloadOxum, string.Create(CultureInfo.InvariantCulture, $"{_octets}.{_files}")));
+            elements.Add(new(BagInfo.BagSize, Size(_octets)));
             WriteTag(BagInfo.FileName, new BagInfo(elements).Write());
             string[] tags = [BagVerifier.DeclarationFile, BagInfo.FileName, "manifest-sha256.txt", "manifest-sha512.txt"];
             foreach (var (name, algorithm) in new[] { ("tagmanifest-sha256.txt", HashAlgorithmName.SHA256),
@@ -139,7 +145,7 @@ public sealed class BagWriter : IDisposable
             DurableFile.FlushFileSystemOf(Partial);
             Directory.Move(Partial, Bag);
             DurableFile.FlushDirectory(Path.GetDirectoryName(Bag)!);
-            return new BagSummary(Bag, _written.Count, octets, new BagInfo(elements));
+            return new BagSummary(Bag, _files, _octets, new BagInfo(elements));
         }
     }
 
@@ -150,6 +156,19 @@ public sealed class BagWriter : IDisposable
     private static bool IsComputed(string label) =>
         string.Equals(label, BagInfo.PayloadOxum, StringComparison.OrdinalIgnoreCase)
         || string.Equals(label, BagInfo.BagSize, StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>The two payload manifests, line by line from the journal (one line per file written, kept ones first).</summary>
+    private void WriteManifests()
+    {
+        using var sha256 = new StreamWriter(Path.Combine(Partial, "manifest-sha256.txt"), false, Utf8);
+        using var sha512 = new StreamWriter(Path.Combine(Partial, "manifest-sha512.txt"), false, Utf8);
+        foreach (var line in File.ReadLines(Path.Combine(Partial, JournalFile), Utf8))
+            if (Entry.Parse(line) is { } entry)
+            {
+                sha256.Write($"{entry.Sha256}  {BagPath.Encode(entry.Path)}\n");
+                sha512.Write($"{entry.Sha512}  {BagPath.Encode(entry.Path)}\n");
+            }
+    }
 
     private static string Manifest(IEnumerable<(string Hex, string Path)> entries) =>
         string.Concat(entries.Select(e => $"{e.Hex}  {BagPath.Encode(e.Path)}\n"));
@@ -175,34 +194,44 @@ public sealed class BagWriter : IDisposable
     /// The files an interrupted run finished, as its journal lists them, each read back against its SHA-256; the rest of data/
     /// (files begun after the last journal line, or damaged since) is removed to be written again.
     /// </summary>
-    private static async Task<Dictionary<string, Entry>> ResumeAsync(string partial, string journalPath,
+    private static async Task<(HashSet<string> Kept, long Octets)> ResumeAsync(string partial, string journalPath,
         CancellationToken cancellationToken)
     {
-        var kept = new Dictionary<string, Entry>(StringComparer.Ordinal);
+        var kept = new List<Entry>();
         if (File.Exists(journalPath))
         {
-            foreach (var line in await File.ReadAllLinesAsync(journalPath, Utf8, cancellationToken).ConfigureAwait(false))
+            foreach (var line in File.ReadLines(journalPath, Utf8))
             {
-                var parts = line.Split(' ', 4);
-                if (parts.Length != 4 || !long.TryParse(parts[2], NumberStyles.None, CultureInfo.InvariantCulture, out var length))
-                    continue; // the last line of a run killed while writing it
-                var path = BagPath.Decode(parts[3]);
-                var file = Path.Combine(partial, path);
-                if (BagPath.Problem(path) is not null || !File.Exists(file) || new FileInfo(file).Length != length) continue;
+                // A torn last line (a run killed while writing it) does not parse and its file is written again.
+                if (Entry.Parse(line) is not { } entry || BagPath.Problem(entry.Path) is not null) continue;
+                var file = Path.Combine(partial, entry.Path);
+                if (!File.Exists(file) || new FileInfo(file).Length != entry.Length) continue;
                 var actual = await BagVerifier.ChecksumsAsync(file, [ChecksumAlgorithm.Sha256], cancellationToken).ConfigureAwait(false);
-                if (actual[ChecksumAlgorithm.Sha256] == parts[0]) kept[path] = new Entry(parts[0], parts[1], length);
+                if (actual[ChecksumAlgorithm.Sha256] == entry.Sha256) kept.Add(entry);
             }
         }
+        var paths = kept.Select(e => e.Path).ToHashSet(StringComparer.Ordinal);
         var data = Path.Combine(partial, BagPath.PayloadFolder);
         foreach (var file in Directory.EnumerateFiles(data, "*", SearchOption.AllDirectories))
-            if (!kept.ContainsKey(Path.GetRelativePath(partial, file).Replace(Path.DirectorySeparatorChar, '/')))
+            if (!paths.Contains(Path.GetRelativePath(partial, file).Replace(Path.DirectorySeparatorChar, '/')))
                 File.Delete(file);
         // Rewrite the journal with what was kept, so a torn last line cannot follow a good one.
-        await File.WriteAllTextAsync(journalPath, string.Concat(kept.Select(e =>
-                $"{e.Value.Sha256} {e.Value.Sha512} {e.Value.Length.ToString(CultureInfo.InvariantCulture)} {BagPath.Encode(e.Key)}\n")),
-            Utf8, cancellationToken).ConfigureAwait(false);
-        return kept;
+        await File.WriteAllTextAsync(journalPath, string.Concat(kept.Select(e => e.Line())), Utf8, cancellationToken).ConfigureAwait(false);
+        return (paths, kept.Sum(e => e.Length));
     }
 
-    private sealed record Entry(string Sha256, string Sha512, long Length);
+    /// <summary>A journal line: both checksums, the length and the (percent-encoded) path of a payload file written whole.</summary>
+    private sealed record Entry(string Sha256, string Sha512, long Length, string Path)
+    {
+        public string Line() => string.Create(CultureInfo.InvariantCulture, $"{Sha256} {Sha512} {Length} {BagPath.Encode(Path)}\n");
+
+        public static Entry? Parse(string line)
+        {
+            var parts = line.Split(' ', 4);
+            return parts.Length == 4 && parts[0].Length == 64 && parts[1].Length == 128
+                   && long.TryParse(parts[2], NumberStyles.None, CultureInfo.InvariantCulture, out var length)
+                ? new Entry(parts[0], parts[1], length, BagPath.Decode(parts[3]))
+                : null;
+        }
+    }
 }

@@ -29,21 +29,29 @@ public sealed partial class TransferExport(ArchiveStore store, TransferService t
     public async Task<TransferPackage> ExportAsync(IReadOnlyList<string> codes, string bag, Actor actor, IProgress<string>? progress,
         CancellationToken cancellationToken)
     {
-        var dossiers = transfers.Contents(codes, actor);
+        var dossiers = transfers.Prepare(codes, actor);
         using var writer = await BagWriter.OpenAsync(bag, cancellationToken).ConfigureAwait(false);
         if (writer.Kept > 0) progress?.Report($"Tiếp tục gói đang lập dở: giữ {writer.Kept} tệp đã ghi, không chép lại.");
-        var files = dossiers.SelectMany(Files).ToList();
+        var documents = 0;
         var done = 0;
-        await Task.Run(() => Parallel.ForEach(files,
-            new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = cancellationToken }, file =>
-            {
-                if (!writer.Has(file.Path))
+        // One dossier at a time, its files two at a time: memory holds one dossier's list, never the whole package's.
+        foreach (var (dossier, index) in dossiers.Select((d, i) => (d, i + 1)))
+        {
+            var contents = transfers.Documents(dossier);
+            documents += contents.Count;
+            progress?.Report($"Hồ sơ {dossier.Dossier.FileCode} ({index}/{dossiers.Count}): {contents.Count} văn bản…");
+            var files = Files(dossier, contents).ToList();
+            await Task.Run(() => Parallel.ForEach(files,
+                new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = cancellationToken }, file =>
                 {
-                    using (var content = file.Open()) writer.Add(file.Path, content, file.Known, cancellationToken);
-                    store.Crash.Reached(CrashPoint.TransferMidWrite);
-                }
-                if (Interlocked.Increment(ref done) % 500 == 0) progress?.Report($"  đã ghi {done}/{files.Count} tệp…");
-            }), cancellationToken).ConfigureAwait(false);
+                    if (!writer.Has(file.Path))
+                    {
+                        using (var content = file.Open()) writer.Add(file.Path, content, file.Known, cancellationToken);
+                        store.Crash.Reached(CrashPoint.TransferMidWrite);
+                    }
+                    if (Interlocked.Increment(ref done) % 1000 == 0) progress?.Report($"  đã ghi {done} tệp…");
+                }), cancellationToken).ConfigureAwait(false);
+        }
         if (!writer.Has(InventoryFile))
         {
             using var inventory = new MemoryStream();
@@ -60,7 +68,7 @@ public sealed partial class TransferExport(ArchiveStore store, TransferService t
         [
             new(BagInfo.SourceOrganization, source),
             new(BagInfo.ExternalIdentifier, identifier),
-            new(BagInfo.ExternalDescription, $"Gói nộp lưu {dossiers.Count} hồ sơ, {dossiers.Sum(d => d.Documents.Count)} văn bản " +
+            new(BagInfo.ExternalDescription, $"Gói nộp lưu {dossiers.Count} hồ sơ, {documents} văn bản " +
                                              "(TT 02/2019/TT-BNV)"),
             new(BagInfo.BaggingDate, now.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
             new(BagInfo.BagCount, "1 of 1"),
@@ -73,15 +81,15 @@ public sealed partial class TransferExport(ArchiveStore store, TransferService t
         _log.Information("Transfer package {Bag} of {Dossiers} dossiers written: {Files} files, {Bytes} bytes",
             summary.Bag, dossiers.Count, summary.PayloadFiles, summary.PayloadBytes);
         return new TransferPackage(summary.Bag, identifier, dossiers.Select(d => d.Dossier.FileCode.Value).ToList(),
-            dossiers.Sum(d => d.Documents.Count), summary.PayloadFiles, summary.PayloadBytes);
+            documents, summary.PayloadFiles, summary.PayloadBytes);
     }
 
     /// <summary>The payload files of one dossier, each with how to open its content.</summary>
-    private static IEnumerable<PackageFile> Files(TransferDossier d)
+    private static IEnumerable<PackageFile> Files(TransferDossier d, IReadOnlyList<TransferDocument> documents)
     {
         var folder = d.Dossier.FileCode.Value;
         yield return Xml($"{folder}/ho-so.xml", Tt02MetadataXml.Of(d.Dossier));
-        foreach (var doc in d.Documents)
+        foreach (var doc in documents)
         {
             var documentFolder = $"{folder}/{folder}.{doc.Document.DocOrdinal.ToString(CultureInfo.InvariantCulture)}";
             var original = $"{documentFolder}/ban-goc{Extension(doc.OriginalName)}";
