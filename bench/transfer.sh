@@ -27,7 +27,7 @@ warm
 start=$(now)
 # shellcheck disable=SC2086
 /usr/bin/time -f '%M' -o "$work/rss.txt" "${archive[@]}" transfer export $codes --to "$work/bag" --data "$work/data" \
-  >/dev/null 2>"$work/export.log"
+  >/dev/null 2>"$work/export.log" || { cat "$work/export.log" >&2; exit 1; }
 archive_seconds=$(echo "$(now) - $start" | bc -l)
 "${archive[@]}" transfer verify "$work/bag" >&2
 rss_kib=$(tail -1 "$work/rss.txt")

@@ -10,8 +10,8 @@ namespace Archive.Ingest.Transfers;
 
 /// <summary>
 /// Writes a BagIt 1.0 bag (RFC 8493) with SHA-256 and SHA-512 manifests and tag manifests, streaming: each payload file is
-/// hashed while it is written and its line goes to a journal on disk, from which the manifests are written at the end: memory does
-/// not grow with the bag's size (only with the files kept from an interrupted run). Everything goes into "&lt;bag&gt;.partial", which becomes
+/// hashed while it is written and its line goes to a journal on disk, from which the manifests are written at the end: memory
+/// does not grow with the bag's size (only with the files kept from an interrupted run). Everything goes into "&lt;bag&gt;.partial", which becomes
 /// the bag only once complete and flushed to disk: a crash never leaves a folder that looks like a finished bag. A journal in the
 /// partial folder lists the files already written; reopening the same bag after a crash keeps those (re-read, not copied again)
 /// and removes anything written after the last journal line.
@@ -87,8 +87,13 @@ public sealed class BagWriter : IDisposable
             if (_kept.Contains(path)) return;
         var file = Path.Combine(Partial, path);
         var folder = Path.GetDirectoryName(file)!;
-        if (_folders.TryAdd(folder, 0)) Directory.CreateDirectory(folder);
-        if (_folders.Count > FolderCacheSize) _folders.Clear();
+        // Created before it is remembered: another worker that finds it remembered may write into it at once.
+        if (!_folders.ContainsKey(folder))
+        {
+            Directory.CreateDirectory(folder);
+            if (_folders.Count >= FolderCacheSize) _folders.Clear();
+            _folders.TryAdd(folder, 0);
+        }
         using var sha256 = knownSha256 is null ? IncrementalHash.CreateHash(HashAlgorithmName.SHA256) : null;
         using var sha512 = IncrementalHash.CreateHash(HashAlgorithmName.SHA512);
         long length = 0;
