@@ -111,6 +111,7 @@ public sealed class BagWriter : IDisposable
                 sha512.AppendData(buffer, 0, read);
                 length += read;
             }
+            DurableFile.StartWriteback(output.SafeFileHandle);
         }
         finally
         {
