@@ -30,6 +30,7 @@ public static class ArchiveIngestServices
         services.AddSingleton<CopyIssuing>();
         services.AddSingleton<BagVerifier>();
         services.AddSingleton<TransferExport>();
+        services.AddSingleton<TransferImport>();
         return services;
     }
 }

@@ -350,7 +350,7 @@ public sealed class CatalogService(ArchiveStore store, TimeProvider clock, Restr
                 $"cơ quan {code} chưa có trong danh mục; thêm cơ quan này vào danh mục trước."));
     }
 
-    private Dossier BindDossier(Tt02Metadata metadata)
+    internal Dossier BindDossier(Tt02Metadata metadata)
     {
         var b = new MetadataBinder(metadata);
         // The code is either given whole, or composed from its three parts (TT02.md §2).

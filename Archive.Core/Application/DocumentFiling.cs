@@ -88,7 +88,7 @@ public sealed class DocumentFiling(ArchiveStore store, TimeProvider clock, Restr
         return prefix + (taken + 1).ToString("D6", CultureInfo.InvariantCulture);
     }
 
-    private ArchivedDocument Bind(Dossier dossier, Tt02Metadata metadata, string id, int docOrdinal, string docCode)
+    internal ArchivedDocument Bind(Dossier dossier, Tt02Metadata metadata, string id, int docOrdinal, string docCode)
     {
         var b = new MetadataBinder(metadata);
         if (b.Text(DocumentField.FileCode) is { } fileCode && fileCode != dossier.FileCode.Value)

@@ -3,6 +3,7 @@ using Archive.Core.Access;
 using Archive.Core.Audit;
 using Archive.Core.Catalog;
 using Archive.Core.Preservation;
+using Archive.Core.Registry;
 using Archive.Core.Storage;
 using Archive.Core.Transfers;
 
@@ -12,7 +13,8 @@ namespace Archive.Core.Application;
 /// Transfers (nộp lưu): what an archivist may hand over and what it is made of. Handing dossiers over takes the archivist's role
 /// and the manage level on each dossier; only closed dossiers go. Taking their content out is audited, dossier by dossier.
 /// </summary>
-public sealed class TransferService(ArchiveStore store, CatalogService catalog, AccessPolicy policy)
+public sealed class TransferService(ArchiveStore store, CatalogService catalog, DocumentFiling filing, AccessPolicy policy,
+    TimeProvider clock)
 {
     /// <summary>
     /// The dossiers, checked: the archivist's role, manage on each, each closed. Refuses the whole list if one may not go; the
@@ -45,6 +47,103 @@ public sealed class TransferService(ArchiveStore store, CatalogService catalog, 
         });
         return dossiers;
     }
+
+    /// <summary>Refuses an actor who may not import transfer packages (the archivist's role).</summary>
+    public void DemandImport(Actor actor) => store.Catalog.Read(s =>
+    {
+        policy.Demand(s, actor, Operation.Transfer);
+        return 0;
+    });
+
+    /// <summary>
+    /// Validates a dossier read from a package against TT 02 as if it were entered here, and says whether it is new (true), already
+    /// filed from this same package by an interrupted earlier run (false), or refuses it (a different dossier has its code).
+    /// </summary>
+    public bool CheckImport(ImportedDossier imported)
+    {
+        var dossier = catalog.BindDossier(imported.Metadata);
+        var documents = imported.Documents.Select((d, i) => filing.Bind(dossier, d.Metadata, d.Id, i + 1, DocCodeOf(d))).ToList();
+        // The air-gapped collection takes restricted records only from its own isolated network (Điều 16.6): not through here.
+        if (dossier.Rights.IsRestricted || documents.Any(d => d.Mode.IsRestricted))
+            throw new InvalidRequestException($"Hồ sơ {dossier.FileCode} có tài liệu hạn chế sử dụng: gói này phải được nhập vào " +
+                                              "kho cách ly, không nhập vào kho nối mạng.");
+        var existing = store.Catalog.Read(s => s.Dossiers.Get(dossier.FileCode.Value));
+        if (existing?.Provenance?.StartsWith(imported.PackageId + " ", StringComparison.Ordinal) == true) return false;
+        if (existing is not null)
+            throw new CatalogConflictException($"Hồ sơ {dossier.FileCode} đã có trong kho (không phải từ gói {imported.PackageId}).");
+        var taken = documents.Select(d => d.DocCode)
+            .FirstOrDefault(code => store.Catalog.Read(s => s.Documents.Count(x => x.DocCode == code)) > 0);
+        if (taken is not null) throw new CatalogConflictException($"Mã định danh văn bản {taken} đã có trong kho: văn bản trùng.");
+        return true;
+    }
+
+    /// <summary>
+    /// Files a checked dossier from a package in one transaction: the agency if it is new, the dossier (closed, its totals
+    /// computed, its provenance kept), each document under its id with its original, PDF/A copy, signature report and
+    /// history, and an ingestion event saying where it came from. The content is stored first; a crash before the commit leaves
+    /// only unreferenced blobs, and the next run files the dossier whole.
+    /// </summary>
+    public async Task<Dossier> FileImportAsync(ImportedDossier imported, Actor actor, CancellationToken cancellationToken)
+    {
+        DemandImport(actor);
+        var now = clock.GetLocalNow();
+        var open = catalog.BindDossier(imported.Metadata) with { Provenance = imported.Provenance };
+        var documents = imported.Documents.Select((d, i) => filing.Bind(open, d.Metadata, d.Id, i + 1, DocCodeOf(d))).ToList();
+        var dossier = open.Close(documents, now);
+        var work = store.BeginWork();
+        var items = new List<InboxItem>();
+        foreach (var (document, source) in documents.Zip(imported.Documents))
+        {
+            var item = new InboxItem
+            {
+                Id = source.ReceivedAs ?? Guid.CreateVersion7().ToString("N"), ReceivedAt = now, SourceName = source.OriginalName,
+                Format = source.OriginalFormat, SenderOrganName = imported.SenderName, Status = InboxStatus.Accepted,
+                SignatureReport = source.SignatureReport, DocumentId = document.Id, DecidedAt = now, DecidedBy = actor.Name,
+            };
+            await using (var original = File.OpenRead(source.OriginalFile))
+            {
+                var blob = await work.AddBlobAsync(original, DocumentFiling.OriginalRole, item.Id, cancellationToken).ConfigureAwait(false);
+                item = item with { Digest = blob.Digest.Hex, Length = blob.Length };
+            }
+            if (source.PdfAFile is { } pdfa)
+                await using (var copy = File.OpenRead(pdfa))
+                    await work.AddBlobAsync(copy, DocumentFiling.PdfARole, document.Id, cancellationToken).ConfigureAwait(false);
+            items.Add(item);
+        }
+        return await work.CommitAsync(actor, session =>
+        {
+            policy.Demand(session, actor, Operation.Transfer);
+            if (session.Dossiers.Exists(dossier.FileCode.Value))
+                throw new CatalogConflictException($"Hồ sơ {dossier.FileCode} đã có trong kho.");
+            if (!session.Agencies.Exists(dossier.OrganId.Value))
+            {
+                var agency = new Agency { Code = dossier.OrganId, Name = imported.SenderName, CreatedAt = now };
+                session.Agencies.Insert(agency);
+                session.Record(new AuditChange("agency.create", nameof(Agency), agency.Code.Value, null, AuditSummary.Of(agency)));
+            }
+            session.Dossiers.Insert(dossier);
+            session.Record(new AuditChange("transfer.import", nameof(Dossier), dossier.FileCode.Value, null, AuditSummary.Of(dossier)));
+            foreach (var (document, (source, item)) in documents.Zip(imported.Documents.Zip(items)))
+            {
+                session.Documents.Insert(document);
+                if (!session.Inbox.Exists(item.Id)) session.Inbox.Insert(item);
+                session.Events.InsertMany(source.Events.Where(e => !session.Events.Exists(e.Id)));
+                session.Events.Insert(new PreservationEvent
+                {
+                    Type = PremisEventType.Ingestion, At = now, ObjectId = document.Id, Outcome = PremisEventType.Success,
+                    Agent = actor.Name,
+                    Detail = $"Nhận vào kho từ gói nộp lưu: {imported.Provenance}; chữ ký số được kiểm tra lại khi nhận.",
+                });
+                session.Record(new AuditChange("document.file", nameof(ArchivedDocument), document.Id, null, AuditSummary.Of(document)));
+            }
+            return dossier;
+        }).ConfigureAwait(false);
+    }
+
+    private static string DocCodeOf(ImportedDocument document) =>
+        document.Metadata[Tt02Fields.Document.DocCode.Tag] is { Length: > 0 } code
+            ? code
+            : throw new CatalogValidationException(ValidationError.For(Tt02Fields.Document.DocCode, "không được để trống."));
 
     /// <summary>Everything a package carries of a prepared dossier's documents, in one read of each catalog.</summary>
     public IReadOnlyList<TransferDocument> Documents(TransferDossier dossier)

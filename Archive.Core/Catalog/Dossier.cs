@@ -69,6 +69,9 @@ public sealed record Dossier
 
     public DateTimeOffset? TransferredAt { get; init; }
 
+    /// <summary>Where a dossier received from another archive came from: the transfer package and its sender. Not a TT 02 field.</summary>
+    public string? Provenance { get; init; }
+
     /// <summary>A new, open dossier whose FileCode is composed from organ, year and notation.</summary>
     public static Dossier Create(
         AgencyCode organ,

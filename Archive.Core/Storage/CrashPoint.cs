@@ -24,6 +24,8 @@ public sealed class CrashPoint(string? armedAt)
     public const string IntakeBeforeMove = "intake.before-move";
     /// <summary>A transfer package has some of its payload files written, not all.</summary>
     public const string TransferMidWrite = "transfer.mid-write";
+    /// <summary>A transfer package has some of its dossiers filed, not all.</summary>
+    public const string TransferMidImport = "transfer.mid-import";
 
     public void Reached(string point)
     {

@@ -8,7 +8,7 @@ public static class TransferCommands
 {
     public static Command Create(CommandRunner runner) => new("transfer", "Nộp lưu hồ sơ: lập và kiểm tra gói BagIt (RFC 8493)")
     {
-        Export(runner), Verify(runner),
+        Export(runner), Verify(runner), Import(runner),
     };
 
     private static Command Export(CommandRunner runner)
@@ -33,6 +33,36 @@ public static class TransferCommands
             return ExitCodes.Ok;
         });
         return export;
+    }
+
+    private static Command Import(CommandRunner runner)
+    {
+        var bag = new Argument<DirectoryInfo>("bag") { Description = "Thư mục gói nộp lưu nhận được" };
+        var import = new Command("import",
+            "Nhận một gói nộp lưu: kiểm tra cả gói, kiểm tra lại từng chữ ký số và siêu dữ liệu TT 02, rồi nhập các hồ sơ kèm nguồn gốc " +
+            "và lịch sử; có lỗi thì không nhập gì")
+        {
+            bag,
+        };
+        runner.Bind(import, async (context, parse, cancellationToken) =>
+        {
+            try
+            {
+                var result = await context.Get<TransferImport>().ImportAsync(parse.GetValue(bag)!.FullName, context.Actor,
+                    context.Output.Progress(), cancellationToken).ConfigureAwait(false);
+                context.Output.Item(result, r =>
+                    $"Đã nhập gói {r.Package} của {r.Sender}: {r.Filed.Count} hồ sơ, {r.Documents} văn bản" +
+                    (r.AlreadyFiled.Count > 0 ? $" ({r.AlreadyFiled.Count} hồ sơ đã nhập từ lần trước)." : "."));
+                return ExitCodes.Ok;
+            }
+            catch (TransferRefusedException e)
+            {
+                context.Output.Error(e.Message);
+                foreach (var problem in e.Problems) context.Output.Error(problem);
+                return ExitCodes.CheckFailed;
+            }
+        });
+        return import;
     }
 
     private static Command Verify(CommandRunner runner)

@@ -225,7 +225,8 @@ public sealed partial class PermissionMatrixTests
                 Copies(CopyApproval.Leaders).Reserve(_approvedCopies[actor.Name], actor);
                 break;
             case Operation.Transfer:
-                new TransferService(_store, _catalog, _policy).Prepare([ClosedDossier], actor);
+                new TransferService(_store, _catalog, new DocumentFiling(_store, TimeProvider.System), _policy, TimeProvider.System)
+                    .Prepare([ClosedDossier], actor);
                 break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(operation), operation, "not in the role matrix");
