@@ -2,6 +2,7 @@ using System.Text.Json;
 using Archive.Core.Access;
 using Archive.Core.Audit;
 using Archive.Core.Catalog;
+using Archive.Core.Indexing;
 using Archive.Core.Preservation;
 using Archive.Core.Registry;
 using Archive.Core.Storage;
@@ -108,6 +109,9 @@ public sealed class TransferService(ArchiveStore store, CatalogService catalog, 
             if (source.PdfAFile is { } pdfa)
                 await using (var copy = File.OpenRead(pdfa))
                     await work.AddBlobAsync(copy, DocumentFiling.PdfARole, document.Id, cancellationToken).ConfigureAwait(false);
+            if (source.TextFile is { } text)
+                await using (var words = File.OpenRead(text))
+                    await work.AddBlobAsync(words, CatalogIndexSource.TextRole, document.Id, cancellationToken).ConfigureAwait(false);
             items.Add(item);
         }
         return await work.CommitAsync(actor, session =>
@@ -166,6 +170,7 @@ public sealed class TransferService(ArchiveStore store, CatalogService catalog, 
         var original = owned.FirstOrDefault(b => b.Role == DocumentFiling.OriginalRole)?.Id ?? received?.Digest
             ?? throw new CatalogNotFoundException($"Không tìm thấy bản gốc của văn bản {document.Id}.");
         var pdfa = owned.FirstOrDefault(b => b.Role == DocumentFiling.PdfARole);
+        var text = owned.FirstOrDefault(b => b.Role == CatalogIndexSource.TextRole);
         string[] objects = received is null ? [id] : [id, received.Id];
         var events = objects.SelectMany(o => main.Events.Where(e => e.ObjectId == o));
         if (!ReferenceEquals(source, main)) events = events.Concat(objects.SelectMany(o => source.Events.Where(e => e.ObjectId == o)));
@@ -174,7 +179,8 @@ public sealed class TransferService(ArchiveStore store, CatalogService catalog, 
                 ?? received?.Length ?? 0, received?.Format ?? "application/octet-stream"),
             received?.SourceName ?? document.Id,
             pdfa is null ? null : new StoredContent(Sha256Digest.Parse(pdfa.Id), pdfa.Length, "application/pdf"),
-            received?.SignatureReport, events.OrderBy(e => e.At).ToList());
+            received?.SignatureReport, events.OrderBy(e => e.At).ToList(),
+            text is null ? null : new StoredContent(Sha256Digest.Parse(text.Id), text.Length, "text/plain"));
     }
 
     /// <summary>The PREMIS files of a document in a package: its original and its PDF/A copy.</summary>

@@ -23,6 +23,8 @@ public sealed partial class TransferExport(ArchiveStore store, TransferService t
     ILogger log)
 {
     public const string InventoryFile = "muc-luc-ho-so.xlsx";
+    /// <summary>The text extracted from the PDF/A copy (OCR included) that search indexes.</summary>
+    public const string TextFile = "noi-dung.txt";
     private static readonly XmlWriterSettings XmlSettings = new() { Encoding = new UTF8Encoding(false), Indent = true };
     private readonly ILogger _log = log.ForContext<TransferExport>();
 
@@ -100,6 +102,8 @@ public sealed partial class TransferExport(ArchiveStore store, TransferService t
                 pdfa = $"{documentFolder}/ban-pdfa.pdf";
                 yield return new PackageFile(pdfa, () => d.Blobs.OpenRead(copy.Digest), copy.Digest);
             }
+            if (doc.Text is { } text)
+                yield return new PackageFile($"{documentFolder}/{TextFile}", () => d.Blobs.OpenRead(text.Digest), text.Digest);
             yield return Xml($"{documentFolder}/tt02.xml", Tt02MetadataXml.Of(doc.Document));
             if (doc.SignatureReport is { } report)
                 yield return new PackageFile($"{documentFolder}/chu-ky.json", () => new MemoryStream(Encoding.UTF8.GetBytes(report)), null);

@@ -135,6 +135,7 @@ public sealed class TransferImport(ArchiveStore store, TransferService transfers
         }
         var original = originals[0];
         var pdfa = Path.Combine(folder, "ban-pdfa.pdf");
+        var text = Path.Combine(folder, TransferExport.TextFile);
         var (events, digests) = _reader.Premis(Path.Combine(folder, "premis.xml"), problems, $"{shown}/premis.xml");
         var relative = $"{Path.GetFileName(Path.GetDirectoryName(folder))}/{Path.GetFileName(folder)}/{Path.GetFileName(original)}";
         await using (var content = File.OpenRead(original))
@@ -167,8 +168,8 @@ public sealed class TransferImport(ArchiveStore store, TransferService transfers
         if (id is null) return null;
         var receivedAs = events.Select(e => e.ObjectId).FirstOrDefault(o => o.Length > 0 && o != id);
         return new ImportedDocument(id, metadata, original, Path.GetFileName(original),
-            Path.GetExtension(original).TrimStart('.').ToUpperInvariant(), File.Exists(pdfa) ? pdfa : null, again ?? report, receivedAs,
-            events);
+            Path.GetExtension(original).TrimStart('.').ToUpperInvariant(), File.Exists(pdfa) ? pdfa : null, File.Exists(text) ? text : null,
+            again ?? report, receivedAs, events);
     }
 
     private static int Ordinal(string code, string name) =>

@@ -63,7 +63,7 @@ public sealed class TransferExportTests : DemoDossierTest
         var found = Tool.Run("sh", ["-c", "cd \"$1\" && find data -type f | LC_ALL=C sort", "sh", bag]).Output
             .Split('\n', StringSplitOptions.RemoveEmptyEntries).ToList();
         Assert.That(found, Is.EqualTo(listed));
-        Assert.That(found, Has.Count.EqualTo(1 + 3 * 5 + 1), "per dossier its XML, per document 5 files, and the inventory");
+        Assert.That(found, Has.Count.EqualTo(1 + 3 * 6 + 1), "per dossier its XML, per document 6 files (text included), the inventory");
         var sizes = Tool.Run("sh", ["-c", "cd \"$1\" && find data -type f -printf '%s\\n'", "sh", bag]).Output
             .Split('\n', StringSplitOptions.RemoveEmptyEntries).Sum(long.Parse);
         Assert.That(File.ReadAllLines(Path.Combine(bag, "bag-info.txt")), Does.Contain($"Payload-Oxum: {sizes}.{found.Count}")
