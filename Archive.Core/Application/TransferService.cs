@@ -15,8 +15,75 @@ namespace Archive.Core.Application;
 /// and the manage level on each dossier; only closed dossiers go. Taking their content out is audited, dossier by dossier.
 /// </summary>
 public sealed class TransferService(ArchiveStore store, CatalogService catalog, DocumentFiling filing, AccessPolicy policy,
-    TimeProvider clock)
+    TimeProvider clock, TransferRules? rules = null)
 {
+    private readonly TransferRules _rules = rules ?? TransferRules.Law2024;
+
+    /// <summary>
+    /// The dossiers of the actor's view due within the warning period (or overdue): for the agency's archive, for the historical
+    /// archive, and those whose retention ends. Sorted by date.
+    /// </summary>
+    public IReadOnlyList<TransferDue> Due(Actor actor, int? withinDays = null)
+    {
+        DemandArchivist(actor);
+        var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+        var horizon = today.AddDays(withinDays ?? _rules.WarningDays);
+        return catalog.Dossiers(actor).SelectMany(d => DueOf(d))
+            .Where(d => d.DueDate <= horizon).Select(d => d with { Overdue = d.DueDate < today })
+            .OrderBy(d => d.DueDate).ThenBy(d => d.Dossier.FileCode.Value, StringComparer.Ordinal).ToList();
+    }
+
+    private IEnumerable<TransferDue> DueOf(Dossier d)
+    {
+        if (d.Status == DossierStatus.Open || d.Status == DossierStatus.Delivered) yield break;
+        // The year the work ended: the last document's date, else when the dossier was closed, else its year.
+        var ended = d.EndDate?.Year ?? d.ClosedAt?.Year ?? d.FileCatalog;
+        if (d.Status == DossierStatus.Closed)
+            yield return new TransferDue(d, DueKind.AgencyArchive, EndOfYear(ended + _rules.AgencyArchiveYears), false);
+        if (d.Maintenance.IsPermanent && d.Status == DossierStatus.Transferred)
+            yield return new TransferDue(d, DueKind.HistoricalArchive, _rules.HistoricalFromAgencyArchive && d.TransferredAt is { } entered
+                ? DateOnly.FromDateTime(entered.DateTime).AddYears(_rules.HistoricalYears)
+                : EndOfYear(ended + _rules.HistoricalYears), false);
+        if (d.Maintenance.Years is { } years) yield return new TransferDue(d, DueKind.RetentionEnds, EndOfYear(ended + years), false);
+    }
+
+    private static DateOnly EndOfYear(int year) => new(year, 12, 31);
+
+    /// <summary>
+    /// Takes closed dossiers into the agency's archive (nộp lưu vào Lưu trữ cơ quan): the archivist's role and manage on each.
+    /// </summary>
+    public IReadOnlyList<Dossier> Accept(IReadOnlyList<string> codes, Actor actor)
+    {
+        DemandArchivist(actor);
+        return codes.Distinct(StringComparer.Ordinal).Select(code => catalog.WriteOn(code, actor, (session, judge) =>
+        {
+            var before = CatalogService.FindDossier(session, code);
+            judge(before, Operation.DossierManage);
+            var after = before.MarkTransferred(clock.GetLocalNow());
+            session.Dossiers.Update(after);
+            session.Record(new AuditChange("dossier.transfer", nameof(Dossier), after.FileCode.Value, AuditSummary.Of(before),
+                AuditSummary.Of(after)));
+            return after;
+        })).ToList();
+    }
+
+    /// <summary>
+    /// Records that the package carrying these prepared dossiers is complete: they are delivered to the historical archive.
+    /// </summary>
+    public void MarkDelivered(IReadOnlyList<TransferDossier> dossiers, string package, Actor actor)
+    {
+        foreach (var prepared in dossiers.Where(d => d.Dossier.Status != DossierStatus.Delivered))
+            catalog.WriteOn(prepared.Dossier.FileCode.Value, actor, (session, _) =>
+            {
+                var before = CatalogService.FindDossier(session, prepared.Dossier.FileCode.Value);
+                var after = before.MarkDelivered(package, clock.GetLocalNow());
+                session.Dossiers.Update(after);
+                session.Record(new AuditChange("dossier.deliver", nameof(Dossier), after.FileCode.Value, AuditSummary.Of(before),
+                    AuditSummary.Of(after)));
+                return after;
+            });
+    }
+
     /// <summary>
     /// The dossiers, checked: the archivist's role, manage on each, each closed. Refuses the whole list if one may not go; the
     /// taking out of their content is audited here, dossier by dossier.
@@ -50,7 +117,7 @@ public sealed class TransferService(ArchiveStore store, CatalogService catalog, 
     }
 
     /// <summary>Refuses an actor who may not import transfer packages (the archivist's role).</summary>
-    public void DemandImport(Actor actor) => store.Catalog.Read(s =>
+    public void DemandArchivist(Actor actor) => store.Catalog.Read(s =>
     {
         policy.Demand(s, actor, Operation.Transfer);
         return 0;
@@ -86,7 +153,7 @@ public sealed class TransferService(ArchiveStore store, CatalogService catalog, 
     /// </summary>
     public async Task<Dossier> FileImportAsync(ImportedDossier imported, Actor actor, CancellationToken cancellationToken)
     {
-        DemandImport(actor);
+        DemandArchivist(actor);
         var now = clock.GetLocalNow();
         var open = catalog.BindDossier(imported.Metadata) with { Provenance = imported.Provenance };
         var documents = imported.Documents.Select((d, i) => filing.Bind(open, d.Metadata, d.Id, i + 1, DocCodeOf(d))).ToList();

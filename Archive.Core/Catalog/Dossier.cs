@@ -69,6 +69,11 @@ public sealed record Dossier
 
     public DateTimeOffset? TransferredAt { get; init; }
 
+    /// <summary>When it was handed on to the historical archive, and in which transfer package.</summary>
+    public DateTimeOffset? DeliveredAt { get; init; }
+
+    public string? DeliveredIn { get; init; }
+
     /// <summary>Where a dossier received from another archive came from: the transfer package and its sender. Not a TT 02 field.</summary>
     public string? Provenance { get; init; }
 
@@ -159,6 +164,13 @@ public sealed record Dossier
 
         return this with { Status = DossierStatus.Transferred, TransferredAt = now };
     }
+
+    /// <summary>Records that a complete transfer package carrying it was made for the historical archive.</summary>
+    public Dossier MarkDelivered(string package, DateTimeOffset now) => Status is DossierStatus.Closed or DossierStatus.Transferred
+        ? this with { Status = DossierStatus.Delivered, DeliveredAt = now, DeliveredIn = package }
+        : throw Refuse(Status == DossierStatus.Open
+            ? $"Hồ sơ {FileCode} đang mở; phải đóng hồ sơ trước khi nộp lưu."
+            : $"Hồ sơ {FileCode} đã giao Lưu trữ lịch sử (gói {DeliveredIn}).");
 
     /// <summary>Throws unless documents may be filed in this dossier (it is open).</summary>
     public void EnsureAcceptsDocuments()

@@ -1,12 +1,13 @@
 namespace Archive.Core.Catalog;
 
 /// <summary>
-/// Life cycle of a dossier: documents are filed while Open; closing fixes the totals;
-/// Transferred (nộp lưu) is final.
+/// Life cycle of a dossier: documents are filed while Open; closing fixes the totals; Transferred (nộp lưu) is in the agency's
+/// archive, no longer changed; Delivered is handed on to the historical archive in a transfer package.
 /// </summary>
 public enum DossierStatus
 {
     Open = 0,
     Closed = 1,
     Transferred = 2,
+    Delivered = 3,
 }

@@ -80,6 +80,7 @@ public sealed partial class TransferExport(ArchiveStore store, TransferService t
         ]);
         progress?.Report($"Hoàn tất gói: ghi manifest và kiểm tra lên đĩa…");
         var summary = writer.Complete(info);
+        transfers.MarkDelivered(dossiers, identifier, actor);
         _log.Information("Transfer package {Bag} of {Dossiers} dossiers written: {Files} files, {Bytes} bytes",
             summary.Bag, dossiers.Count, summary.PayloadFiles, summary.PayloadBytes);
         return new TransferPackage(summary.Bag, identifier, dossiers.Select(d => d.Dossier.FileCode.Value).ToList(),

@@ -31,7 +31,7 @@ public sealed class TransferImport(ArchiveStore store, TransferService transfers
     public async Task<TransferImportResult> ImportAsync(string bag, Actor actor, IProgress<string>? progress,
         CancellationToken cancellationToken)
     {
-        transfers.DemandImport(actor);
+        transfers.DemandArchivist(actor);
         progress?.Report("Kiểm tra gói: đủ tệp, không thừa tệp, mọi mã kiểm tra…");
         var verification = await verifier.VerifyAsync(bag, progress, cancellationToken).ConfigureAwait(false);
         if (!verification.Valid) throw new TransferRefusedException($"Gói '{bag}' không hợp lệ; không nhập gì.", verification.Problems);

@@ -125,11 +125,5 @@ public static class CatalogCommands
         return string.Join(Environment.NewLine, lines);
     }
 
-    private static string Status(DossierStatus status) => status switch
-    {
-        DossierStatus.Open => "đang mở",
-        DossierStatus.Closed => "đã đóng",
-        DossierStatus.Transferred => "đã nộp lưu",
-        _ => status.ToString(),
-    };
+    private static string Status(DossierStatus status) => DossierStatusName.Of(status);
 }

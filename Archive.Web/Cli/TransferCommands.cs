@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Archive.Core.Application;
 using Archive.Ingest.Transfers;
 
 namespace Archive.Web.Cli;
@@ -8,8 +9,40 @@ public static class TransferCommands
 {
     public static Command Create(CommandRunner runner) => new("transfer", "Nộp lưu hồ sơ: lập và kiểm tra gói BagIt (RFC 8493)")
     {
-        Export(runner), Verify(runner), Import(runner),
+        Due(runner), Accept(runner), Export(runner), Verify(runner), Import(runner),
     };
+
+    private static Command Due(CommandRunner runner)
+    {
+        var days = new Option<int?>("--days") { Description = "Báo trước bao nhiêu ngày (mặc định 30)" };
+        var due = new Command("due",
+            "Hồ sơ đến hạn (hoặc quá hạn) nộp lưu vào Lưu trữ cơ quan, Lưu trữ lịch sử, và hồ sơ hết thời hạn bảo quản")
+        {
+            days,
+        };
+        runner.Bind(due, (context, parse) =>
+        {
+            context.Output.List(context.Get<TransferService>().Due(context.Actor, parse.GetValue(days)),
+                d => $"{d.DueDate:dd/MM/yyyy}{(d.Overdue ? " (quá hạn)" : "")}  {d.Dossier.FileCode}  {d.KindName}  " +
+                     $"({d.Dossier.Maintenance.Value})  {d.Dossier.Title}",
+                "Không có hồ sơ nào đến hạn.");
+            return ExitCodes.Ok;
+        });
+        return due;
+    }
+
+    private static Command Accept(CommandRunner runner)
+    {
+        var dossiers = new Argument<string[]>("dossier") { Description = "Mã các hồ sơ đã đóng", Arity = ArgumentArity.OneOrMore };
+        var accept = new Command("accept", "Nhận hồ sơ đã đóng vào Lưu trữ cơ quan (nộp lưu cơ quan)") { dossiers };
+        runner.Bind(accept, (context, parse) =>
+        {
+            context.Output.List(context.Get<TransferService>().Accept(parse.GetValue(dossiers)!, context.Actor),
+                d => $"Đã nhận hồ sơ {d.FileCode} vào Lưu trữ cơ quan.", "");
+            return ExitCodes.Ok;
+        });
+        return accept;
+    }
 
     private static Command Export(CommandRunner runner)
     {

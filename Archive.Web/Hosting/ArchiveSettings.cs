@@ -1,5 +1,6 @@
 using Archive.Core.Access;
 using Archive.Core.Copies;
+using Archive.Core.Transfers;
 using Archive.Ingest.Conversion;
 using Archive.Ingest.Copies;
 using Archive.Ingest.Intake;
@@ -30,6 +31,9 @@ public sealed record ArchiveSettings(string DataFolder, string Urls, TimeZoneInf
     /// </summary>
     public int SignInAttemptsPerMinute =>
         int.TryParse(Configuration["Archive:Web:SignInAttemptsPerMinute"], out var limit) && limit > 0 ? limit : 20;
+
+    /// <summary>When dossiers are due for transfer (Archive:Transfers:Law: 2024, the default, or 2011).</summary>
+    public TransferRules TransferRules => TransferRules.Parse(Configuration["Archive:Transfers:Law"]);
 
     /// <summary>Who approves requests for copies (Archive:Copies:Approver: lanh-dao, the default, or van-thu).</summary>
     public CopyApproval CopyApproval =>

@@ -153,11 +153,5 @@ public static class Names
         : account.MustChangePassword ? "chờ đổi mật khẩu"
         : "đang hoạt động";
 
-    public static string Of(DossierStatus status) => status switch
-    {
-        DossierStatus.Open => "đang mở",
-        DossierStatus.Closed => "đã đóng",
-        DossierStatus.Transferred => "đã nộp lưu",
-        _ => status.ToString(),
-    };
+    public static string Of(DossierStatus status) => DossierStatusName.Of(status);
 }
