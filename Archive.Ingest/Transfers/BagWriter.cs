@@ -20,6 +20,7 @@ public sealed class BagWriter : IDisposable
 {
     public const string PartialSuffix = ".partial";
     private const string JournalFile = "bag-writer.journal";
+    private const string StartedFile = "bag-writer.started";
     private const int BufferSize = 1 << 20;
     private static readonly Encoding Utf8 = new UTF8Encoding(false);
 
@@ -32,8 +33,9 @@ public sealed class BagWriter : IDisposable
     private long _files;
     private long _octets;
 
-    private BagWriter(string bag, string partial, StreamWriter journal, HashSet<string> kept, long keptOctets)
+    private BagWriter(string bag, string partial, StreamWriter journal, HashSet<string> kept, long keptOctets, DateTimeOffset started)
     {
+        Started = started;
         Bag = bag;
         Partial = partial;
         _journal = journal;
@@ -49,11 +51,14 @@ public sealed class BagWriter : IDisposable
     /// <summary>Where it is written until complete.</summary>
     public string Partial { get; }
 
+    /// <summary>When the bag was begun: by this run, or by the interrupted run it resumes (the package keeps its name).</summary>
+    public DateTimeOffset Started { get; }
+
     /// <summary>Payload files kept from an interrupted earlier run.</summary>
     public int Kept { get; }
 
     /// <summary>Starts the bag, or resumes it after an interrupted run. Refuses a bag that already exists.</summary>
-    public static async Task<BagWriter> OpenAsync(string bag, CancellationToken cancellationToken)
+    public static async Task<BagWriter> OpenAsync(string bag, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var final = Path.GetFullPath(bag).TrimEnd(Path.DirectorySeparatorChar);
         if (Directory.Exists(final) || File.Exists(final))
@@ -61,9 +66,14 @@ public sealed class BagWriter : IDisposable
         var partial = final + PartialSuffix;
         Directory.CreateDirectory(Path.Combine(partial, BagPath.PayloadFolder));
         var journalPath = Path.Combine(partial, JournalFile);
+        var startedPath = Path.Combine(partial, StartedFile);
+        if (!File.Exists(startedPath)) await File.WriteAllTextAsync(startedPath, now.ToString("O", CultureInfo.InvariantCulture),
+            cancellationToken).ConfigureAwait(false);
+        var started = DateTimeOffset.TryParse(await File.ReadAllTextAsync(startedPath, cancellationToken).ConfigureAwait(false),
+            CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var at) ? at : now;
         var (kept, octets) = await ResumeAsync(partial, journalPath, cancellationToken).ConfigureAwait(false);
         var journal = new StreamWriter(new FileStream(journalPath, FileMode.Append, FileAccess.Write, FileShare.Read), Utf8);
-        return new BagWriter(final, partial, journal, kept, octets);
+        return new BagWriter(final, partial, journal, kept, octets, started);
     }
 
     /// <summary>True when an interrupted earlier run already wrote this payload file (then it is not written again).</summary>
@@ -148,6 +158,7 @@ public sealed class BagWriter : IDisposable
                          ("tagmanifest-sha512.txt", HashAlgorithmName.SHA512) })
                 WriteTag(name, Manifest(tags.Select(t => (Convert.ToHexStringLower(HashTag(t, algorithm)), t))));
             File.Delete(Path.Combine(Partial, JournalFile));
+            File.Delete(Path.Combine(Partial, StartedFile));
             DurableFile.FlushFileSystemOf(Partial);
             Directory.Move(Partial, Bag);
             DurableFile.FlushDirectory(Path.GetDirectoryName(Bag)!);

@@ -9,6 +9,8 @@ using Archive.Core.Catalog;
 using Archive.Core.Preservation;
 using Archive.Core.Storage;
 using Archive.Core.Transfers;
+using Archive.Ingest.Copies;
+using Archive.Ingest.Signing;
 using Serilog;
 
 namespace Archive.Ingest.Transfers;
@@ -19,10 +21,12 @@ namespace Archive.Ingest.Transfers;
 /// bit for bit, the PDF/A copy, the TT 02 XML, the signature validation report and the PREMIS history; then the inventory as XLSX.
 /// Content is streamed from the blob store, each blob checked against its SHA-256 as it is read; an interrupted export resumes.
 /// </summary>
-public sealed partial class TransferExport(ArchiveStore store, TransferService transfers, CatalogService catalog, TimeProvider clock,
-    ILogger log)
+public sealed partial class TransferExport(ArchiveStore store, TransferService transfers, CatalogService catalog,
+    CopyIssuingOptions agency, TimeProvider clock, ILogger log)
 {
     public const string InventoryFile = "muc-luc-ho-so.xlsx";
+    public const string InventoryPdfFile = "muc-luc-ho-so.pdf";
+    public const string HandoverFile = "bien-ban-giao-nhan.pdf";
     /// <summary>The text extracted from the PDF/A copy (OCR included) that search indexes.</summary>
     public const string TextFile = "noi-dung.txt";
     private static readonly XmlWriterSettings XmlSettings = new() { Encoding = new UTF8Encoding(false), Indent = true };
@@ -32,7 +36,7 @@ public sealed partial class TransferExport(ArchiveStore store, TransferService t
         CancellationToken cancellationToken)
     {
         var dossiers = transfers.Prepare(codes, actor);
-        using var writer = await BagWriter.OpenAsync(bag, cancellationToken).ConfigureAwait(false);
+        using var writer = await BagWriter.OpenAsync(bag, clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
         if (writer.Kept > 0) progress?.Report($"Tiếp tục gói đang lập dở: giữ {writer.Kept} tệp đã ghi, không chép lại.");
         var documents = 0;
         var done = 0;
@@ -62,10 +66,12 @@ public sealed partial class TransferExport(ArchiveStore store, TransferService t
             writer.Add(InventoryFile, inventory, null, cancellationToken);
         }
 
-        var now = clock.GetLocalNow();
+        // Named by when it was begun: a resumed export keeps the name its records already carry.
+        var now = writer.Started.ToOffset(clock.LocalTimeZone.GetUtcOffset(writer.Started));
         var organs = dossiers.Select(d => d.Dossier.OrganId).Distinct().ToList();
         var source = string.Join("; ", organs.Select(o => catalog.Agency(o.Value, actor).Name));
         var identifier = $"NL.{organs[0].Value}.{now.ToString("yyyyMMdd'T'HHmmss", CultureInfo.InvariantCulture)}";
+        await WriteRecordsAsync(writer, dossiers, source, identifier, documents, now, progress, cancellationToken).ConfigureAwait(false);
         var info = new BagInfo(
         [
             new(BagInfo.SourceOrganization, source),
@@ -85,6 +91,51 @@ public sealed partial class TransferExport(ArchiveStore store, TransferService t
             summary.Bag, dossiers.Count, summary.PayloadFiles, summary.PayloadBytes);
         return new TransferPackage(summary.Bag, identifier, dossiers.Select(d => d.Dossier.FileCode.Value).ToList(),
             documents, summary.PayloadFiles, summary.PayloadBytes);
+    }
+
+    /// <summary>
+    /// The inventory as PDF/A and the handover record, signed with the agency's key (Archive:Copies:Key) when one is configured;
+    /// without one the record goes unsigned, and the archivist is told.
+    /// </summary>
+    private async Task WriteRecordsAsync(BagWriter writer, IReadOnlyList<TransferDossier> dossiers, string sender, string package,
+        int documents, DateTimeOffset at, IProgress<string>? progress, CancellationToken cancellationToken)
+    {
+        var records = new TransferRecords();
+        if (!writer.Has(InventoryPdfFile))
+        {
+            var inventory = await records.InventoryAsync(dossiers, sender, package, at, cancellationToken).ConfigureAwait(false);
+            using var pdf = new MemoryStream(inventory);
+            writer.Add(InventoryPdfFile, pdf, null, cancellationToken);
+        }
+        if (writer.Has(HandoverFile)) return;
+        string inventorySha256;
+        await using (var inventory = File.OpenRead(Path.Combine(writer.Partial, BagPath.PayloadFolder, InventoryPdfFile)))
+            inventorySha256 = (await Sha256Digest.ComputeAsync(inventory, cancellationToken).ConfigureAwait(false)).Hex;
+        var handover = await records.HandoverAsync(dossiers, sender, package, documents, inventorySha256, at, cancellationToken)
+            .ConfigureAwait(false);
+        if (agency.AgencyKey is null)
+        {
+            progress?.Report("Cảnh báo: biên bản giao nhận chưa được ký số vì chưa cấu hình khoá ký của cơ quan (Archive:Copies:Key).");
+            using var unsigned = new MemoryStream(handover);
+            writer.Add(HandoverFile, unsigned, null, cancellationToken);
+            return;
+        }
+        var folder = Directory.CreateTempSubdirectory("archive-handover-").FullName;
+        try
+        {
+            var input = Path.Combine(folder, "bien-ban.pdf");
+            var output = Path.Combine(folder, "bien-ban-ky.pdf");
+            await File.WriteAllBytesAsync(input, handover, cancellationToken).ConfigureAwait(false);
+            using (var key = agency.AgencyKey.Open())
+                await new PadesSigner(clock, log).SignAsync(input, output, key, SignaturePlacement.Invisible, null, cancellationToken)
+                    .ConfigureAwait(false);
+            await using var signed = File.OpenRead(output);
+            writer.Add(HandoverFile, signed, null, cancellationToken);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
     }
 
     /// <summary>The payload files of one dossier, each with how to open its content.</summary>

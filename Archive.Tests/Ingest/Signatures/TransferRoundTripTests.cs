@@ -25,8 +25,22 @@ public sealed class TransferRoundTripTests : DemoDossierTest
         var plain = await Ingest(SamplePdf.Write(Data.File("khong-ky.pdf"), "Bao cao nop luu"), "32", "Văn bản không ký nộp lưu");
         Assert.That((await Cli.RunAsync("dossier", "close", DemoDossier.Code, "--data", Data.Path)).ExitCode, Is.Zero);
         var bag = Data.File("goi");
-        var export = await Cli.RunAsync("transfer", "export", DemoDossier.Code, "--to", bag, "--data", Data.Path);
+        // As a separate process with the agency's key configured, as `archive serve` or a scheduled job would run it.
+        var export = await Cli.RunChildAsync(["transfer", "export", DemoDossier.Code, "--to", bag, "--data", Data.Path],
+            new Dictionary<string, string>
+            {
+                ["ARCHIVE__Archive__Copies__Key__Pkcs12File"] = Path.Combine(SignatureFixtures.Pki, "organisation.p12"),
+                ["ARCHIVE_COPY_KEY_PASSWORD"] = "test",
+            });
         Assert.That(export.ExitCode, Is.Zero, export.ToString());
+        var handover = Path.Combine(bag, "data", "bien-ban-giao-nhan.pdf");
+        var verdicts = Pdfsig.Verify(handover);
+        Assert.That(verdicts, Has.Count.EqualTo(1));
+        Assert.That(verdicts[0].SignatureValid, Is.True, verdicts[0].SignatureValidation);
+        Assert.That(verdicts[0].CertificateValidation, Does.Contain("Certificate is Trusted"));
+        var record = Tool.Run("pdftotext", [handover, "-"]).Output;
+        Assert.That(record, Does.Contain("BIÊN BẢN GIAO NHẬN TÀI LIỆU NỘP LƯU").And.Contain("Số hồ sơ: 1. Số văn bản: 2."));
+        Assert.That(Tool.Run("qpdf", ["--check", handover], check: false).ExitCode, Is.Zero);
 
         using var receiver = new TempFolder("archive-receiver");
         Assert.That((await Cli.RunAsync("init", "--data", receiver.Path)).ExitCode, Is.Zero);

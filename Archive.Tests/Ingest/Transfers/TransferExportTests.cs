@@ -63,7 +63,11 @@ public sealed class TransferExportTests : DemoDossierTest
         var found = Tool.Run("sh", ["-c", "cd \"$1\" && find data -type f | LC_ALL=C sort", "sh", bag]).Output
             .Split('\n', StringSplitOptions.RemoveEmptyEntries).ToList();
         Assert.That(found, Is.EqualTo(listed));
-        Assert.That(found, Has.Count.EqualTo(1 + 3 * 6 + 1), "per dossier its XML, per document 6 files (text included), the inventory");
+        Assert.That(found, Has.Count.EqualTo(1 + 3 * 6 + 3),
+            "per dossier its XML, per document 6 files (text included), the inventory (XLSX, PDF) and the handover record");
+        Assert.That(export.Stderr, Does.Contain("biên bản giao nhận chưa được ký số"), "no agency key is configured here");
+        var inventoryText = Tool.Run("pdftotext", [Path.Combine(bag, "data", "muc-luc-ho-so.pdf"), "-"]).Output;
+        Assert.That(inventoryText, Does.Contain("MỤC LỤC HỒ SƠ NỘP LƯU").And.Contain(DemoDossier.Code));
         var sizes = Tool.Run("sh", ["-c", "cd \"$1\" && find data -type f -printf '%s\\n'", "sh", bag]).Output
             .Split('\n', StringSplitOptions.RemoveEmptyEntries).Sum(long.Parse);
         Assert.That(File.ReadAllLines(Path.Combine(bag, "bag-info.txt")), Does.Contain($"Payload-Oxum: {sizes}.{found.Count}")
