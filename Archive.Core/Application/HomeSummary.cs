@@ -9,4 +9,8 @@ namespace Archive.Core.Application;
 /// <param name="StaleDossiers">Dossiers of past years still open, that the user manages: they should have been closed.</param>
 public sealed record HomeSummary(string Login, string FullName, IReadOnlyList<string> RoleNames, int? PendingInbox, int? UrgentInbox,
     int? Alerts, JobRun? LastFixity, JobRun? LastBackup, IReadOnlyList<Registry.InboxItem> OverdueInbox,
-    IReadOnlyList<Catalog.Dossier> StaleDossiers);
+    IReadOnlyList<Catalog.Dossier> StaleDossiers)
+{
+    /// <summary>For archivists: what is due for transfer or review within the warning period (<see cref="TransferService.Due"/>).</summary>
+    public IReadOnlyList<Transfers.TransferDue>? TransfersDue { get; init; }
+}

@@ -7,9 +7,16 @@ using Archive.Core.Storage;
 namespace Archive.Core.Application;
 
 /// <summary>The home page's use case: what waits for the signed-in user, each part only where the user has the right to see it.</summary>
-public sealed class WorkplaceHome(ArchiveStore store, AccessPolicy policy, TimeProvider clock)
+public sealed class WorkplaceHome(ArchiveStore store, AccessPolicy policy, TransferService transfers, TimeProvider clock)
 {
-    public HomeSummary Of(Actor actor) => store.Catalog.Read(session =>
+    public HomeSummary Of(Actor actor)
+    {
+        var summary = Summary(actor);
+        // Outside the read above: the due list reads the catalog itself.
+        return Allowed(actor).Contains(Operation.Transfer) ? summary with { TransfersDue = transfers.Due(actor) } : summary;
+    }
+
+    private HomeSummary Summary(Actor actor) => store.Catalog.Read(session =>
     {
         policy.Demand(session, actor, Operation.CatalogRead);
         var account = session.Users.Get(actor.Name);

@@ -14,6 +14,7 @@ public sealed class WorkplaceTests
 {
     private const string Password = "Van-thu-2019-HT";
     private static readonly string DemoDossierCode = $"000.00.00.H42.{DateTime.Now.Year - 1}.01.TH";
+    private const string OldDossier = "000.00.00.H42.2015.98.NL";
     private const string Hostile = "<script>alert(1)</script><img src=x onerror=alert(2)>";
     private TempFolder _data = null!;
     private ServerProcess _server = null!;
@@ -28,7 +29,8 @@ public sealed class WorkplaceTests
         var samples = Path.Combine(SignatureFixtures.RepositoryRoot(), "fixtures", "samples");
         _sample = Path.Combine(samples, "quyet-dinh-quy-che.pdf");
         Assert.That((await Cli.RunAsync("demo", "--samples", samples, "--data", _data.Path)).ExitCode, Is.Zero);
-        foreach (var (login, role) in new[] { ("vthu", "van-thu"), ("cvien", "chuyen-vien"), ("qtri", "quan-tri") })
+        foreach (var (login, role) in new[]
+                 { ("vthu", "van-thu"), ("cvien", "chuyen-vien"), ("qtri", "quan-tri"), ("ltv", "luu-tru-vien") })
         {
             var created = await Cli.RunWithInputAsync(Password + "\n", "user", "create", login, "--full-name", $"Người dùng {login}",
                 "--agency", "000.00.00.H42", "--role", role, "--password-stdin", "--data", _data.Path);
@@ -37,6 +39,7 @@ public sealed class WorkplaceTests
         var hostile = await Cli.RunAsync("dossier", "create", "--set", "OrganId=000.00.00.H42", "--set", "FileCatalog=2020", "--set",
             "FileNotation=99.XSS", "--set", $"Title={Hostile}", "--set", "Maintenance=10 năm", "--data", _data.Path);
         Assert.That(hostile.ExitCode, Is.Zero, hostile.ToString());
+        await CloseAnOldDossierAsync();
         var found = await Cli.RunAsync("search", "quy che", "--json", "--data", _data.Path);
         _documentId = JsonDocument.Parse(found.Stdout).RootElement.GetProperty("hits")[0].GetProperty("id").GetString()!;
         // Every test here signs in from 127.0.0.1, some several times: more than one office's worth of attempts in a minute.
@@ -368,4 +371,42 @@ public sealed class WorkplaceTests
     }
 
     private static Task SignInAsync(IPage page, string login) => BrowserFixture.SignInAsync(page, login, Password);
+
+    /// <summary>A 10-year dossier of 2015, closed and never transferred: overdue for the agency archive, its retention ended.</summary>
+    private async Task CloseAnOldDossierAsync()
+    {
+        var created = await Cli.RunAsync("dossier", "create", "--set", "OrganId=000.00.00.H42", "--set", "FileCatalog=2015", "--set",
+            "FileNotation=98.NL", "--set", "Title=Hồ sơ công văn năm 2015", "--set", "Maintenance=10 năm", "--data", _data.Path);
+        Assert.That(created.ExitCode, Is.Zero, created.ToString());
+        var file = SamplePdf.Write(_data.File("cong-van-2015.pdf"), "Cong van 2015");
+        var added = await Cli.RunAsync("document", "add", file, "--dossier", OldDossier, "--set", "TypeName=Công văn", "--set",
+            "OrganName=Sở Nội vụ tỉnh Hà Tĩnh", "--set", "IssuedDate=2015-03-02", "--set", "Subject=Công văn năm 2015",
+            "--data", _data.Path);
+        Assert.That(added.ExitCode, Is.Zero, added.ToString());
+        Assert.That((await Cli.RunAsync("dossier", "close", OldDossier, "--data", _data.Path)).ExitCode, Is.Zero);
+    }
+
+    [Test]
+    public async Task An_archivist_sees_what_is_due_for_transfer_on_the_home_page_and_the_transfer_page()
+    {
+        var (context, page, _) = await BrowserFixture.OpenAsync(_server.BaseUrl);
+        await using var contextLifetime = context;
+        await SignInAsync(page, "ltv");
+        Assert.That(int.Parse((await page.TextContentAsync("[data-test=transfers-due]"))!.Trim()), Is.GreaterThanOrEqualTo(2));
+        await page.ClickAsync("text=Nộp lưu");
+        await page.WaitForURLAsync("**/nop-luu");
+        var rows = await page.Locator("[data-test=due] tbody tr").AllTextContentsAsync();
+        Assert.That(rows, Has.Some.Contains(OldDossier).And.Some.Contains("31/12/2016 (quá hạn)")
+            .And.Some.Contains("nộp lưu vào Lưu trữ cơ quan"));
+        Assert.That(rows, Has.Some.Contains("hết thời hạn bảo quản"));
+        await BrowserFixture.ScreenshotAsync(page, "nop-luu");
+
+        var (officerContext, officerPage, _) = await BrowserFixture.OpenAsync(_server.BaseUrl);
+        await using var officerLifetime = officerContext;
+        await SignInAsync(officerPage, "vthu");
+        Assert.That(await officerPage.Locator("a.nav-link", new() { HasTextString = "Nộp lưu" }).CountAsync(), Is.Zero);
+        Assert.That(await officerPage.Locator("[data-test=transfers-due]").CountAsync(), Is.Zero);
+        var refused = await officerPage.GotoAsync("/nop-luu");
+        Assert.That(refused!.Status, Is.EqualTo(403));
+    }
 }
