@@ -17,7 +17,7 @@ archive=(dotnet "$here/.out/archive/archive.dll")
 echo "Generating $documents documents of ~$size bytes, each with its PDF/A copy…" >&2
 codes=$(dotnet "$here/.out/transfer-bench/TransferBench.dll" "$work/data" --documents "$documents" --size "$size")
 find "$work/data/blobs" -type f > "$work/files.txt"
-bytes=$(xargs -a "$work/files.txt" stat -c %s | awk '{s += $1} END {print s}')
+bytes=$(xargs -a "$work/files.txt" stat -c %s | awk '{s += $1} END {printf "%d", s}')
 count=$(wc -l < "$work/files.txt")
 
 now() { date +%s.%N; }

@@ -55,6 +55,7 @@ public static class ArchiveHost
         app.MapAccounts();
         app.MapRights();
         app.MapRegisters();
+        app.MapTransfers();
         app.MapCopies();
         return app;
     }

@@ -400,6 +400,11 @@ public sealed class WorkplaceTests
             .And.Some.Contains("nộp lưu vào Lưu trữ cơ quan"));
         Assert.That(rows, Has.Some.Contains("hết thời hạn bảo quản"));
         await BrowserFixture.ScreenshotAsync(page, "nop-luu");
+        var api = await page.GotoAsync("/api/v1/transfers/due");
+        var due = JsonDocument.Parse(await api!.TextAsync()).RootElement.EnumerateArray().ToList();
+        Assert.That(due.Where(d => d.GetProperty("dossier").GetString() == OldDossier).Select(d => d.GetProperty("dueDate").GetString()),
+            Is.EquivalentTo(new[] { "2016-12-31", "2025-12-31" }));
+        Assert.That(due.All(d => d.GetProperty("overdue").GetBoolean() || d.GetProperty("dossier").GetString() != OldDossier));
 
         var (officerContext, officerPage, _) = await BrowserFixture.OpenAsync(_server.BaseUrl);
         await using var officerLifetime = officerContext;
