@@ -4,6 +4,7 @@ using Archive.Core.Access;
 using Archive.Core.Application;
 using Archive.Core.Audit;
 using Archive.Core.Storage;
+using Archive.Ingest.Conversion;
 using Archive.Tests.Support;
 using Serilog.Core;
 
@@ -41,6 +42,13 @@ public sealed class TransferRoundTripTests : DemoDossierTest
         var record = Tool.Run("pdftotext", [handover, "-"]).Output;
         Assert.That(record, Does.Contain("BIÊN BẢN GIAO NHẬN TÀI LIỆU NỘP LƯU").And.Contain("Số hồ sơ: 1. Số văn bản: 2."));
         Assert.That(Tool.Run("qpdf", ["--check", handover], check: false).ExitCode, Is.Zero);
+        // Both records stay PDF/A-2b (structure through qpdf, XMP identification, embedded fonts), the record after signing too.
+        var pdfa = new PdfAVerifier(new ToolRunner(Logger.None), new ConversionOptions());
+        foreach (var pdfFile in new[] { handover, Path.Combine(bag, "data", "muc-luc-ho-so.pdf") })
+        {
+            var verdict = await pdfa.VerifyAsync(pdfFile, CancellationToken.None);
+            Assert.That(verdict.IsValid, verdict.ToString());
+        }
 
         using var receiver = new TempFolder("archive-receiver");
         Assert.That((await Cli.RunAsync("init", "--data", receiver.Path)).ExitCode, Is.Zero);
