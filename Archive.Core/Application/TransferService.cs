@@ -139,8 +139,8 @@ public sealed class TransferService(ArchiveStore store, CatalogService catalog, 
         if (existing?.Provenance?.StartsWith(imported.PackageId + " ", StringComparison.Ordinal) == true) return false;
         if (existing is not null)
             throw new CatalogConflictException($"Hồ sơ {dossier.FileCode} đã có trong kho (không phải từ gói {imported.PackageId}).");
-        var taken = documents.Select(d => d.DocCode)
-            .FirstOrDefault(code => store.Catalog.Read(s => s.Documents.Count(x => x.DocCode == code)) > 0);
+        var taken = store.Catalog.Read(s =>
+            documents.Select(d => d.DocCode).FirstOrDefault(code => s.Documents.Count(x => x.DocCode == code) > 0));
         if (taken is not null) throw new CatalogConflictException($"Mã định danh văn bản {taken} đã có trong kho: văn bản trùng.");
         return true;
     }

@@ -87,9 +87,13 @@ public sealed class CopyDocumentBuilder(string fontFile = CopyDocumentBuilder.Li
         return await File.ReadAllBytesAsync(fontFile, cancellationToken).ConfigureAwait(false);
     }
 
-    private static double Width(PdfPageBuilder page, string text, PdfDocumentBuilder.AddedFont font)
+    private static double Width(PdfPageBuilder page, string text, PdfDocumentBuilder.AddedFont font) =>
+        Width(page, text, font, FontSize);
+
+    /// <summary>How wide a line of text is set in this font and size, measured by PdfPig without drawing it.</summary>
+    internal static double Width(PdfPageBuilder page, string text, PdfDocumentBuilder.AddedFont font, double fontSize)
     {
-        var letters = page.MeasureText(text, FontSize, new PdfPoint(0, 0), font);
+        var letters = page.MeasureText(text, fontSize, new PdfPoint(0, 0), font);
         return letters.Count == 0 ? 0 : letters.Max(l => l.BoundingBox.Right) - letters.Min(l => l.BoundingBox.Left);
     }
 

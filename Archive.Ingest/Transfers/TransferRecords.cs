@@ -60,7 +60,7 @@ public sealed class TransferRecords(string fontFile = CopyDocumentBuilder.Libera
         var page = builder.AddPage(PageWidth, PageHeight);
         var y = PageHeight - Margin;
         foreach (var paragraph in paragraphs)
-            foreach (var line in Wrap(paragraph, text => Width(page, serif, text)))
+            foreach (var line in Wrap(paragraph, text => CopyDocumentBuilder.Width(page, text, serif, FontSize)))
             {
                 if (y < Margin)
                 {
@@ -93,12 +93,6 @@ public sealed class TransferRecords(string fontFile = CopyDocumentBuilder.Libera
             else line = longer;
         }
         yield return line;
-    }
-
-    private static double Width(PdfPageBuilder page, PdfDocumentBuilder.AddedFont font, string text)
-    {
-        var letters = page.MeasureText(text, FontSize, new PdfPoint(0, 0), font);
-        return letters.Count == 0 ? 0 : letters.Max(l => l.BoundingBox.Right) - letters.Min(l => l.BoundingBox.Left);
     }
 
     private static string Date(DateTimeOffset at) => at.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
