@@ -38,6 +38,7 @@ public static class ArchiveCoreServices
         services.TryAddSingleton(CopyApproval.Leaders);
         services.AddSingleton<CopyService>();
         services.AddSingleton<TransferService>();
+        services.AddSingleton<DisposalService>();
         services.AddSingleton<AuditLog>();
         services.AddSingleton<PreservationJobs>();
         services.AddSingleton<TrustFolder>();

@@ -1,7 +1,9 @@
 using Archive.Core.Application;
 using Archive.Ingest.Conversion;
 using Archive.Ingest.Copies;
+using Archive.Ingest.Disposal;
 using Archive.Ingest.Pipeline;
+using Archive.Ingest.Records;
 using Archive.Ingest.Signatures;
 using Archive.Ingest.Signing;
 using Archive.Ingest.Transfers;
@@ -31,6 +33,8 @@ public static class ArchiveIngestServices
         services.AddSingleton<BagVerifier>();
         services.AddSingleton<TransferExport>();
         services.AddSingleton<TransferImport>();
+        services.AddSingleton<AgencyRecordSigner>();
+        services.AddSingleton<DossierDestruction>();
         return services;
     }
 }

@@ -29,4 +29,7 @@ public enum Operation
     CopyApprove,
     CopyMake,
     Transfer,
+    Appraise,
+    LegalHold,
+    DisposalApprove,
 }

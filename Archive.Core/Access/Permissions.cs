@@ -26,6 +26,9 @@ public static class Permissions
         [Operation.CopyApprove] = Roles(Role.Leader, Role.RecordsOfficer),
         [Operation.CopyMake] = Roles(Role.RecordsOfficer),
         [Operation.Transfer] = Roles(Role.Archivist),
+        [Operation.Appraise] = Roles(Role.Archivist),
+        [Operation.LegalHold] = Roles(Role.Archivist, Role.Leader),
+        [Operation.DisposalApprove] = Roles(Role.Leader),
     };
 
     /// <summary>Operations on one dossier and its documents, and the level on that dossier they need.</summary>
@@ -58,7 +61,8 @@ public static class Permissions
             or Operation.IndexRebuild => TokenScope.Admin,
         Operation.FondsCreate or Operation.DossierCreate or Operation.Ingest or Operation.InboxDecide or Operation.DocumentAdd
             or Operation.DossierManage or Operation.CopyRequest or Operation.CopyApprove
-            or Operation.CopyMake or Operation.Transfer => TokenScope.Write,
+            or Operation.CopyMake or Operation.Transfer or Operation.Appraise or Operation.LegalHold
+            or Operation.DisposalApprove => TokenScope.Write,
         _ => TokenScope.Read,
     };
 
@@ -87,6 +91,9 @@ public static class Permissions
         Operation.CopyApprove => "phê duyệt, từ chối yêu cầu cấp bản sao (người được giao theo cấu hình)",
         Operation.CopyMake => "làm, ký số và đăng ký bản sao đã được duyệt",
         Operation.Transfer => "lập gói nộp lưu hồ sơ (BagIt) và nhập gói nộp lưu",
+        Operation.Appraise => "ghi quyết định của Hội đồng xác định giá trị tài liệu, hủy hồ sơ đã được duyệt hủy",
+        Operation.LegalHold => "đặt, gỡ lệnh giữ hồ sơ (không được hủy khi đang giữ)",
+        Operation.DisposalApprove => "duyệt hủy tài liệu hết giá trị (người đứng đầu cơ quan: lãnh đạo không thuộc đơn vị)",
         _ => operation.ToString(),
     };
 

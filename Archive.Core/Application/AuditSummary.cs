@@ -17,6 +17,8 @@ internal static class AuditSummary
     {
         FileCode = d.FileCode.Value, d.Title, Maintenance = d.Maintenance.Value, Rights = d.Rights.Code,
         Status = d.Status.ToString(), d.DocTotal, d.PageTotal, d.StartDate, d.EndDate, d.ReopenReason,
+        Appraisal = d.Appraisal is { } a ? new { Decision = a.Decision.ToString(), a.Council, a.Reason, a.ApprovedBy } : null,
+        Holds = d.Holds.Select(h => new { h.Id, h.Reason }), d.DestroyedIn,
     });
 
     public static string Of(ArchivedDocument d) => Json(new

@@ -21,6 +21,9 @@ public sealed class DocumentContent(ArchiveStore store, CatalogService catalog)
         var (source, document) = catalog.LocateDocument(documentId);
         var dossier = source.Catalog.Read(s => CatalogService.FindDossier(s, document.FileCode.Value));
         catalog.Demand(actor, dossier, Operation.DocumentRead);
+        if (dossier.Status == DossierStatus.Destroyed && representation != Representation.MetadataXml)
+            throw new CatalogNotFoundException($"Văn bản {document.Id} thuộc hồ sơ {dossier.FileCode} đã bị hủy ngày " +
+                $"{dossier.DestroyedAt:dd/MM/yyyy} theo biên bản {dossier.DestroyedIn}; chỉ còn siêu dữ liệu.");
         var name = FileName(document, representation);
         Stream content;
         if (representation == Representation.MetadataXml)

@@ -45,7 +45,7 @@ public sealed class DocumentFiling(ArchiveStore store, TimeProvider clock, Restr
             throw new CatalogValidationException(ValidationError.For(DocumentField.Mode,
                 $"văn bản hạn chế sử dụng phải được lập vào hồ sơ hạn chế (kho cách ly); hồ sơ {dossier.FileCode} là hồ sơ không hạn chế."));
         var work = target.BeginWork();
-        await work.AddBlobAsync(content, OriginalRole, id, cancellationToken).ConfigureAwait(false);
+        var original = (await work.AddBlobAsync(content, OriginalRole, id, cancellationToken).ConfigureAwait(false)).Digest.Hex;
         target.Crash.Reached(CrashPoint.BeforeFilingCommit);
         return await work.CommitAsync(actor, session =>
         {
@@ -56,6 +56,11 @@ public sealed class DocumentFiling(ArchiveStore store, TimeProvider clock, Restr
             var docCode = draft.DocCode != Unassigned ? draft.DocCode : NextDocCode(session, current);
             if (session.Documents.Count(d => d.DocCode == docCode) > 0)
                 throw new CatalogConflictException($"Mã định danh văn bản {docCode} đã có trong kho: văn bản trùng.");
+            // TT02.md §4: the same bytes are the same document. (One blob, one owner: a second would not find its original.)
+            if (session.Blobs.Get(original) is { Role: OriginalRole } held && held.OwnerId != id
+                || session.Inbox.Where(i => i.Digest == original).Any(i => i.DocumentId is not null))
+                throw new CatalogConflictException(
+                    "Trùng: tệp giống hệt (cùng mã băm SHA-256) đã có trong kho; không lập lại văn bản này.");
             var document = draft with { DocOrdinal = ordinal, DocCode = docCode };
             CatalogValidator.EnsureValid(document, Today);
             session.Documents.Insert(document);

@@ -35,16 +35,15 @@ public sealed class TransferService(ArchiveStore store, CatalogService catalog, 
 
     private IEnumerable<TransferDue> DueOf(Dossier d)
     {
-        if (d.Status == DossierStatus.Open || d.Status == DossierStatus.Delivered) yield break;
-        // The year the work ended: the last document's date, else when the dossier was closed, else its year.
-        var ended = d.EndDate?.Year ?? d.ClosedAt?.Year ?? d.FileCatalog;
+        if (d.Status is DossierStatus.Open or DossierStatus.Delivered or DossierStatus.Destroyed) yield break;
+        var ended = d.WorkEnded;
         if (d.Status == DossierStatus.Closed)
             yield return new TransferDue(d, DueKind.AgencyArchive, EndOfYear(ended + _rules.AgencyArchiveYears), false);
         if (d.Maintenance.IsPermanent && d.Status == DossierStatus.Transferred)
             yield return new TransferDue(d, DueKind.HistoricalArchive, _rules.HistoricalFromAgencyArchive && d.TransferredAt is { } entered
                 ? DateOnly.FromDateTime(entered.DateTime).AddYears(_rules.HistoricalYears)
                 : EndOfYear(ended + _rules.HistoricalYears), false);
-        if (d.Maintenance.Years is { } years) yield return new TransferDue(d, DueKind.RetentionEnds, EndOfYear(ended + years), false);
+        if (d.RetentionEnds is { } ends) yield return new TransferDue(d, DueKind.RetentionEnds, ends, false);
     }
 
     private static DateOnly EndOfYear(int year) => new(year, 12, 31);
@@ -101,9 +100,10 @@ public sealed class TransferService(ArchiveStore store, CatalogService catalog, 
         {
             var dossier = catalog.Locate(code);
             catalog.Demand(actor, dossier, Operation.DossierManage);
-            if (dossier.Status == DossierStatus.Open)
-                throw new DossierLifecycleException(dossier.FileCode, dossier.Status,
-                    $"Hồ sơ {dossier.FileCode} đang mở; phải đóng hồ sơ trước khi nộp lưu.");
+            if (dossier.Status is DossierStatus.Open or DossierStatus.Destroyed)
+                throw new DossierLifecycleException(dossier.FileCode, dossier.Status, dossier.Status == DossierStatus.Open
+                    ? $"Hồ sơ {dossier.FileCode} đang mở; phải đóng hồ sơ trước khi nộp lưu."
+                    : $"Hồ sơ {dossier.FileCode} đã bị hủy theo {dossier.DestroyedIn}; không còn tài liệu để nộp lưu.");
             dossiers.Add(new TransferDossier(dossier, catalog.StoreOf(code)));
         }
         store.Catalog.Write(actor, session =>

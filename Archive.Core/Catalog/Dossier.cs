@@ -1,3 +1,5 @@
+using Archive.Core.Disposal;
+
 namespace Archive.Core.Catalog;
 
 /// <summary>
@@ -76,6 +78,23 @@ public sealed record Dossier
 
     /// <summary>Where a dossier received from another archive came from: the transfer package and its sender. Not a TT 02 field.</summary>
     public string? Provenance { get; init; }
+
+    /// <summary>The latest appraisal of the dossier once its retention ran out (the council's decision, the head's approval).</summary>
+    public Appraisal? Appraisal { get; init; }
+
+    /// <summary>Holds that forbid destroying the dossier while they last.</summary>
+    public List<LegalHold> Holds { get; init; } = [];
+
+    /// <summary>When it was destroyed and by which destruction record (biên bản hủy); its metadata stays as a tombstone.</summary>
+    public DateTimeOffset? DestroyedAt { get; init; }
+
+    public string? DestroyedIn { get; init; }
+
+    /// <summary>The SHA-256 of the signed destruction record, kept in the blob store.</summary>
+    public string? DestructionRecord { get; init; }
+
+    /// <summary>The SHA-256 of every stored file of its documents that the destruction removed.</summary>
+    public List<string> RemovedContent { get; init; } = [];
 
     /// <summary>A new, open dossier whose FileCode is composed from organ, year and notation.</summary>
     public static Dossier Create(
@@ -172,6 +191,69 @@ public sealed record Dossier
             ? $"Hồ sơ {FileCode} đang mở; phải đóng hồ sơ trước khi nộp lưu."
             : $"Hồ sơ {FileCode} đã giao Lưu trữ lịch sử (gói {DeliveredIn}).");
 
+    /// <summary>Records the council's decision on a dossier whose retention ran out; a longer or permanent retention with it.</summary>
+    public Dossier Appraise(Appraisal appraisal, RetentionPeriod retention)
+    {
+        if (Status is not (DossierStatus.Closed or DossierStatus.Transferred))
+            throw Refuse($"Hồ sơ {FileCode} {DossierStatusName.Of(Status)}; chỉ thẩm định hồ sơ đã đóng hoặc đã nộp lưu cơ quan.");
+        if (Maintenance.IsPermanent)
+            throw Refuse($"Hồ sơ {FileCode} bảo quản vĩnh viễn; không thuộc diện xác định giá trị để hủy.");
+        return this with { Appraisal = appraisal, Maintenance = retention };
+    }
+
+    /// <summary>The head of the agency approves the destruction the council decided; refused while a hold lasts.</summary>
+    public Dossier ApproveDestruction(string by, DateTimeOffset at)
+    {
+        if (Appraisal is not { Decision: AppraisalDecision.Destroy } appraisal)
+            throw Refuse($"Hồ sơ {FileCode} chưa có quyết định hủy của Hội đồng xác định giá trị tài liệu.");
+        if (Status == DossierStatus.Destroyed) throw Refuse($"Hồ sơ {FileCode} đã bị hủy.");
+        EnsureNotHeld("duyệt hủy");
+        return appraisal.Approved
+            ? throw Refuse($"Hồ sơ {FileCode} đã được {appraisal.ApprovedBy} duyệt hủy.")
+            : this with { Appraisal = appraisal with { ApprovedBy = by, ApprovedAt = at } };
+    }
+
+    public Dossier Hold(LegalHold hold) => Status == DossierStatus.Destroyed
+        ? throw Refuse($"Hồ sơ {FileCode} đã bị hủy; không còn gì để giữ.")
+        : this with { Holds = [.. Holds, hold] };
+
+    public Dossier Release(string holdId) => Holds.Any(h => h.Id == holdId)
+        ? this with { Holds = Holds.Where(h => h.Id != holdId).ToList() }
+        : throw Refuse($"Hồ sơ {FileCode} không có lệnh giữ mã {holdId}.");
+
+    /// <summary>
+    /// Destroys the dossier's content: approved by the head, no hold, retention over. The metadata stays, with the record's name.
+    /// </summary>
+    public Dossier Destroy(string record, string recordDigest, IReadOnlyList<string> removed, DateOnly today, DateTimeOffset at)
+    {
+        if (Status == DossierStatus.Destroyed) throw Refuse($"Hồ sơ {FileCode} đã bị hủy theo {DestroyedIn}.");
+        if (Status is not (DossierStatus.Closed or DossierStatus.Transferred))
+            throw Refuse($"Hồ sơ {FileCode} {DossierStatusName.Of(Status)}; không thể hủy.");
+        if (Appraisal is not { Decision: AppraisalDecision.Destroy, Approved: true })
+            throw Refuse($"Hồ sơ {FileCode} chưa được người đứng đầu cơ quan duyệt hủy theo đề nghị của Hội đồng.");
+        EnsureNotHeld("hủy");
+        if (RetentionEnds is { } ends && ends >= today)
+            throw Refuse($"Hồ sơ {FileCode} còn thời hạn bảo quản đến hết ngày {ends:dd/MM/yyyy}; chưa được hủy.");
+        return this with
+        {
+            Status = DossierStatus.Destroyed, DestroyedAt = at, DestroyedIn = record, DestructionRecord = recordDigest,
+            RemovedContent = [.. removed],
+        };
+    }
+
+    /// <summary>The last day of its retention (31/12 of the year its work ended plus the years); null when permanent.</summary>
+    public DateOnly? RetentionEnds => Maintenance.Years is { } years ? new DateOnly(WorkEnded + years, 12, 31) : null;
+
+    /// <summary>The year the work ended: the last document's date, else when the dossier was closed, else its year.</summary>
+    public int WorkEnded => EndDate?.Year ?? ClosedAt?.Year ?? FileCatalog;
+
+    private void EnsureNotHeld(string what)
+    {
+        if (Holds.Count > 0)
+            throw Refuse($"Hồ sơ {FileCode} đang bị giữ ({string.Join("; ", Holds.Select(h => $"{h.Reason}, mã {h.Id}"))}); " +
+                         $"không được {what} khi lệnh giữ còn hiệu lực.");
+    }
+
     /// <summary>Throws unless documents may be filed in this dossier (it is open).</summary>
     public void EnsureAcceptsDocuments()
     {
@@ -181,6 +263,8 @@ public sealed record Dossier
                 return;
             case DossierStatus.Closed:
                 throw Refuse($"Hồ sơ {FileCode} đã đóng; mở lại hồ sơ (kèm lý do) trước khi thêm văn bản.");
+            case DossierStatus.Destroyed:
+                throw Refuse($"Hồ sơ {FileCode} đã bị hủy; không thể thêm văn bản.");
             default:
                 throw Refuse($"Hồ sơ {FileCode} đã nộp lưu; không thể thêm văn bản.");
         }

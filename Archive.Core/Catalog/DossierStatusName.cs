@@ -9,6 +9,7 @@ public static class DossierStatusName
         DossierStatus.Closed => "đã đóng",
         DossierStatus.Transferred => "đã nộp lưu cơ quan",
         DossierStatus.Delivered => "đã giao Lưu trữ lịch sử",
+        DossierStatus.Destroyed => "đã hủy",
         _ => status.ToString(),
     };
 }

@@ -119,7 +119,8 @@ public sealed class BackupService(ArchiveStore store, TimeProvider clock, ILogge
 
     private static bool SameMonth(DateTimeOffset a, DateTimeOffset b) => a.Year == b.Year && a.Month == b.Month;
 
-    private static HashSet<string> ReferencedBlobs(string catalogCopy)
+    /// <summary>The blobs a catalog file (a copy, not the live one) records: what a backup keeps and a restore puts back.</summary>
+    internal static HashSet<string> ReferencedBlobs(string catalogCopy)
     {
         using var db = new LiteDatabase(new ConnectionString { Filename = catalogCopy, ReadOnly = true, Connection = ConnectionType.Direct });
         return db.GetCollection(CatalogMapping.Blobs).FindAll().Select(d => d["_id"].AsString).ToHashSet(StringComparer.Ordinal);

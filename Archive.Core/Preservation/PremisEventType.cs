@@ -10,6 +10,8 @@ public static class PremisEventType
     public const string FormatIdentification = "format identification";
     public const string Validation = "validation";
     public const string Migration = "migration";
+    /// <summary>Content destroyed after appraisal and approval; the metadata stays.</summary>
+    public const string Deletion = "deletion";
     /// <summary>The SHA-256 of a received original, computed while it was stored (PREMIS eventType "mes").</summary>
     public const string MessageDigestCalculation = "message digest calculation";
 
@@ -27,6 +29,7 @@ public static class PremisEventType
         FixityCheck => "Kiểm tra tính toàn vẹn",
         Replication => "Sao lưu",
         Recovery => "Khôi phục",
+        Deletion => "Hủy tài liệu",
         _ => type,
     };
 

@@ -34,11 +34,14 @@ public sealed class RestoreService(TimeProvider clock, ILogger log)
             await CopyVerifiedAsync(latest, file, Path.Combine(folder.Root, file.Path.Replace('/', Path.DirectorySeparatorChar)), problems,
                 cancellationToken).ConfigureAwait(false);
 
-        // Newest copy first; an older set of the chain stands in for a damaged newer copy.
+        // Newest copy first; an older set of the chain stands in for a damaged newer copy. Only what the restored catalog records:
+        // content destroyed since an older set was made stays destroyed.
+        var referenced = File.Exists(folder.CatalogFile) ? BackupService.ReferencedBlobs(folder.CatalogFile) : null;
         var copies = Enumerable.Reverse(chain)
             .SelectMany(set => set.Manifest.Files
                 .Where(f => f.Path.StartsWith(BackupManifest.BlobPrefix, StringComparison.Ordinal))
                 .Select(f => (Set: set, File: f, Digest: f.Path[(f.Path.LastIndexOf('/') + 1)..])))
+            .Where(c => referenced?.Contains(c.Digest) != false)
             .GroupBy(c => c.Digest, StringComparer.Ordinal);
         var restored = 0;
         long bytes = 0;

@@ -26,6 +26,8 @@ public sealed class CrashPoint(string? armedAt)
     public const string TransferMidWrite = "transfer.mid-write";
     /// <summary>A transfer package has some of its dossiers filed, not all.</summary>
     public const string TransferMidImport = "transfer.mid-import";
+    /// <summary>Between the destruction's catalog commit and the removal of the destroyed content from the blob store.</summary>
+    public const string DisposalBeforePurge = "disposal.before-purge";
 
     public void Reached(string point)
     {

@@ -112,6 +112,14 @@ public sealed class FileBlobStore : IBlobStore
 
     public bool Exists(Sha256Digest digest) => File.Exists(PathOf(digest));
 
+    public void Remove(Sha256Digest digest)
+    {
+        var path = PathOf(digest);
+        if (!File.Exists(path)) return;
+        File.Delete(path);
+        DurableFile.FlushDirectory(Path.GetDirectoryName(path)!);
+    }
+
     public Stream OpenRead(Sha256Digest digest)
     {
         var path = PathOf(digest);

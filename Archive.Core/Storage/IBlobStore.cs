@@ -23,6 +23,12 @@ public interface IBlobStore
     /// </summary>
     Task RepairAsync(Sha256Digest digest, Stream goodCopy, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Deletes a blob for good: only for content destroyed after appraisal, once no catalog record points at it any more.
+    /// Deleting one that is not there is a no-op, so an interrupted destruction can finish.
+    /// </summary>
+    void Remove(Sha256Digest digest);
+
     /// <summary>Where a blob is kept, for reports and the check minutes.</summary>
     string Location(Sha256Digest digest);
 

@@ -9,8 +9,7 @@ using Archive.Core.Catalog;
 using Archive.Core.Preservation;
 using Archive.Core.Storage;
 using Archive.Core.Transfers;
-using Archive.Ingest.Copies;
-using Archive.Ingest.Signing;
+using Archive.Ingest.Records;
 using Serilog;
 
 namespace Archive.Ingest.Transfers;
@@ -22,7 +21,7 @@ namespace Archive.Ingest.Transfers;
 /// Content is streamed from the blob store, each blob checked against its SHA-256 as it is read; an interrupted export resumes.
 /// </summary>
 public sealed partial class TransferExport(ArchiveStore store, TransferService transfers, CatalogService catalog,
-    CopyIssuingOptions agency, TimeProvider clock, ILogger log)
+    AgencyRecordSigner signer, TimeProvider clock, ILogger log)
 {
     public const string InventoryFile = "muc-luc-ho-so.xlsx";
     public const string InventoryPdfFile = "muc-luc-ho-so.pdf";
@@ -113,29 +112,10 @@ public sealed partial class TransferExport(ArchiveStore store, TransferService t
             inventorySha256 = (await Sha256Digest.ComputeAsync(inventory, cancellationToken).ConfigureAwait(false)).Hex;
         var handover = await records.HandoverAsync(dossiers, sender, package, documents, inventorySha256, at, cancellationToken)
             .ConfigureAwait(false);
-        if (agency.AgencyKey is null)
-        {
-            progress?.Report("Cảnh báo: biên bản giao nhận chưa được ký số vì chưa cấu hình khoá ký của cơ quan (Archive:Copies:Key).");
-            using var unsigned = new MemoryStream(handover);
-            writer.Add(HandoverFile, unsigned, null, cancellationToken);
-            return;
-        }
-        var folder = Directory.CreateTempSubdirectory("archive-handover-").FullName;
-        try
-        {
-            var input = Path.Combine(folder, "bien-ban.pdf");
-            var output = Path.Combine(folder, "bien-ban-ky.pdf");
-            await File.WriteAllBytesAsync(input, handover, cancellationToken).ConfigureAwait(false);
-            using (var key = agency.AgencyKey.Open())
-                await new PadesSigner(clock, log).SignAsync(input, output, key, SignaturePlacement.Invisible, null, cancellationToken)
-                    .ConfigureAwait(false);
-            await using var signed = File.OpenRead(output);
-            writer.Add(HandoverFile, signed, null, cancellationToken);
-        }
-        finally
-        {
-            Directory.Delete(folder, recursive: true);
-        }
+        var signed = await signer.SignAsync(handover, cancellationToken).ConfigureAwait(false);
+        if (signed is null) progress?.Report($"Cảnh báo: biên bản giao nhận {AgencyRecordSigner.NoKeyWarning}.");
+        using var record = new MemoryStream(signed ?? handover);
+        writer.Add(HandoverFile, record, null, cancellationToken);
     }
 
     /// <summary>The payload files of one dossier, each with how to open its content.</summary>

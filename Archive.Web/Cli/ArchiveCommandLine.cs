@@ -32,6 +32,7 @@ public static class ArchiveCommandLine
             VerifyCommand.Create(runner),
             SignCommand.Create(runner),
             TransferCommands.Create(runner),
+            DisposalCommands.Create(runner),
             ServeCommand.Create(runner),
             SearchCommand.Create(runner),
             ReindexCommand.Create(runner),

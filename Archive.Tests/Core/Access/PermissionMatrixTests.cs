@@ -6,6 +6,7 @@ using Archive.Core.Application;
 using Archive.Core.Audit;
 using Archive.Core.Catalog;
 using Archive.Core.Copies;
+using Archive.Core.Disposal;
 using Archive.Core.Storage;
 using Archive.Core.Trust;
 using Archive.Search;
@@ -40,6 +41,8 @@ public sealed partial class PermissionMatrixTests
     private readonly Dictionary<string, string> _pending = [];
     private readonly Dictionary<string, string> _copyRequests = [];
     private readonly Dictionary<string, string> _approvedCopies = [];
+    private readonly Dictionary<string, string> _expired = [];
+    private readonly Dictionary<string, string> _toApprove = [];
 
     [OneTimeSetUp]
     public async Task CreateArchive()
@@ -73,6 +76,12 @@ public sealed partial class PermissionMatrixTests
                 .Request(new NewCopyRequest(_documentId, "sao-y", "Thử quyền làm bản sao", "Sở Tư pháp"), Operator).Id;
             _approvedCopies[Login(Role.All[i])] = Copies(CopyApproval.Leaders).Approve(approved, As(Role.Leader.Code)).Id;
         }
+        for (var i = 0; i < Role.All.Count; i++)
+        {
+            _expired[Login(Role.All[i])] = ExpiredDossier($"{20 + i}.HUY");
+            _toApprove[Login(Role.All[i])] = ExpiredDossier($"{30 + i}.HUY");
+            Disposal().Review(_toApprove[Login(Role.All[i])], AppraisalDecision.Destroy, "Biên bản số 01/BB-HĐ", null, null, Operator);
+        }
         _catalog.CreateDossier(Tt02Metadata.Empty.With("OrganId", Agency).With("FileCatalog", "2018").With("FileNotation", "09.NL")
             .With("Title", "Hồ sơ đã đóng, chờ nộp lưu").With("Maintenance", "Vĩnh viễn"), Operator);
         _catalog.CloseDossier(ClosedDossier, Operator);
@@ -82,6 +91,19 @@ public sealed partial class PermissionMatrixTests
         _certificate = _folder.File("root.cer");
         await System.IO.File.WriteAllBytesAsync(_certificate, root.Export(X509ContentType.Cert));
     }
+
+    /// <summary>A closed dossier kept 2 years: its retention has run out by the disposal cases' clock (2040).</summary>
+    private string ExpiredDossier(string notation)
+    {
+        var code = _catalog.CreateDossier(Tt02Metadata.Empty.With("OrganId", Agency).With("FileCatalog", "2016")
+            .With("FileNotation", notation).With("Title", "Hồ sơ hết thời hạn bảo quản").With("Maintenance", "2 năm"), Operator)
+            .FileCode.Value;
+        _catalog.CloseDossier(code, Operator);
+        return code;
+    }
+
+    private DisposalService Disposal() =>
+        new(_store, _catalog, _policy, new SettableClock(new DateTimeOffset(2040, 1, 2, 9, 0, 0, TimeSpan.FromHours(7))));
 
     [OneTimeTearDown]
     public void Close()
@@ -227,6 +249,15 @@ public sealed partial class PermissionMatrixTests
             case Operation.Transfer:
                 new TransferService(_store, _catalog, new DocumentFiling(_store, TimeProvider.System), _policy, TimeProvider.System)
                     .Prepare([ClosedDossier], actor);
+                break;
+            case Operation.Appraise:
+                Disposal().Review(_expired[actor.Name], AppraisalDecision.Destroy, "Biên bản số 02/BB-HĐ", null, null, actor);
+                break;
+            case Operation.LegalHold:
+                Disposal().Hold(ClosedDossier, "Thử quyền giữ hồ sơ", actor);
+                break;
+            case Operation.DisposalApprove:
+                Disposal().Approve([_toApprove[actor.Name]], actor);
                 break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(operation), operation, "not in the role matrix");
