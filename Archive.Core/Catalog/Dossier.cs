@@ -83,7 +83,7 @@ public sealed record Dossier
     public Appraisal? Appraisal { get; init; }
 
     /// <summary>Holds that forbid destroying the dossier while they last.</summary>
-    public List<LegalHold> Holds { get; init; } = [];
+    public ValueList<LegalHold> Holds { get; init; } = ValueList<LegalHold>.Empty;
 
     /// <summary>When it was destroyed and by which destruction record (biên bản hủy); its metadata stays as a tombstone.</summary>
     public DateTimeOffset? DestroyedAt { get; init; }
@@ -94,7 +94,7 @@ public sealed record Dossier
     public string? DestructionRecord { get; init; }
 
     /// <summary>The SHA-256 of every stored file of its documents that the destruction removed.</summary>
-    public List<string> RemovedContent { get; init; } = [];
+    public ValueList<string> RemovedContent { get; init; } = ValueList<string>.Empty;
 
     /// <summary>A new, open dossier whose FileCode is composed from organ, year and notation.</summary>
     public static Dossier Create(
@@ -215,10 +215,10 @@ public sealed record Dossier
 
     public Dossier Hold(LegalHold hold) => Status == DossierStatus.Destroyed
         ? throw Refuse($"Hồ sơ {FileCode} đã bị hủy; không còn gì để giữ.")
-        : this with { Holds = [.. Holds, hold] };
+        : this with { Holds = new([.. Holds, hold]) };
 
     public Dossier Release(string holdId) => Holds.Any(h => h.Id == holdId)
-        ? this with { Holds = Holds.Where(h => h.Id != holdId).ToList() }
+        ? this with { Holds = new(Holds.Where(h => h.Id != holdId)) }
         : throw Refuse($"Hồ sơ {FileCode} không có lệnh giữ mã {holdId}.");
 
     /// <summary>
@@ -237,7 +237,7 @@ public sealed record Dossier
         return this with
         {
             Status = DossierStatus.Destroyed, DestroyedAt = at, DestroyedIn = record, DestructionRecord = recordDigest,
-            RemovedContent = [.. removed],
+            RemovedContent = new(removed),
         };
     }
 

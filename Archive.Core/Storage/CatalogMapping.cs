@@ -45,6 +45,9 @@ internal static class CatalogMapping
             t => new BsonValue(t.ToString("O", CultureInfo.InvariantCulture)),
             b => DateTimeOffset.Parse(b.AsString, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind));
 
+        Items<string>(mapper, v => v, b => b.AsString);
+        Items<Disposal.LegalHold>(mapper, v => mapper.ToDocument(v), b => mapper.ToObject<Disposal.LegalHold>(b.AsDocument));
+
         mapper.Entity<Agency>().Id(a => a.Code, autoId: false);
         mapper.Entity<Catalog.Fonds>().Id(f => f.OrganId, autoId: false);
         mapper.Entity<Dossier>().Id(d => d.FileCode, autoId: false);
@@ -64,6 +67,9 @@ internal static class CatalogMapping
         mapper.Entity<Copies.CopyRegisterEntry>().Id(e => e.Id, autoId: false).Ignore(e => e.CopyForm);
         return mapper;
     }
+
+    private static void Items<T>(BsonMapper mapper, Func<T, BsonValue> write, Func<BsonValue, T> read) =>
+        mapper.RegisterType(v => new BsonArray(v.Select(write)), b => new ValueList<T>(b.AsArray.Select(read)));
 
     private static void Text<T>(BsonMapper mapper, Func<T, string> write, Func<string, T> read) =>
         mapper.RegisterType(v => new BsonValue(write(v)), b => read(b.AsString));

@@ -43,8 +43,8 @@ public sealed class SearchCommandTests
             .With("CodeNumber", number).With("CodeNotation", "QĐ-UBND").With("IssuedDate", "2019-04-12")
             .With("Subject", subject).With("Mode", mode).With("PageAmount", "2");
         var document = await new DocumentFiling(store, TimeProvider.System)
-            .FileAsync(dossier.FileCode.Value, metadata.With("Mode", "02"), new MemoryStream("%PDF-1.7 test"u8.ToArray()), Tester,
-                CancellationToken.None);
+            .FileAsync(dossier.FileCode.Value, metadata.With("Mode", "02"),
+                new MemoryStream(System.Text.Encoding.ASCII.GetBytes($"%PDF-1.7 test {number}")), Tester, CancellationToken.None);
         if (AccessMode.Parse(mode).IsRestricted)
         {
             // Filing puts restricted documents only in the air-gapped collection; a restricted record in

@@ -56,6 +56,7 @@ public static class ArchiveHost
         app.MapRights();
         app.MapRegisters();
         app.MapTransfers();
+        app.MapDisposals();
         app.MapCopies();
         return app;
     }

@@ -30,7 +30,9 @@ public sealed class ApiDocumentationTests
             "/api/v1/preservation/minutes", "/api/v1/preservation/minutes/{name}", "/api/v1/preservation/backups",
             "/api/v1/preservation/jobs/{job}/run", "/api/v1/copies", "/api/v1/copies/{id}", "/api/v1/copies/{id}/approve",
             "/api/v1/copies/{id}/refuse", "/api/v1/copies/{id}/make", "/api/v1/copies/{id}/file", "/api/v1/copy-verifications",
-            "/api/v1/transfers/due",
+            "/api/v1/transfers/due", "/api/v1/disposals", "/api/v1/disposals/{code}/review", "/api/v1/disposals/{code}/holds",
+            "/api/v1/disposals/{code}/holds/{hold}/release", "/api/v1/disposals/{code}/approve", "/api/v1/disposals/{code}/destroy",
+            "/api/v1/disposals/{code}/record",
         }), "every endpoint of the API, and nothing else");
 
         // Checked by an independent implementation of the OpenAPI schemas, not by the library that wrote the document.

@@ -15,6 +15,7 @@ public sealed class WorkplaceTests
     private const string Password = "Van-thu-2019-HT";
     private static readonly string DemoDossierCode = $"000.00.00.H42.{DateTime.Now.Year - 1}.01.TH";
     private const string OldDossier = "000.00.00.H42.2015.98.NL";
+    private const string ExpiredDossier = "000.00.00.H42.2015.97.HUY";
     private const string Hostile = "<script>alert(1)</script><img src=x onerror=alert(2)>";
     private TempFolder _data = null!;
     private ServerProcess _server = null!;
@@ -30,7 +31,7 @@ public sealed class WorkplaceTests
         _sample = Path.Combine(samples, "quyet-dinh-quy-che.pdf");
         Assert.That((await Cli.RunAsync("demo", "--samples", samples, "--data", _data.Path)).ExitCode, Is.Zero);
         foreach (var (login, role) in new[]
-                 { ("vthu", "van-thu"), ("cvien", "chuyen-vien"), ("qtri", "quan-tri"), ("ltv", "luu-tru-vien") })
+                 { ("vthu", "van-thu"), ("cvien", "chuyen-vien"), ("qtri", "quan-tri"), ("ltv", "luu-tru-vien"), ("gdoc", "lanh-dao") })
         {
             var created = await Cli.RunWithInputAsync(Password + "\n", "user", "create", login, "--full-name", $"Người dùng {login}",
                 "--agency", "000.00.00.H42", "--role", role, "--password-stdin", "--data", _data.Path);
@@ -39,7 +40,8 @@ public sealed class WorkplaceTests
         var hostile = await Cli.RunAsync("dossier", "create", "--set", "OrganId=000.00.00.H42", "--set", "FileCatalog=2020", "--set",
             "FileNotation=99.XSS", "--set", $"Title={Hostile}", "--set", "Maintenance=10 năm", "--data", _data.Path);
         Assert.That(hostile.ExitCode, Is.Zero, hostile.ToString());
-        await CloseAnOldDossierAsync();
+        await CloseAnOldDossierAsync(OldDossier, "10 năm");
+        await CloseAnOldDossierAsync(ExpiredDossier, "5 năm");
         var found = await Cli.RunAsync("search", "quy che", "--json", "--data", _data.Path);
         _documentId = JsonDocument.Parse(found.Stdout).RootElement.GetProperty("hits")[0].GetProperty("id").GetString()!;
         // Every test here signs in from 127.0.0.1, some several times: more than one office's worth of attempts in a minute.
@@ -372,18 +374,65 @@ public sealed class WorkplaceTests
 
     private static Task SignInAsync(IPage page, string login) => BrowserFixture.SignInAsync(page, login, Password);
 
-    /// <summary>A 10-year dossier of 2015, closed and never transferred: overdue for the agency archive, its retention ended.</summary>
-    private async Task CloseAnOldDossierAsync()
+    /// <summary>A dossier of 2015, closed and never transferred: overdue for the agency archive, its retention ended.</summary>
+    private async Task CloseAnOldDossierAsync(string code, string maintenance)
     {
+        var notation = code[(code.LastIndexOf(".2015.", StringComparison.Ordinal) + 6)..];
         var created = await Cli.RunAsync("dossier", "create", "--set", "OrganId=000.00.00.H42", "--set", "FileCatalog=2015", "--set",
-            "FileNotation=98.NL", "--set", "Title=Hồ sơ công văn năm 2015", "--set", "Maintenance=10 năm", "--data", _data.Path);
+            $"FileNotation={notation}", "--set", "Title=Hồ sơ công văn năm 2015", "--set", $"Maintenance={maintenance}",
+            "--data", _data.Path);
         Assert.That(created.ExitCode, Is.Zero, created.ToString());
-        var file = SamplePdf.Write(_data.File("cong-van-2015.pdf"), "Cong van 2015");
-        var added = await Cli.RunAsync("document", "add", file, "--dossier", OldDossier, "--set", "TypeName=Công văn", "--set",
+        var file = SamplePdf.Write(_data.File($"cong-van-{notation}.pdf"), $"Cong van 2015 {notation}");
+        var added = await Cli.RunAsync("document", "add", file, "--dossier", code, "--set", "TypeName=Công văn", "--set",
             "OrganName=Sở Nội vụ tỉnh Hà Tĩnh", "--set", "IssuedDate=2015-03-02", "--set", "Subject=Công văn năm 2015",
             "--data", _data.Path);
         Assert.That(added.ExitCode, Is.Zero, added.ToString());
-        Assert.That((await Cli.RunAsync("dossier", "close", OldDossier, "--data", _data.Path)).ExitCode, Is.Zero);
+        Assert.That((await Cli.RunAsync("dossier", "close", code, "--data", _data.Path)).ExitCode, Is.Zero);
+    }
+
+    [Test]
+    public async Task An_archivist_and_the_head_of_the_agency_destroy_an_expired_dossier_in_the_browser()
+    {
+        var (context, page, errors) = await BrowserFixture.OpenAsync(_server.BaseUrl);
+        await using var contextLifetime = context;
+        await SignInAsync(page, "ltv");
+        await page.ClickAsync("a.nav-link:has-text('Tiêu hủy')");
+        await page.WaitForURLAsync("**/tieu-huy");
+        var row = page.Locator($"tr[data-dossier='{ExpiredDossier}']");
+        Assert.That(await row.Locator("[data-test=state]").TextContentAsync(), Does.Contain("chờ Hội đồng xác định giá trị"));
+        await row.Locator("[data-test=review] select[name=decision]").SelectOptionAsync("huy");
+        await row.Locator("[data-test=review] input[name=council]").FillAsync("Biên bản họp Hội đồng số 05/BB-HĐ");
+        await row.Locator("[data-test=review] button").ClickAsync();
+        Assert.That(await page.TextContentAsync("[data-test=done]"), Does.Contain($"cho hồ sơ {ExpiredDossier}"));
+        Assert.That(await row.Locator("[data-test=approve]").CountAsync(), Is.Zero, "an archivist does not approve");
+
+        var (headContext, headPage, headErrors) = await BrowserFixture.OpenAsync(_server.BaseUrl);
+        await using var headLifetime = headContext;
+        await SignInAsync(headPage, "gdoc");
+        await headPage.GotoAsync("/tieu-huy");
+        await headPage.Locator($"tr[data-dossier='{ExpiredDossier}'] [data-test=approve]").ClickAsync();
+        Assert.That(await headPage.TextContentAsync("[data-test=done]"), Does.Contain($"Đã duyệt hủy hồ sơ {ExpiredDossier}"));
+
+        await page.GotoAsync("/tieu-huy");
+        await row.Locator("input[type=checkbox]").CheckAsync();
+        await row.Locator("[data-test=destroy]").ClickAsync();
+        Assert.That(await page.TextContentAsync("[data-test=done]"), Does.Contain($"Đã hủy hồ sơ {ExpiredDossier} theo biên bản HUY."));
+        await BrowserFixture.ScreenshotAsync(page, "tieu-huy");
+        var download = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync("[data-test=record]"));
+        await using (var stream = await download.CreateReadStreamAsync())
+        {
+            var head = new byte[5];
+            await stream.ReadExactlyAsync(head);
+            Assert.That(System.Text.Encoding.ASCII.GetString(head), Is.EqualTo("%PDF-"));
+        }
+        var disposals = JsonDocument.Parse(await (await page.GotoAsync("/api/v1/disposals"))!.TextAsync()).RootElement;
+        Assert.That(disposals.EnumerateArray().Select(d => d.GetProperty("dossier").GetString()), Does.Not.Contain(ExpiredDossier));
+        Assert.That(errors.Concat(headErrors), Is.Empty);
+
+        var (officerContext, officerPage, _) = await BrowserFixture.OpenAsync(_server.BaseUrl);
+        await using var officerLifetime = officerContext;
+        await SignInAsync(officerPage, "vthu");
+        Assert.That((await officerPage.GotoAsync("/tieu-huy"))!.Status, Is.EqualTo(403));
     }
 
     [Test]
