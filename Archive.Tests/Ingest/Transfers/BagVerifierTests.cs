@@ -5,8 +5,9 @@ using Serilog;
 namespace Archive.Tests.Ingest.Transfers;
 
 /// <summary>
-/// The BagIt verifier on bags it did not write: the cases of the Library of Congress conformance suite rebuilt by hand (valid
-/// ones accepted, invalid ones refused with the reason), and hostile bags (paths out of the bag, links, a 10,000-level tree).
+/// The BagIt verifier on bags it did not write: the Library of Congress conformance suite's basic bags as bagit.py made them
+/// (fixtures/bagit-conformance, byte for byte: each file matches the suite's own tag manifests), its other cases rebuilt by hand
+/// (valid ones accepted, invalid ones refused with the reason), and hostile bags (paths out of the bag, links, a 10,000-level tree).
 /// </summary>
 public sealed class BagVerifierTests
 {
@@ -31,6 +32,31 @@ public sealed class BagVerifierTests
         Assert.That(result.Valid, Is.True);
         Assert.That(result.PayloadFiles, Is.EqualTo(2));
         Assert.That(result.Algorithms, Is.EquivalentTo(algorithms));
+    }
+
+    public static IEnumerable<string> SuiteBags() =>
+        Directory.GetDirectories(Path.Combine(Signatures.SignatureFixtures.RepositoryRoot(), "fixtures", "bagit-conformance", "v0.97",
+            "valid")).Select(Path.GetFileName).Order(StringComparer.Ordinal)!;
+
+    [TestCaseSource(nameof(SuiteBags))]
+    public async Task The_suites_bags_made_by_bagit_py_are_accepted_and_refused_once_a_byte_changes(string name)
+    {
+        using var copy = new Support.TempFolder("bagit-suite");
+        var source = Path.Combine(Signatures.SignatureFixtures.RepositoryRoot(), "fixtures", "bagit-conformance", "v0.97", "valid", name);
+        foreach (var file in Directory.GetFiles(source, "*", SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(copy.Path, Path.GetRelativePath(source, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
+        var valid = await Verifier.VerifyAsync(copy.Path, null, CancellationToken.None);
+        Assert.That((valid.Valid, valid.Version, valid.PayloadFiles), Is.EqualTo((true, "0.97", 1)), string.Join("\n", valid.Problems));
+
+        var payload = Directory.GetFiles(Path.Combine(copy.Path, "data")).Single();
+        File.WriteAllText(payload, File.ReadAllText(payload).Replace("2018", "2019", StringComparison.Ordinal));
+        var changed = await Verifier.VerifyAsync(copy.Path, null, CancellationToken.None);
+        Assert.That(changed.Valid, Is.False);
+        Assert.That(changed.Problems, Has.Some.Contains($"data/{Path.GetFileName(payload)}"));
     }
 
     [Test]
