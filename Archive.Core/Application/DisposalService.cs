@@ -138,68 +138,75 @@ public sealed class DisposalService(ArchiveStore store, CatalogService catalog, 
 
     /// <summary>
     /// Checks the dossiers for destruction (the archivist's role, manage on each, approved, no hold, retention over) and finds
-    /// the stored files only their documents use. A dossier destroyed by an interrupted run comes back as unfinished.
+    /// the stored files only their documents use, in the store that holds each (the main one or the restricted collection). A
+    /// dossier destroyed by an interrupted run comes back as unfinished.
     /// </summary>
     public DestructionPlan Plan(IReadOnlyList<string> codes, Actor actor)
     {
         if (codes.Count == 0) throw new InvalidRequestException("Chọn ít nhất một hồ sơ để hủy.");
         Demand(actor, Operation.Appraise);
-        foreach (var code in codes)
-            if (!ReferenceEquals(catalog.StoreOf(code), store))
-                throw new InvalidRequestException(
-                    $"Hồ sơ {code} thuộc kho cách ly; việc hủy tài liệu hạn chế sử dụng chưa làm được ở đây.");
         var now = clock.GetLocalNow();
-        return store.Catalog.Read(s =>
+        var toDestroy = new List<DossierContent>();
+        var unfinished = new List<Dossier>();
+        foreach (var code in codes.Distinct(StringComparer.Ordinal))
         {
-            var toDestroy = new List<DossierContent>();
-            var unfinished = new List<Dossier>();
-            foreach (var code in codes.Distinct(StringComparer.Ordinal))
+            var source = catalog.StoreOf(code);
+            source.Catalog.Read(s =>
             {
                 var dossier = CatalogService.FindDossier(s, code);
-                policy.Demand(s, actor, dossier, Operation.DossierManage);
-                if (dossier.Status == DossierStatus.Destroyed && Unpurged(s, dossier).Count > 0) unfinished.Add(dossier);
+                Judge(source, s, actor, dossier);
+                if (dossier.Status == DossierStatus.Destroyed && Unpurged(source, s, dossier).Count > 0) unfinished.Add(dossier);
                 else
                 {
                     dossier.Destroy("", "", [], Today, now); // only its checks: it says why a dossier may not go
-                    toDestroy.Add(ContentOf(s, dossier));
+                    toDestroy.Add(ContentOf(s, dossier) with { Source = source });
                 }
-            }
-            return new DestructionPlan(toDestroy, unfinished);
-        });
+                return 0;
+            });
+        }
+        return new DestructionPlan(toDestroy, unfinished);
     }
 
     /// <summary>
-    /// Destroys the planned dossiers in one transaction with their record (biên bản hủy, kept in the blob store): each becomes a
-    /// tombstone, each document gets a PREMIS deletion event; then their content is removed from the blob store.
+    /// Destroys the planned dossiers with their record (biên bản hủy, kept in the blob store of each store they are in), one
+    /// transaction per store: each dossier becomes a tombstone, each document gets a PREMIS deletion event; then their content
+    /// is removed from the blob store.
     /// </summary>
-    public async Task<Destruction> DestroyAsync(DestructionPlan plan, string recordId, Stream record, Actor actor,
+    public async Task<Destruction> DestroyAsync(DestructionPlan plan, string recordId, byte[] record, Actor actor,
         CancellationToken cancellationToken)
     {
         Demand(actor, Operation.Appraise);
         var now = clock.GetLocalNow();
-        var work = store.BeginWork();
-        var blob = await work.AddBlobAsync(record, RecordRole, recordId, cancellationToken).ConfigureAwait(false);
-        var destroyed = await work.CommitAsync(actor, session => plan.ToDestroy.Select(planned =>
+        var recordDigest = Sha256Digest.Compute(record).Hex;
+        var destroyed = new List<DossierContent>();
+        foreach (var group in plan.ToDestroy.GroupBy(c => c.Source))
         {
-            var before = CatalogService.FindDossier(session, planned.Dossier.FileCode.Value);
-            policy.Demand(session, actor, before, Operation.DossierManage);
-            // What the documents use now, in the transaction: the record may only be older by an instant.
-            var content = ContentOf(session, before);
-            var after = before.Destroy(recordId, blob.Digest.Hex, content.Files.Select(f => f.Sha256).ToList(), Today, now);
-            session.Dossiers.Update(after);
-            session.Record(new AuditChange("dossier.destroy", nameof(Dossier), after.FileCode.Value, AuditSummary.Of(before),
-                AuditSummary.Of(after)));
-            session.Events.InsertMany(content.Documents.Select(d => new PreservationEvent
+            var source = group.Key;
+            var work = source.BeginWork();
+            using (var content = new MemoryStream(record, writable: false))
+                await work.AddBlobAsync(content, RecordRole, recordId, cancellationToken).ConfigureAwait(false);
+            destroyed.AddRange(await work.CommitAsync(actor, session => group.Select(planned =>
             {
-                Type = PremisEventType.Deletion, At = now, ObjectId = d.Id, Outcome = PremisEventType.Success, Agent = actor.Name,
-                Detail = $"Hủy theo biên bản {recordId} (SHA-256 {blob.Digest.Hex}), được {after.Appraisal!.ApprovedBy} duyệt; " +
-                         "nội dung được xóa khỏi kho, siêu dữ liệu được giữ lại.",
-            }));
-            return content;
-        }).ToList()).ConfigureAwait(false);
-        store.Crash.Reached(CrashPoint.DisposalBeforePurge);
+                var before = CatalogService.FindDossier(session, planned.Dossier.FileCode.Value);
+                Judge(source, session, actor, before);
+                // What the documents use now, in the transaction: the record may only be older by an instant.
+                var content = ContentOf(session, before);
+                var after = before.Destroy(recordId, recordDigest, content.Files.Select(f => f.Sha256).ToList(), Today, now);
+                session.Dossiers.Update(after);
+                session.Record(new AuditChange("dossier.destroy", nameof(Dossier), after.FileCode.Value, AuditSummary.Of(before),
+                    AuditSummary.Of(after)));
+                session.Events.InsertMany(content.Documents.Select(d => new PreservationEvent
+                {
+                    Type = PremisEventType.Deletion, At = now, ObjectId = d.Id, Outcome = PremisEventType.Success, Agent = actor.Name,
+                    Detail = $"Hủy theo biên bản {recordId} (SHA-256 {recordDigest}), được {after.Appraisal!.ApprovedBy} duyệt; " +
+                             "nội dung được xóa khỏi kho, siêu dữ liệu được giữ lại.",
+                }));
+                return content;
+            }).ToList()).ConfigureAwait(false));
+            source.Crash.Reached(CrashPoint.DisposalBeforePurge);
+        }
         var (files, bytes) = Purge(destroyed.Select(c => c.Dossier.FileCode.Value).ToList(), actor);
-        return new Destruction(recordId, blob.Digest.Hex, destroyed.Select(c => c.Dossier.FileCode.Value).ToList(),
+        return new Destruction(recordId, recordDigest, destroyed.Select(c => c.Dossier.FileCode.Value).ToList(),
             destroyed.Sum(c => c.Documents.Count), files, bytes, []);
     }
 
@@ -210,29 +217,37 @@ public sealed class DisposalService(ArchiveStore store, CatalogService catalog, 
     public (int Files, long Bytes) Purge(IReadOnlyList<string> codes, Actor actor)
     {
         Demand(actor, Operation.Appraise);
-        var removed = store.Catalog.Write(actor, session =>
+        var files = 0;
+        long bytes = 0;
+        foreach (var group in codes.GroupBy(catalog.StoreOf))
         {
-            var gone = new List<(string Sha256, long Length)>();
-            foreach (var code in codes)
+            var source = group.Key;
+            var removed = source.Catalog.Write(actor, session =>
             {
-                var dossier = CatalogService.FindDossier(session, code);
-                var owners = OwnersOf(session, CatalogService.DocumentsOf(session, dossier.FileCode));
-                var now = Unpurged(session, dossier);
-                foreach (var hex in now)
+                var gone = new List<(string Sha256, long Length)>();
+                foreach (var code in group)
                 {
-                    var reference = session.Blobs.Get(hex);
-                    if (reference is not null && owners.Contains(reference.OwnerId)) session.Blobs.Delete(hex);
-                    gone.Add((hex, reference?.Length ?? 0));
+                    var dossier = CatalogService.FindDossier(session, code);
+                    var owners = OwnersOf(session, CatalogService.DocumentsOf(session, dossier.FileCode));
+                    var left = Unpurged(source, session, dossier);
+                    foreach (var hex in left)
+                    {
+                        var reference = session.Blobs.Get(hex);
+                        if (reference is not null && owners.Contains(reference.OwnerId)) session.Blobs.Delete(hex);
+                        gone.Add((hex, reference?.Length ?? 0));
+                    }
+                    if (left.Count > 0)
+                        session.Record(new AuditChange("dossier.purge", nameof(Dossier), dossier.FileCode.Value, null,
+                            JsonSerializer.Serialize(new { record = dossier.DestroyedIn, files = left })));
                 }
-                if (now.Count > 0)
-                    session.Record(new AuditChange("dossier.purge", nameof(Dossier), dossier.FileCode.Value, null,
-                        JsonSerializer.Serialize(new { record = dossier.DestroyedIn, files = now })));
-            }
-            return gone;
-        });
-        foreach (var (hex, _) in removed)
-            if (!store.Catalog.Read(s => s.Blobs.Exists(hex))) store.Blobs.Remove(Sha256Digest.Parse(hex));
-        return (removed.Count, removed.Sum(r => r.Length));
+                return gone;
+            });
+            foreach (var (hex, _) in removed)
+                if (!source.Catalog.Read(s => s.Blobs.Exists(hex))) source.Blobs.Remove(Sha256Digest.Parse(hex));
+            files += removed.Count;
+            bytes += removed.Sum(r => r.Length);
+        }
+        return (files, bytes);
     }
 
     /// <summary>The signed destruction record of a destroyed dossier, as stored.</summary>
@@ -240,18 +255,26 @@ public sealed class DisposalService(ArchiveStore store, CatalogService catalog, 
     {
         var dossier = catalog.Dossier(code, actor).Dossier;
         return dossier.DestructionRecord is { } hex
-            ? store.Blobs.OpenRead(Sha256Digest.Parse(hex))
+            ? catalog.StoreOf(code).Blobs.OpenRead(Sha256Digest.Parse(hex))
             : throw new CatalogNotFoundException($"Hồ sơ {dossier.FileCode} chưa bị hủy; không có biên bản hủy.");
     }
 
+    /// <summary>The policy's check of manage on a dossier, inside a transaction of the store that holds it.</summary>
+    private void Judge(ArchiveStore source, ICatalogSession session, Actor actor, Dossier dossier)
+    {
+        // Grants live in the main catalog: for the restricted collection they are read beside its transaction.
+        if (ReferenceEquals(source, store)) policy.Demand(session, actor, dossier, Operation.DossierManage);
+        else catalog.Demand(actor, dossier, Operation.DossierManage);
+    }
+
     /// <summary>Removed content of a destroyed dossier still recorded for its documents or still on disk.</summary>
-    private List<string> Unpurged(ICatalogSession s, Dossier dossier)
+    private static List<string> Unpurged(ArchiveStore source, ICatalogSession s, Dossier dossier)
     {
         if (dossier.Status != DossierStatus.Destroyed) return [];
         var owners = OwnersOf(s, CatalogService.DocumentsOf(s, dossier.FileCode));
         return dossier.RemovedContent.Where(hex => s.Blobs.Get(hex) is { } reference
             ? owners.Contains(reference.OwnerId)
-            : store.Blobs.Exists(Sha256Digest.Parse(hex))).ToList();
+            : source.Blobs.Exists(Sha256Digest.Parse(hex))).ToList();
     }
 
     /// <summary>Who may own a document's stored files: the document, the inbox items it arrived as, the copies made of it.</summary>

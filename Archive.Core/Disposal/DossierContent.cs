@@ -7,4 +7,7 @@ public sealed record DossierContent(Dossier Dossier, IReadOnlyList<ArchivedDocum
     IReadOnlyList<(string Sha256, long Length)> Files)
 {
     public long Bytes => Files.Sum(f => f.Length);
+
+    /// <summary>The store that holds the dossier: the main one or the restricted collection.</summary>
+    internal Storage.ArchiveStore Source { get; init; } = null!;
 }

@@ -33,8 +33,7 @@ public sealed class DossierDestruction(DisposalService disposal, CatalogService 
                 cancellationToken).ConfigureAwait(false);
             var signed = await signer.SignAsync(pdf, cancellationToken).ConfigureAwait(false);
             if (signed is null) warnings.Add($"Biên bản hủy {AgencyRecordSigner.NoKeyWarning}.");
-            using var record = new MemoryStream(signed ?? pdf);
-            results.Add(await disposal.DestroyAsync(plan, id, record, actor, cancellationToken).ConfigureAwait(false));
+            results.Add(await disposal.DestroyAsync(plan, id, signed ?? pdf, actor, cancellationToken).ConfigureAwait(false));
         }
         if (plan.Unfinished.Count > 0)
         {

@@ -86,8 +86,8 @@ public sealed class DisposalServiceTests
     private async Task<Destruction> DestroyAsync(string code = Expired)
     {
         var plan = _disposal.Plan([code], As("ltv"));
-        using var record = new MemoryStream("biên bản hủy"u8.ToArray());
-        return await _disposal.DestroyAsync(plan, "HUY.000.00.00.H42.20261210T090000", record, As("ltv"), CancellationToken.None);
+        return await _disposal.DestroyAsync(plan, "HUY.000.00.00.H42.20261210T090000", "biên bản hủy"u8.ToArray(), As("ltv"),
+            CancellationToken.None);
     }
 
     [Test]

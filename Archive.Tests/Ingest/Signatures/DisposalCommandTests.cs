@@ -131,6 +131,37 @@ public sealed class DisposalCommandTests : DemoDossierTest
         Assert.That((third.ExitCode, third.Stderr.Contains("đã bị hủy theo HUY.")), Is.EqualTo((64, true)), third.ToString());
     }
 
+    [Test]
+    public async Task A_dossier_of_the_restricted_collection_is_destroyed_on_the_air_gapped_host()
+    {
+        using var ns = NetworkNamespace.CreateOrIgnore();
+        ns.AddLink("10.78.0.1/24", defaultGateway: null, outsideCidr: "10.78.0.200/24");
+        var isolated = new Dictionary<string, string> { ["ARCHIVE__Archive__Restricted__IsolatedNetworks__0"] = "10.78.0.0/25" };
+        async Task<CliResult> OnTheAirGappedHost(params string[] args)
+        {
+            var result = await Cli.RunChildAsync([.. args, "--data", Data.Path], isolated, ns.Exec);
+            Assert.That(result.ExitCode, Is.Zero, result.ToString());
+            return result;
+        }
+        const string code = "000.00.00.H42.2018.09.MAT";
+        await OnTheAirGappedHost("dossier", "create", "--set", $"OrganId={DemoDossier.Agency}", "--set", "FileCatalog=2018",
+            "--set", "FileNotation=09.MAT", "--set", "Title=Hồ sơ hạn chế", "--set", "Maintenance=2 năm", "--set", "Rights=Hạn chế");
+        var file = SamplePdf.Write(Data.File("han-che.pdf"), $"Tai lieu han che {Guid.NewGuid():N}");
+        await OnTheAirGappedHost("document", "add", file, "--dossier", code, "--set", "TypeName=Công văn", "--set", "OrganName=Sở Nội vụ",
+            "--set", "IssuedDate=2018-05-10", "--set", "Mode=01");
+        await OnTheAirGappedHost("dossier", "close", code);
+        var blob = BlobPath(Path.Combine(Data.Path, "restricted"), file);
+        Assert.That(File.Exists(blob), Is.True);
+
+        await OnTheAirGappedHost("disposal", "review", code, "--decision", "huy", "--council", "BB số 09/BB-HĐ");
+        await OnTheAirGappedHost("disposal", "approve", code);
+        var destroyed = await OnTheAirGappedHost("disposal", "destroy", code, "--json");
+        Assert.That(JsonDocument.Parse(destroyed.Stdout).RootElement.GetProperty("filesRemoved").GetInt32(), Is.EqualTo(1));
+        Assert.That(File.Exists(blob), Is.False);
+        Assert.That((await OnTheAirGappedHost("dossier", "show", code)).Stdout, Does.Contain("đã hủy"));
+        Assert.That((await OnTheAirGappedHost("fixity")).ExitCode, Is.Zero);
+    }
+
     private async Task<string> Ingest(string dossier, string number, string word)
     {
         var file = SamplePdf.Write(Data.File($"gm-{number}.pdf"), $"Giay moi hop {word} {Guid.NewGuid():N}");
