@@ -29,12 +29,13 @@ public sealed class DisposalService(ArchiveStore store, CatalogService catalog, 
     /// Closed dossiers of the actor's view whose retention has ended or ends within the warning period, oldest first. For the
     /// archivist who prepares the appraisal and the leader who approves destructions.
     /// </summary>
-    public IReadOnlyList<DisposalCandidate> Expiring(Actor actor, int? withinDays = null)
+    /// <param name="restrictedCollection">List the air-gapped collection instead of the main catalog.</param>
+    public IReadOnlyList<DisposalCandidate> Expiring(Actor actor, int? withinDays = null, bool restrictedCollection = false)
     {
         Demand(actor, actor.Has(Role.Leader) && !actor.Has(Role.Archivist) ? Operation.DisposalApprove : Operation.Appraise);
         var today = Today;
         var horizon = today.AddDays(withinDays ?? _rules.WarningDays);
-        return catalog.Dossiers(actor)
+        return catalog.Dossiers(actor, null, restrictedCollection)
             .Where(d => d.Status is DossierStatus.Closed or DossierStatus.Transferred && d.RetentionEnds <= horizon)
             .Select(d => new DisposalCandidate(d, d.RetentionEnds!.Value, d.RetentionEnds < today))
             .OrderBy(c => c.RetentionEnds).ThenBy(c => c.Dossier.FileCode.Value, StringComparer.Ordinal).ToList();

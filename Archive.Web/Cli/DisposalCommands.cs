@@ -25,13 +25,14 @@ public static class DisposalCommands
     private static Command List(CommandRunner runner)
     {
         var days = new Option<int?>("--days") { Description = "Báo trước bao nhiêu ngày (mặc định 30)" };
+        var restricted = new Option<bool>("--restricted") { Description = "Liệt kê kho hạn chế sử dụng (chỉ trên máy cách ly mạng)" };
         var list = new Command("list", "Hồ sơ đã hết (hoặc sắp hết trong 30 ngày) thời hạn bảo quản, và việc thẩm định, hủy đến đâu")
         {
-            days,
+            days, restricted,
         };
         runner.Bind(list, (context, parse) =>
         {
-            context.Output.List(context.Get<DisposalService>().Expiring(context.Actor, parse.GetValue(days)),
+            context.Output.List(context.Get<DisposalService>().Expiring(context.Actor, parse.GetValue(days), parse.GetValue(restricted)),
                 c => $"{c.RetentionEnds:dd/MM/yyyy}{(c.Ended ? " (đã hết hạn)" : "")}  {c.Dossier.FileCode}  " +
                      $"({c.Dossier.Maintenance.Value})  {c.Dossier.Title}: {c.State}",
                 "Không có hồ sơ nào hết thời hạn bảo quản.");

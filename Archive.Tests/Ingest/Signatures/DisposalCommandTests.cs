@@ -153,6 +153,7 @@ public sealed class DisposalCommandTests : DemoDossierTest
         var blob = BlobPath(Path.Combine(Data.Path, "restricted"), file);
         Assert.That(File.Exists(blob), Is.True);
 
+        Assert.That((await OnTheAirGappedHost("disposal", "list", "--restricted")).Stdout, Does.Contain($"(đã hết hạn)  {code}"));
         await OnTheAirGappedHost("disposal", "review", code, "--decision", "huy", "--council", "BB số 09/BB-HĐ");
         await OnTheAirGappedHost("disposal", "approve", code);
         var destroyed = await OnTheAirGappedHost("disposal", "destroy", code, "--json");
