@@ -39,6 +39,7 @@ public static class ArchiveCoreServices
         services.AddSingleton<CopyService>();
         services.AddSingleton<TransferService>();
         services.AddSingleton<DisposalService>();
+        services.AddSingleton<ProcessingService>();
         services.AddSingleton<AuditLog>();
         services.AddSingleton<PreservationJobs>();
         services.AddSingleton<TrustFolder>();

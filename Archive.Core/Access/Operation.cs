@@ -32,4 +32,6 @@ public enum Operation
     Appraise,
     LegalHold,
     DisposalApprove,
+    TaskPresent,
+    TaskAssign,
 }

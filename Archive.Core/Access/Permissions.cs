@@ -29,6 +29,8 @@ public static class Permissions
         [Operation.Appraise] = Roles(Role.Archivist),
         [Operation.LegalHold] = Roles(Role.Archivist, Role.Leader),
         [Operation.DisposalApprove] = Roles(Role.Leader),
+        [Operation.TaskPresent] = Roles(Role.RecordsOfficer),
+        [Operation.TaskAssign] = Roles(Role.Leader),
     };
 
     /// <summary>Operations on one dossier and its documents, and the level on that dossier they need.</summary>
@@ -62,7 +64,7 @@ public static class Permissions
         Operation.FondsCreate or Operation.DossierCreate or Operation.Ingest or Operation.InboxDecide or Operation.DocumentAdd
             or Operation.DossierManage or Operation.CopyRequest or Operation.CopyApprove
             or Operation.CopyMake or Operation.Transfer or Operation.Appraise or Operation.LegalHold
-            or Operation.DisposalApprove => TokenScope.Write,
+            or Operation.DisposalApprove or Operation.TaskPresent or Operation.TaskAssign => TokenScope.Write,
         _ => TokenScope.Read,
     };
 
@@ -94,6 +96,8 @@ public static class Permissions
         Operation.Appraise => "ghi quyết định của Hội đồng xác định giá trị tài liệu, hủy hồ sơ đã được duyệt hủy",
         Operation.LegalHold => "đặt, gỡ lệnh giữ hồ sơ (không được hủy khi đang giữ)",
         Operation.DisposalApprove => "duyệt hủy tài liệu hết giá trị (người đứng đầu cơ quan: lãnh đạo không thuộc đơn vị)",
+        Operation.TaskPresent => "trình văn bản đến cho lãnh đạo",
+        Operation.TaskAssign => "giao, giao lại việc xử lý văn bản đến (chủ trì, phối hợp, hạn giải quyết, ý kiến chỉ đạo)",
         _ => operation.ToString(),
     };
 

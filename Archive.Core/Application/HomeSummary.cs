@@ -13,4 +13,7 @@ public sealed record HomeSummary(string Login, string FullName, IReadOnlyList<st
 {
     /// <summary>For archivists: what is due for transfer or review within the warning period (<see cref="TransferService.Due"/>).</summary>
     public IReadOnlyList<Transfers.TransferDue>? TransfersDue { get; init; }
+
+    /// <summary>The incoming documents presented or assigned to the user (or its unit), not done: the in-app notice of new work.</summary>
+    public IReadOnlyList<Processing.ProcessingTask> MyTasks { get; init; } = [];
 }

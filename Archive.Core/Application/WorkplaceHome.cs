@@ -7,11 +7,12 @@ using Archive.Core.Storage;
 namespace Archive.Core.Application;
 
 /// <summary>The home page's use case: what waits for the signed-in user, each part only where the user has the right to see it.</summary>
-public sealed class WorkplaceHome(ArchiveStore store, AccessPolicy policy, TransferService transfers, TimeProvider clock)
+public sealed class WorkplaceHome(ArchiveStore store, AccessPolicy policy, TransferService transfers, ProcessingService processing,
+    TimeProvider clock)
 {
     public HomeSummary Of(Actor actor)
     {
-        var summary = Summary(actor);
+        var summary = Summary(actor) with { MyTasks = processing.Tasks(actor, Processing.TaskFilter.Mine) };
         // Outside the read above: the due list reads the catalog itself.
         return Allowed(actor).Contains(Operation.Transfer) ? summary with { TransfersDue = transfers.Due(actor) } : summary;
     }

@@ -26,6 +26,7 @@ internal static class CatalogMapping
     public const string Grants = "grants";
     public const string CopyRequests = "copy_requests";
     public const string CopyRegister = "copy_register";
+    public const string Tasks = "tasks";
 
     /// <summary>A mapper of our own: never the process-wide BsonMapper.Global.</summary>
     public static BsonMapper Create()
@@ -47,6 +48,7 @@ internal static class CatalogMapping
 
         Items<string>(mapper, v => v, b => b.AsString);
         Items<Disposal.LegalHold>(mapper, v => mapper.ToDocument(v), b => mapper.ToObject<Disposal.LegalHold>(b.AsDocument));
+        Items<Processing.TaskEntry>(mapper, v => mapper.ToDocument(v), b => mapper.ToObject<Processing.TaskEntry>(b.AsDocument));
 
         mapper.Entity<Agency>().Id(a => a.Code, autoId: false);
         mapper.Entity<Catalog.Fonds>().Id(f => f.OrganId, autoId: false);
@@ -65,6 +67,7 @@ internal static class CatalogMapping
         mapper.Entity<Access.DossierGrant>().Id(g => g.Id, autoId: false);
         mapper.Entity<Copies.CopyRequest>().Id(r => r.Id, autoId: false).Ignore(r => r.CopyForm);
         mapper.Entity<Copies.CopyRegisterEntry>().Id(e => e.Id, autoId: false).Ignore(e => e.CopyForm);
+        mapper.Entity<Processing.ProcessingTask>().Id(t => t.Id, autoId: false);
         return mapper;
     }
 

@@ -259,6 +259,8 @@ public sealed class CatalogStore : IDisposable
         public IRecordSet<CopyRequest> CopyRequests { get; } = Set<CopyRequest>(db, CatalogMapping.CopyRequests, changes is not null);
         public IRecordSet<CopyRegisterEntry> CopyRegister { get; } =
             Set<CopyRegisterEntry>(db, CatalogMapping.CopyRegister, changes is not null);
+        public IRecordSet<Processing.ProcessingTask> Tasks { get; } =
+            Set<Processing.ProcessingTask>(db, CatalogMapping.Tasks, changes is not null);
 
         public void Record(AuditChange change)
         {

@@ -29,6 +29,7 @@ public interface ICatalogSession
     IRecordSet<DossierGrant> Grants { get; }
     IRecordSet<CopyRequest> CopyRequests { get; }
     IRecordSet<CopyRegisterEntry> CopyRegister { get; }
+    IRecordSet<Processing.ProcessingTask> Tasks { get; }
 
     void Record(AuditChange change);
 }

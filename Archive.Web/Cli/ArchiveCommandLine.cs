@@ -33,6 +33,7 @@ public static class ArchiveCommandLine
             SignCommand.Create(runner),
             TransferCommands.Create(runner),
             DisposalCommands.Create(runner),
+            TaskCommands.Create(runner),
             ServeCommand.Create(runner),
             SearchCommand.Create(runner),
             ReindexCommand.Create(runner),

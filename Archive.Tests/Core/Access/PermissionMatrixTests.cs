@@ -7,6 +7,7 @@ using Archive.Core.Audit;
 using Archive.Core.Catalog;
 using Archive.Core.Copies;
 using Archive.Core.Disposal;
+using Archive.Core.Processing;
 using Archive.Core.Storage;
 using Archive.Core.Trust;
 using Archive.Search;
@@ -43,6 +44,8 @@ public sealed partial class PermissionMatrixTests
     private readonly Dictionary<string, string> _approvedCopies = [];
     private readonly Dictionary<string, string> _expired = [];
     private readonly Dictionary<string, string> _toApprove = [];
+    private readonly Dictionary<string, string> _arrivals = [];
+    private readonly Dictionary<string, string> _presented = [];
 
     [OneTimeSetUp]
     public async Task CreateArchive()
@@ -78,6 +81,12 @@ public sealed partial class PermissionMatrixTests
         }
         for (var i = 0; i < Role.All.Count; i++)
         {
+            _arrivals[Login(Role.All[i])] = await Arrival($"{i + 70}");
+            _presented[Login(Role.All[i])] = await Arrival($"{i + 80}");
+            Processing().Present(_presented[Login(Role.All[i])], Login(Role.Leader), Operator);
+        }
+        for (var i = 0; i < Role.All.Count; i++)
+        {
             _expired[Login(Role.All[i])] = ExpiredDossier($"{20 + i}.HUY");
             _toApprove[Login(Role.All[i])] = ExpiredDossier($"{30 + i}.HUY");
             Disposal().Review(_toApprove[Login(Role.All[i])], AppraisalDecision.Destroy, "Biên bản số 01/BB-HĐ", null, null, Operator);
@@ -100,6 +109,19 @@ public sealed partial class PermissionMatrixTests
             .FileCode.Value;
         _catalog.CloseDossier(code, Operator);
         return code;
+    }
+
+    private ProcessingService Processing() => new(_store, _policy, TimeProvider.System);
+
+    /// <summary>A document received and registered in the incoming register: its arrival id.</summary>
+    private async Task<string> Arrival(string number)
+    {
+        await using var content = new MemoryStream(RandomNumberGenerator.GetBytes(64));
+        var item = await _inbox.ReceiveAsync(content, new Reception("den.pdf", "PDF", Tt02Metadata.Empty.With("TypeName", "Công văn")
+            .With("OrganName", "Sở Nội vụ").With("CodeNumber", number).With("CodeNotation", "SNV-TH").With("IssuedDate", "2019-04-12")
+            .With("Subject", "Về việc thử quyền").With("PageAmount", "1"), []), Operator,
+            CancellationToken.None);
+        return (await _inbox.AcceptAsync(item.Id, Dossier, null, Operator, CancellationToken.None)).Arrival.Id;
     }
 
     private DisposalService Disposal() =>
@@ -258,6 +280,13 @@ public sealed partial class PermissionMatrixTests
                 break;
             case Operation.DisposalApprove:
                 Disposal().Approve([_toApprove[actor.Name]], actor);
+                break;
+            case Operation.TaskPresent:
+                Processing().Present(_arrivals[actor.Name], Login(Role.Leader), actor);
+                break;
+            case Operation.TaskAssign:
+                Processing().Assign(_presented[actor.Name], new Assignment(Login(Role.Specialist), null, [], [],
+                    DateOnly.FromDateTime(DateTime.Now).AddDays(10), "Xử lý"), actor);
                 break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(operation), operation, "not in the role matrix");

@@ -391,6 +391,49 @@ public sealed class WorkplaceTests
     }
 
     [Test]
+    public async Task An_incoming_document_is_presented_assigned_and_completed_in_the_browser()
+    {
+        var (officerContext, officer, officerErrors) = await BrowserFixture.OpenAsync(_server.BaseUrl);
+        await using var officerLifetime = officerContext;
+        await SignInAsync(officer, "vthu");
+        await officer.ClickAsync("a.nav-link:has-text('Xử lý')");
+        await officer.WaitForURLAsync("**/xu-ly");
+        var arrival = await officer.Locator("[data-test=unpresented] tbody tr").First.GetAttributeAsync("data-arrival");
+        var row = officer.Locator($"tr[data-arrival='{arrival}']");
+        await row.Locator("[data-test=leader]").SelectOptionAsync("gdoc");
+        await row.Locator("[data-test=present]").ClickAsync();
+        Assert.That(await officer.TextContentAsync("[data-test=done]"), Does.Contain("cho gdoc"));
+
+        var (headContext, head, headErrors) = await BrowserFixture.OpenAsync(_server.BaseUrl);
+        await using var headLifetime = headContext;
+        await SignInAsync(head, "gdoc");
+        Assert.That(await head.TextContentAsync("[data-test=my-tasks]"), Is.EqualTo("1"), "presented to the leader: on the home page");
+        await head.GotoAsync("/xu-ly?loc=Mine");
+        var task = head.Locator($"tr[data-task='{arrival}'] [data-test=assign]");
+        await task.Locator("input[name=lead]").FillAsync("cvien");
+        await task.Locator("input[name=deadline]").FillAsync(DateTime.Now.AddDays(2).ToString("yyyy-MM-dd"));
+        await task.Locator("input[name=instructions]").FillAsync("Đề nghị tham mưu trả lời");
+        await task.Locator("button").ClickAsync();
+        Assert.That(await head.TextContentAsync("[data-test=done]"), Does.Contain("Chủ trì: người dùng cvien"));
+
+        var (staffContext, staff, staffErrors) = await BrowserFixture.OpenAsync(_server.BaseUrl);
+        await using var staffLifetime = staffContext;
+        await SignInAsync(staff, "cvien");
+        Assert.That(await staff.TextContentAsync("[data-test=my-tasks]"), Is.EqualTo("1"));
+        await staff.GotoAsync("/xu-ly?loc=DueSoon");
+        var mine = staff.Locator($"tr[data-task='{arrival}']");
+        await mine.Locator("[data-test=progress] input[name=note]").FillAsync("Đã dự thảo văn bản trả lời");
+        await mine.Locator("[data-test=progress] button").ClickAsync();
+        await mine.Locator("[data-test=complete] button").ClickAsync();
+        Assert.That(await staff.TextContentAsync("[data-test=done]"), Does.Contain("Đã hoàn thành"));
+        await staff.GotoAsync("/xu-ly?loc=All");
+        Assert.That(await staff.Locator($"tr[data-task='{arrival}'] [data-test=status]").TextContentAsync(), Is.EqualTo("đã xong"));
+        Assert.That(await staff.Locator($"tr[data-task='{arrival}'] [data-test=history] li").CountAsync(), Is.EqualTo(4));
+        await BrowserFixture.ScreenshotAsync(staff, "xu-ly");
+        Assert.That(officerErrors.Concat(headErrors).Concat(staffErrors), Is.Empty);
+    }
+
+    [Test]
     public async Task An_archivist_and_the_head_of_the_agency_destroy_an_expired_dossier_in_the_browser()
     {
         var (context, page, errors) = await BrowserFixture.OpenAsync(_server.BaseUrl);
