@@ -57,6 +57,7 @@ public static class ArchiveHost
         app.MapRegisters();
         app.MapTransfers();
         app.MapDisposals();
+        app.MapTasks();
         app.MapCopies();
         return app;
     }

@@ -33,6 +33,8 @@ public sealed class ApiDocumentationTests
             "/api/v1/transfers/due", "/api/v1/disposals", "/api/v1/disposals/{code}/review", "/api/v1/disposals/{code}/holds",
             "/api/v1/disposals/{code}/holds/{hold}/release", "/api/v1/disposals/{code}/approve", "/api/v1/disposals/{code}/destroy",
             "/api/v1/disposals/{code}/record",
+            "/api/v1/tasks", "/api/v1/tasks/unpresented", "/api/v1/tasks/{id}", "/api/v1/tasks/{id}/present", "/api/v1/tasks/{id}/assign",
+            "/api/v1/tasks/{id}/progress", "/api/v1/tasks/{id}/complete",
         }), "every endpoint of the API, and nothing else");
 
         // Checked by an independent implementation of the OpenAPI schemas, not by the library that wrote the document.

@@ -431,6 +431,10 @@ public sealed class WorkplaceTests
         Assert.That(await staff.Locator($"tr[data-task='{arrival}'] [data-test=history] li").CountAsync(), Is.EqualTo(4));
         await BrowserFixture.ScreenshotAsync(staff, "xu-ly");
         Assert.That(officerErrors.Concat(headErrors).Concat(staffErrors), Is.Empty);
+        var api = JsonDocument.Parse(await (await staff.GotoAsync("/api/v1/tasks?filter=All"))!.TextAsync()).RootElement;
+        Assert.That(api.GetProperty("items").EnumerateArray().Where(t => t.GetProperty("id").GetString() == arrival)
+            .Select(t => (t.GetProperty("status").GetString(), t.GetProperty("history").GetArrayLength())),
+            Is.EqualTo(new[] { ("done", 4) }));
     }
 
     [Test]
