@@ -4,7 +4,8 @@ using Microsoft.AspNetCore.Antiforgery;
 
 namespace Archive.Web.Hosting;
 
-/// <summary>Processing of incoming documents over HTTP, as on the page /xu-ly: each a few lines over <see cref="ProcessingService"/>.</summary>
+/// <summary>Processing of incoming documents over HTTP, as on the page /xu-ly: a few lines each over <see cref="ProcessingService"/>.
+/// </summary>
 public static class TaskEndpoints
 {
     public sealed record PresentBody(string Leader);
