@@ -22,7 +22,8 @@ public sealed class PreservationJobs(ArchiveStore store, TimeProvider clock, ILo
         Tracked(Fixity, actor, async () =>
         {
             var report = await new FixityCheck(store, clock, log).RunAsync(options, actor, progress, cancellationToken).ConfigureAwait(false);
-            return (report, report.ObjectsChecked, report.BytesChecked, report.Damaged, report.Damaged == 0, report.MinutesPath);
+            return (report, report.ObjectsChecked, report.BytesChecked, report.Damaged + report.UnavailableMedia.Count, report.Damaged == 0,
+                report.MinutesPath);
         });
 
     public Task<IReadOnlyList<BackupReport>> RunBackupAsync(IReadOnlyList<string> targets, BackupKind kind, IReadOnlyList<string> configurationFiles,
@@ -37,10 +38,25 @@ public sealed class PreservationJobs(ArchiveStore store, TimeProvider clock, ILo
             foreach (var target in targets)
                 reports.Add(await new BackupService(store, clock, log)
                     .RunAsync(target, kind, configurationFiles, progress, cancellationToken).ConfigureAwait(false));
+            Remember(reports.Where(r => r.Complete).ToList(), actor);
             var problems = reports.Sum(r => r.Problems.Count + (r.Complete ? 0 : 1));
             return ((IReadOnlyList<BackupReport>)reports, (long)reports.Sum(r => r.FilesWritten), reports.Sum(r => r.BytesWritten), problems,
                 reports.All(r => r.Succeeded), string.Join("; ", reports.Select(r => $"{r.Target}/{r.Id}")));
         });
+
+    /// <summary>The media that now hold a verified set: fixity repairs from them from now on, named or not.</summary>
+    private void Remember(IReadOnlyList<BackupReport> complete, Actor actor) => store.Catalog.Write(actor, s =>
+    {
+        foreach (var report in complete)
+        {
+            var medium = new BackupMedium { Id = Path.GetFullPath(report.Target), LastSet = report.Id, LastWrittenAt = clock.GetLocalNow() };
+            var known = s.BackupMedia.Exists(medium.Id);
+            if (known) s.BackupMedia.Update(medium);
+            else s.BackupMedia.Insert(medium);
+            if (!known) s.Record(new AuditChange("backup.medium", nameof(BackupMedium), medium.Id, null, medium.LastSet));
+        }
+        return 0;
+    });
 
     /// <summary>
     /// Runs left "running" by a process that died: this process holds the data folder now, so they

@@ -15,6 +15,7 @@ public sealed class FixityCheck(ArchiveStore store, TimeProvider clock, ILogger 
 {
     private const int BufferSize = 1 << 20;
     private const string Agent = "archive fixity (SHA-256)";
+    private const string UnavailableMedium = "backup.medium-unavailable";
     private readonly ILogger _log = log.ForContext<FixityCheck>();
 
     public async Task<FixityReport> RunAsync(FixityOptions options, Actor actor, IProgress<string>? progress,
@@ -22,7 +23,12 @@ public sealed class FixityCheck(ArchiveStore store, TimeProvider clock, ILogger 
     {
         var started = clock.GetLocalNow();
         var watch = Stopwatch.StartNew();
-        var referenced = store.Catalog.Read(s => s.Blobs.All()).Select(b => b.Id).ToList();
+        var (referenced, remembered) = store.Catalog.Read(s => (s.Blobs.All().Select(b => b.Id).ToList(), s.BackupMedia.All()));
+        // The media named now and those the catalog remembers a verified set on; one that is gone is reported, not skipped.
+        var media = options.BackupTargets.Select(Path.GetFullPath).Concat(remembered.Select(m => m.Id))
+            .Distinct(StringComparer.Ordinal).ToList();
+        var unavailable = media.Where(m => !Directory.Exists(m) || !new BackupTarget(m).CompleteSets().Any()).ToList();
+        var usable = media.Except(unavailable, StringComparer.Ordinal).ToList();
         var limit = new ThroughputLimit(options.MaxBytesPerSecond);
         var outcomes = new ConcurrentBag<FixityOutcome>();
         var faults = new ConcurrentBag<(string Digest, FixityFault Fault)>();
@@ -51,7 +57,7 @@ public sealed class FixityCheck(ArchiveStore store, TimeProvider clock, ILogger 
         foreach (var (hex, fault) in faults.OrderBy(f => f.Digest, StringComparer.Ordinal))
         {
             var digest = Sha256Digest.Parse(hex);
-            var repairedFrom = options.Repair ? await RepairAsync(digest, options.BackupTargets, cancellationToken).ConfigureAwait(false) : null;
+            var repairedFrom = options.Repair ? await RepairAsync(digest, usable, cancellationToken).ConfigureAwait(false) : null;
             store.Crash.Reached(CrashPoint.FixityMidRepair);
             findings.Add(new FixityFinding(hex, fault, store.Blobs.Location(digest), MediumOf(store.Folder.Root), repairedFrom));
         }
@@ -59,10 +65,10 @@ public sealed class FixityCheck(ArchiveStore store, TimeProvider clock, ILogger 
         findings.AddRange(store.Blobs.Enumerate().Where(d => !referencedSet.Contains(d.Hex)).OrderBy(d => d.Hex, StringComparer.Ordinal)
             .Select(d => new FixityFinding(d.Hex, FixityFault.Unreferenced, store.Blobs.Location(d), MediumOf(store.Folder.Root), null)));
 
-        var minutes = FixityMinutes.Write(store.Folder, started, checkedCount, bytes, findings);
+        var minutes = FixityMinutes.Write(store.Folder, started, checkedCount, bytes, findings, unavailable);
         _log.Debug("Fixity findings and minutes ready at {Elapsed}", watch.Elapsed);
-        Record(actor, outcomes, findings, started);
-        var report = new FixityReport(started, watch.Elapsed, checkedCount, bytes, findings, minutes);
+        Record(actor, outcomes, findings, unavailable, started);
+        var report = new FixityReport(started, watch.Elapsed, checkedCount, bytes, findings, minutes) { UnavailableMedia = unavailable };
         _log.Information("Fixity checked {Objects} objects ({Bytes} bytes) in {Duration}: {Damaged} damaged, {Unreferenced} unreferenced",
             checkedCount, bytes, watch.Elapsed, report.Damaged, findings.Count - report.Damaged);
         return report;
@@ -115,10 +121,20 @@ public sealed class FixityCheck(ArchiveStore store, TimeProvider clock, ILogger 
         return null;
     }
 
-    private void Record(Actor actor, IEnumerable<FixityOutcome> outcomes, IReadOnlyList<FixityFinding> findings, DateTimeOffset at)
+    private void Record(Actor actor, IEnumerable<FixityOutcome> outcomes, IReadOnlyList<FixityFinding> findings,
+        IReadOnlyList<string> unavailable, DateTimeOffset at)
     {
         store.Catalog.Write(actor, session =>
         {
+            // One open alert per medium that is gone, not one per run.
+            foreach (var medium in unavailable.Where(m => !session.Problems.Where(p => p.ObjectId == m)
+                         .Any(p => p.Kind == UnavailableMedium && p.Resolution == null)))
+                session.Problems.Insert(new Problem
+                {
+                    At = at, Kind = UnavailableMedium, ObjectId = medium,
+                    Message = $"Phương tiện sao lưu {medium} không truy cập được hoặc không còn bộ sao lưu hoàn tất nào: " +
+                              "không khôi phục được từ phương tiện này.",
+                });
             var runId = Guid.CreateVersion7().ToString("N");
             session.FixityEvents.InsertMany(outcomes.OrderBy(o => o.ObjectId, StringComparer.Ordinal).Chunk(FixityEventBatch.Size)
                 .Select(chunk => new FixityEventBatch { RunId = runId, At = at, Agent = Agent, Outcomes = [.. chunk] }));

@@ -13,7 +13,8 @@ public static class FixityMinutes
     /// <summary>How every minutes file is named: the start of the check it records, to the millisecond.</summary>
     public const string FilePattern = "bien-ban-kiem-tra-*.txt";
 
-    public static string Write(DataFolder folder, DateTimeOffset started, long objects, long bytes, IReadOnlyList<FixityFinding> findings)
+    public static string Write(DataFolder folder, DateTimeOffset started, long objects, long bytes, IReadOnlyList<FixityFinding> findings,
+        IReadOnlyList<string> unavailableMedia)
     {
         var reports = folder.Reports;
         Directory.CreateDirectory(reports);
@@ -28,6 +29,9 @@ public static class FixityMinutes
             .AppendLine(CultureInfo.InvariantCulture, $"Số tệp lỗi: {findings.Count(f => f.Fault != FixityFault.Unreferenced)}; " +
                                                       $"số tệp không thuộc danh mục: {findings.Count(f => f.Fault == FixityFault.Unreferenced)}")
             .AppendLine();
+        foreach (var medium in unavailableMedia)
+            text.Append("Phương tiện sao lưu không dùng được: ").Append(medium)
+                .AppendLine(" (không truy cập được hoặc không có bộ sao lưu hoàn tất).");
         if (findings.Count == 0)
             text.AppendLine("Kết luận: tất cả các tệp nguyên vẹn.");
         else

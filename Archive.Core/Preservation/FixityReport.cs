@@ -13,4 +13,7 @@ public sealed record FixityReport(
     public bool AllIntact => Findings.All(f => f.Fault == FixityFault.Unreferenced || f.RepairedFrom is not null);
 
     public int Damaged => Findings.Count(f => f.Fault != FixityFault.Unreferenced);
+
+    /// <summary>Backup media named or remembered that could not be used: gone, unmounted, or without a complete set.</summary>
+    public IReadOnlyList<string> UnavailableMedia { get; init; } = [];
 }

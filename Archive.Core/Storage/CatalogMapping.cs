@@ -27,6 +27,7 @@ internal static class CatalogMapping
     public const string CopyRequests = "copy_requests";
     public const string CopyRegister = "copy_register";
     public const string Tasks = "tasks";
+    public const string BackupMedia = "backup_media";
 
     /// <summary>A mapper of our own: never the process-wide BsonMapper.Global.</summary>
     public static BsonMapper Create()
@@ -68,6 +69,7 @@ internal static class CatalogMapping
         mapper.Entity<Copies.CopyRequest>().Id(r => r.Id, autoId: false).Ignore(r => r.CopyForm);
         mapper.Entity<Copies.CopyRegisterEntry>().Id(e => e.Id, autoId: false).Ignore(e => e.CopyForm);
         mapper.Entity<Processing.ProcessingTask>().Id(t => t.Id, autoId: false);
+        mapper.Entity<Preservation.BackupMedium>().Id(m => m.Id, autoId: false);
         return mapper;
     }
 

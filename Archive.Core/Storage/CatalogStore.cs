@@ -261,6 +261,7 @@ public sealed class CatalogStore : IDisposable
             Set<CopyRegisterEntry>(db, CatalogMapping.CopyRegister, changes is not null);
         public IRecordSet<Processing.ProcessingTask> Tasks { get; } =
             Set<Processing.ProcessingTask>(db, CatalogMapping.Tasks, changes is not null);
+        public IRecordSet<BackupMedium> BackupMedia { get; } = Set<BackupMedium>(db, CatalogMapping.BackupMedia, changes is not null);
 
         public void Record(AuditChange change)
         {

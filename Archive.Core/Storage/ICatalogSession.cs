@@ -30,6 +30,7 @@ public interface ICatalogSession
     IRecordSet<CopyRequest> CopyRequests { get; }
     IRecordSet<CopyRegisterEntry> CopyRegister { get; }
     IRecordSet<Processing.ProcessingTask> Tasks { get; }
+    IRecordSet<BackupMedium> BackupMedia { get; }
 
     void Record(AuditChange change);
 }

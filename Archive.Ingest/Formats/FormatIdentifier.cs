@@ -93,15 +93,16 @@ public static class FormatIdentifier
 
     private static FileFormat Sniff(ReadOnlySpan<byte> head, Stream content)
     {
-        // PDF: the header may follow up to 1024 bytes of junk (ISO 32000-1 §7.5.2 readers tolerate it).
-        if (head[..Math.Min(head.Length, 1024)].IndexOf("%PDF-"u8) >= 0) return FileFormat.Pdf;
+        if (head.StartsWith("%PDF-"u8)) return FileFormat.Pdf;
+        // A magic number at offset 0 wins over a "%PDF-" further in: a ZIP whose first entry is a PDF stored uncompressed is a ZIP.
         if (head.StartsWith(JpegMagic)) return FileFormat.Jpeg;
         if (head.StartsWith(PngMagic)) return FileFormat.Png;
         if (head.StartsWith("II*\0"u8) || head.StartsWith("MM\0*"u8)) return FileFormat.Tiff;
         if (head.StartsWith(OleMagic)) return OleKind(content);
         if (head.StartsWith("PK\u0003\u0004"u8)) return ZipKind(content);
         if (LooksLikeEdXml(head)) return FileFormat.EdXml;
-        return FileFormat.Unknown;
+        // PDF: the header may follow up to 1024 bytes of junk (ISO 32000-1 §7.5.2 readers tolerate it).
+        return head[..Math.Min(head.Length, 1024)].IndexOf("%PDF-"u8) >= 0 ? FileFormat.Pdf : FileFormat.Unknown;
     }
 
     /// <summary>OLE2 compound files: Word and Excel name their main stream; look for it in the directory.</summary>

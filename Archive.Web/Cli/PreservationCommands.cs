@@ -130,6 +130,8 @@ public static class PreservationCommands
         };
         lines.AddRange(r.Findings.Select(f => $"  {f.Fault,-12} {f.Path}" + (f.RepairedFrom is { } from ? $"  → đã khôi phục từ {from}" :
             f.Fault == FixityFault.Unreferenced ? "  (không thuộc danh mục)" : "  → CHƯA khôi phục được")));
+        lines.AddRange(r.UnavailableMedia.Select(m => $"Cảnh báo: phương tiện sao lưu {m} không dùng được (không truy cập được " +
+                                                       "hoặc không có bộ sao lưu hoàn tất)."));
         lines.Add($"Biên bản kiểm tra: {r.MinutesPath}");
         return string.Join(Environment.NewLine, lines);
     }

@@ -56,6 +56,39 @@ public sealed class FixityTests
     }
 
     [Test]
+    public async Task A_medium_written_once_repairs_later_runs_unnamed_and_a_medium_that_is_gone_is_reported_once()
+    {
+        using var archive = new TestArchive();
+        using var media = new TempFolder("backup-media");
+        await archive.FileDocumentsAsync(5);
+        var jobs = new PreservationJobs(archive.Store, TimeProvider.System, Log);
+        var medium = Path.Combine(media.Path, "o-dia-ngoai");
+        Assert.That((await jobs.RunBackupAsync([medium], BackupKind.Full, [], TestArchive.Tester, null, CancellationToken.None))
+            .Single().Succeeded);
+        var blobs = archive.Store.Blobs.Enumerate().ToList();
+        Storage.FileBlobStoreTests.FlipOneByte(archive.Store.Blobs.Location(blobs[0]), 3);
+
+        // Not named, not configured: the catalog remembers the medium the verified set went to.
+        var repaired = await jobs.RunFixityAsync(FixityOptions.Default, TestArchive.Tester, null, CancellationToken.None);
+        Assert.That(repaired.Findings.Single().RepairedFrom, Does.StartWith(medium));
+        Assert.That(repaired.UnavailableMedia, Is.Empty);
+
+        Directory.Move(medium, medium + "-da-thao");
+        Storage.FileBlobStoreTests.FlipOneByte(archive.Store.Blobs.Location(blobs[1]), 3);
+        var gone = await jobs.RunFixityAsync(FixityOptions.Default, TestArchive.Tester, null, CancellationToken.None);
+        Assert.That(gone.UnavailableMedia, Is.EqualTo(new[] { medium }));
+        Assert.That(gone.Findings.Single().RepairedFrom, Is.Null);
+        Assert.That(await File.ReadAllTextAsync(gone.MinutesPath), Does.Contain($"Phương tiện sao lưu không dùng được: {medium}"));
+        await jobs.RunFixityAsync(FixityOptions.Default, TestArchive.Tester, null, CancellationToken.None);
+        Assert.That(archive.Store.Catalog.Read(s => s.Problems.All()).Count(p => p.Kind == "backup.medium-unavailable"), Is.EqualTo(1),
+            "one alert while it stays gone");
+
+        Directory.Move(medium + "-da-thao", medium);
+        var back = await jobs.RunFixityAsync(FixityOptions.Default, TestArchive.Tester, null, CancellationToken.None);
+        Assert.That(back.Findings.Single().RepairedFrom, Does.StartWith(medium), "mounted again: used again");
+    }
+
+    [Test]
     public async Task A_deleted_blob_is_reported_missing_and_restored()
     {
         using var archive = new TestArchive();

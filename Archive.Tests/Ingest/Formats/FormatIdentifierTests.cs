@@ -70,6 +70,20 @@ public sealed class FormatIdentifierTests
     }
 
     [Test]
+    public void A_zip_whose_first_entry_is_a_pdf_stored_uncompressed_is_a_zip()
+    {
+        var pdf = OnePagePdf();
+        var package = _folder.File("goi.zip");
+        // Info-ZIP, not us, writes the package: -0 stores the PDF as is, so "%PDF-" sits a few dozen bytes in.
+        var zipped = Signatures.Tool.Run("zip", ["-0", "-j", package, pdf], check: false);
+        Assert.That(zipped.ExitCode, Is.Zero, zipped.Output);
+        Assert.That(File.ReadAllBytes(package).AsSpan(0, 200).IndexOf("%PDF-"u8), Is.GreaterThan(0), "the PDF header is near the start");
+
+        var identified = FormatIdentifier.Identify(package);
+        Assert.That((identified.Format, identified.Accepted), Is.EqualTo((FileFormat.Zip, true)));
+    }
+
+    [Test]
     public void A_pdf_renamed_to_docx_is_rejected_naming_both()
     {
         var renamed = _folder.File("bao-cao.docx");
