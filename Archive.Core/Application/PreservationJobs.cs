@@ -49,7 +49,10 @@ public sealed class PreservationJobs(ArchiveStore store, TimeProvider clock, ILo
     {
         foreach (var report in complete)
         {
-            var medium = new BackupMedium { Id = Path.GetFullPath(report.Target), LastSet = report.Id, LastWrittenAt = clock.GetLocalNow() };
+            var medium = new BackupMedium
+            {
+                Id = Path.GetFullPath(report.Target), LastSet = report.Id, LastWrittenAt = clock.GetLocalNow(),
+            };
             var known = s.BackupMedia.Exists(medium.Id);
             if (known) s.BackupMedia.Update(medium);
             else s.BackupMedia.Insert(medium);
