@@ -38,6 +38,40 @@ public sealed class SignatureVerification(DataFolder folder, TimeProvider clock,
             : throw new TrustMaterialException($"Thư mục '{anchors}' không có chứng thư gốc tin cậy nào.");
     }
 
+    /// <summary>
+    /// The trust `archive verify` works with from its first minute, as pdfsig does: the default folder missing, or a folder with
+    /// no root certificate, still verifies integrity, the CMS and the agency rules, and the chain comes out INDETERMINATE
+    /// (NO_CERTIFICATE_CHAIN_FOUND); the hint says how to add the government root. A folder named but not there is an error.
+    /// </summary>
+    public async Task<(TrustStore Trust, string? Hint)> TrustOrNoneAsync(string? anchors, string? crls,
+        CancellationToken cancellationToken)
+    {
+        var anchorsFolder = anchors ?? folder.TrustAnchors;
+        // A folder the user named must be there; the data folder's own may not exist yet.
+        var crlFolder = crls ?? (Directory.Exists(folder.TrustCrls) ? folder.TrustCrls : null);
+        TrustStore trust;
+        if (anchors is null && !Directory.Exists(anchorsFolder)) trust = new TrustStore([], []);
+        else
+            try
+            {
+                trust = await TrustStore.LoadAsync(anchorsFolder, crlFolder, cancellationToken).ConfigureAwait(false);
+            }
+            catch (DirectoryNotFoundException e)
+            {
+                throw new TrustMaterialException($"Không tìm thấy thư mục '{e.Message}'.");
+            }
+            catch (InvalidDataException e)
+            {
+                throw new TrustMaterialException(e.Message);
+            }
+        return (trust, trust.Anchors.Count == 0 ? NoRootHint(anchorsFolder) : null);
+    }
+
+    private string NoRootHint(string anchors) =>
+        $"Chưa có chứng thư gốc tin cậy nào (thư mục {anchors}): chữ ký được kiểm tra toàn vẹn, cấu trúc và quy định của cơ quan, " +
+        "còn chuỗi chứng thư là INDETERMINATE/NO_CERTIFICATE_CHAIN_FOUND. Thêm chứng thư gốc của Chính phủ (Root CA của Ban Cơ yếu " +
+        $"Chính phủ) bằng 'archive trust add-anchor TỆP.cer', đặt vào {folder.TrustAnchors}, hoặc chỉ định --trust THƯ-MỤC.";
+
     public Task<FileVerificationReport> VerifyFileAsync(string path, TrustStore trust, ValidationPolicy policy,
         CancellationToken cancellationToken) =>
         new DocumentVerifier(trust, policy, clock, log).VerifyAsync(path, cancellationToken);

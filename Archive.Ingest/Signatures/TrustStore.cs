@@ -20,7 +20,8 @@ public sealed class TrustStore
 
     /// <summary>Loads every certificate under <paramref name="anchorsFolder"/> and every CRL under <paramref name="crlFolder"/>.</summary>
     /// <exception cref="InvalidDataException">A file in either folder is not a certificate or CRL.</exception>
-    public static async Task<TrustStore> LoadAsync(string anchorsFolder, string crlFolder, CancellationToken cancellationToken)
+    /// <param name="crlFolder">Null: no CRLs.</param>
+    public static async Task<TrustStore> LoadAsync(string anchorsFolder, string? crlFolder, CancellationToken cancellationToken)
     {
         var anchors = new List<X509Certificate>();
         foreach (var file in Files(anchorsFolder))
@@ -38,7 +39,7 @@ public sealed class TrustStore
             }
         }
         var crls = new List<X509Crl>();
-        foreach (var file in Files(crlFolder))
+        foreach (var file in crlFolder is null ? [] : Files(crlFolder))
         {
             var bytes = await File.ReadAllBytesAsync(file, cancellationToken).ConfigureAwait(false);
             try

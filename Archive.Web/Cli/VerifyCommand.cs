@@ -42,8 +42,9 @@ public static class VerifyCommand
         {
             ValidationPolicy.TryParse(parse.GetValue(policy), out var chosen);
             var verification = context.Get<SignatureVerification>();
-            var store = await verification.TrustAsync(parse.GetValue(trust)?.FullName, parse.GetValue(crl)?.FullName, cancellationToken)
-                .ConfigureAwait(false);
+            var (store, hint) = await verification.TrustOrNoneAsync(parse.GetValue(trust)?.FullName, parse.GetValue(crl)?.FullName,
+                cancellationToken).ConfigureAwait(false);
+            if (hint is not null) context.Output.Progress().Report($"Lưu ý: {hint}");
             var targets = parse.GetValue(files) ?? [];
             var indications = new List<SignatureIndication>();
             void Print(FileVerificationReport report, string shown)

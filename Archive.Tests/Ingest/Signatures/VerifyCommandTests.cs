@@ -18,6 +18,32 @@ public sealed class VerifyCommandTests
     private static string[] Trust => ["--trust", SignatureFixtures.Anchors, "--crl", SignatureFixtures.Crls];
 
     [Test]
+    public async Task Without_trusted_roots_verify_still_checks_everything_but_the_chain_and_says_how_to_add_the_root()
+    {
+        var empty = SignatureFixtures.TempFolder();
+        foreach (var trust in new[] { Array.Empty<string>(), ["--trust", empty] })
+        {
+            var (exit, output, error) = await Run(["verify", "--json", .. trust, SignatureFixtures.SignedFile("issued.pdf")]);
+            Assert.That(exit, Is.EqualTo(VerifyCommand.AnyIndeterminate), error);
+            var signatures = JsonDocument.Parse(output).RootElement.GetProperty("signatures").EnumerateArray().ToList();
+            Assert.That(signatures.Select(s => s.GetProperty("subIndication").GetString()),
+                Is.All.EqualTo("NO_CERTIFICATE_CHAIN_FOUND"));
+            Assert.That(error, Does.Contain("archive trust add-anchor"));
+        }
+
+        // Integrity is still checked: a changed byte inside the signed range fails, as pdfsig says too.
+        var bytes = await File.ReadAllBytesAsync(SignatureFixtures.SignedFile("issued.pdf"));
+        var at = Array.IndexOf(bytes, (byte)'M', 200);
+        bytes[at] = (byte)'N';
+        var changed = Path.Combine(SignatureFixtures.TempFolder(), "changed.pdf");
+        await File.WriteAllBytesAsync(changed, bytes);
+        var (failed, text, _) = await Run(["verify", changed]);
+        Assert.That(failed, Is.EqualTo(VerifyCommand.AnyFailed), text);
+        Assert.That(Pdfsig.Verify(changed).Any(v => !v.SignatureValid), "pdfsig agrees the signature no longer matches");
+
+    }
+
+    [Test]
     public async Task Json_has_one_line_per_file_with_the_contract_fields()
     {
         var (exit, output, _) = await Run(["verify", "--json", .. Trust, SignatureFixtures.SignedFile("issued.pdf"), SignatureFixtures.SignedFile("minutes.txt")]);
@@ -94,10 +120,11 @@ public sealed class VerifyCommandTests
     }
 
     [Test]
-    public async Task A_bad_policy_or_missing_trust_folder_is_a_usage_error()
+    public async Task A_bad_policy_or_a_named_trust_folder_that_is_not_there_is_a_usage_error()
     {
         var (badPolicy, _, _) = await Run(["verify", "--policy", "lax", .. Trust, SignatureFixtures.SignedFile("personal.pdf")]);
-        var (noTrust, _, error) = await Run(["verify", SignatureFixtures.SignedFile("personal.pdf")]);
+        var (noTrust, _, error) = await Run(["verify", "--trust", Path.Combine(SignatureFixtures.TempFolder(), "khong-co"),
+            SignatureFixtures.SignedFile("personal.pdf")]);
 
         Assert.That(badPolicy, Is.EqualTo(64));
         Assert.That(noTrust, Is.EqualTo(64), error);
