@@ -8,7 +8,7 @@ namespace Archive.Core.Catalog;
 /// keyboards/OSes send decomposed (NFD) text, so every parser normalises to NFC first and
 /// compares names in a folded form (no diacritics, đ → d, lower case, single spaces).
 /// </summary>
-internal static class VietnameseText
+public static class VietnameseText
 {
     public static string Nfc(string text) =>
         text.IsNormalized(NormalizationForm.FormC) ? text : text.Normalize(NormalizationForm.FormC);

@@ -1,5 +1,4 @@
-using System.Globalization;
-using System.Text;
+using Archive.Core.Catalog;
 
 namespace Archive.Core.Registry;
 
@@ -9,18 +8,8 @@ public static class Urgency
     public static bool IsUrgent(string? priority)
     {
         if (string.IsNullOrWhiteSpace(priority)) return false;
-        var folded = Fold(priority);
+        // Senders write "Hỏa tốc", "HOẢ TỐC" or "hoa toc".
+        var folded = VietnameseText.Fold(priority);
         return folded.Contains("khan", StringComparison.Ordinal) || folded.Contains("hoa toc", StringComparison.Ordinal);
-    }
-
-    /// <summary>Lower case, without diacritics, đ as d: senders write "Hỏa tốc", "HOẢ TỐC" or "hoa toc".</summary>
-    internal static string Fold(string text)
-    {
-        var decomposed = text.Normalize(NormalizationForm.FormD);
-        var folded = new StringBuilder(decomposed.Length);
-        foreach (var c in decomposed)
-            if (CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark)
-                folded.Append(c is 'đ' or 'Đ' ? 'd' : char.ToLowerInvariant(c));
-        return folded.ToString();
     }
 }

@@ -5,6 +5,7 @@ using Archive.Core.Application;
 using Archive.Core.Catalog;
 using Archive.Core.Preservation;
 using Archive.Core.Registry;
+using Archive.Ingest.Formats;
 using Archive.Ingest.Intake;
 using Archive.Ingest.Pipeline;
 
@@ -157,7 +158,18 @@ public static class IngestCommands
     {
         if (file is null) return _ => Tt02Metadata.Empty;
         if (!file.Exists) throw new UserInputException($"Không tìm thấy tệp siêu dữ liệu '{file.FullName}'.");
-        return FileMetadata.Parse(File.ReadAllText(file.FullName), files.Select(f => f.Name).ToList(), file.Name).For;
+        var names = files.Select(f => f.Name).ToList();
+        var extension = file.Extension.ToLowerInvariant();
+        if (extension is not (".csv" or ".xlsx"))
+            return FileMetadata.Parse(File.ReadAllText(file.FullName), names, file.Name).For;
+        // A sheet, one row per file; a file without a row gets no metadata of its own (and says what is missing).
+        if (file.Length > 16 << 20) throw new UserInputException($"Bảng siêu dữ liệu '{file.Name}' lớn hơn 16 MB.");
+        using var sheet = file.OpenRead();
+        if (extension == ".xlsx" && FormatIdentifier.ZipBombProblem(sheet, file.Name, ZipLimits.Default) is { } bomb)
+            throw new UserInputException(bomb);
+        sheet.Position = 0;
+        var rows = MetadataSheet.Read(sheet, extension == ".xlsx", names, file.Name);
+        return name => rows.GetValueOrDefault(name, Tt02Metadata.Empty);
     }
 
     private static string Describe(IngestOutcome o) => o.Status switch
