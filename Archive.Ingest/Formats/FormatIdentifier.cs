@@ -78,9 +78,9 @@ public static class FormatIdentifier
                        $"(giới hạn {limits.MaxRatio}:1): bom nén (zip bomb), không giải nén.";
             return null;
         }
-        catch (InvalidDataException e)
+        catch (InvalidDataException)
         {
-            return $"Tệp nén '{fileName}' hỏng, không đọc được danh mục: {e.Message}";
+            return $"Tệp nén '{fileName}' hỏng, không đọc được danh mục các tệp bên trong.";
         }
     }
 

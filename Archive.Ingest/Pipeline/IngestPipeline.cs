@@ -67,7 +67,7 @@ public sealed class IngestPipeline(IReadOnlyList<IIngestCheck> checks, RecordsIn
             catch (Exception e) when (e is not OperationCanceledException)
             {
                 _log.Error(e, "Ingest stage {Stage} failed for {File}", check.Name, document.SourceName);
-                document.Reasons.Add($"Bước kiểm tra {check.Name} không thực hiện được: {e.Message}");
+                document.Reasons.Add($"Bước kiểm tra {check.Name} không thực hiện được (lỗi của phần mềm, chi tiết trong nhật ký).");
             }
             events.Add(StageEvent.Of(check, document, before, clock.GetLocalNow()));
             if (document.Format is { Accepted: false }) break; // nothing else can be judged on a file of unknown kind

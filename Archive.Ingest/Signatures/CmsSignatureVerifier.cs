@@ -33,7 +33,7 @@ public static class CmsSignatureVerifier
         }
         catch (Exception e) when (e is IOException or ArgumentException or InvalidOperationException or Asn1Exception or InvalidCastException or FormatException)
         {
-            return Fail(SubIndication.FormatFailure, $"CMS không phải cấu trúc DER/BER hợp lệ: {e.Message}");
+            return Fail(SubIndication.FormatFailure, "CMS không phải cấu trúc DER/BER hợp lệ (bị cắt cụt, sai độ dài hoặc có dữ liệu lạ).");
         }
         if (!CmsObjectIdentifiers.SignedData.Equals(info.ContentType))
             return Fail(SubIndication.FormatFailure, "CMS không phải SignedData.");
@@ -52,7 +52,7 @@ public static class CmsSignatureVerifier
         }
         catch (Exception e) when (e is CmsException or ArgumentException or InvalidCastException or InvalidOperationException or IOException)
         {
-            return Fail(SubIndication.FormatFailure, $"SignedData hỏng: {e.Message}");
+            return Fail(SubIndication.FormatFailure, "SignedData hỏng: không đọc được cấu trúc chữ ký CMS.");
         }
         if (signers.Count != 1)
             return Fail(SubIndication.FormatFailure, $"CMS có {signers.Count} người ký; chữ ký PAdES/CAdES cần đúng một.");
@@ -120,7 +120,8 @@ public static class CmsSignatureVerifier
         catch (Exception e) when (e is CmsException or SecurityUtilityException or InvalidKeyException or ArgumentException or InvalidCastException)
         {
             // Without signed attributes BouncyCastle cannot tell a changed document from a wrong key.
-            return result with { Failure = SubIndication.SigCryptoFailure, FailureDetail = $"{SubIndication.SigCryptoFailure.Explanation} ({e.Message})", Messages = messages };
+            return result with { Failure = SubIndication.SigCryptoFailure, FailureDetail = SubIndication.SigCryptoFailure.Explanation,
+                Messages = messages };
         }
 
         var reference = CheckSigningCertificateReference(signedAttributes, signerCertificate);

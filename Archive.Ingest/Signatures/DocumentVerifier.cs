@@ -56,7 +56,7 @@ public sealed class DocumentVerifier(TrustStore trust, ValidationPolicy policy, 
         catch (Exception e) when (Parsing.IsPdfFailure(e))
         {
             log.Warning(e, "Unreadable PDF {File}", path);
-            return Broken(path, sha256, $"Tệp PDF hỏng hoặc bị cắt cụt, không đọc được cấu trúc: {e.Message}");
+            return Broken(path, sha256, "Tệp PDF hỏng hoặc bị cắt cụt, không đọc được cấu trúc.");
         }
         using (document)
         {
@@ -70,7 +70,7 @@ public sealed class DocumentVerifier(TrustStore trust, ValidationPolicy policy, 
             catch (Exception e) when (Parsing.IsPdfFailure(e) || e is IOException)
             {
                 log.Warning(e, "Unreadable signature fields in {File}", path);
-                return Broken(path, sha256, $"Không đọc được các trường chữ ký: {e.Message}");
+                return Broken(path, sha256, "Không đọc được các trường chữ ký (cấu trúc PDF hỏng).");
             }
             var scan = RawPdfScan.Of(raw);
             var hidden = scan.ByteRangeKeys - fields.Count(f => f.ByteRange is not null);

@@ -26,7 +26,7 @@ internal static class PostSigningChanges
         }
         catch (Exception e) when (Parsing.IsPdfFailure(e))
         {
-            return (ModificationLevel.Disallowed, [$"Không đọc được phiên bản đã ký để so sánh: {e.Message}"]);
+            return (ModificationLevel.Disallowed, ["Không đọc được phiên bản đã ký để so sánh (cấu trúc PDF hỏng)."]);
         }
         using (signed)
         {

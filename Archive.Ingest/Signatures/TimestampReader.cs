@@ -37,7 +37,7 @@ public static class TimestampReader
         catch (Exception e) when (e is CmsException or TspException or IOException or ArgumentException or InvalidCastException or TspValidationException
                                        or Org.BouncyCastle.Asn1.Asn1Exception)
         {
-            return new TimestampEvidence(DateTimeOffset.MinValue, null, [], $"Dấu thời gian hỏng: {e.Message}");
+            return new TimestampEvidence(DateTimeOffset.MinValue, null, [], "Dấu thời gian hỏng: không đọc được cấu trúc.");
         }
         var time = new DateTimeOffset(stamp.TimeStampInfo.GenTime.ToUniversalTime(), TimeSpan.Zero);
         var certificates = stamp.GetCertificates().EnumerateMatches(null).ToList();
@@ -52,7 +52,7 @@ public static class TimestampReader
         }
         catch (Exception e) when (e is TspException or TspValidationException or SecurityUtilityException or CmsException or Org.BouncyCastle.Security.Certificates.CertificateException)
         {
-            return new TimestampEvidence(time, tsa, certificates, $"Chữ ký của dấu thời gian không hợp lệ: {e.Message}");
+            return new TimestampEvidence(time, tsa, certificates, "Chữ ký của dấu thời gian không hợp lệ.");
         }
         return new TimestampEvidence(time, tsa, certificates, null);
     }

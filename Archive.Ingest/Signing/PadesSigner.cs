@@ -105,7 +105,7 @@ public sealed class PadesSigner(TimeProvider clock, ILogger log)
         }
         catch (Exception e) when (Parsing.IsPdfFailure(e))
         {
-            throw new InvalidDataException($"Tệp '{path}' không phải PDF hợp lệ: {e.Message}", e);
+            throw new InvalidDataException($"Tệp '{path}' không phải PDF hợp lệ (không đọc được cấu trúc).", e);
         }
     }
 

@@ -97,7 +97,9 @@ internal sealed class TransferPayloadReader
         }
         catch (XmlException e)
         {
-            problems.Add($"{shown}: XML không hợp lệ ({e.Message}).");
+            problems.Add(e.Message.Contains("DTD", StringComparison.Ordinal)
+                ? $"{shown}: XML không hợp lệ (có khai báo DTD, bị cấm vì an toàn: thực thể ngoài, bom XML)."
+                : $"{shown}: XML không hợp lệ (dòng {e.LineNumber}, vị trí {e.LinePosition}).");
             return null;
         }
     }
