@@ -4,6 +4,7 @@ using Archive.Core.Audit;
 using Archive.Core.Catalog;
 using Archive.Core.Disposal;
 using Archive.Core.Preservation;
+using Archive.Core.Registry;
 using Archive.Core.Storage;
 using Archive.Core.Transfers;
 
@@ -146,7 +147,6 @@ public sealed class DisposalService(ArchiveStore store, CatalogService catalog, 
     {
         if (codes.Count == 0) throw new InvalidRequestException("Chọn ít nhất một hồ sơ để hủy.");
         Demand(actor, Operation.Appraise);
-        var now = clock.GetLocalNow();
         var toDestroy = new List<DossierContent>();
         var unfinished = new List<Dossier>();
         foreach (var code in codes.Distinct(StringComparer.Ordinal))
@@ -156,10 +156,11 @@ public sealed class DisposalService(ArchiveStore store, CatalogService catalog, 
             {
                 var dossier = CatalogService.FindDossier(s, code);
                 Judge(source, s, actor, dossier);
-                if (dossier.Status == DossierStatus.Destroyed && Unpurged(source, s, dossier).Count > 0) unfinished.Add(dossier);
+                if (dossier.Status == DossierStatus.Destroyed && Unpurged(source, s, dossier, OwnersOf(s, dossier)).Count > 0)
+                    unfinished.Add(dossier);
                 else
                 {
-                    dossier.Destroy("", "", [], Today, now); // only its checks: it says why a dossier may not go
+                    dossier.EnsureDestroyable(Today);
                     toDestroy.Add(ContentOf(s, dossier) with { Source = source });
                 }
                 return 0;
@@ -229,8 +230,8 @@ public sealed class DisposalService(ArchiveStore store, CatalogService catalog, 
                 foreach (var code in group)
                 {
                     var dossier = CatalogService.FindDossier(session, code);
-                    var owners = OwnersOf(session, CatalogService.DocumentsOf(session, dossier.FileCode));
-                    var left = Unpurged(source, session, dossier);
+                    var owners = OwnersOf(session, dossier);
+                    var left = Unpurged(source, session, dossier, owners);
                     foreach (var hex in left)
                     {
                         var reference = session.Blobs.Get(hex);
@@ -269,29 +270,36 @@ public sealed class DisposalService(ArchiveStore store, CatalogService catalog, 
     }
 
     /// <summary>Removed content of a destroyed dossier still recorded for its documents or still on disk.</summary>
-    private static List<string> Unpurged(ArchiveStore source, ICatalogSession s, Dossier dossier)
+    private static List<string> Unpurged(ArchiveStore source, ICatalogSession s, Dossier dossier, IReadOnlySet<string> owners)
     {
         if (dossier.Status != DossierStatus.Destroyed) return [];
-        var owners = OwnersOf(s, CatalogService.DocumentsOf(s, dossier.FileCode));
         return dossier.RemovedContent.Where(hex => s.Blobs.Get(hex) is { } reference
             ? owners.Contains(reference.OwnerId)
             : source.Blobs.Exists(Sha256Digest.Parse(hex))).ToList();
     }
 
     /// <summary>Who may own a document's stored files: the document, the inbox items it arrived as, the copies made of it.</summary>
-    private static HashSet<string> OwnersOf(ICatalogSession s, IReadOnlyList<ArchivedDocument> documents) =>
-        documents.SelectMany(d => (IEnumerable<string>)
-            [
-                d.Id, .. s.Inbox.Where(i => i.DocumentId == d.Id).Select(i => i.Id),
-                .. s.CopyRegister.Where(e => e.DocumentId == d.Id).Select(e => e.Id),
-            ]).ToHashSet(StringComparer.Ordinal);
+    private static HashSet<string> OwnersOf(ICatalogSession s, IReadOnlyList<ArchivedDocument> documents,
+        IReadOnlyList<InboxItem> items) =>
+        documents.SelectMany(d => (IEnumerable<string>)[d.Id, .. s.CopyRegister.Where(e => e.DocumentId == d.Id).Select(e => e.Id)])
+            .Concat(items.Select(i => i.Id)).ToHashSet(StringComparer.Ordinal);
+
+    private static HashSet<string> OwnersOf(ICatalogSession s, Dossier dossier)
+    {
+        var documents = CatalogService.DocumentsOf(s, dossier.FileCode);
+        return OwnersOf(s, documents, ItemsOf(s, documents));
+    }
+
+    /// <summary>The inbox items the documents arrived as.</summary>
+    private static List<InboxItem> ItemsOf(ICatalogSession s, IReadOnlyList<ArchivedDocument> documents) =>
+        documents.SelectMany(d => s.Inbox.Where(i => i.DocumentId == d.Id)).ToList();
 
     /// <summary>The dossier's documents and the stored files that belong to them alone.</summary>
     private static DossierContent ContentOf(ICatalogSession s, Dossier dossier)
     {
         var documents = CatalogService.DocumentsOf(s, dossier.FileCode);
-        var owners = OwnersOf(s, documents);
-        var items = documents.SelectMany(d => s.Inbox.Where(i => i.DocumentId == d.Id)).ToList();
+        var items = ItemsOf(s, documents);
+        var owners = OwnersOf(s, documents, items);
         var candidates = owners.SelectMany(o => s.Blobs.Where(b => b.OwnerId == o)).Select(b => b.Id)
             .Concat(items.SelectMany(i => new[] { i.Digest, i.ContainerDigest }).OfType<string>().Where(h => h.Length > 0))
             .Distinct(StringComparer.Ordinal);

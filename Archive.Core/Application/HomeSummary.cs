@@ -16,4 +16,7 @@ public sealed record HomeSummary(string Login, string FullName, IReadOnlyList<st
 
     /// <summary>The incoming documents presented or assigned to the user (or its unit), not done: the in-app notice of new work.</summary>
     public IReadOnlyList<Processing.ProcessingTask> MyTasks { get; init; } = [];
+
+    /// <summary>How many of <see cref="MyTasks"/> are past their deadline on the agency's calendar.</summary>
+    public int MyTasksOverdue { get; init; }
 }

@@ -12,7 +12,9 @@ public sealed class WorkplaceHome(ArchiveStore store, AccessPolicy policy, Trans
 {
     public HomeSummary Of(Actor actor)
     {
-        var summary = Summary(actor) with { MyTasks = processing.Tasks(actor, Processing.TaskFilter.Mine) };
+        var mine = processing.Tasks(actor, Processing.TaskFilter.Mine);
+        var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+        var summary = Summary(actor) with { MyTasks = mine, MyTasksOverdue = mine.Count(t => t.IsOverdue(today)) };
         // Outside the read above: the due list reads the catalog itself.
         return Allowed(actor).Contains(Operation.Transfer) ? summary with { TransfersDue = transfers.Due(actor) } : summary;
     }

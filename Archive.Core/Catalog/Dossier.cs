@@ -226,6 +226,17 @@ public sealed record Dossier
     /// </summary>
     public Dossier Destroy(string record, string recordDigest, IReadOnlyList<string> removed, DateOnly today, DateTimeOffset at)
     {
+        EnsureDestroyable(today);
+        return this with
+        {
+            Status = DossierStatus.Destroyed, DestroyedAt = at, DestroyedIn = record, DestructionRecord = recordDigest,
+            RemovedContent = new(removed),
+        };
+    }
+
+    /// <summary>Throws, saying why, unless the dossier may be destroyed today.</summary>
+    public void EnsureDestroyable(DateOnly today)
+    {
         if (Status == DossierStatus.Destroyed) throw Refuse($"Hồ sơ {FileCode} đã bị hủy theo {DestroyedIn}.");
         if (Status is not (DossierStatus.Closed or DossierStatus.Transferred))
             throw Refuse($"Hồ sơ {FileCode} {DossierStatusName.Of(Status)}; không thể hủy.");
@@ -234,11 +245,6 @@ public sealed record Dossier
         EnsureNotHeld("hủy");
         if (RetentionEnds is { } ends && ends >= today)
             throw Refuse($"Hồ sơ {FileCode} còn thời hạn bảo quản đến hết ngày {ends:dd/MM/yyyy}; chưa được hủy.");
-        return this with
-        {
-            Status = DossierStatus.Destroyed, DestroyedAt = at, DestroyedIn = record, DestructionRecord = recordDigest,
-            RemovedContent = new(removed),
-        };
     }
 
     /// <summary>The last day of its retention (31/12 of the year its work ended plus the years); null when permanent.</summary>
