@@ -40,6 +40,7 @@ public static class ArchiveCoreServices
         services.AddSingleton<TransferService>();
         services.AddSingleton<DisposalService>();
         services.AddSingleton<ProcessingService>();
+        services.AddSingleton<IssuingService>();
         services.AddSingleton<AuditLog>();
         services.AddSingleton<PreservationJobs>();
         services.AddSingleton<TrustFolder>();

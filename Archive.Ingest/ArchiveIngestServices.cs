@@ -2,6 +2,7 @@ using Archive.Core.Application;
 using Archive.Ingest.Conversion;
 using Archive.Ingest.Copies;
 using Archive.Ingest.Disposal;
+using Archive.Ingest.Issuing;
 using Archive.Ingest.Pipeline;
 using Archive.Ingest.Records;
 using Archive.Ingest.Signatures;
@@ -35,6 +36,8 @@ public static class ArchiveIngestServices
         services.AddSingleton<TransferImport>();
         services.AddSingleton<AgencyRecordSigner>();
         services.AddSingleton<DossierDestruction>();
+        services.TryAddSingleton(sp => OutgoingExchange.In(sp.GetRequiredService<Archive.Core.Storage.DataFolder>()));
+        services.AddSingleton<OutgoingIssuing>();
         return services;
     }
 }

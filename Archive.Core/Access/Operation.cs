@@ -34,4 +34,7 @@ public enum Operation
     DisposalApprove,
     TaskPresent,
     TaskAssign,
+    OutgoingDraft,
+    OutgoingSign,
+    OutgoingIssue,
 }

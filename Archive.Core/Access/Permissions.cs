@@ -31,6 +31,9 @@ public static class Permissions
         [Operation.DisposalApprove] = Roles(Role.Leader),
         [Operation.TaskPresent] = Roles(Role.RecordsOfficer),
         [Operation.TaskAssign] = Roles(Role.Leader),
+        [Operation.OutgoingDraft] = Roles(Role.Specialist, Role.RecordsOfficer, Role.Leader),
+        [Operation.OutgoingSign] = Roles(Role.Leader),
+        [Operation.OutgoingIssue] = Roles(Role.RecordsOfficer),
     };
 
     /// <summary>Operations on one dossier and its documents, and the level on that dossier they need.</summary>
@@ -64,7 +67,8 @@ public static class Permissions
         Operation.FondsCreate or Operation.DossierCreate or Operation.Ingest or Operation.InboxDecide or Operation.DocumentAdd
             or Operation.DossierManage or Operation.CopyRequest or Operation.CopyApprove
             or Operation.CopyMake or Operation.Transfer or Operation.Appraise or Operation.LegalHold
-            or Operation.DisposalApprove or Operation.TaskPresent or Operation.TaskAssign => TokenScope.Write,
+            or Operation.DisposalApprove or Operation.TaskPresent or Operation.TaskAssign or Operation.OutgoingDraft
+            or Operation.OutgoingSign or Operation.OutgoingIssue => TokenScope.Write,
         _ => TokenScope.Read,
     };
 
@@ -98,6 +102,9 @@ public static class Permissions
         Operation.DisposalApprove => "duyệt hủy tài liệu hết giá trị (người đứng đầu cơ quan: lãnh đạo không thuộc đơn vị)",
         Operation.TaskPresent => "trình văn bản đến cho lãnh đạo",
         Operation.TaskAssign => "giao, giao lại việc xử lý văn bản đến (chủ trì, phối hợp, hạn giải quyết, ý kiến chỉ đạo)",
+        Operation.OutgoingDraft => "soạn dự thảo văn bản đi, trình ký",
+        Operation.OutgoingSign => "ký số cá nhân hoặc trả lại dự thảo văn bản đi được trình mình ký",
+        Operation.OutgoingIssue => "cấp số, ký số cơ quan, phát hành, thu hồi văn bản đi; nhận thông điệp trạng thái của nơi nhận",
         _ => operation.ToString(),
     };
 

@@ -28,6 +28,7 @@ internal static class CatalogMapping
     public const string CopyRegister = "copy_register";
     public const string Tasks = "tasks";
     public const string BackupMedia = "backup_media";
+    public const string Outgoing = "outgoing";
 
     /// <summary>A mapper of our own: never the process-wide BsonMapper.Global.</summary>
     public static BsonMapper Create()
@@ -50,6 +51,7 @@ internal static class CatalogMapping
         Items<string>(mapper, v => v, b => b.AsString);
         Items<Disposal.LegalHold>(mapper, v => mapper.ToDocument(v), b => mapper.ToObject<Disposal.LegalHold>(b.AsDocument));
         Items<Processing.TaskEntry>(mapper, v => mapper.ToDocument(v), b => mapper.ToObject<Processing.TaskEntry>(b.AsDocument));
+        Items<Issuing.OutgoingRecipient>(mapper, v => mapper.ToDocument(v), b => mapper.ToObject<Issuing.OutgoingRecipient>(b.AsDocument));
 
         mapper.Entity<Agency>().Id(a => a.Code, autoId: false);
         mapper.Entity<Catalog.Fonds>().Id(f => f.OrganId, autoId: false);
@@ -70,6 +72,7 @@ internal static class CatalogMapping
         mapper.Entity<Copies.CopyRegisterEntry>().Id(e => e.Id, autoId: false).Ignore(e => e.CopyForm);
         mapper.Entity<Processing.ProcessingTask>().Id(t => t.Id, autoId: false);
         mapper.Entity<Preservation.BackupMedium>().Id(m => m.Id, autoId: false);
+        mapper.Entity<Issuing.OutgoingDocument>().Id(d => d.Id, autoId: false).Ignore(d => d.Code);
         return mapper;
     }
 

@@ -262,6 +262,8 @@ public sealed class CatalogStore : IDisposable
         public IRecordSet<Processing.ProcessingTask> Tasks { get; } =
             Set<Processing.ProcessingTask>(db, CatalogMapping.Tasks, changes is not null);
         public IRecordSet<BackupMedium> BackupMedia { get; } = Set<BackupMedium>(db, CatalogMapping.BackupMedia, changes is not null);
+        public IRecordSet<Issuing.OutgoingDocument> Outgoing { get; } =
+            Set<Issuing.OutgoingDocument>(db, CatalogMapping.Outgoing, changes is not null);
 
         public void Record(AuditChange change)
         {

@@ -31,6 +31,7 @@ public interface ICatalogSession
     IRecordSet<CopyRegisterEntry> CopyRegister { get; }
     IRecordSet<Processing.ProcessingTask> Tasks { get; }
     IRecordSet<BackupMedium> BackupMedia { get; }
+    IRecordSet<Issuing.OutgoingDocument> Outgoing { get; }
 
     void Record(AuditChange change);
 }

@@ -15,7 +15,20 @@ public sealed record EdXmlMessage(
     string? ToOrganName,
     string? Priority,
     Tt02Metadata Metadata,
-    IReadOnlyList<EdXmlAttachment> Attachments);
+    IReadOnlyList<EdXmlAttachment> Attachments)
+{
+    /// <summary>SignerInfo/FullName: who signed for the sender.</summary>
+    public string? SignerName { get; init; }
+
+    /// <summary>SignerInfo/Position.</summary>
+    public string? SignerPosition { get; init; }
+
+    /// <summary>DueDate: when the sender expects an answer.</summary>
+    public DateOnly? DueDate { get; init; }
+
+    /// <summary>SteeringType 1: the sender recalls the document <see cref="DocumentId"/> names (thu hồi).</summary>
+    public bool IsRecall { get; init; }
+}
 
 /// <summary>One decoded attachment, written to <see cref="Path"/> while it was read (never held in memory whole).</summary>
 public sealed record EdXmlAttachment(string Name, string? ContentType, string Path, long Length);

@@ -3,6 +3,7 @@ using System.Text;
 using System.Xml;
 using System.Xml.Linq;
 using Archive.Core.Catalog;
+using Archive.Core.Issuing;
 
 namespace Archive.Ingest.Exchange;
 
@@ -62,8 +63,54 @@ public static class EdXmlReader
         if (header is null) throw new EdXmlFormatException("Gói tin edXML không có phần đầu (edXMLHeader).");
         var message = header.Descendants().FirstOrDefault(e => e.Name.LocalName == "MessageHeader") ?? header;
         return new EdXmlMessage(Text(message, "DocumentId"), Text(message, "From", "OrganId"), Text(message, "From", "OrganName"),
-            Text(message, "To", "OrganId"), Text(message, "To", "OrganName"), Text(message, "OtherInfo", "Priority"), ToMetadata(message), attachments);
+            Text(message, "To", "OrganId"), Text(message, "To", "OrganName"), Text(message, "OtherInfo", "Priority"), ToMetadata(message),
+            attachments)
+        {
+            SignerName = Text(message, "SignerInfo", "FullName"), SignerPosition = Text(message, "SignerInfo", "Position"),
+            DueDate = Date(Text(message, "DueDate")), IsRecall = Text(message, "SteeringType") == EdXmlEnvelopeWriter.RecallSteering,
+        };
     }
+
+    /// <summary>
+    /// A status message a recipient sent back (its root's header holds a Status element): which document, from whom, what and when.
+    /// Read whole: status messages are small, and refused beyond 1 MiB.
+    /// </summary>
+    public static async Task<DeliveryReport> ReadStatusAsync(Stream message, CancellationToken cancellationToken)
+    {
+        var settings = new XmlReaderSettings
+        {
+            Async = true, DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null, MaxCharactersFromEntities = 0,
+            MaxCharactersInDocument = 1 << 20, IgnoreComments = true,
+        };
+        XElement root;
+        try
+        {
+            using var reader = XmlReader.Create(message, settings);
+            root = await XElement.LoadAsync(reader, LoadOptions.None, cancellationToken).ConfigureAwait(false);
+        }
+        catch (XmlException e)
+        {
+            throw new EdXmlFormatException(e.Message.Contains("DTD", StringComparison.Ordinal)
+                ? "Thông điệp trạng thái có khai báo DTD/thực thể (DOCTYPE): bị từ chối để tránh tấn công XXE."
+                : $"Thông điệp trạng thái không đúng cú pháp XML (dòng {e.LineNumber}, vị trí {e.LinePosition}).", e);
+        }
+        var status = root.Descendants().FirstOrDefault(e => e.Name.LocalName == "Status")
+                     ?? throw new EdXmlFormatException("Tệp không phải thông điệp trạng thái edXML (thiếu phần tử Status).");
+        var from = Text(status, "From", "OrganId")
+                   ?? throw new EdXmlFormatException("Thông điệp trạng thái không ghi cơ quan gửi (From/OrganId).");
+        var code = Text(status, "StatusCode");
+        if (!int.TryParse(code, NumberStyles.None, CultureInfo.InvariantCulture, out var value) || !Enum.IsDefined((DeliveryStatus)value)
+            || value == 0)
+            throw new EdXmlFormatException($"Mã trạng thái \"{code}\" không phải mã QCVN 102 (01 đến 06).");
+        if (!DateTimeOffset.TryParse(Text(status, "Timestamp"), CultureInfo.InvariantCulture, DateTimeStyles.None, out var at))
+            throw new EdXmlFormatException("Thông điệp trạng thái không có thời điểm (Timestamp) hợp lệ.");
+        return new DeliveryReport(Text(status, "ResponseFor", "DocumentId"), Text(status, "ResponseFor", "Code"),
+            Date(Text(status, "ResponseFor", "PromulgationDate")), from, (DeliveryStatus)value, Text(status, "Description"), at);
+    }
+
+    private static DateOnly? Date(string? text) =>
+        DateOnly.TryParseExact(text, ["yyyy-MM-dd", "dd/MM/yyyy", "yyyy/MM/dd"], CultureInfo.InvariantCulture, DateTimeStyles.None,
+            out var date) ? date : null;
 
     /// <summary>The text of the first element found along the path of local names below <paramref name="root"/>.</summary>
     private static string? Text(XElement root, params string[] path)
@@ -84,8 +131,7 @@ public static class EdXmlReader
             .With("OrganName", Text(message, "From", "OrganName"))
             .With("Subject", Text(message, "Subject"))
             .With("PageAmount", Text(message, "OtherInfo", "PageAmount"));
-        if (Text(message, "PromulgationInfo", "PromulgationDate") is { } date &&
-            DateOnly.TryParseExact(date, ["yyyy-MM-dd", "dd/MM/yyyy", "yyyy/MM/dd"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var issued))
+        if (Date(Text(message, "PromulgationInfo", "PromulgationDate")) is { } issued)
             metadata = metadata.With("IssuedDate", issued.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
         return metadata;
     }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using UglyToad.PdfPig.Core;
 using UglyToad.PdfPig.Tokens;
 
 namespace Archive.Ingest.PdfSyntax;
@@ -50,5 +51,35 @@ internal static class PdfObjectWriter
         var offset = time.Offset;
         var sign = offset < TimeSpan.Zero ? '-' : '+';
         return $"D:{time:yyyyMMddHHmmss}{sign}{Math.Abs(offset.Hours):D2}'{Math.Abs(offset.Minutes):D2}'";
+    }
+
+    /// <summary>
+    /// Lists an annotation on a page: the page's /Annots array (its own object, or the page redefined with it) gets the reference.
+    /// </summary>
+    /// <param name="objects">The objects the incremental update redefines, by number; the changed one is put there.</param>
+    public static void AddAnnotation(UglyToad.PdfPig.Structure structure, DictionaryToken page, IndirectReference pageReference,
+        string annotationReference, IDictionary<long, string> objects)
+    {
+        if (page.Data.TryGetValue("Annots", out var annots) && annots is IndirectReferenceToken annotsRef)
+            objects[annotsRef.Data.ObjectNumber] = AppendToArray(structure.GetObject(annotsRef.Data).Data, annotationReference);
+        else
+            objects[pageReference.ObjectNumber] = WriteDictionary(page, new() { ["Annots"] = AppendToArray(annots, annotationReference) });
+    }
+
+    public static string AppendToArray(IToken? array, string item) => array switch
+    {
+        ArrayToken a => "[" + string.Join(' ', a.Data.Select(Write).Append(item)) + "]",
+        null or NullToken => $"[{item}]",
+        _ => throw new InvalidDataException("Mảng /Annots hoặc /Fields không hợp lệ."),
+    };
+
+    /// <summary>A dictionary written again with some entries replaced (or added) by raw PDF text.</summary>
+    public static string WriteDictionary(DictionaryToken dictionary, Dictionary<string, string> replacements)
+    {
+        var text = new StringBuilder("<<");
+        foreach (var (name, token) in dictionary.Data)
+            if (!replacements.ContainsKey(name)) text.Append(' ').Append(Name(name)).Append(' ').Append(Write(token));
+        foreach (var (name, raw) in replacements) text.Append(' ').Append(Name(name)).Append(' ').Append(raw);
+        return text.Append(" >>").ToString();
     }
 }

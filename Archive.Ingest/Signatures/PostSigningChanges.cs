@@ -91,7 +91,7 @@ internal static class PostSigningChanges
     }
 
     /// <summary>The /P of the DocMDP transform the signed revision's catalog points to (default 2); null when not certified.</summary>
-    private static int? DocMdpPermissions(PdfDocument signed)
+    internal static int? DocMdpPermissions(PdfDocument signed)
     {
         var scanner = signed.Structure.TokenScanner;
         var catalog = signed.Structure.Catalog.CatalogDictionary;

@@ -139,11 +139,7 @@ public sealed class PadesSigner(TimeProvider clock, ILogger log)
         var pageRef = $"{target.Reference.Value.ObjectNumber} {target.Reference.Value.Generation} R";
 
         // The page lists the widget; the AcroForm lists the field (the same object, merged field and widget).
-        var pageDict = target.Page;
-        if (pageDict.Data.TryGetValue("Annots", out var annots) && annots is IndirectReferenceToken annotsRef)
-            objects[annotsRef.Data.ObjectNumber] = AppendToArray(structure.GetObject(annotsRef.Data).Data, fieldRef);
-        else
-            objects[target.Reference.Value.ObjectNumber] = WriteDictionary(pageDict, new() { ["Annots"] = AppendToArray(annots, fieldRef) });
+        PdfObjectWriter.AddAnnotation(structure, target.Page, target.Reference.Value, fieldRef, objects);
 
         var catalog = structure.Catalog.CatalogDictionary;
         var rootNumber = trailer.Root.ObjectNumber;
@@ -156,7 +152,7 @@ public sealed class PadesSigner(TimeProvider clock, ILogger log)
         else
         {
             var formText = acroForm is DictionaryToken inline ? FormWithField(inline, fieldRef, objects, structure) : $"<< /Fields [{fieldRef}] /SigFlags 3 >>";
-            objects[rootNumber] = WriteDictionary(catalog, new() { ["AcroForm"] = formText });
+            objects[rootNumber] = PdfObjectWriter.WriteDictionary(catalog, new() { ["AcroForm"] = formText });
         }
 
         var rect = string.Create(CultureInfo.InvariantCulture, $"[{left:0.##} {bottom:0.##} {right:0.##} {top:0.##}]");
@@ -189,26 +185,11 @@ public sealed class PadesSigner(TimeProvider clock, ILogger log)
         form.Data.TryGetValue("Fields", out var fields);
         if (fields is IndirectReferenceToken fieldsRef)
         {
-            objects[fieldsRef.Data.ObjectNumber] = AppendToArray(structure.GetObject(fieldsRef.Data).Data, fieldRef);
-            return WriteDictionary(form, new() { ["SigFlags"] = "3" });
+            objects[fieldsRef.Data.ObjectNumber] = PdfObjectWriter.AppendToArray(structure.GetObject(fieldsRef.Data).Data, fieldRef);
+            return PdfObjectWriter.WriteDictionary(form, new() { ["SigFlags"] = "3" });
         }
-        return WriteDictionary(form, new() { ["Fields"] = AppendToArray(fields, fieldRef), ["SigFlags"] = "3" });
-    }
-
-    private static string AppendToArray(IToken? array, string item) => array switch
-    {
-        ArrayToken a => "[" + string.Join(' ', a.Data.Select(PdfObjectWriter.Write).Append(item)) + "]",
-        null or NullToken => $"[{item}]",
-        _ => throw new InvalidDataException("Mảng /Annots hoặc /Fields không hợp lệ."),
-    };
-
-    private static string WriteDictionary(DictionaryToken dictionary, Dictionary<string, string> replacements)
-    {
-        var text = new StringBuilder("<<");
-        foreach (var (name, token) in dictionary.Data)
-            if (!replacements.ContainsKey(name)) text.Append(' ').Append(PdfObjectWriter.Name(name)).Append(' ').Append(PdfObjectWriter.Write(token));
-        foreach (var (name, raw) in replacements) text.Append(' ').Append(PdfObjectWriter.Name(name)).Append(' ').Append(raw);
-        return text.Append(" >>").ToString();
+        return PdfObjectWriter.WriteDictionary(form,
+            new() { ["Fields"] = PdfObjectWriter.AppendToArray(fields, fieldRef), ["SigFlags"] = "3" });
     }
 
     /// <summary>

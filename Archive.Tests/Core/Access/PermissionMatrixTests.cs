@@ -7,6 +7,7 @@ using Archive.Core.Audit;
 using Archive.Core.Catalog;
 using Archive.Core.Copies;
 using Archive.Core.Disposal;
+using Archive.Core.Issuing;
 using Archive.Core.Processing;
 using Archive.Core.Storage;
 using Archive.Core.Trust;
@@ -46,6 +47,8 @@ public sealed partial class PermissionMatrixTests
     private readonly Dictionary<string, string> _toApprove = [];
     private readonly Dictionary<string, string> _arrivals = [];
     private readonly Dictionary<string, string> _presented = [];
+    private readonly Dictionary<string, string> _toSign = [];
+    private readonly Dictionary<string, string> _toNumber = [];
 
     [OneTimeSetUp]
     public async Task CreateArchive()
@@ -91,6 +94,14 @@ public sealed partial class PermissionMatrixTests
             _toApprove[Login(Role.All[i])] = ExpiredDossier($"{30 + i}.HUY");
             Disposal().Review(_toApprove[Login(Role.All[i])], AppraisalDecision.Destroy, "Biên bản số 01/BB-HĐ", null, null, Operator);
         }
+        for (var i = 0; i < Role.All.Count; i++)
+        {
+            _toSign[Login(Role.All[i])] = await Outgoing($"Trình ký {i}");
+            _toNumber[Login(Role.All[i])] = await Outgoing($"Cấp số {i}");
+            await using var signed = new MemoryStream(RandomNumberGenerator.GetBytes(64));
+            await Issuing().RecordSignatureAsync(_toNumber[Login(Role.All[i])], signed, "Người ký", DateTimeOffset.Now, Operator,
+                CancellationToken.None);
+        }
         _catalog.CreateDossier(Tt02Metadata.Empty.With("OrganId", Agency).With("FileCatalog", "2018").With("FileNotation", "09.NL")
             .With("Title", "Hồ sơ đã đóng, chờ nộp lưu").With("Maintenance", "Vĩnh viễn"), Operator);
         _catalog.CloseDossier(ClosedDossier, Operator);
@@ -112,6 +123,20 @@ public sealed partial class PermissionMatrixTests
     }
 
     private ProcessingService Processing() => new(_store, _policy, TimeProvider.System);
+
+    private IssuingService Issuing() =>
+        new(_store, _catalog, new DocumentFiling(_store, TimeProvider.System, null, _policy), _policy, TimeProvider.System);
+
+    private static NewOutgoingDocument NewOutgoing(string subject) => new("Công văn", "UBND-VP", subject, Dossier,
+        [new Archive.Core.Issuing.OutgoingRecipient { OrganId = "000.00.00.H43", OrganName = "UBND tỉnh Quảng Bình" }]);
+
+    /// <summary>An outgoing document drafted and presented to the leader: its id.</summary>
+    private async Task<string> Outgoing(string subject)
+    {
+        await using var content = new MemoryStream(RandomNumberGenerator.GetBytes(64));
+        var draft = await Issuing().DraftAsync(NewOutgoing(subject), content, Operator, CancellationToken.None);
+        return Issuing().Submit(draft.Id, Login(Role.Leader), null, Operator).Id;
+    }
 
     /// <summary>A document received and registered in the incoming register: its arrival id.</summary>
     private async Task<string> Arrival(string number)
@@ -287,6 +312,18 @@ public sealed partial class PermissionMatrixTests
             case Operation.TaskAssign:
                 Processing().Assign(_presented[actor.Name], new Assignment(Login(Role.Specialist), null, [], [],
                     DateOnly.FromDateTime(DateTime.Now).AddDays(10), "Xử lý"), actor);
+                break;
+            case Operation.OutgoingDraft:
+                await using (var content = new MemoryStream(RandomNumberGenerator.GetBytes(64)))
+                    await Issuing().DraftAsync(NewOutgoing("Dự thảo thử quyền"), content, actor, CancellationToken.None);
+                break;
+            case Operation.OutgoingSign:
+                await using (var content = new MemoryStream(RandomNumberGenerator.GetBytes(64)))
+                    await Issuing().RecordSignatureAsync(_toSign[actor.Name], content, "Người ký", DateTimeOffset.Now, actor,
+                        CancellationToken.None);
+                break;
+            case Operation.OutgoingIssue:
+                Issuing().ReserveNumber(_toNumber[actor.Name], actor);
                 break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(operation), operation, "not in the role matrix");

@@ -1,0 +1,18 @@
+namespace Archive.Core.Issuing;
+
+/// <summary>An agency an outgoing document goes to (nơi nhận), and what it last reported.</summary>
+public sealed record OutgoingRecipient
+{
+    /// <summary>The agency identifier (mã định danh, QCVN 102).</summary>
+    public string OrganId { get; init; } = "";
+
+    public string OrganName { get; init; } = "";
+
+    public DeliveryStatus Status { get; init; }
+
+    /// <summary>When the status was reported (the message's own time); null until issued.</summary>
+    public DateTimeOffset? StatusAt { get; init; }
+
+    /// <summary>What the recipient said with its status (a reason for a return).</summary>
+    public string? Description { get; init; }
+}
