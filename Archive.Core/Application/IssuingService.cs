@@ -205,7 +205,8 @@ public sealed class IssuingService(ArchiveStore store, CatalogService catalog, D
         if (before.Number is { } taken && before.Year == today.Year)
             return new NumberingIssue(before, taken, today, before.SignedDigest!);
         // Counted inside the write transaction: numbers follow each other with no gap and no repeat.
-        var (agency, register, year) = (before.Agency, before.Register, (int?)today.Year);
+        var (agency, register) = (before.Agency, before.Register);
+        var year = (int?)today.Year;
         var number = session.Outgoing.Count(o => o.Agency == agency && o.Register == register && o.Year == year) + 1;
         var after = Change(session, "outgoing.number", before, before with
         {
