@@ -34,6 +34,7 @@ public static class ArchiveCommandLine
             TransferCommands.Create(runner),
             DisposalCommands.Create(runner),
             TaskCommands.Create(runner),
+            OutgoingCommands.Create(runner),
             ServeCommand.Create(runner),
             SearchCommand.Create(runner),
             ReindexCommand.Create(runner),

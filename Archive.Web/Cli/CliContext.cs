@@ -74,6 +74,7 @@ public sealed class CliContext : IDisposable
     /// <summary>The one composition of the archive over this data folder, for the command line and the web host alike.</summary>
     public IServiceCollection Compose(IServiceCollection services) =>
         services.AddSingleton(Settings.CopyApproval).AddSingleton(Settings.CopyIssuing).AddSingleton(Settings.TransferRules)
+            .AddSingleton(Settings.OutgoingFolder(Folder))
             .AddArchiveCore(Folder, () => Store, () => Restricted, Clock, Log)
             .AddArchiveIngest(Settings.Conversion).AddArchiveSearch()
             .AddSingleton(Settings).AddSingleton<ScheduledJobs>();

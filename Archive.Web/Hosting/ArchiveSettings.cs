@@ -1,9 +1,11 @@
 using Archive.Core.Access;
 using Archive.Core.Copies;
+using Archive.Core.Storage;
 using Archive.Core.Transfers;
 using Archive.Ingest.Conversion;
 using Archive.Ingest.Copies;
 using Archive.Ingest.Intake;
+using Archive.Ingest.Issuing;
 using Archive.Ingest.Signing;
 using Microsoft.Extensions.Configuration;
 
@@ -63,6 +65,15 @@ public sealed record ArchiveSettings(string DataFolder, string Urls, TimeZoneInf
             return new CopyIssuingOptions(page, source, tsa);
         }
     }
+
+    /// <summary>
+    /// The folder issued documents' edXML envelopes go to for the document interconnection axis (Archive:Exchange:Outgoing; by
+    /// default exchange/outgoing in the data folder).
+    /// </summary>
+    public OutgoingExchange OutgoingFolder(DataFolder folder) =>
+        Configuration["Archive:Exchange:Outgoing"] is { Length: > 0 } path
+            ? new OutgoingExchange(path)
+            : OutgoingExchange.In(folder);
 
     private static string? NonEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
 
