@@ -34,6 +34,7 @@ public static class ArchiveCoreServices
         services.AddSingleton<WorkplaceHome>();
         services.AddSingleton<DocumentView>();
         services.AddSingleton<IncomingRegister>();
+        services.AddSingleton<OutgoingRegister>();
         services.AddSingleton<RightsService>();
         services.TryAddSingleton(CopyApproval.Leaders);
         services.AddSingleton<CopyService>();

@@ -335,6 +335,15 @@ public sealed class IssuingService(ArchiveStore store, CatalogService catalog, D
         return document;
     });
 
+    /// <summary>The active leaders of the actor's agency: whom a draft may be presented to for signing.</summary>
+    public IReadOnlyList<Colleague> Signers(Actor actor) => store.Catalog.Read(session =>
+    {
+        policy.Demand(session, actor, Operation.OutgoingDraft);
+        return session.Users.All()
+            .Where(u => u.Enabled && u.RoleSet.Contains(Role.Leader) && (actor.Agency is null || u.Agency == actor.Agency))
+            .Select(u => new Colleague(u.Login, u.FullName, u.Unit, true)).OrderBy(c => c.Login, StringComparer.Ordinal).ToList();
+    });
+
     /// <summary>A version of the document (the current draft, the signed file) as kept, its hash checked as it is read.</summary>
     public Stream OpenVersion(string id, string digest, Actor actor)
     {

@@ -44,11 +44,20 @@ public sealed class OutgoingIssuing(ArchiveStore store, IssuingService issuing, 
     }
 
     /// <summary>The signer uploads the document they signed elsewhere; kept only when its newest signature is theirs and valid.</summary>
-    public async Task<OutgoingDocument> AcceptSignedAsync(string id, string signedFile, Actor actor, CancellationToken cancellationToken)
+    public async Task<OutgoingDocument> AcceptSignedAsync(string id, Stream signedFile, Actor actor, CancellationToken cancellationToken)
     {
         var document = issuing.Get(id, actor);
-        if (!File.Exists(signedFile)) throw new InvalidRequestException($"Không tìm thấy tệp '{signedFile}'.");
-        return await KeepSignedAsync(document, signedFile, actor, cancellationToken).ConfigureAwait(false);
+        var folder = Directory.CreateTempSubdirectory("archive-outgoing-").FullName;
+        try
+        {
+            var signed = Path.Combine(folder, "da-ky.pdf");
+            await CopyOutAsync(signedFile, signed, cancellationToken).ConfigureAwait(false);
+            return await KeepSignedAsync(document, signed, actor, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
     }
 
     private async Task<OutgoingDocument> KeepSignedAsync(OutgoingDocument document, string signed, Actor actor,

@@ -35,6 +35,7 @@ public static class ArchiveCommandLine
             DisposalCommands.Create(runner),
             TaskCommands.Create(runner),
             OutgoingCommands.Create(runner),
+            RegisterCommands.Create(runner),
             ServeCommand.Create(runner),
             SearchCommand.Create(runner),
             ReindexCommand.Create(runner),

@@ -54,7 +54,7 @@ public static class OutgoingCommands
             var request = new NewOutgoingDocument(parse.GetValue(type)!, parse.GetValue(notation)!, parse.GetValue(subject)!,
                 parse.GetValue(dossier)!, recipients, parse.GetValue(priority), Date(parse.GetValue(due), "Hạn trả lời"),
                 parse.GetValue(pages), parse.GetValue(register)!);
-            await using var content = Open(parse.GetValue(file)!);
+            await using var content = OutputFile.OpenInput(parse.GetValue(file)!);
             var drafted = await context.Get<IssuingService>().DraftAsync(request, content, context.Actor, cancellationToken)
                 .ConfigureAwait(false);
             context.Output.Item(drafted, d => $"Đã lưu dự thảo {d.Id}: {d.Subject}.");
@@ -71,7 +71,7 @@ public static class OutgoingCommands
         var revise = new Command("revise", "Thay dự thảo bị trả lại bằng bản mới (bản cũ vẫn được giữ)") { id, file, note };
         runner.Bind(revise, async (context, parse, cancellationToken) =>
         {
-            await using var content = Open(parse.GetValue(file)!);
+            await using var content = OutputFile.OpenInput(parse.GetValue(file)!);
             var revised = await context.Get<IssuingService>().ReviseAsync(parse.GetValue(id)!, content, parse.GetValue(note),
                 context.Actor, cancellationToken).ConfigureAwait(false);
             context.Output.Item(revised, d => $"Đã lưu dự thảo mới của {d.Id}.");
@@ -143,8 +143,11 @@ public static class OutgoingCommands
             var issuing = context.Get<OutgoingIssuing>();
             OutgoingDocument done;
             if (parse.GetValue(signed) is { } file)
-                done = await issuing.AcceptSignedAsync(parse.GetValue(id)!, file.FullName, context.Actor, cancellationToken)
+            {
+                await using var content = OutputFile.OpenInput(file);
+                done = await issuing.AcceptSignedAsync(parse.GetValue(id)!, content, context.Actor, cancellationToken)
                     .ConfigureAwait(false);
+            }
             else if (!SignaturePlacement.TryParse(parse.GetValue(position), out var placement))
                 throw new UserInputException("Vị trí chữ ký phải là invisible hoặc TRANG:TRÁI,DƯỚI,PHẢI,TRÊN.");
             else
@@ -211,7 +214,7 @@ public static class OutgoingCommands
         var status = new Command("status", "Ghi trạng thái nơi nhận báo lại (đã đến, tiếp nhận, trả lại, …) vào sổ văn bản đi") { file };
         runner.Bind(status, async (context, parse, cancellationToken) =>
         {
-            await using var message = Open(parse.GetValue(file)!);
+            await using var message = OutputFile.OpenInput(parse.GetValue(file)!);
             var updated = await context.Get<OutgoingIssuing>().ReceiveStatusAsync(message, context.Actor, cancellationToken)
                 .ConfigureAwait(false);
             context.Output.Item(updated, d => $"{d.Code}: {d.History[^1].Note}.");
@@ -264,7 +267,4 @@ public static class OutgoingCommands
         text is null ? null
         : DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date
         : throw new UserInputException($"{what} '{text}' không phải ngày yyyy-MM-dd.");
-
-    private static FileStream Open(FileInfo file) =>
-        file.Exists ? file.OpenRead() : throw new UserInputException($"Không tìm thấy tệp '{file.FullName}'.");
 }

@@ -58,6 +58,7 @@ public static class ArchiveHost
         app.MapTransfers();
         app.MapDisposals();
         app.MapTasks();
+        app.MapOutgoing();
         app.MapCopies();
         return app;
     }

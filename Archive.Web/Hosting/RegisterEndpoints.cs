@@ -19,6 +19,17 @@ public static class RegisterEndpoints
             workbook.Position = 0;
             return Results.File(workbook, Xlsx, $"so-van-ban-den-{year?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "nam-nay"}.xlsx");
         });
+        api.MapGet("/outgoing", (int? year, string? register, HttpContext http, HttpActor actors, OutgoingRegister book) =>
+            book.Lines(year, register, actors.Of(http)));
+        api.MapGet("/outgoing.xlsx", async (int? year, string? register, HttpContext http, HttpActor actors, OutgoingRegister book,
+            CancellationToken cancellationToken) =>
+        {
+            var workbook = new MemoryStream();
+            await book.WriteXlsxAsync(year, register, actors.Of(http), workbook, cancellationToken).ConfigureAwait(false);
+            workbook.Position = 0;
+            var name = year?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "nam-nay";
+            return Results.File(workbook, Xlsx, $"so-van-ban-di-{name}.xlsx");
+        });
         return endpoints;
     }
 }

@@ -64,6 +64,13 @@ public sealed class OutgoingCommandTests : DemoDossierTest
         Assert.That(shown.Stdout, Does.Contain("000.00.02.H42 Sở Tư pháp: đã tiếp nhận").And.Contain("000.00.01.H42 Sở Nội vụ: đã gửi")
             .And.Contain("Ý kiến: Đồng ý nội dung").And.Contain("Ký số cá nhân"));
 
+        var register = await As("ctich", "register", "outgoing");
+        Assert.That(register.Stdout, Does.Contain("01/UBND-VP").And.Contain("Sở Tư pháp (đã tiếp nhận)"), register.ToString());
+        var xlsx = Data.File("so-di.xlsx");
+        Assert.That((await As("vthu", "register", "outgoing", "--xlsx", xlsx)).ExitCode, Is.Zero);
+        Assert.That((await File.ReadAllBytesAsync(xlsx)).Take(2), Is.EqualTo("PK"u8.ToArray()), "a workbook (a ZIP)");
+        Assert.That((await As("cvien", "register", "outgoing")).ExitCode, Is.EqualTo(77), "a specialist does not keep the registers");
+
         Assert.That((await As("vthu", "outgoing", "recall", id, "--reason", "Sai sót số liệu")).ExitCode, Is.Zero);
         Assert.That(Directory.GetFiles(outbox, "*.thu-hoi.edxml"), Has.Length.EqualTo(2));
         Assert.That((await As("vthu", "outgoing", "list", "--status", "recalled")).Stdout, Does.Contain(id).And.Contain("đã thu hồi"));

@@ -96,6 +96,12 @@ public sealed class OutgoingIssuingTests
         return _issuing.Submit(draft.Id, "ctich", "Kính trình Chủ tịch", As("cvien"));
     }
 
+    private async Task<OutgoingDocument> Upload(string id, string file, string login)
+    {
+        await using var content = File.OpenRead(file);
+        return await _outgoing.AcceptSignedAsync(id, content, As(login), CancellationToken.None);
+    }
+
     /// <summary>The file filed into the dossier, as the blob store keeps it.</summary>
     private async Task<string> IssuedFile(OutgoingDocument numbered)
     {
@@ -175,11 +181,9 @@ public sealed class OutgoingIssuingTests
         var signedFile = Path.Combine(_data, "ky-boi-pdfsig.pdf");
         Pdfsig.Sign(draft, signedFile, "personal");
         var unsigned = await DraftFile("chua-ky.pdf");
-        Assert.ThrowsAsync<InvalidRequestException>(() => _outgoing.AcceptSignedAsync(submitted.Id, unsigned, As("ctich"),
-            CancellationToken.None), "a file without a signature");
-        Assert.ThrowsAsync<AccessDeniedException>(() => _outgoing.AcceptSignedAsync(submitted.Id, signedFile, As("cvien"),
-            CancellationToken.None), "only the leader it was presented to signs");
-        await _outgoing.AcceptSignedAsync(submitted.Id, signedFile, As("ctich"), CancellationToken.None);
+        Assert.ThrowsAsync<InvalidRequestException>(() => Upload(submitted.Id, unsigned, "ctich"), "a file without a signature");
+        Assert.ThrowsAsync<AccessDeniedException>(() => Upload(submitted.Id, signedFile, "cvien"), "only the leader it was presented to");
+        await Upload(submitted.Id, signedFile, "ctich");
         var numbered = await _outgoing.NumberAsync(submitted.Id, null, As("vthu"), CancellationToken.None);
 
         var file = await IssuedFile(numbered);
