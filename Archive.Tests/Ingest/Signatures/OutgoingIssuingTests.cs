@@ -13,6 +13,7 @@ using Archive.Ingest.Signing;
 using Archive.Tests.Support;
 using Serilog;
 using Serilog.Core;
+using UglyToad.PdfPig.Tokens;
 
 namespace Archive.Tests.Ingest.Signatures;
 
@@ -193,5 +194,60 @@ public sealed class OutgoingIssuingTests
         Assert.That(report.Signatures[0].ModificationsAfter, Is.EqualTo(ModificationLevel.Allowed));
         Assert.That(Pdfsig.Verify(file).All(v => v.SignatureValid));
         Assert.That(Tool.Run("pdftotext", [file, "-"]).Output, Does.Contain("01"));
+    }
+
+    [Test]
+    public async Task A_page_changed_after_both_signatures_is_reported_as_a_modification_after_signing()
+    {
+        var submitted = await Draft();
+        await _outgoing.SignAsync(submitted.Id, Key("personal"), SignaturePlacement.Invisible, As("ctich"), CancellationToken.None);
+        var file = await IssuedFile(await _outgoing.NumberAsync(submitted.Id, null, As("vthu"), CancellationToken.None));
+        int contents;
+        string root;
+        using (var document = UglyToad.PdfPig.PdfDocument.Open(file))
+        {
+            var structure = document.Structure;
+            var pagesRef = (IndirectReferenceToken)structure.Catalog.CatalogDictionary.Data["Pages"];
+            var pages = (DictionaryToken)structure.GetObject(pagesRef.Data).Data;
+            var page = (DictionaryToken)structure.GetObject(((IndirectReferenceToken)((ArrayToken)pages.Data["Kids"]).Data[0]).Data).Data;
+            contents = (int)((IndirectReferenceToken)page.Data["Contents"]).Data.ObjectNumber;
+            root = $"{structure.Trailer.Root.ObjectNumber} 0 R";
+        }
+        var forged = PdfBytes.Write(PdfBytes.AppendUpdate(await File.ReadAllBytesAsync(file),
+            new Dictionary<int, string> { [contents] = PdfBytes.Stream("BT /F1 24 Tf 72 720 Td (So: 99) Tj ET") }, root), "sua-sau-ky.pdf");
+
+        var report = await SignatureFixtures.VerifyAsync(forged, ValidationPolicy.Agency);
+        Assert.That(report.Signatures.Select(s => s.ModificationsAfter), Is.All.EqualTo(ModificationLevel.Disallowed),
+            OpensslSignedPdfTests.Describe(report));
+        Assert.That(report.Indication, Is.EqualTo(SignatureIndication.TotalFailed));
+        var verify = await Cli.RunAsync("verify", forged, "--trust", SignatureFixtures.Anchors, "--crl", SignatureFixtures.Crls);
+        Assert.That(verify.ExitCode, Is.Not.Zero, verify.ToString());
+    }
+
+    [TestCase("certified-p1.pdf")]
+    [TestCase("certified-p2.pdf")]
+    public void A_certifying_signature_that_forbids_annotations_is_refused_before_numbering(string certified)
+    {
+        var output = Path.Combine(SignatureFixtures.TempFolder(), "so.pdf");
+        var refused = Assert.ThrowsAsync<InvalidDataException>(() =>
+            NumberStamp.WriteAsync(SignatureFixtures.SignedFile(certified), output, "07", CancellationToken.None))!;
+        Assert.That(refused.Message, Does.Contain("DocMDP"));
+        Assert.That(File.Exists(output), Is.False, "nothing written");
+    }
+
+    [Test]
+    public async Task A_draft_without_a_place_for_the_number_is_refused_and_keeps_its_signature()
+    {
+        await using var content = File.OpenRead(SamplePdf.Write(Path.Combine(_data, "khong-so.pdf"), "Cong van khong co so"));
+        var draft = await _issuing.DraftAsync(new NewOutgoingDocument("Công văn", "UBND-VP", "Không có chỗ ghi số", Dossier,
+            [new OutgoingRecipient { OrganId = "000.00.01.H42", OrganName = "Sở Nội vụ" }]), content, As("cvien"), CancellationToken.None);
+        _issuing.Submit(draft.Id, "ctich", null, As("cvien"));
+        await _outgoing.SignAsync(draft.Id, Key("personal"), SignaturePlacement.Invisible, As("ctich"), CancellationToken.None);
+        var refused = Assert.ThrowsAsync<InvalidRequestException>(() => _outgoing.NumberAsync(draft.Id, null, As("vthu"),
+            CancellationToken.None))!;
+        Assert.That(refused.Message, Does.Contain("Không tìm thấy chỗ ghi số"));
+        var kept = _issuing.Get(draft.Id, As("vthu"));
+        Assert.That((kept.Status, kept.Number, kept.DocumentId), Is.EqualTo((OutgoingStatus.Signed, (int?)1, (string?)null)),
+            "still signed, its number kept for the next attempt, nothing filed");
     }
 }
