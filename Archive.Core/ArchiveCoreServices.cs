@@ -35,6 +35,7 @@ public static class ArchiveCoreServices
         services.AddSingleton<DocumentView>();
         services.AddSingleton<IncomingRegister>();
         services.AddSingleton<OutgoingRegister>();
+        services.AddSingleton<ExchangeStatistics>();
         services.AddSingleton<RightsService>();
         services.TryAddSingleton(CopyApproval.Leaders);
         services.AddSingleton<CopyService>();

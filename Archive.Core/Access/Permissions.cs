@@ -82,7 +82,7 @@ public static class Permissions
         Operation.FondsCreate => "thêm phông lưu trữ",
         Operation.DossierCreate => "lập hồ sơ",
         Operation.Ingest => "tiếp nhận văn bản vào hộp thư Chờ lưu trữ",
-        Operation.InboxRead => "xem hộp thư Chờ lưu trữ, sổ đăng ký văn bản đến và đi",
+        Operation.InboxRead => "xem hộp thư Chờ lưu trữ, sổ đăng ký văn bản đến và đi, thống kê gửi nhận văn bản",
         Operation.InboxDecide => "tiếp nhận hoặc trả lại văn bản trong hộp thư",
         Operation.AuditRead => "xem và kiểm tra nhật ký",
         Operation.Preservation => "kiểm tra toàn vẹn, sao lưu, kiểm tra cách ly, xem cảnh báo và lịch sử tác vụ",

@@ -59,6 +59,8 @@ public sealed class RecordsInbox(ArchiveStore store, TimeProvider clock, Restric
                 Id = id, ReceivedAt = clock.GetLocalNow(), SourceName = Path.GetFileName(reception.SourceName), Digest = blob.Digest.Hex,
                 ContainerDigest = reception.Container?.Digest.Hex,
                 Length = blob.Length, Format = reception.Format, SenderOrganId = reception.SenderOrganId,
+                ReceivedFor = actor.Agency?.Value
+                              ?? (DossierCode.TryParse(reception.TargetDossier, out var target) ? target.Organ.Value : null),
                 SenderOrganName = reception.SenderOrganName ?? reception.Metadata["OrganName"], Priority = reception.Priority,
                 Urgent = Urgency.IsUrgent(reception.Priority), MetadataJson = JsonSerializer.Serialize(reception.Metadata.Values),
                 SignatureReport = reception.SignatureReport, Reasons = reasons, TargetDossier = reception.TargetDossier,

@@ -17,6 +17,8 @@ public sealed record InboxItem
     public long Length { get; init; }
     public string Format { get; init; } = "";
     public string? SenderOrganId { get; init; }
+    /// <summary>The receiving agency (the receiving officer's, or the target dossier's), for the statistics of Điều 17.</summary>
+    public string? ReceivedFor { get; init; }
     public string? SenderOrganName { get; init; }
     /// <summary>Độ khẩn; "Khẩn", "Thượng khẩn" and "Hỏa tốc" are presented at once (same-day rule).</summary>
     public string? Priority { get; init; }
