@@ -36,6 +36,7 @@ public static class ArchiveCommandLine
             TaskCommands.Create(runner),
             OutgoingCommands.Create(runner),
             RegisterCommands.Create(runner),
+            StatsCommand.Create(runner),
             ServeCommand.Create(runner),
             SearchCommand.Create(runner),
             ReindexCommand.Create(runner),

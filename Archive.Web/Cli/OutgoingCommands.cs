@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Globalization;
 using Archive.Core.Application;
 using Archive.Core.Issuing;
 using Archive.Core.Processing;
@@ -52,7 +51,7 @@ public static class OutgoingCommands
                 ? new OutgoingRecipient { OrganId = id.Trim(), OrganName = name.Trim() }
                 : throw new UserInputException($"Nơi nhận '{r}' phải có dạng MÃ-ĐỊNH-DANH=Tên cơ quan.")).ToList();
             var request = new NewOutgoingDocument(parse.GetValue(type)!, parse.GetValue(notation)!, parse.GetValue(subject)!,
-                parse.GetValue(dossier)!, recipients, parse.GetValue(priority), Date(parse.GetValue(due), "Hạn trả lời"),
+                parse.GetValue(dossier)!, recipients, parse.GetValue(priority), DateInput.Optional(parse.GetValue(due), "Hạn trả lời"),
                 parse.GetValue(pages), parse.GetValue(register)!);
             await using var content = OutputFile.OpenInput(parse.GetValue(file)!);
             var drafted = await context.Get<IssuingService>().DraftAsync(request, content, context.Actor, cancellationToken)
@@ -263,8 +262,4 @@ public static class OutgoingCommands
         return show;
     }
 
-    private static DateOnly? Date(string? text, string what) =>
-        text is null ? null
-        : DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date
-        : throw new UserInputException($"{what} '{text}' không phải ngày yyyy-MM-dd.");
 }

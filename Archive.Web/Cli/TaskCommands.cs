@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Globalization;
 using Archive.Core.Application;
 using Archive.Core.Processing;
 
@@ -98,10 +97,7 @@ public static class TaskCommands
         };
         runner.Bind(assign, (context, parse) =>
         {
-            var date = DateOnly.TryParseExact(parse.GetValue(deadline), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None,
-                out var parsed)
-                ? parsed
-                : throw new UserInputException($"Hạn giải quyết '{parse.GetValue(deadline)}' không phải ngày yyyy-MM-dd.");
+            var date = DateInput.Required(parse.GetValue(deadline), "Hạn giải quyết");
             var assigned = context.Get<ProcessingService>().Assign(parse.GetValue(task)!, new Assignment(parse.GetValue(lead),
                 parse.GetValue(leadUnit), parse.GetValue(cooperate) ?? [], parse.GetValue(cooperateUnit) ?? [], date,
                 parse.GetValue(instructions), parse.GetValue(reason)), context.Actor);

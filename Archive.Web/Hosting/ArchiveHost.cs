@@ -59,6 +59,7 @@ public static class ArchiveHost
         app.MapDisposals();
         app.MapTasks();
         app.MapOutgoing();
+        app.MapStatistics();
         app.MapCopies();
         return app;
     }

@@ -70,6 +70,9 @@ public sealed class OutgoingCommandTests : DemoDossierTest
         Assert.That((await As("vthu", "register", "outgoing", "--xlsx", xlsx)).ExitCode, Is.Zero);
         Assert.That((await File.ReadAllBytesAsync(xlsx)).Take(2), Is.EqualTo("PK"u8.ToArray()), "a workbook (a ZIP)");
         Assert.That((await As("cvien", "register", "outgoing")).ExitCode, Is.EqualTo(77), "a specialist does not keep the registers");
+        var stats = await As("ctich", "stats");
+        Assert.That(stats.Stdout, Does.Contain("gửi 1, nhận 0").And.Contain("Công văn: gửi 1"), stats.ToString());
+        Assert.That((await As("ctich", "stats", "--from", "2026-13-01")).ExitCode, Is.EqualTo(64), "not a date");
 
         Assert.That((await As("vthu", "outgoing", "recall", id, "--reason", "Sai sót số liệu")).ExitCode, Is.Zero);
         Assert.That(Directory.GetFiles(outbox, "*.thu-hoi.edxml"), Has.Length.EqualTo(2));

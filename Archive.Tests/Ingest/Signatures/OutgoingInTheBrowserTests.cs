@@ -91,6 +91,13 @@ public sealed class OutgoingInTheBrowserTests : DemoDossierTest
         Assert.That(row, Does.Contain("01/UBND-VP").And.Contain("Nguyễn Văn An").And.Contain("Sở Nội vụ (đã tiếp nhận)"));
         var xlsx = await officer.APIRequest.GetAsync($"/api/v1/registers/outgoing.xlsx?year={today.Year}");
         Assert.That((xlsx.Status, (await xlsx.BodyAsync()).Take(2)), Is.EqualTo((200, "PK"u8.ToArray())));
+
+        await officer.GotoAsync("/thong-ke");
+        var agency = officer.Locator($"[data-test=agencies] tr[data-agency='{DemoDossier.Agency}'] td");
+        Assert.That((await agency.AllTextContentsAsync()).Skip(1).Take(2), Is.EqualTo(new[] { "1", "0" }), "one sent, none received");
+        await officer.WaitForFunctionAsync("() => document.querySelector('[data-test=stats-chart]')?.dataset.rendered");
+        var statistics = await officer.APIRequest.GetAsync($"/api/v1/statistics/report.xlsx?from={today.Year}-01-01");
+        Assert.That((statistics.Status, (await statistics.BodyAsync()).Take(2)), Is.EqualTo((200, "PK"u8.ToArray())));
         Assert.That(officerErrors, Is.Empty);
     }
 
