@@ -204,10 +204,12 @@ public sealed class IssuingService(ArchiveStore store, CatalogService catalog, D
                 "đúng ngày người có thẩm quyền ký (Điều 12 khoản 2); trả lại để ký lại.");
         if (before.Number is { } taken && before.Year == today.Year)
             return new NumberingIssue(before, taken, today, before.SignedDigest!);
-        // Counted inside the write transaction: numbers follow each other with no gap and no repeat.
-        var (agency, register) = (before.Agency, before.Register);
-        var year = (int?)today.Year;
-        var number = session.Outgoing.Count(o => o.Agency == agency && o.Register == register && o.Year == year) + 1;
+        // Moved on inside the write transaction: numbers follow each other with no gap and no repeat.
+        var key = RegisterCounter.IdOf(before.Agency, before.Register, today.Year);
+        var counter = session.RegisterCounters.Get(key);
+        var number = (counter?.Last ?? 0) + 1;
+        if (counter is null) session.RegisterCounters.Insert(new RegisterCounter { Id = key, Last = number });
+        else session.RegisterCounters.Update(counter with { Last = number });
         var after = Change(session, "outgoing.number", before, before with
         {
             Year = today.Year, Number = number,

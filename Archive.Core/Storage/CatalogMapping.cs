@@ -29,6 +29,7 @@ internal static class CatalogMapping
     public const string Tasks = "tasks";
     public const string BackupMedia = "backup_media";
     public const string Outgoing = "outgoing";
+    public const string RegisterCounters = "register_counters";
 
     /// <summary>A mapper of our own: never the process-wide BsonMapper.Global.</summary>
     public static BsonMapper Create()
@@ -73,6 +74,7 @@ internal static class CatalogMapping
         mapper.Entity<Processing.ProcessingTask>().Id(t => t.Id, autoId: false);
         mapper.Entity<Preservation.BackupMedium>().Id(m => m.Id, autoId: false);
         mapper.Entity<Issuing.OutgoingDocument>().Id(d => d.Id, autoId: false).Ignore(d => d.Code);
+        mapper.Entity<Issuing.RegisterCounter>().Id(c => c.Id, autoId: false);
         return mapper;
     }
 

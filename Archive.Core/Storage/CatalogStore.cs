@@ -264,6 +264,8 @@ public sealed class CatalogStore : IDisposable
         public IRecordSet<BackupMedium> BackupMedia { get; } = Set<BackupMedium>(db, CatalogMapping.BackupMedia, changes is not null);
         public IRecordSet<Issuing.OutgoingDocument> Outgoing { get; } =
             Set<Issuing.OutgoingDocument>(db, CatalogMapping.Outgoing, changes is not null);
+        public IRecordSet<Issuing.RegisterCounter> RegisterCounters { get; } =
+            Set<Issuing.RegisterCounter>(db, CatalogMapping.RegisterCounters, changes is not null);
 
         public void Record(AuditChange change)
         {

@@ -32,6 +32,7 @@ public interface ICatalogSession
     IRecordSet<Processing.ProcessingTask> Tasks { get; }
     IRecordSet<BackupMedium> BackupMedia { get; }
     IRecordSet<Issuing.OutgoingDocument> Outgoing { get; }
+    IRecordSet<Issuing.RegisterCounter> RegisterCounters { get; }
 
     void Record(AuditChange change);
 }
