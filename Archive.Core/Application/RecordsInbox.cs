@@ -59,7 +59,7 @@ public sealed class RecordsInbox(ArchiveStore store, TimeProvider clock, Restric
                 Id = id, ReceivedAt = clock.GetLocalNow(), SourceName = Path.GetFileName(reception.SourceName), Digest = blob.Digest.Hex,
                 ContainerDigest = reception.Container?.Digest.Hex,
                 Length = blob.Length, Format = reception.Format, SenderOrganId = reception.SenderOrganId,
-                ReceivedFor = actor.Agency?.Value
+                ExchangeId = reception.ExchangeId, ReceivedFor = actor.Agency?.Value
                               ?? (DossierCode.TryParse(reception.TargetDossier, out var target) ? target.Organ.Value : null),
                 SenderOrganName = reception.SenderOrganName ?? reception.Metadata["OrganName"], Priority = reception.Priority,
                 Urgent = Urgency.IsUrgent(reception.Priority), MetadataJson = JsonSerializer.Serialize(reception.Metadata.Values),
@@ -190,6 +190,33 @@ public sealed class RecordsInbox(ArchiveStore store, TimeProvider clock, Restric
         });
     }
 
+    /// <summary>
+    /// A recall the sender sent (edXML SteeringType 1): every copy received from that agency under that document identifier is
+    /// marked recalled (kept, never deleted: what was received stays on record). None found is refused by name.
+    /// </summary>
+    public IReadOnlyList<InboxItem> RecallReceived(string? senderOrganId, string? exchangeId, string? note, Actor actor)
+    {
+        if (string.IsNullOrWhiteSpace(senderOrganId) || string.IsNullOrWhiteSpace(exchangeId))
+            throw new InvalidRequestException("Thông điệp thu hồi không ghi cơ quan gửi (From/OrganId) hoặc mã văn bản (DocumentId).");
+        return store.Catalog.Write(actor, session =>
+        {
+            _policy.Demand(session, actor, Operation.Ingest);
+            var copies = session.Inbox.Where(i => i.ExchangeId == exchangeId).Where(i => i.SenderOrganId == senderOrganId).ToList();
+            if (copies.Count == 0)
+                throw new CatalogNotFoundException(
+                    $"Thông điệp thu hồi văn bản {exchangeId} của {senderOrganId}: không có văn bản nào đã nhận với mã đó từ cơ quan đó.");
+            var now = clock.GetLocalNow();
+            var recalled = copies.Where(i => i.RecalledAt is null).Select(i => i with { RecalledAt = now, RecallNote = note }).ToList();
+            foreach (var item in recalled)
+            {
+                session.Inbox.Update(item);
+                session.Record(new AuditChange("inbox.recalled", nameof(InboxItem), item.Id, null,
+                    JsonSerializer.Serialize(new { exchangeId, senderOrganId, item.DocumentId })));
+            }
+            return recalled.Count > 0 ? recalled : copies;
+        });
+    }
+
     /// <summary>The inbox, urgent documents first (they are presented at once), then oldest first.</summary>
     public IReadOnlyList<InboxItem> List(Actor actor, InboxStatus? status = null) => List(actor, new InboxFilter(status));
 
@@ -309,4 +336,5 @@ public sealed record Reception(
     string? TargetDossier = null,
     DateTimeOffset? ArrivedAt = null,
     IReadOnlyList<PreservationEvent>? Events = null,
-    StoredBlob? Container = null);
+    StoredBlob? Container = null,
+    string? ExchangeId = null);

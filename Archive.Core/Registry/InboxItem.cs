@@ -17,6 +17,11 @@ public sealed record InboxItem
     public long Length { get; init; }
     public string Format { get; init; } = "";
     public string? SenderOrganId { get; init; }
+    /// <summary>The sender's document identifier in the exchange (edXML DocumentId), which a recall names.</summary>
+    public string? ExchangeId { get; init; }
+    /// <summary>When the sender recalled the document (thu hồi), and what it said; the item and its document stay, marked.</summary>
+    public DateTimeOffset? RecalledAt { get; init; }
+    public string? RecallNote { get; init; }
     /// <summary>The receiving agency (the receiving officer's, or the target dossier's), for the statistics of Điều 17.</summary>
     public string? ReceivedFor { get; init; }
     public string? SenderOrganName { get; init; }

@@ -18,8 +18,9 @@ public static class EdXmlEnvelopeWriter
     private const int Base64Chunk = 48 * 1024;
 
     /// <param name="attachment">The signed file; null for a recall.</param>
+    /// <param name="content">Written as Content: a recall's reason.</param>
     public static async Task WriteAsync(Stream output, OutgoingDocument document, OutgoingRecipient recipient, string? attachmentName,
-        Stream? attachment, CancellationToken cancellationToken)
+        Stream? attachment, CancellationToken cancellationToken, string? content = null)
     {
         var settings = new XmlWriterSettings { Encoding = new UTF8Encoding(false), Indent = true };
         using var xml = XmlWriter.Create(output, settings);
@@ -34,6 +35,7 @@ public static class EdXmlEnvelopeWriter
         Group(xml, "PromulgationInfo", ("PromulgationDate", Date(document.IssueDate)));
         Group(xml, "DocumentType", ("Type", "1"), ("TypeName", document.TypeName));
         Element(xml, "Subject", document.Subject);
+        Element(xml, "Content", content);
         Group(xml, "SignerInfo", ("FullName", document.SignerName));
         Element(xml, "DueDate", Date(document.DueDate));
         Group(xml, "OtherInfo", ("Priority", document.Priority),

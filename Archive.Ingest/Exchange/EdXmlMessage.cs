@@ -26,6 +26,9 @@ public sealed record EdXmlMessage(
     /// <summary>DueDate: when the sender expects an answer.</summary>
     public DateOnly? DueDate { get; init; }
 
+    /// <summary>Content: what the sender wrote beside the subject (a recall's reason).</summary>
+    public string? Content { get; init; }
+
     /// <summary>SteeringType 1: the sender recalls the document <see cref="DocumentId"/> names (thu hồi).</summary>
     public bool IsRecall { get; init; }
 }

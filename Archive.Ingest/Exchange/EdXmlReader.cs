@@ -67,7 +67,8 @@ public static class EdXmlReader
             attachments)
         {
             SignerName = Text(message, "SignerInfo", "FullName"), SignerPosition = Text(message, "SignerInfo", "Position"),
-            DueDate = Date(Text(message, "DueDate")), IsRecall = Text(message, "SteeringType") == EdXmlEnvelopeWriter.RecallSteering,
+            DueDate = Date(Text(message, "DueDate")), Content = Text(message, "Content"),
+            IsRecall = Text(message, "SteeringType") == EdXmlEnvelopeWriter.RecallSteering,
         };
     }
 

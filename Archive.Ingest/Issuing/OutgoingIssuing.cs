@@ -146,7 +146,7 @@ public sealed class OutgoingIssuing(ArchiveStore store, IssuingService issuing, 
         var recalled = issuing.Recall(id, reason, actor);
         foreach (var recipient in recalled.Recipients)
             await exchange.WriteAsync(recalled, recipient,
-                (output, ct) => EdXmlEnvelopeWriter.WriteAsync(output, recalled, recipient, null, null, ct), cancellationToken,
+                (output, ct) => EdXmlEnvelopeWriter.WriteAsync(output, recalled, recipient, null, null, ct, reason), cancellationToken,
                 recall: true).ConfigureAwait(false);
         return recalled;
     }

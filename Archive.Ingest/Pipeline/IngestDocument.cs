@@ -20,6 +20,7 @@ public sealed class IngestDocument(string path, string sourceName, Tt02Metadata 
     public string? SenderOrganId { get; set; }
     public string? SenderOrganName { get; set; }
     public string? Priority { get; set; }
+    public string? ExchangeId { get; set; }
     /// <summary>Received from another agency (an edXML envelope): the agency signature policy applies.</summary>
     public bool FromOtherAgency { get; set; }
     /// <summary>The signature verdict (an ETSI indication, or NO_SIGNATURE), when signatures were checked.</summary>

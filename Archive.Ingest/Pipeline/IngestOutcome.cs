@@ -16,4 +16,7 @@ public sealed record IngestOutcome(
     public const string Rejected = "rejected";
     public const string Duplicate = "duplicate";
     public const string Pending = "pending";
+
+    /// <summary>A recall (thu hồi) from the sender, applied to the copies received.</summary>
+    public const string Recalled = "recalled";
 }

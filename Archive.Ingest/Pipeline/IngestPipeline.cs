@@ -76,7 +76,8 @@ public sealed class IngestPipeline(IReadOnlyList<IIngestCheck> checks, RecordsIn
         await using (var content = File.OpenRead(document.Path))
             document.InboxItem = await inbox.ReceiveAsync(content, new Reception(document.SourceName, FormatName(document), document.Metadata,
                 document.Reasons, document.SenderOrganId, document.SenderOrganName, document.Priority, document.SignatureReport,
-                document.DossierCode ?? document.Metadata["FileCode"], arrivedAt, events, document.Container), actor, cancellationToken).ConfigureAwait(false);
+                document.DossierCode ?? document.Metadata["FileCode"], arrivedAt, events, document.Container, document.ExchangeId), actor,
+                cancellationToken).ConfigureAwait(false);
         crash.Reached(CrashPoint.AfterReceive);
         var item = document.InboxItem;
         if (item.Reasons.Count > 0)
@@ -120,6 +121,7 @@ public sealed class IngestPipeline(IReadOnlyList<IIngestCheck> checks, RecordsIn
                 rejected.Reasons.Add(e.Message);
                 return [await IngestOneAsync(rejected, actor, cancellationToken).ConfigureAwait(false)];
             }
+            if (message.IsRecall) return [Recall(path, message, actor)];
             var metadata = given.Values.Aggregate(message.Metadata, (m, kv) => m.With(kv.Key, kv.Value));
             var outcomes = new List<IngestOutcome>();
             var container = message.Attachments.Count == 0 ? null : await KeepAsync(path, cancellationToken).ConfigureAwait(false);
@@ -137,7 +139,7 @@ public sealed class IngestPipeline(IReadOnlyList<IIngestCheck> checks, RecordsIn
                 outcomes.Add(await IngestOneAsync(new IngestDocument(attachment.Path, attachment.Name, metadata, dossierCode)
                 {
                     SenderOrganId = message.FromOrganId, SenderOrganName = message.FromOrganName, Priority = message.Priority,
-                    FromOtherAgency = true, Container = container,
+                    FromOtherAgency = true, Container = container, ExchangeId = message.DocumentId,
                 }, actor, cancellationToken).ConfigureAwait(false));
             WriteStatus(path, message, outcomes);
             return outcomes;
@@ -145,6 +147,25 @@ public sealed class IngestPipeline(IReadOnlyList<IIngestCheck> checks, RecordsIn
         finally
         {
             Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    /// <summary>The sender recalls a document it sent: the copies received are marked; an unknown one is refused by name.</summary>
+    private IngestOutcome Recall(string path, EdXmlMessage message, Actor actor)
+    {
+        var name = Path.GetFileName(path);
+        try
+        {
+            var copies = inbox.RecallReceived(message.FromOrganId, message.DocumentId, message.Content, actor);
+            _log.Information("Recall of {ExchangeId} from {Sender} marked {Count} received copies", message.DocumentId, message.FromOrganId,
+                copies.Count);
+            return new IngestOutcome(name, IngestOutcome.Recalled, copies[0].DocumentId, null, null,
+                [$"Cơ quan gửi thu hồi văn bản {message.DocumentId}: đã đánh dấu {copies.Count} bản đã nhận là bị thu hồi."],
+                copies[0].Id, null, false);
+        }
+        catch (Exception e) when (e is CatalogNotFoundException or InvalidRequestException)
+        {
+            return new IngestOutcome(name, IngestOutcome.Rejected, null, null, null, [e.Message], null, null, false);
         }
     }
 

@@ -100,7 +100,7 @@ public static class IngestCommands
     private static bool Print(CliContext context, IReadOnlyList<IngestOutcome> outcomes)
     {
         foreach (var outcome in outcomes) context.Output.Item(outcome, Describe);
-        return outcomes.All(o => o.Status == IngestOutcome.Accepted);
+        return outcomes.All(o => o.Status is IngestOutcome.Accepted or IngestOutcome.Recalled);
     }
 
     public static Command Inbox(CommandRunner runner)
@@ -177,11 +177,13 @@ public static class IngestCommands
         IngestOutcome.Accepted => $"{o.File}: ĐÃ TIẾP NHẬN, số đến {o.ArrivalNumber}, hồ sơ {o.Dossier}{(o.Urgent ? " — KHẨN, trình ngay" : "")}",
         IngestOutcome.Pending => $"{o.File}: CHỜ XỬ LÝ trong hộp thư ({o.InboxId}): {string.Join("; ", o.Reasons.Select(r => r.TrimEnd('.')))}",
         IngestOutcome.Duplicate => $"{o.File}: TRÙNG — {string.Join("; ", o.Reasons.Select(r => r.TrimEnd('.')))}",
+        IngestOutcome.Recalled => $"{o.File}: THU HỒI — {string.Join("; ", o.Reasons.Select(r => r.TrimEnd('.')))}",
         _ => $"{o.File}: TRẢ LẠI ({o.InboxId}) — {string.Join("; ", o.Reasons.Select(r => r.TrimEnd('.')))}",
     };
 
     private static string Line(InboxItem i) =>
-        $"{i.Id}  {i.ReceivedAt:dd/MM/yyyy HH:mm}  [{Status(i.Status)}]{(i.Urgent ? " KHẨN" : "")}  {i.SourceName}  {i.SenderOrganName}";
+        $"{i.Id}  {i.ReceivedAt:dd/MM/yyyy HH:mm}  [{Status(i.Status)}]{(i.Urgent ? " KHẨN" : "")}" +
+        $"{(i.RecalledAt is null ? "" : " BỊ THU HỒI")}  {i.SourceName}  {i.SenderOrganName}";
 
     private static string Details(InboxItem i) => string.Join(Environment.NewLine, new[]
     {

@@ -74,8 +74,26 @@ public sealed class OutgoingCommandTests : DemoDossierTest
         Assert.That(stats.Stdout, Does.Contain("gửi 1, nhận 0").And.Contain("Công văn: gửi 1"), stats.ToString());
         Assert.That((await As("ctich", "stats", "--from", "2026-13-01")).ExitCode, Is.EqualTo(64), "not a date");
 
+        // The recipient (another archive) receives the envelope; the recall later marks its copy.
+        using var recipient = new TempFolder("archive-recipient");
+        await DemoDossier.CreateAsync(recipient.Path);
+        var envelope = Directory.GetFiles(outbox, "*000.00.02.H42.edxml").Single();
+        var received = await Cli.RunAsync("ingest", envelope, "--data", recipient.Path, "--json");
+        Assert.That(received.Stdout, Does.Contain("\"status\""), received.ToString());
+        var unknown = Data.File("thu-hoi-la.edxml");
+        await File.WriteAllTextAsync(unknown, File.ReadAllText(envelope).Replace("<SteeringType>0</SteeringType>",
+            "<SteeringType>1</SteeringType>").Replace(exchangeId, exchangeId.Replace("01/UBND-VP", "99/UBND-VP")));
+        var refusedRecall = await Cli.RunAsync("ingest", unknown, "--data", recipient.Path);
+        Assert.That(refusedRecall.Stdout + refusedRecall.Stderr, Does.Contain("không có văn bản nào đã nhận"), refusedRecall.ToString());
+
         Assert.That((await As("vthu", "outgoing", "recall", id, "--reason", "Sai sót số liệu")).ExitCode, Is.Zero);
         Assert.That(Directory.GetFiles(outbox, "*.thu-hoi.edxml"), Has.Length.EqualTo(2));
+        var recall = Directory.GetFiles(outbox, "*000.00.02.H42.thu-hoi.edxml").Single();
+        var applied = await Cli.RunAsync("ingest", recall, "--data", recipient.Path);
+        Assert.That(applied.ExitCode, Is.Zero, applied.ToString());
+        Assert.That(applied.Stdout, Does.Contain("thu hồi"), applied.ToString());
+        var inbox = await Cli.RunAsync("inbox", "list", "--json", "--data", recipient.Path);
+        Assert.That(inbox.Stdout, Does.Contain("\"recalledAt\"").And.Contain("Sai sót số liệu"), inbox.ToString());
         Assert.That((await As("vthu", "outgoing", "list", "--status", "recalled")).Stdout, Does.Contain(id).And.Contain("đã thu hồi"));
     }
 
