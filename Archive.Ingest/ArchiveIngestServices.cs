@@ -38,6 +38,7 @@ public static class ArchiveIngestServices
         services.AddSingleton<DossierDestruction>();
         services.TryAddSingleton(sp => OutgoingExchange.In(sp.GetRequiredService<Archive.Core.Storage.DataFolder>()));
         services.AddSingleton<OutgoingIssuing>();
+        services.AddSingleton<RegisterPrint>();
         return services;
     }
 }

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Archive.Core.Application;
 using Archive.Core.Issuing;
+using Archive.Ingest.Records;
 
 namespace Archive.Web.Cli;
 
@@ -14,13 +15,23 @@ public static class RegisterCommands
 
     private static Option<FileInfo?> Xlsx() => new("--xlsx") { Description = "Xuất ra tệp XLSX mới" };
 
+    private static Option<FileInfo?> Pdf() => new("--pdf") { Description = "Xuất ra tệp PDF/A mới" };
+
     private static Command Incoming(CommandRunner runner)
     {
-        var (year, xlsx) = (Year(), Xlsx());
-        var incoming = new Command("incoming", "Sổ văn bản đến của một năm") { year, xlsx };
+        var (year, xlsx, pdf) = (Year(), Xlsx(), Pdf());
+        var incoming = new Command("incoming", "Sổ văn bản đến của một năm") { year, xlsx, pdf };
         runner.Bind(incoming, async (context, parse, cancellationToken) =>
         {
             var register = context.Get<IncomingRegister>();
+            if (parse.GetValue(pdf) is { } printed)
+            {
+                var bytes = await context.Get<RegisterPrint>().IncomingAsync(parse.GetValue(year), context.Actor, cancellationToken)
+                    .ConfigureAwait(false);
+                await OutputFile.WriteNewAsync(new MemoryStream(bytes), printed.FullName, cancellationToken).ConfigureAwait(false);
+                context.Output.Message($"Đã xuất sổ văn bản đến (PDF/A) ra {printed.FullName}.");
+                return ExitCodes.Ok;
+            }
             if (parse.GetValue(xlsx) is { } file)
             {
                 await WriteAsync(file, stream => register.WriteXlsxAsync(parse.GetValue(year), context.Actor, stream, cancellationToken),
@@ -38,12 +49,20 @@ public static class RegisterCommands
 
     private static Command Outgoing(CommandRunner runner)
     {
-        var (year, xlsx) = (Year(), Xlsx());
+        var (year, xlsx, pdf) = (Year(), Xlsx(), Pdf());
         var book = new Option<string?>("--register") { Description = $"Sổ (mặc định \"{NewOutgoingDocument.DefaultRegister}\")" };
-        var outgoing = new Command("outgoing", "Sổ văn bản đi của một năm") { year, book, xlsx };
+        var outgoing = new Command("outgoing", "Sổ văn bản đi của một năm") { year, book, xlsx, pdf };
         runner.Bind(outgoing, async (context, parse, cancellationToken) =>
         {
             var register = context.Get<OutgoingRegister>();
+            if (parse.GetValue(pdf) is { } printed)
+            {
+                var bytes = await context.Get<RegisterPrint>().OutgoingAsync(parse.GetValue(year), parse.GetValue(book), context.Actor,
+                    cancellationToken).ConfigureAwait(false);
+                await OutputFile.WriteNewAsync(new MemoryStream(bytes), printed.FullName, cancellationToken).ConfigureAwait(false);
+                context.Output.Message($"Đã xuất sổ văn bản đi (PDF/A) ra {printed.FullName}.");
+                return ExitCodes.Ok;
+            }
             if (parse.GetValue(xlsx) is { } file)
             {
                 await WriteAsync(file, stream => register.WriteXlsxAsync(parse.GetValue(year), parse.GetValue(book), context.Actor, stream,

@@ -1,4 +1,6 @@
+using System.Globalization;
 using Archive.Core.Application;
+using Archive.Ingest.Records;
 
 namespace Archive.Web.Hosting;
 
@@ -30,6 +32,13 @@ public static class RegisterEndpoints
             var name = year?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "nam-nay";
             return Results.File(workbook, Xlsx, $"so-van-ban-di-{name}.xlsx");
         });
+        api.MapGet("/incoming.pdf", async (int? year, HttpContext http, HttpActor actors, RegisterPrint print,
+            CancellationToken cancellationToken) => Results.File(await print.IncomingAsync(year, actors.Of(http), cancellationToken)
+            .ConfigureAwait(false), "application/pdf", $"so-van-ban-den-{year?.ToString(CultureInfo.InvariantCulture) ?? "nam-nay"}.pdf"));
+        api.MapGet("/outgoing.pdf", async (int? year, string? register, HttpContext http, HttpActor actors, RegisterPrint print,
+            CancellationToken cancellationToken) => Results.File(await print.OutgoingAsync(year, register, actors.Of(http),
+            cancellationToken).ConfigureAwait(false), "application/pdf",
+            $"so-van-ban-di-{year?.ToString(CultureInfo.InvariantCulture) ?? "nam-nay"}.pdf"));
         return endpoints;
     }
 }

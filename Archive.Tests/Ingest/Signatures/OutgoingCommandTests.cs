@@ -1,6 +1,8 @@
 using System.Text.Json;
+using Archive.Ingest.Conversion;
 using Archive.Ingest.Records;
 using Archive.Tests.Support;
+using Serilog.Core;
 
 namespace Archive.Tests.Ingest.Signatures;
 
@@ -70,6 +72,13 @@ public sealed class OutgoingCommandTests : DemoDossierTest
         Assert.That((await As("vthu", "register", "outgoing", "--xlsx", xlsx)).ExitCode, Is.Zero);
         Assert.That((await File.ReadAllBytesAsync(xlsx)).Take(2), Is.EqualTo("PK"u8.ToArray()), "a workbook (a ZIP)");
         Assert.That((await As("cvien", "register", "outgoing")).ExitCode, Is.EqualTo(77), "a specialist does not keep the registers");
+        var printed = Data.File("so-di.pdf");
+        Assert.That((await As("vthu", "register", "outgoing", "--pdf", printed)).ExitCode, Is.Zero);
+        Assert.That(Tool.Run("qpdf", ["--check", printed], check: false).ExitCode, Is.Zero);
+        var pdfa = await new PdfAVerifier(new ToolRunner(Logger.None), new ConversionOptions())
+            .VerifyAsync(printed, CancellationToken.None);
+        Assert.That(pdfa.IsValid, pdfa.ToString());
+        Assert.That(Tool.Run("pdftotext", [printed, "-"]).Output, Does.Contain("SỔ ĐĂNG KÝ VĂN BẢN ĐI NĂM").And.Contain("01/UBND-VP"));
         var stats = await As("ctich", "stats");
         Assert.That(stats.Stdout, Does.Contain("gửi 1, nhận 0").And.Contain("Công văn: gửi 1"), stats.ToString());
         Assert.That((await As("ctich", "stats", "--from", "2026-13-01")).ExitCode, Is.EqualTo(64), "not a date");

@@ -39,6 +39,7 @@ public sealed class ApiDocumentationTests
             "/api/v1/outgoing/{id}/comment", "/api/v1/outgoing/{id}/return", "/api/v1/outgoing/{id}/signed", "/api/v1/outgoing/{id}/number",
             "/api/v1/outgoing/{id}/issue", "/api/v1/outgoing/{id}/recall", "/api/v1/outgoing/status", "/api/v1/registers/outgoing",
             "/api/v1/registers/outgoing.xlsx", "/api/v1/statistics", "/api/v1/statistics/report.xlsx",
+            "/api/v1/registers/incoming.pdf", "/api/v1/registers/outgoing.pdf",
         }), "every endpoint of the API, and nothing else");
 
         // Checked by an independent implementation of the OpenAPI schemas, not by the library that wrote the document.
