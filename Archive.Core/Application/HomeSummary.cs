@@ -19,4 +19,7 @@ public sealed record HomeSummary(string Login, string FullName, IReadOnlyList<st
 
     /// <summary>How many of <see cref="MyTasks"/> are past their deadline on the agency's calendar.</summary>
     public int MyTasksOverdue { get; init; }
+
+    /// <summary>Outgoing documents waiting for the user's step (<see cref="IssuingService.Waiting"/>).</summary>
+    public IReadOnlyList<Issuing.OutgoingDocument> OutgoingWaiting { get; init; } = [];
 }

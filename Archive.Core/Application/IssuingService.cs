@@ -337,6 +337,19 @@ public sealed class IssuingService(ArchiveStore store, CatalogService catalog, D
         return document;
     });
 
+    /// <summary>
+    /// The outgoing documents waiting for the actor's step: presented to them for signing, their drafts returned to them, and for the
+    /// records officers of the agency those signed (to number) and numbered (to issue). The in-app notice of outgoing work.
+    /// </summary>
+    public IReadOnlyList<OutgoingDocument> Waiting(Actor actor)
+    {
+        var officer = store.Catalog.Read(session => policy.Allows(session, actor, Operation.OutgoingIssue));
+        return List(actor).Where(d => d.Status == OutgoingStatus.Submitted && d.Signer == actor.Name
+                                      || d.Status == OutgoingStatus.Draft && d.Drafter == actor.Name
+                                                                         && d.History[^1].Kind == TaskEntryKind.Return
+                                      || officer && d.Status is OutgoingStatus.Signed or OutgoingStatus.Numbered).ToList();
+    }
+
     /// <summary>The active leaders of the actor's agency: whom a draft may be presented to for signing.</summary>
     public IReadOnlyList<Colleague> Signers(Actor actor) => store.Catalog.Read(session =>
     {

@@ -8,13 +8,16 @@ namespace Archive.Core.Application;
 
 /// <summary>The home page's use case: what waits for the signed-in user, each part only where the user has the right to see it.</summary>
 public sealed class WorkplaceHome(ArchiveStore store, AccessPolicy policy, TransferService transfers, ProcessingService processing,
-    TimeProvider clock)
+    IssuingService issuing, TimeProvider clock)
 {
     public HomeSummary Of(Actor actor)
     {
         var mine = processing.Tasks(actor, Processing.TaskFilter.Mine);
         var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
-        var summary = Summary(actor) with { MyTasks = mine, MyTasksOverdue = mine.Count(t => t.IsOverdue(today)) };
+        var summary = Summary(actor) with
+        {
+            MyTasks = mine, MyTasksOverdue = mine.Count(t => t.IsOverdue(today)), OutgoingWaiting = issuing.Waiting(actor),
+        };
         // Outside the read above: the due list reads the catalog itself.
         return Allowed(actor).Contains(Operation.Transfer) ? summary with { TransfersDue = transfers.Due(actor) } : summary;
     }

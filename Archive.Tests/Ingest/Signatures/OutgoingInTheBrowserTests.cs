@@ -51,6 +51,8 @@ public sealed class OutgoingInTheBrowserTests : DemoDossierTest
         await using (leaderContext)
         {
             await SignInAsync(leader, "ctich");
+            await leader.GotoAsync("/");
+            Assert.That(await leader.TextContentAsync("[data-test=outgoing-waiting]"), Is.EqualTo("1"), "the home page's notice");
             await leader.GotoAsync("/phat-hanh");
             await leader.SetInputFilesAsync("[data-test=signed-file]", draft);
             await leader.ClickAsync("[data-test=signed]");
