@@ -34,8 +34,10 @@ public sealed class CopiesInTheBrowserTests : DemoDossierTest
         await officer.FillAsync("#Purpose", "Cung cấp hồ sơ vụ án");
         await officer.FillAsync("#Recipient", "Tòa án nhân dân tỉnh Hà Tĩnh");
         await officer.ClickAsync("[data-test=copy-request] button[type=submit]");
+        // Committed is enough: the assertions below wait for what they read (waiting for "load" timed out once on a busy machine).
         await officer.WaitForURLAsync(url => url.Contains("/ban-sao", StringComparison.Ordinal)
-                                             && !url.Contains("yeu-cau", StringComparison.Ordinal));
+                                             && !url.Contains("yeu-cau", StringComparison.Ordinal),
+            new PageWaitForURLOptions { WaitUntil = WaitUntilState.Commit });
         Assert.That(await officer.TextContentAsync("[data-test=status]"), Does.Contain("Chờ phê duyệt"));
         Assert.That(await officer.Locator("[data-test=approve]").CountAsync(), Is.Zero, "a records officer does not approve");
 
