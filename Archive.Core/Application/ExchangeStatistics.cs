@@ -78,7 +78,8 @@ public sealed class ExchangeStatistics(ArchiveStore store, AccessPolicy policy, 
         static string Month(DateOnly day) => day.ToString("yyyy-MM", CultureInfo.InvariantCulture);
         var units = session.Users.All().ToDictionary(u => u.Login, u => u.Unit);
 
-        foreach (var sent in session.Outgoing.All().Where(o => o.IssuedAt is not null))
+        // Điều 17 counts documents sent electronically: paper ones are in the register, not here.
+        foreach (var sent in session.Outgoing.All().Where(o => o.IssuedAt is not null && !o.OnPaper))
         {
             var day = Day(sent.IssuedAt!.Value);
             if (InPeriod(day))

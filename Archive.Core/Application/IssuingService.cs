@@ -204,12 +204,7 @@ public sealed class IssuingService(ArchiveStore store, CatalogService catalog, D
                 "đúng ngày người có thẩm quyền ký (Điều 12 khoản 2); trả lại để ký lại.");
         if (before.Number is { } taken && before.Year == today.Year)
             return new NumberingIssue(before, taken, today, before.SignedDigest!);
-        // Moved on inside the write transaction: numbers follow each other with no gap and no repeat.
-        var key = RegisterCounter.IdOf(before.Agency, before.Register, today.Year);
-        var counter = session.RegisterCounters.Get(key);
-        var number = (counter?.Last ?? 0) + 1;
-        if (counter is null) session.RegisterCounters.Insert(new RegisterCounter { Id = key, Last = number });
-        else session.RegisterCounters.Update(counter with { Last = number });
+        var number = Next(session, before.Agency, before.Register, today.Year);
         var after = Change(session, "outgoing.number", before, before with
         {
             Year = today.Year, Number = number,
@@ -251,6 +246,49 @@ public sealed class IssuingService(ArchiveStore store, CatalogService catalog, D
         return filed!;
     }
 
+    /// <summary>
+    /// A document issued on paper (signed by hand) takes its number from the same register as the electronic ones (NĐ 30 Điều 15:
+    /// paper and electronic documents share one numbering), today, and is registered as issued; there is no file to keep.
+    /// </summary>
+    public OutgoingDocument RegisterPaper(NewOutgoingDocument request, string signerName, Actor actor) => store.Catalog.Write(actor,
+        session =>
+        {
+            ArgumentNullException.ThrowIfNull(request);
+            policy.Demand(session, actor, Operation.OutgoingIssue);
+            var dossier = CatalogService.FindDossier(session, request.DossierCode.Trim());
+            if (actor.Agency is { } agency && agency != dossier.OrganId)
+                throw new AccessDeniedException($"Hồ sơ {dossier.FileCode} thuộc cơ quan khác; văn bản đi lập vào hồ sơ của cơ quan mình.");
+            var today = Today;
+            var register = Required(request.Register, "Sổ văn bản đi");
+            var number = Next(session, dossier.OrganId.Value, register, today.Year);
+            var now = clock.GetLocalNow();
+            var document = new OutgoingDocument
+            {
+                Id = Guid.CreateVersion7().ToString("N"), Agency = dossier.OrganId.Value,
+                OrganName = session.Agencies.Get(dossier.OrganId.Value)?.Name ?? dossier.OrganId.Value, Register = register,
+                TypeName = Required(request.TypeName, "Loại văn bản"), Notation = Required(request.Notation, "Ký hiệu"),
+                Subject = Required(request.Subject, "Trích yếu nội dung"), Priority = request.Priority, DueDate = request.DueDate,
+                PageAmount = request.PageAmount, DossierCode = dossier.FileCode.Value, Drafter = actor.Name,
+                SignerName = Required(signerName, "Người ký"), Recipients = new(Recipients(request.Recipients)), OnPaper = true,
+                Status = OutgoingStatus.Issued, Year = today.Year, Number = number, IssueDate = today, IssuedAt = now,
+                History = new([Entry(actor, TaskEntryKind.Number,
+                    $"Văn bản giấy: lấy số {number:00}/{request.Notation.Trim()} trong sổ \"{register}\" năm {today.Year}, " +
+                    $"ký bởi {signerName.Trim()}")]),
+            };
+            return Change(session, "outgoing.paper", null, document);
+        });
+
+    /// <summary>The next number of a register this year, moved on inside the caller's write transaction: no gap, no repeat.</summary>
+    private static int Next(ICatalogSession session, string agency, string register, int year)
+    {
+        var key = RegisterCounter.IdOf(agency, register, year);
+        var counter = session.RegisterCounters.Get(key);
+        var number = (counter?.Last ?? 0) + 1;
+        if (counter is null) session.RegisterCounters.Insert(new RegisterCounter { Id = key, Last = number });
+        else session.RegisterCounters.Update(counter with { Last = number });
+        return number;
+    }
+
     /// <summary>The document identifier used in the exchange (QCVN 102): "OrganId,yyyy/mm/dd,Số/KH".</summary>
     public static string ExchangeIdOf(OutgoingDocument document) =>
         string.Create(CultureInfo.InvariantCulture, $"{document.Agency},{document.IssueDate:yyyy/MM/dd},{document.Code}");
@@ -282,7 +320,7 @@ public sealed class IssuingService(ArchiveStore store, CatalogService catalog, D
         var candidates = report.ExchangeId is { Length: > 0 } exchangeId
             ? session.Outgoing.Where(o => o.ExchangeId == exchangeId)
             : session.Outgoing.All().Where(o => o.IssueDate == report.IssuedDate && o.Code == report.Code?.Trim()).ToList();
-        var before = candidates.FirstOrDefault(o => o.Status is OutgoingStatus.Issued or OutgoingStatus.Recalled)
+        var before = candidates.FirstOrDefault(o => o.Status is OutgoingStatus.Issued or OutgoingStatus.Recalled && !o.OnPaper)
                      ?? throw new CatalogNotFoundException(
                          $"Thông điệp trạng thái cho văn bản không có trong sổ văn bản đi đã phát hành " +
                          $"({report.ExchangeId ?? $"{report.Code}, ngày {report.IssuedDate:dd/MM/yyyy}"}).");

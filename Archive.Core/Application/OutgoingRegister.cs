@@ -23,10 +23,12 @@ public sealed class OutgoingRegister(ArchiveStore store, AccessPolicy policy, Ti
         return session.Outgoing.Where(o => o.Year == wanted && o.Register == book)
             .Where(o => o.Number is not null && (agency is null || o.Agency == agency))
             .OrderBy(o => o.Number).Select(o => new OutgoingRegisterLine(o.Number!.Value, o.Code!, o.IssueDate, o.TypeName, o.Subject,
-                o.SignerName, string.Join("; ", o.Recipients.Select(r => o.IssuedAt is null
+                o.SignerName, string.Join("; ", o.Recipients.Select(r => o.IssuedAt is null || o.OnPaper
                     ? r.OrganName
                     : $"{r.OrganName} ({DeliveryStatusName.Of(r.Status)})")), o.Priority, o.Recipients.Count, o.DossierCode,
-                o.Status == OutgoingStatus.Recalled ? "Đã thu hồi" : o.IssuedAt is null ? OutgoingStatusName.Of(o.Status) : null,
+                o.Status == OutgoingStatus.Recalled ? "Đã thu hồi"
+                : o.OnPaper ? "Văn bản giấy"
+                : o.IssuedAt is null ? OutgoingStatusName.Of(o.Status) : null,
                 o.Id, o.DocumentId))
             .ToList();
     });

@@ -49,6 +49,9 @@ public sealed record OutgoingDocument
 
     public OutgoingStatus Status { get; init; }
 
+    /// <summary>Issued on paper only (signed by hand): it takes its number from the same register, and has no file here.</summary>
+    public bool OnPaper { get; init; }
+
     /// <summary>The SHA-256 of the current draft; earlier drafts stay in the blob store, named in the history.</summary>
     public string DraftDigest { get; init; } = "";
 

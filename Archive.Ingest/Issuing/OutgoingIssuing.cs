@@ -144,7 +144,8 @@ public sealed class OutgoingIssuing(ArchiveStore store, IssuingService issuing, 
     public async Task<OutgoingDocument> RecallAsync(string id, string reason, Actor actor, CancellationToken cancellationToken)
     {
         var recalled = issuing.Recall(id, reason, actor);
-        foreach (var recipient in recalled.Recipients)
+        // A paper document is recalled on paper: there is nothing to send over the exchange.
+        foreach (var recipient in recalled.OnPaper ? Enumerable.Empty<OutgoingRecipient>() : recalled.Recipients)
             await exchange.WriteAsync(recalled, recipient,
                 (output, ct) => EdXmlEnvelopeWriter.WriteAsync(output, recalled, recipient, null, null, ct, reason), cancellationToken,
                 recall: true).ConfigureAwait(false);

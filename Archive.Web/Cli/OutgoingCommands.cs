@@ -17,7 +17,7 @@ public static class OutgoingCommands
         "Văn bản đi: dự thảo, trình ký, ký số, cấp số và ký số cơ quan, phát hành, thu hồi, trạng thái từ nơi nhận")
     {
         Draft(runner), Revise(runner), Submit(runner), Comment(runner), Return(runner), Sign(runner), Number(runner), Issue(runner),
-        Recall(runner), Status(runner), List(runner), Show(runner),
+        Recall(runner), Status(runner), Paper(runner), List(runner), Show(runner),
     };
 
     private static Argument<string> Id() => new("id") { Description = "Mã văn bản đi" };
@@ -26,33 +26,63 @@ public static class OutgoingCommands
         $"{d.Id}  {d.Code ?? "(chưa có số)"}  {OutgoingStatusName.Of(d.Status)}  {d.TypeName}: {d.Subject}" +
         (d.Signer is { } signer ? $"  (người ký {signer})" : "");
 
-    private static Command Draft(CommandRunner runner)
+    /// <summary>The options a draft and a paper document share: what it is, where it is filed, whom it goes to.</summary>
+    private sealed class Description
     {
-        var file = new Argument<FileInfo>("file") { Description = "Tệp PDF dự thảo (trang 1 có \"Số:\" để văn thư ghi số)" };
-        var type = new Option<string>("--type") { Description = "Tên loại văn bản (Quyết định, Công văn…)", Required = true };
-        var notation = new Option<string>("--notation") { Description = "Ký hiệu sau số, ví dụ QĐ-UBND", Required = true };
-        var subject = new Option<string>("--subject") { Description = "Trích yếu nội dung", Required = true };
-        var dossier = new Option<string>("--dossier") { Description = "Mã hồ sơ lập văn bản vào khi cấp số", Required = true };
-        var to = new Option<string[]>("--to") { Description = "Nơi nhận: MÃ-ĐỊNH-DANH=Tên cơ quan (lặp lại được)", Required = true };
-        var priority = new Option<string?>("--priority") { Description = "Độ khẩn: Khẩn, Thượng khẩn, Hỏa tốc" };
-        var due = new Option<string?>("--due") { Description = "Hạn trả lời, yyyy-MM-dd" };
-        var pages = new Option<int?>("--pages") { Description = "Số trang" };
-        var register = new Option<string>("--register")
+        public Option<string> Type { get; } = new("--type") { Description = "Tên loại văn bản (Quyết định, Công văn…)", Required = true };
+        public Option<string> Notation { get; } = new("--notation") { Description = "Ký hiệu sau số, ví dụ QĐ-UBND", Required = true };
+        public Option<string> Subject { get; } = new("--subject") { Description = "Trích yếu nội dung", Required = true };
+        public Option<string> Dossier { get; } = new("--dossier") { Description = "Mã hồ sơ lập văn bản vào", Required = true };
+        public Option<string[]> To { get; } = new("--to")
+        {
+            Description = "Nơi nhận: MÃ-ĐỊNH-DANH=Tên cơ quan (lặp lại được)", Required = true,
+        };
+        public Option<string?> Priority { get; } = new("--priority") { Description = "Độ khẩn: Khẩn, Thượng khẩn, Hỏa tốc" };
+        public Option<string?> Due { get; } = new("--due") { Description = "Hạn trả lời, yyyy-MM-dd" };
+        public Option<int?> Pages { get; } = new("--pages") { Description = "Số trang" };
+        public Option<string> Register { get; } = new("--register")
         {
             Description = "Sổ văn bản đi cấp số (mặc định \"chung\")", DefaultValueFactory = _ => NewOutgoingDocument.DefaultRegister,
         };
-        var draft = new Command("draft", "Soạn dự thảo văn bản đi")
+
+        public void AddTo(Command command)
         {
-            file, type, notation, subject, dossier, to, priority, due, pages, register,
-        };
+            foreach (Option option in new Option[] { Type, Notation, Subject, Dossier, To, Priority, Due, Pages, Register })
+                command.Options.Add(option);
+        }
+
+        public NewOutgoingDocument Read(ParseResult parse) => new(parse.GetValue(Type)!, parse.GetValue(Notation)!,
+            parse.GetValue(Subject)!, parse.GetValue(Dossier)!, (parse.GetValue(To) ?? []).Select(r => r.Split('=', 2) is [var id, var name]
+                ? new OutgoingRecipient { OrganId = id.Trim(), OrganName = name.Trim() }
+                : throw new UserInputException($"Nơi nhận '{r}' phải có dạng MÃ-ĐỊNH-DANH=Tên cơ quan.")).ToList(),
+            parse.GetValue(Priority), DateInput.Optional(parse.GetValue(Due), "Hạn trả lời"), parse.GetValue(Pages),
+            parse.GetValue(Register)!);
+    }
+
+    private static Command Paper(CommandRunner runner)
+    {
+        var description = new Description();
+        var signer = new Option<string>("--signer") { Description = "Họ tên người ký (ký tay)", Required = true };
+        var paper = new Command("paper", "Văn thư cấp số cho văn bản giấy (ký tay) từ cùng sổ văn bản đi") { signer };
+        description.AddTo(paper);
+        runner.Bind(paper, (context, parse) =>
+        {
+            var numbered = context.Get<IssuingService>().RegisterPaper(description.Read(parse), parse.GetValue(signer)!, context.Actor);
+            context.Output.Item(numbered, d => $"Đã cấp số {d.Code} ngày {d.IssueDate:dd/MM/yyyy} cho văn bản giấy {d.Id}.");
+            return ExitCodes.Ok;
+        });
+        return paper;
+    }
+
+    private static Command Draft(CommandRunner runner)
+    {
+        var file = new Argument<FileInfo>("file") { Description = "Tệp PDF dự thảo (trang 1 có \"Số:\" để văn thư ghi số)" };
+        var description = new Description();
+        var draft = new Command("draft", "Soạn dự thảo văn bản đi") { file };
+        description.AddTo(draft);
         runner.Bind(draft, async (context, parse, cancellationToken) =>
         {
-            var recipients = (parse.GetValue(to) ?? []).Select(r => r.Split('=', 2) is [var id, var name]
-                ? new OutgoingRecipient { OrganId = id.Trim(), OrganName = name.Trim() }
-                : throw new UserInputException($"Nơi nhận '{r}' phải có dạng MÃ-ĐỊNH-DANH=Tên cơ quan.")).ToList();
-            var request = new NewOutgoingDocument(parse.GetValue(type)!, parse.GetValue(notation)!, parse.GetValue(subject)!,
-                parse.GetValue(dossier)!, recipients, parse.GetValue(priority), DateInput.Optional(parse.GetValue(due), "Hạn trả lời"),
-                parse.GetValue(pages), parse.GetValue(register)!);
+            var request = description.Read(parse);
             await using var content = OutputFile.OpenInput(parse.GetValue(file)!);
             var drafted = await context.Get<IssuingService>().DraftAsync(request, content, context.Actor, cancellationToken)
                 .ConfigureAwait(false);

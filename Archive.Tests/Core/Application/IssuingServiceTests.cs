@@ -115,6 +115,22 @@ public sealed class IssuingServiceTests
     }
 
     [Test]
+    public async Task Paper_and_electronic_documents_share_one_numbering()
+    {
+        var electronic = await Signed("Điện tử");
+        Assert.That(_issuing.ReserveNumber(electronic.Id, As("vthu")).Number, Is.EqualTo(1));
+        var paper = _issuing.RegisterPaper(New("Giấy, ký tay"), "Nguyễn Văn An", As("vthu"));
+        Assert.That((paper.Code, paper.Status, paper.OnPaper, paper.IssueDate), Is.EqualTo(("02/UBND-VP", OutgoingStatus.Issued, true,
+            (DateOnly?)Today)));
+        var next = await Signed("Điện tử sau");
+        Assert.That(_issuing.ReserveNumber(next.Id, As("vthu")).Number, Is.EqualTo(3));
+        Assert.Throws<AccessDeniedException>(() => _issuing.RegisterPaper(New("Chuyên viên"), "Ai đó", As("cvien")),
+            "numbers are the records officer's");
+        var line = new OutgoingRegister(_store, new AccessPolicy(), _clock).Lines(null, null, As("vthu")).Single(l => l.Number == 2);
+        Assert.That((line.Code, line.Signer, line.Note), Is.EqualTo(("02/UBND-VP", "Nguyễn Văn An", "Văn bản giấy")));
+    }
+
+    [Test]
     public async Task Numbering_is_refused_before_the_personal_signature_or_on_another_day_than_it()
     {
         var draft = await Drafted(New("Chưa ký"));
