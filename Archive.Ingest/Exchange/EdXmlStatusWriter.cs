@@ -1,3 +1,4 @@
+using Archive.Core.Issuing;
 using System.Globalization;
 using System.Text;
 using System.Xml;
@@ -7,7 +8,7 @@ namespace Archive.Ingest.Exchange;
 /// <summary>Writes the status message sent back to the sender: which document, what happened, and why (for a rejection).</summary>
 public static class EdXmlStatusWriter
 {
-    public static void Write(Stream output, EdXmlMessage received, EdXmlStatus status, string? receiverOrganId, string? receiverOrganName,
+    public static void Write(Stream output, EdXmlMessage received, DeliveryStatus status, string? receiverOrganId, string? receiverOrganName,
         IReadOnlyList<string> reasons, DateTimeOffset at)
     {
         using var xml = XmlWriter.Create(output, new XmlWriterSettings { Encoding = new UTF8Encoding(false), Indent = true });
@@ -31,13 +32,13 @@ public static class EdXmlStatusWriter
         xml.WriteEndDocument();
     }
 
-    private static string Describe(EdXmlStatus status) => status switch
+    private static string Describe(DeliveryStatus status) => status switch
     {
-        EdXmlStatus.Received => "Đã đến",
-        EdXmlStatus.Rejected => "Từ chối tiếp nhận",
-        EdXmlStatus.Accepted => "Đã tiếp nhận",
-        EdXmlStatus.Assigned => "Đã phân công",
-        EdXmlStatus.InProgress => "Đang xử lý",
+        DeliveryStatus.Received => "Đã đến",
+        DeliveryStatus.Returned => "Từ chối tiếp nhận",
+        DeliveryStatus.Accepted => "Đã tiếp nhận",
+        DeliveryStatus.Assigned => "Đã phân công",
+        DeliveryStatus.InProgress => "Đang xử lý",
         _ => "Hoàn thành",
     };
 

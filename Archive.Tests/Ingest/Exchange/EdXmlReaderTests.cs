@@ -1,3 +1,4 @@
+using Archive.Core.Issuing;
 using System.Text;
 using Archive.Ingest.Exchange;
 using Archive.Tests.Support;
@@ -127,7 +128,7 @@ public sealed class EdXmlReaderTests
         var message = await Read(Envelope(Attachment("cong-van.pdf", [1])));
         using var output = new MemoryStream();
 
-        EdXmlStatusWriter.Write(output, message, EdXmlStatus.Rejected, "000.00.00.H42", "Ủy ban nhân dân tỉnh Hà Tĩnh",
+        EdXmlStatusWriter.Write(output, message, DeliveryStatus.Returned, "000.00.00.H42", "Ủy ban nhân dân tỉnh Hà Tĩnh",
             ["Chữ ký số không hợp lệ (HASH_FAILURE)", "thiếu <chữ ký> tổ chức & cá nhân"], new DateTimeOffset(2019, 4, 12, 9, 30, 0, TimeSpan.FromHours(7)));
 
         output.Position = 0;
