@@ -8,8 +8,8 @@ namespace Archive.Ingest.Exchange;
 /// <summary>Writes the status message sent back to the sender: which document, what happened, and why (for a rejection).</summary>
 public static class EdXmlStatusWriter
 {
-    public static void Write(Stream output, EdXmlMessage received, DeliveryStatus status, string? receiverOrganId, string? receiverOrganName,
-        IReadOnlyList<string> reasons, DateTimeOffset at)
+    public static void Write(Stream output, EdXmlMessage received, DeliveryStatus status, string? receiverOrganId,
+        string? receiverOrganName, IReadOnlyList<string> reasons, DateTimeOffset at)
     {
         using var xml = XmlWriter.Create(output, new XmlWriterSettings { Encoding = new UTF8Encoding(false), Indent = true });
         xml.WriteStartDocument();

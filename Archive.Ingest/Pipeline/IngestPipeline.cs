@@ -232,7 +232,8 @@ public sealed class IngestPipeline(IReadOnlyList<IIngestCheck> checks, RecordsIn
     private void WriteStatus(string envelopePath, EdXmlMessage message, IReadOnlyList<IngestOutcome> outcomes)
     {
         var rejected = outcomes.Where(o => o.Status is IngestOutcome.Rejected or IngestOutcome.Duplicate).ToList();
-        var status = rejected.Count > 0 ? DeliveryStatus.Returned : outcomes.Any(o => o.Status == IngestOutcome.Accepted) ? DeliveryStatus.Accepted
+        var status = rejected.Count > 0 ? DeliveryStatus.Returned
+            : outcomes.Any(o => o.Status == IngestOutcome.Accepted) ? DeliveryStatus.Accepted
             : DeliveryStatus.Received;
         var statusPath = envelopePath + ".status.xml";
         using var output = File.Create(statusPath);
