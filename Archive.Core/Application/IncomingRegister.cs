@@ -1,5 +1,6 @@
 using Archive.Core.Access;
 using Archive.Core.Audit;
+using Archive.Core.Catalog;
 using Archive.Core.Registry;
 using Archive.Core.Storage;
 using MiniExcelLibs;
@@ -9,7 +10,8 @@ namespace Archive.Core.Application;
 /// <summary>Sổ văn bản đến: the arrival numbers of a year with their documents, shown and exported to XLSX, for those who keep the inbox.</summary>
 public sealed class IncomingRegister(ArchiveStore store, AccessPolicy policy, TimeProvider clock)
 {
-    public IReadOnlyList<IncomingRegisterLine> Lines(int? year, Actor actor) => store.Catalog.Read(session =>
+    /// <param name="containing">Only lines whose text holds these words, with or without diacritics.</param>
+    public IReadOnlyList<IncomingRegisterLine> Lines(int? year, Actor actor, string? containing = null) => store.Catalog.Read(session =>
     {
         policy.Demand(session, actor, Operation.InboxRead);
         var wanted = year ?? clock.GetLocalNow().Year;
@@ -19,7 +21,7 @@ public sealed class IncomingRegister(ArchiveStore store, AccessPolicy policy, Ti
             return new IncomingRegisterLine(arrival.Number, arrival.ArrivalDate, arrival.Priority, d?.Notation?.Value
                 ?? (d?.CodeNumber is { } n ? $"{n}/{d.CodeNotation}" : null), d?.IssuedDate, d?.OrganName ?? "", d?.TypeName ?? "", d?.Subject,
                 d?.FileCode.Value ?? "", arrival.DocumentId);
-        }).ToList();
+        }).Where(l => VietnameseText.Matches(containing, l.Notation, l.OrganName, l.TypeName, l.Subject, l.Priority, l.Dossier)).ToList();
     });
 
     /// <summary>The register of a year as an XLSX workbook, its columns named as the register's.</summary>

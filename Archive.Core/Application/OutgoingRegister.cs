@@ -1,6 +1,7 @@
 using System.Globalization;
 using Archive.Core.Access;
 using Archive.Core.Audit;
+using Archive.Core.Catalog;
 using Archive.Core.Issuing;
 using Archive.Core.Registry;
 using Archive.Core.Storage;
@@ -14,7 +15,9 @@ namespace Archive.Core.Application;
 /// </summary>
 public sealed class OutgoingRegister(ArchiveStore store, AccessPolicy policy, TimeProvider clock)
 {
-    public IReadOnlyList<OutgoingRegisterLine> Lines(int? year, string? register, Actor actor) => store.Catalog.Read(session =>
+    /// <param name="containing">Only lines whose text holds these words, with or without diacritics.</param>
+    public IReadOnlyList<OutgoingRegisterLine> Lines(int? year, string? register, Actor actor, string? containing = null) =>
+        store.Catalog.Read(session =>
     {
         policy.Demand(session, actor, Operation.InboxRead);
         var wanted = (int?)(year ?? clock.GetLocalNow().Year);
@@ -30,6 +33,7 @@ public sealed class OutgoingRegister(ArchiveStore store, AccessPolicy policy, Ti
                 : o.OnPaper ? "Văn bản giấy"
                 : o.IssuedAt is null ? OutgoingStatusName.Of(o.Status) : null,
                 o.Id, o.DocumentId))
+            .Where(l => VietnameseText.Matches(containing, l.Code, l.TypeName, l.Subject, l.Signer, l.Recipients, l.Priority, l.Note))
             .ToList();
     });
 

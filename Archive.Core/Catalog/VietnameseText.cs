@@ -16,6 +16,17 @@ public static class VietnameseText
     /// <summary>Length as a user counts it: characters of the NFC form.</summary>
     public static int Length(string text) => Nfc(text).Length;
 
+    /// <summary>
+    /// Whether every word of <paramref name="query"/> is in one of the texts, compared folded (with or without diacritics); an
+    /// empty query matches everything.
+    /// </summary>
+    public static bool Matches(string? query, params string?[] texts)
+    {
+        if (string.IsNullOrWhiteSpace(query)) return true;
+        var haystack = Fold(string.Join(' ', texts.OfType<string>()));
+        return Fold(query).Split(' ').All(word => haystack.Contains(word, StringComparison.Ordinal));
+    }
+
     public static string Fold(string text)
     {
         var decomposed = text.Normalize(NormalizationForm.FormD);

@@ -17,10 +17,13 @@ public static class RegisterCommands
 
     private static Option<FileInfo?> Pdf() => new("--pdf") { Description = "Xuất ra tệp PDF/A mới" };
 
+    private static Option<string?> Find() => new("--find") { Description = "Chỉ các dòng có những từ này (có dấu hoặc không dấu)" };
+
     private static Command Incoming(CommandRunner runner)
     {
         var (year, xlsx, pdf) = (Year(), Xlsx(), Pdf());
-        var incoming = new Command("incoming", "Sổ văn bản đến của một năm") { year, xlsx, pdf };
+        var find = Find();
+        var incoming = new Command("incoming", "Sổ văn bản đến của một năm") { year, xlsx, pdf, find };
         runner.Bind(incoming, async (context, parse, cancellationToken) =>
         {
             var register = context.Get<IncomingRegister>();
@@ -39,7 +42,7 @@ public static class RegisterCommands
                 context.Output.Message($"Đã xuất sổ văn bản đến ra {file.FullName}.");
                 return ExitCodes.Ok;
             }
-            context.Output.List(register.Lines(parse.GetValue(year), context.Actor),
+            context.Output.List(register.Lines(parse.GetValue(year), context.Actor, parse.GetValue(find)),
                 l => $"{l.Number}  {l.ArrivalDate:dd/MM/yyyy}  {l.Priority ?? "Thường"}  {l.Notation}  {l.OrganName}  {l.Subject}",
                 "Sổ chưa có văn bản đến nào.");
             return ExitCodes.Ok;
@@ -51,7 +54,8 @@ public static class RegisterCommands
     {
         var (year, xlsx, pdf) = (Year(), Xlsx(), Pdf());
         var book = new Option<string?>("--register") { Description = $"Sổ (mặc định \"{NewOutgoingDocument.DefaultRegister}\")" };
-        var outgoing = new Command("outgoing", "Sổ văn bản đi của một năm") { year, book, xlsx, pdf };
+        var find = Find();
+        var outgoing = new Command("outgoing", "Sổ văn bản đi của một năm") { year, book, xlsx, pdf, find };
         runner.Bind(outgoing, async (context, parse, cancellationToken) =>
         {
             var register = context.Get<OutgoingRegister>();
@@ -70,7 +74,7 @@ public static class RegisterCommands
                 context.Output.Message($"Đã xuất sổ văn bản đi ra {file.FullName}.");
                 return ExitCodes.Ok;
             }
-            context.Output.List(register.Lines(parse.GetValue(year), parse.GetValue(book), context.Actor),
+            context.Output.List(register.Lines(parse.GetValue(year), parse.GetValue(book), context.Actor, parse.GetValue(find)),
                 l => $"{l.Code}  {l.IssuedDate:dd/MM/yyyy}  {l.TypeName}: {l.Subject}  (ký: {l.Signer}; nơi nhận: {l.Recipients})" +
                      (l.Note is { } note ? $"  [{note}]" : ""),
                 "Sổ chưa cấp số nào.");

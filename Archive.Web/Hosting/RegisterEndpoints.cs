@@ -12,7 +12,8 @@ public static class RegisterEndpoints
     public static IEndpointRouteBuilder MapRegisters(this IEndpointRouteBuilder endpoints)
     {
         var api = endpoints.MapGroup("/api/v1/registers");
-        api.MapGet("/incoming", (int? year, HttpContext http, HttpActor actors, IncomingRegister register) => register.Lines(year, actors.Of(http)));
+        api.MapGet("/incoming", (int? year, string? q, HttpContext http, HttpActor actors, IncomingRegister register) =>
+            register.Lines(year, actors.Of(http), q));
         api.MapGet("/incoming.xlsx", async (int? year, HttpContext http, HttpActor actors, IncomingRegister register,
             CancellationToken cancellationToken) =>
         {
@@ -21,8 +22,8 @@ public static class RegisterEndpoints
             workbook.Position = 0;
             return Results.File(workbook, Xlsx, $"so-van-ban-den-{year?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "nam-nay"}.xlsx");
         });
-        api.MapGet("/outgoing", (int? year, string? register, HttpContext http, HttpActor actors, OutgoingRegister book) =>
-            book.Lines(year, register, actors.Of(http)));
+        api.MapGet("/outgoing", (int? year, string? register, string? q, HttpContext http, HttpActor actors, OutgoingRegister book) =>
+            book.Lines(year, register, actors.Of(http), q));
         api.MapGet("/outgoing.xlsx", async (int? year, string? register, HttpContext http, HttpActor actors, OutgoingRegister book,
             CancellationToken cancellationToken) =>
         {

@@ -12,9 +12,12 @@ public sealed class SoVanBanDenModel(IncomingRegister register, HttpActor actors
 
     public IReadOnlyList<IncomingRegisterLine> Lines { get; private set; } = [];
 
-    public void OnGet(int? nam)
+    public string? Find { get; private set; }
+
+    public void OnGet(int? nam, string? tim)
     {
+        Find = tim;
         Year = nam ?? clock.GetLocalNow().Year;
-        Lines = register.Lines(Year, actors.Of(HttpContext));
+        Lines = register.Lines(Year, actors.Of(HttpContext), tim);
     }
 }

@@ -14,10 +14,13 @@ public sealed class SoVanBanDiModel(OutgoingRegister register, HttpActor actors,
 
     public IReadOnlyList<OutgoingRegisterLine> Lines { get; private set; } = [];
 
-    public void OnGet(int? nam, string? so)
+    public string? Find { get; private set; }
+
+    public void OnGet(int? nam, string? so, string? tim)
     {
+        Find = tim;
         Year = nam ?? clock.GetLocalNow().Year;
         Register = string.IsNullOrWhiteSpace(so) ? Core.Issuing.NewOutgoingDocument.DefaultRegister : so.Trim();
-        Lines = register.Lines(Year, Register, actors.Of(HttpContext));
+        Lines = register.Lines(Year, Register, actors.Of(HttpContext), tim);
     }
 }

@@ -68,6 +68,9 @@ public sealed class OutgoingCommandTests : DemoDossierTest
 
         var register = await As("ctich", "register", "outgoing");
         Assert.That(register.Stdout, Does.Contain("01/UBND-VP").And.Contain("Sở Tư pháp (đã tiếp nhận)"), register.ToString());
+        Assert.That((await As("ctich", "register", "outgoing", "--find", "quan ly van ban")).Stdout, Does.Contain("01/UBND-VP"),
+            "found without diacritics");
+        Assert.That((await As("ctich", "register", "outgoing", "--find", "hộ tịch")).Stdout, Does.Not.Contain("01/UBND-VP"));
         var xlsx = Data.File("so-di.xlsx");
         Assert.That((await As("vthu", "register", "outgoing", "--xlsx", xlsx)).ExitCode, Is.Zero);
         Assert.That((await File.ReadAllBytesAsync(xlsx)).Take(2), Is.EqualTo("PK"u8.ToArray()), "a workbook (a ZIP)");
