@@ -13,20 +13,24 @@ public static class CertificateChainBuilder
     public const int MaxDepth = 10;
 
     /// <summary>The path from <paramref name="leaf"/> to an anchor, anchor last; null when none exists.</summary>
+    /// <param name="anyIssuer">
+    /// Also through issuers that are not CAs: only to say why a path that exists by signatures is refused (its rules are then
+    /// judged by <see cref="CertificatePathRules"/>), never to accept it.
+    /// </param>
     public static IReadOnlyList<X509Certificate>? Build(X509Certificate leaf, IEnumerable<X509Certificate> intermediates,
-        IReadOnlyList<X509Certificate> anchors, SignatureCheckCache? cache = null)
+        IReadOnlyList<X509Certificate> anchors, SignatureCheckCache? cache = null, bool anyIssuer = false)
     {
         var pool = intermediates.Distinct().ToList();
         var path = new List<X509Certificate> { leaf };
-        return Extend(path, pool, anchors, new HashSet<X509Certificate> { leaf }, cache) ? path : null;
+        return Extend(path, pool, anchors, new HashSet<X509Certificate> { leaf }, anyIssuer ? null : cache, anyIssuer) ? path : null;
     }
 
     private static bool Extend(List<X509Certificate> path, List<X509Certificate> pool, IReadOnlyList<X509Certificate> anchors,
-        HashSet<X509Certificate> visited, SignatureCheckCache? cache)
+        HashSet<X509Certificate> visited, SignatureCheckCache? cache, bool anyIssuer)
     {
         bool IssuedBy(X509Certificate subject, X509Certificate issuer) =>
             subject.IssuerDN.Equivalent(issuer.SubjectDN) && (cache is null
-                ? CertificateChainBuilder.IssuedBy(subject, issuer)
+                ? CertificateChainBuilder.IssuedBy(subject, issuer, anyIssuer)
                 : cache.IssuedBy(subject, issuer, () => CertificateChainBuilder.IssuedBy(subject, issuer)));
 
         var current = path[^1];
@@ -45,16 +49,16 @@ public static class CertificateChainBuilder
             if (visited.Contains(candidate) || !IssuedBy(current, candidate)) continue;
             visited.Add(candidate);
             path.Add(candidate);
-            if (Extend(path, pool, anchors, visited, cache)) return true;
+            if (Extend(path, pool, anchors, visited, cache, anyIssuer)) return true;
             path.RemoveAt(path.Count - 1);
         }
         return false;
     }
 
-    internal static bool IssuedBy(X509Certificate subject, X509Certificate issuer)
+    internal static bool IssuedBy(X509Certificate subject, X509Certificate issuer, bool anyIssuer = false)
     {
         if (!subject.IssuerDN.Equivalent(issuer.SubjectDN)) return false;
-        if (issuer.GetBasicConstraints() < 0 && !issuer.Equals(subject)) return false; // only a CA issues
+        if (!anyIssuer && issuer.GetBasicConstraints() < 0 && !issuer.Equals(subject)) return false; // only a CA issues
         try
         {
             if (PlatformSignature.VerifyCertificate(subject, issuer) is { } verified) return verified;

@@ -62,13 +62,17 @@ public static class SignatureValidator
         if (cms.DigestAlgorithm is { } digest && context.Policy.RejectedDigests.Contains(digest))
             Find(SubIndication.CryptoConstraintsFailure, $"Thuật toán băm {digest} bị chính sách từ chối.");
 
-        var chain = CertificateChainBuilder.Build(signer, cms.Certificates.Concat(context.ExtraCertificates), context.Trust.Anchors, context.Checks);
+        var candidates = cms.Certificates.Concat(context.ExtraCertificates).ToList();
+        var chain = CertificateChainBuilder.Build(signer, candidates, context.Trust.Anchors, context.Checks)
+                    // A path through an issuer that is not a CA exists by signatures: it is refused by the path rules below, by name.
+                    ?? CertificateChainBuilder.Build(signer, candidates, context.Trust.Anchors, anyIssuer: true);
         if (chain is null)
         {
             Find(SubIndication.NoCertificateChainFound, SubIndication.NoCertificateChainFound.Explanation);
             return Conclude(report, findings, messages);
         }
         messages.Add("Chuỗi chứng thư: " + string.Join(" → ", chain.Select(c => SignerIdentity.From(c).CommonName)));
+        foreach (var problem in CertificatePathRules.Problems(chain)) Find(SubIndication.ChainConstraintsFailure, problem);
 
         foreach (var certificate in chain.Take(chain.Count - 1))
         {
@@ -132,6 +136,7 @@ public static class SignatureValidator
         var tsa = stamp.TsaCertificate!;
         var chain = CertificateChainBuilder.Build(tsa, stamp.Certificates.Concat(cms.Certificates).Concat(context.ExtraCertificates), context.Trust.Anchors);
         if (chain is null) return "chứng thư của đơn vị cấp dấu thời gian không dẫn về chứng thư gốc tin cậy.";
+        if (CertificatePathRules.Problems(chain) is [var broken, ..]) return broken;
         if (stamp.Time < new DateTimeOffset(tsa.NotBefore.ToUniversalTime(), TimeSpan.Zero) ||
             stamp.Time > new DateTimeOffset(tsa.NotAfter.ToUniversalTime(), TimeSpan.Zero))
             return "chứng thư của đơn vị cấp dấu thời gian không còn hiệu lực lúc cấp dấu.";
