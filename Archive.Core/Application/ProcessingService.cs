@@ -170,7 +170,7 @@ public sealed class ProcessingService(ArchiveStore store, AccessPolicy policy, T
         return session.Arrivals.Where(a => a.Year == year).Concat(session.Arrivals.Where(a => a.Year == year - 1))
             .Where(a => !session.Tasks.Exists(a.Id))
             .Select(a => new UnpresentedArrival(a, session.Documents.Get(a.DocumentId), PresentBy(a) < now))
-            .OrderBy(u => u.Arrival.ArrivalDate).ToList();
+            .OrderBy(u => u.Arrival.ArrivalDate).ThenBy(u => u.Arrival.Year).ThenBy(u => u.Arrival.Number).ToList();
     });
 
     /// <summary>The active users of the actor's agency, leaders first: whom work may be presented or assigned to.</summary>

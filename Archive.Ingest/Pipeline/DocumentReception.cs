@@ -100,7 +100,8 @@ public sealed class DocumentReception(ArchiveStore store, RecordsInbox inbox, Do
             new DocumentVerifier(trust, ValidationPolicy.Agency, clock, log), agencyPolicyForEverything,
             (report, name) => JsonSerializer.Serialize(SignatureReportJson.From(report, name), ArchiveJson.Options));
         var safety = new PdfSafetyCheck(new Qpdf(new ToolRunner(log), conversion));
-        var pipeline = new IngestPipeline([new FormatCheck(), safety, new MetadataCheck(clock), signatures], inbox, preservation,
+        var pipeline = new IngestPipeline([new FormatCheck(), safety, new MetadataFromDocument(new ToolRunner(log), conversion),
+                new MetadataCheck(clock), signatures], inbox, preservation,
             store.Crash, clock, log);
         return new IngestBatch(pipeline, inbox, indexing, log, recovery: _recovery);
     }

@@ -29,6 +29,9 @@ public sealed class IngestDocument(string path, string sourceName, Tt02Metadata 
     /// <summary>The envelope or package it came in, already stored; null for a file received bare.</summary>
     public Archive.Core.Storage.StoredBlob? Container { get; set; }
     public List<string> Reasons { get; } = [];
+
+    /// <summary>Where fields not given with the file came from (tag → source, in Vietnamese): the edXML header, the document.</summary>
+    public Dictionary<string, string> MetadataSources { get; } = new(StringComparer.Ordinal);
     public InboxItem? InboxItem { get; set; }
     public ArchivedDocument? Document { get; set; }
     public ArrivalEntry? Arrival { get; set; }

@@ -137,11 +137,16 @@ public sealed class IngestPipeline(IReadOnlyList<IIngestCheck> checks, RecordsIn
                 outcomes.Add(await IngestOneAsync(empty, actor, cancellationToken).ConfigureAwait(false));
             }
             foreach (var attachment in message.Attachments)
-                outcomes.Add(await IngestOneAsync(new IngestDocument(attachment.Path, attachment.Name, metadata, dossierCode)
+            {
+                var document = new IngestDocument(attachment.Path, attachment.Name, metadata, dossierCode)
                 {
                     SenderOrganId = message.FromOrganId, SenderOrganName = message.FromOrganName, Priority = message.Priority,
                     FromOtherAgency = true, Container = container, ExchangeId = message.DocumentId,
-                }, actor, cancellationToken).ConfigureAwait(false));
+                };
+                foreach (var tag in message.Metadata.Values.Keys.Where(t => given[t] is null))
+                    document.MetadataSources[tag] = "gói tin edXML";
+                outcomes.Add(await IngestOneAsync(document, actor, cancellationToken).ConfigureAwait(false));
+            }
             WriteStatus(path, message, outcomes);
             return outcomes;
         }
