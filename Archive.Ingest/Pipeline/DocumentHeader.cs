@@ -17,6 +17,10 @@ public sealed partial record DocumentHeader(string? TypeName, string? CodeNumber
     [GeneratedRegex(@"^S[ốo]\s*:\s*(\d{1,6})\s*/\s*([\p{L}\d][\p{L}\d\-]*)", RegexOptions.IgnoreCase)]
     private static partial Regex Number();
 
+    /// <summary>"V/v" (về việc) opening a công văn's trích yếu, also as OCR reads it ("V/w", "V/V", "VIv").</summary>
+    [GeneratedRegex(@"^V\s?[/|Il1]\s?[vVwW]\.?\s+")]
+    private static partial Regex AboutPrefix();
+
     [GeneratedRegex(@"^(.+?),\s*ng[àa]y\s+\d", RegexOptions.IgnoreCase)]
     private static partial Regex PlaceBeforeDate();
 
@@ -67,15 +71,30 @@ public sealed partial record DocumentHeader(string? TypeName, string? CodeNumber
         // A công văn: "V/v …" under the number, in the left column.
         if (type is null)
             for (var i = Math.Max(numberLine, 0); i < left.Count && subject is null; i++)
-                if (left[i].Length > 0 && left[i][0].StartsWith("V/v", StringComparison.OrdinalIgnoreCase))
+                if (left[i].Length > 0 && AboutPrefix().Match(left[i][0]) is { Success: true } about)
                 {
-                    subject = "Về việc " + string.Join(' ', new[] { left[i][0][3..].Trim() }
+                    subject = "Về việc " + string.Join(' ', new[] { left[i][0][about.Length..].Trim() }
                         .Concat(left.Skip(i + 1).TakeWhile(l => l.Length > 0 && IsContinuation(l[0])).Select(l => l[0].Trim())));
                     type = "Công văn";
                 }
         if (type is null && notation is not null && DocumentTypeAbbreviations.TryGetTypeName(notation.Split('-')[0], out var byNotation))
             type = byNotation;
+        if (type is not null && notation is not null) notation = Corrected(notation, type);
         return new DocumentHeader(type, number, notation, date, place, organ, subject);
+    }
+
+    /// <summary>
+    /// The ký hiệu with its type abbreviation put right when the heading names the type and the printed one is no abbreviation but
+    /// one character away from the type's (what OCR does to "TTr": "TTT").
+    /// </summary>
+    private static string Corrected(string notation, string type)
+    {
+        var parts = notation.Split('-', 2);
+        if (parts.Length < 2 || DocumentTypeAbbreviations.Contains(parts[0])) return notation;
+        var expected = DocumentTypeAbbreviations.All.FirstOrDefault(a => a.Value == type).Key;
+        return expected is not null && expected.Length == parts[0].Length && expected.Zip(parts[0]).Count(p => p.First != p.Second) <= 1
+            ? $"{expected}-{parts[1]}"
+            : notation;
     }
 
     /// <summary>The lines of a paragraph from <paramref name="start"/>, skipping leading blanks, up to the next blank line.</summary>
@@ -101,6 +120,7 @@ public sealed partial record DocumentHeader(string? TypeName, string? CodeNumber
 
     private static bool IsDecoration(string cell) => cell.Trim().All(c => Decoration.Contains(c.ToString()));
 
-    /// <summary>A wrapped trích yếu line goes on in lower case; the next item starts otherwise.</summary>
-    private static bool IsContinuation(string cell) => cell.Length > 0 && char.IsLower(cell[0]);
+    /// <summary>A wrapped trích yếu goes on in the left column up to a blank line or the salutation ("Kính gửi").</summary>
+    private static bool IsContinuation(string cell) =>
+        cell.Length > 0 && !IsDecoration(cell) && !VietnameseText.Fold(cell).StartsWith("kinh gui", StringComparison.Ordinal);
 }
