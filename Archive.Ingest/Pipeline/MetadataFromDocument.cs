@@ -14,6 +14,8 @@ namespace Archive.Ingest.Pipeline;
 public sealed class MetadataFromDocument(ToolRunner runner, ConversionOptions options) : IIngestCheck
 {
     public const string FromDocument = "trang 1 của văn bản";
+    public const string FromXmp = "siêu dữ liệu XMP TT 02 của tệp";
+    public const string FromTitle = "tiêu đề của tệp PDF";
 
     private static readonly string[] Read = ["TypeName", "CodeNumber", "CodeNotation", "IssuedDate", "OrganName", "Subject", "PageAmount"];
 
@@ -31,6 +33,14 @@ public sealed class MetadataFromDocument(ToolRunner runner, ConversionOptions op
         if (document.Format?.Format != FileFormat.Pdf || document.PdfStructure is { Encrypted: true }) return;
         var missing = Read.Where(tag => document.Metadata[tag] is null).ToList();
         if (missing.Count == 0) return;
+        var (xmp, title) = Embedded(document.Path);
+        foreach (var tag in missing.Where(t => xmp.ContainsKey(t)))
+        {
+            document.Metadata = document.Metadata.With(tag, xmp[tag]);
+            document.MetadataSources[tag] = FromXmp;
+        }
+        missing = Read.Where(tag => document.Metadata[tag] is null).ToList();
+        if (missing.Count == 0) return;
         var header = DocumentHeader.Read(await FirstPageAsync(document.Path, cancellationToken).ConfigureAwait(false));
         var found = new Dictionary<string, string?>
         {
@@ -44,6 +54,44 @@ public sealed class MetadataFromDocument(ToolRunner runner, ConversionOptions op
                 document.Metadata = document.Metadata.With(tag, value);
                 document.MetadataSources[tag] = FromDocument;
             }
+        if (document.Metadata["Subject"] is null && title is not null)
+        {
+            document.Metadata = document.Metadata.With("Subject", title);
+            document.MetadataSources["Subject"] = FromTitle;
+        }
+    }
+
+    /// <summary>
+    /// The tt02 properties of the file's XMP (as this archive and TT 02 write them; dates dd/mm/yyyy), and its title (the Info
+    /// /Title, else dc:title) when it reads as a title and not a file name. Nothing when the file cannot be read.
+    /// </summary>
+    private static (Dictionary<string, string> Tt02, string? Title) Embedded(string path)
+    {
+        var values = new Dictionary<string, string>(StringComparer.Ordinal);
+        string? title = null;
+        try
+        {
+            using var pdf = UglyToad.PdfPig.PdfDocument.Open(path, Signatures.Parsing.Strict);
+            // Parsed from its bytes as XML says they are encoded (PdfPig's own XDocument reads UTF-8 as Latin-1).
+            if (pdf.TryGetXmpMetadata(out var xmp) && XmpPacket.Parse(xmp.GetXmlBytes().ToArray()).Document is { Root: { } root })
+            {
+                foreach (var tag in Read)
+                    if (root.Descendants(XmpNames.Tt02 + tag).FirstOrDefault()?.Value.Trim() is { Length: > 0 } value)
+                        values[tag] = tag == "IssuedDate" && DateOnly.TryParseExact(value, "dd/MM/yyyy", CultureInfo.InvariantCulture,
+                            DateTimeStyles.None, out var date) ? date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : value;
+                title = root.Descendants(XmpNames.Dc + "title").FirstOrDefault()?.Value.Trim();
+            }
+            // The Info /Title first: Ghostscript 10.0 writes a non-Latin title into dc:title garbled, into /Title right.
+            title = pdf.Information.Title?.Trim() is { Length: > 0 } info ? info : title;
+        }
+        catch (Exception e) when (Signatures.Parsing.IsPdfFailure(e) || e is System.Xml.XmlException)
+        {
+            return (values, null);
+        }
+        // Office programs put the file name, or nothing useful, where the title goes.
+        var looksLikeTitle = title is { Length: >= 10 } && title.Contains(' ', StringComparison.Ordinal) && !title.Contains('\uFFFD')
+                             && !Path.HasExtension(title) && !title.StartsWith("Microsoft", StringComparison.Ordinal);
+        return (values, looksLikeTitle ? VietnameseText.Nfc(title!) : null);
     }
 
     private async Task<string> FirstPageAsync(string pdf, CancellationToken cancellationToken)

@@ -87,4 +87,67 @@ public sealed class MetadataFromDocumentTests : DemoDossierTest
         Assert.That(read, Does.Contain("Tên loại văn bản").And.Contain("Số lượng trang"), shown.ToString());
         Assert.That(read, Does.Not.Contain("Trích yếu"), "the given subject was not read");
     }
+
+    [Test]
+    public async Task A_title_Ghostscript_set_gives_the_subject_and_a_file_name_does_not()
+    {
+        var plain = SamplePdf.Write(Data.File("khong-tieu-de.pdf"), $"Van ban {Guid.NewGuid():N}");
+        var title = "Kế hoạch số hóa tài liệu lưu trữ năm 2027";
+        var hex = "FEFF" + Convert.ToHexString(System.Text.Encoding.BigEndianUnicode.GetBytes(title));
+        async Task<string> Titled(string name, string pdfmark)
+        {
+            var path = Data.File(name);
+            await ExternalTool.SucceedAsync("gs", "ghostscript", "-q", "-dBATCH", "-dNOPAUSE", "-sDEVICE=pdfwrite", $"-sOutputFile={path}",
+                "-c", pdfmark, "-f", plain);
+            return path;
+        }
+        var titled = await Titled("co-tieu-de.pdf", $"[ /Title <{hex}> /DOCINFO pdfmark");
+        var named = await Titled("ten-tep.pdf", "[ /Title (bao-cao-2027.docx) /DOCINFO pdfmark");
+
+        foreach (var (file, subject) in new[] { (titled, (string?)title), (named, null) })
+        {
+            var ingest = await Cli.RunAsync("ingest", file, "--json", "--data", Data.Path);
+            var item = JsonDocument.Parse(ingest.Stdout.Split('\n')[0]).RootElement.GetProperty("inboxId").GetString()!;
+            var shown = await Cli.RunAsync("inbox", "show", item, "--json", "--data", Data.Path);
+            var metadata = JsonSerializer.Deserialize<Dictionary<string, string>>(
+                JsonDocument.Parse(shown.Stdout).RootElement.GetProperty("metadataJson").GetString()!)!;
+            Assert.That(metadata.GetValueOrDefault("Subject"), Is.EqualTo(subject), file);
+            if (subject is not null) Assert.That(shown.Stdout, Does.Contain($"lấy từ {MetadataFromDocument.FromTitle}: Trích yếu"));
+        }
+    }
+
+    [Test]
+    public async Task The_tt02_xmp_of_a_preservation_copy_gives_its_fields_back()
+    {
+        var original = SamplePdf.Write(Data.File("goc.pdf"), $"Van ban {Guid.NewGuid():N}");
+        var given = Data.File("m.json");
+        await File.WriteAllTextAsync(given, """
+            {"TypeName":"Kế hoạch","OrganName":"Sở Nội vụ tỉnh Hà Tĩnh","CodeNumber":"17","CodeNotation":"KH-SNV",
+             "IssuedDate":"2026-10-05","Subject":"Kế hoạch số hóa tài liệu năm 2027","PageAmount":1}
+            """);
+        var ingest = await Cli.RunAsync("ingest", original, "--dossier", DemoDossier.Code, "--metadata", given, "--json", "--data",
+            Data.Path);
+        var id = JsonDocument.Parse(ingest.Stdout.Split('\n')[0]).RootElement.GetProperty("id").GetString()!;
+        var copy = Data.File("ban-pdfa.pdf");
+        using (var store = Archive.Core.Storage.ArchiveStore.Open(new Archive.Core.Storage.DataFolder(Data.Path), TimeProvider.System,
+                   Serilog.Core.Logger.None))
+        {
+            var pdfa = store.Catalog.Read(s => s.Blobs.Where(b => b.OwnerId == id && b.Role == "pdfa")).Single();
+            File.Copy(store.Blobs.Location(Archive.Core.Storage.Sha256Digest.Parse(pdfa.Id)), copy);
+        }
+
+        using var other = new TempFolder("archive-other");
+        await DemoDossier.CreateAsync(other.Path);
+        var again = await Cli.RunAsync("ingest", copy, "--json", "--data", other.Path);
+        var item = JsonDocument.Parse(again.Stdout.Split('\n')[0]).RootElement.GetProperty("inboxId").GetString()!;
+        var shown = await Cli.RunAsync("inbox", "show", item, "--json", "--data", other.Path);
+        var metadata = JsonSerializer.Deserialize<Dictionary<string, string>>(
+            JsonDocument.Parse(shown.Stdout).RootElement.GetProperty("metadataJson").GetString()!)!;
+        Assert.That(metadata, Is.SupersetOf(new Dictionary<string, string>
+        {
+            ["TypeName"] = "Kế hoạch", ["CodeNumber"] = "17", ["CodeNotation"] = "KH-SNV", ["IssuedDate"] = "2026-10-05",
+            ["OrganName"] = "Sở Nội vụ tỉnh Hà Tĩnh", ["Subject"] = "Kế hoạch số hóa tài liệu năm 2027",
+        }), shown.ToString());
+        Assert.That(shown.Stdout, Does.Contain($"lấy từ {MetadataFromDocument.FromXmp}: Tên loại văn bản"));
+    }
 }
