@@ -24,12 +24,17 @@ namespace Archive.Ingest.Signatures;
 /// </summary>
 public static class CmsSignatureVerifier
 {
-    public static CmsVerification Verify(byte[] cms, ISignedContent content)
+    /// <summary>The PDF signature subfilter whose CMS signs the SHA-1 digest of the signed bytes (ISO 32000-1 12.8.3.3).</summary>
+    public const string Pkcs7Sha1 = "adbe.pkcs7.sha1";
+
+    /// <param name="subFilter">The PDF signature's /SubFilter; <see cref="Pkcs7Sha1"/> changes what the CMS content is.</param>
+    public static CmsVerification Verify(byte[] cms, ISignedContent content, string? subFilter = null)
     {
         ContentInfo info;
+        int trailing;
         try
         {
-            info = ParseContentInfo(cms);
+            (info, trailing) = ParseContentInfo(cms);
         }
         catch (Exception e) when (e is IOException or ArgumentException or InvalidOperationException or Asn1Exception or InvalidCastException or FormatException)
         {
@@ -41,11 +46,27 @@ public static class CmsSignatureVerifier
         CmsSignedData signed;
         List<SignerInformation> signers;
         List<X509Certificate> certificates;
+        var notes = new List<string>();
+        if (trailing > 0) notes.Add($"/Contents có {trailing} byte sau cấu trúc CMS (không thuộc chữ ký, bỏ qua).");
         try
         {
-            var probe = new CmsSignedData(info);
-            if (probe.SignedContent is not null)
-                return Fail(SubIndication.FormatFailure, "CMS chứa nội dung bên trong; chữ ký tách rời (detached) được yêu cầu.");
+            if (Org.BouncyCastle.Asn1.Cms.SignedData.GetInstance(info.Content).EncapContentInfo.Content is Asn1OctetString { } octets
+                && octets.GetOctets() is var carried)
+            {
+                // Enveloping: the CMS carries what it signs. It must be the signed bytes (or, for adbe.pkcs7.sha1, their SHA-1).
+                var sha1 = subFilter == Pkcs7Sha1;
+                var expected = sha1 ? Digest("1.3.14.3.2.26", content) : null;
+                if (sha1 ? !Arrays.FixedTimeEquals(carried, expected!) : !SameBytes(carried, content))
+                    return Fail(SubIndication.HashFailure, sha1
+                        ? "Giá trị băm SHA-1 mang trong CMS (adbe.pkcs7.sha1) khác giá trị băm của phần tài liệu được ký."
+                        : "Nội dung mang trong CMS khác phần tài liệu được ký (ByteRange).");
+                notes.Add(sha1
+                    ? "Chữ ký adbe.pkcs7.sha1: CMS ký giá trị băm SHA-1 của phần tài liệu được ký (khớp)."
+                    : "CMS mang bên trong đúng phần tài liệu được ký (enveloping).");
+                content = new CarriedContent(carried);
+            }
+            else if (subFilter == Pkcs7Sha1)
+                return Fail(SubIndication.FormatFailure, "Chữ ký adbe.pkcs7.sha1 nhưng CMS không mang giá trị băm SHA-1 của tài liệu.");
             signed = new CmsSignedData(new ContentWriter(content), info);
             signers = signed.GetSignerInfos().GetSigners().ToList();
             certificates = signed.GetCertificates().EnumerateMatches(null).ToList();
@@ -54,10 +75,23 @@ public static class CmsSignatureVerifier
         {
             return Fail(SubIndication.FormatFailure, "SignedData hỏng: không đọc được cấu trúc chữ ký CMS.");
         }
-        if (signers.Count != 1)
-            return Fail(SubIndication.FormatFailure, $"CMS có {signers.Count} người ký; chữ ký PAdES/CAdES cần đúng một.");
-        var signer = signers[0];
-        var messages = new List<string>();
+        if (signers.Count == 0) return Fail(SubIndication.FormatFailure, "CMS không có người ký nào (SignerInfo).");
+        // Several SignerInfos: the first that holds up is the signature judged; when none does, the first one's failure is told.
+        var judged = signers.Select(s => VerifySigner(s, certificates, content, notes)).ToList();
+        var chosen = judged.FirstOrDefault(v => v.Failure is null) ?? judged[0];
+        if (signers.Count > 1)
+            chosen = chosen with
+            {
+                Messages = [$"CMS có {signers.Count} người ký (SignerInfo); đánh giá người ký " +
+                            $"{(chosen.SignerCertificate is { } c ? SignerIdentity.From(c).CommonName : "thứ nhất")}.", .. chosen.Messages],
+            };
+        return subFilter == Pkcs7Sha1 ? chosen with { DigestAlgorithm = "SHA-1" } : chosen;
+    }
+
+    private static CmsVerification VerifySigner(SignerInformation signer, List<X509Certificate> certificates, ISignedContent content,
+        IReadOnlyList<string> notes)
+    {
+        var messages = new List<string>(notes);
 
         var digestOid = signer.DigestAlgorithmID.Algorithm.Id;
         var digestName = DigestName(digestOid);
@@ -132,15 +166,29 @@ public static class CmsSignatureVerifier
         return result with { Timestamp = ReadTimestamp(signer), Messages = messages };
     }
 
-    private static ContentInfo ParseContentInfo(byte[] cms)
+    /// <returns>The CMS, and how many bytes other than zero padding follow it in /Contents (outside the signature: ignored, as
+    /// EU DSS ignores them).</returns>
+    private static (ContentInfo Info, int Trailing) ParseContentInfo(byte[] cms)
     {
         using var input = new Asn1InputStream(cms);
         var first = input.ReadObject() ?? throw new IOException("empty");
-        // /Contents is zero-padded after the DER object; anything else after it is not CMS.
         var consumed = (int)input.Position;
-        for (var i = consumed; i < cms.Length; i++)
-            if (cms[i] != 0) throw new IOException("unexpected bytes after the CMS object");
-        return ContentInfo.GetInstance(first);
+        var end = cms.Length;
+        while (end > consumed && cms[end - 1] == 0) end--;
+        return (ContentInfo.GetInstance(first), end - consumed);
+    }
+
+    private static bool SameBytes(byte[] carried, ISignedContent content)
+    {
+        using var written = new MemoryStream();
+        content.WriteTo(written);
+        return written.Length == carried.Length && Arrays.FixedTimeEquals(written.GetBuffer().AsSpan(0, carried.Length).ToArray(), carried);
+    }
+
+    /// <summary>What an enveloping CMS carries, as the content it signs.</summary>
+    private sealed class CarriedContent(byte[] bytes) : ISignedContent
+    {
+        public void WriteTo(Stream destination) => destination.Write(bytes);
     }
 
     private static byte[] Digest(string oid, ISignedContent content)

@@ -117,7 +117,7 @@ public sealed class DocumentVerifier(TrustStore trust, ValidationPolicy policy, 
         }
         else
         {
-            var cms = CmsSignatureVerifier.Verify(field.Cms, new ByteRangeContent(raw, range));
+            var cms = CmsSignatureVerifier.Verify(field.Cms, new ByteRangeContent(raw, range), field.SubFilter);
             report = SignatureValidator.Validate(field.FieldName, cms, field.ClaimedTimeInPdf, context);
             if (field.SubFilter == "ETSI.CAdES.detached" && cms.Failure is null && !cms.HasSigningCertificateReference)
                 report = report with

@@ -141,8 +141,12 @@ public static class PdfSignatureReader
         if (sig.TryGet(MKey, scanner, out StringToken? m)) claimed = PdfDate.TryParse(m?.Data);
         var field = new PdfSignatureField { FieldName = name, SubFilter = subFilter, ClaimedTimeInPdf = claimed, Widget = widget };
 
-        if (subFilter is not ("adbe.pkcs7.detached" or "ETSI.CAdES.detached" or "ETSI.RFC3161"))
-            return field with { FormatProblem = $"/SubFilter '{subFilter ?? "(không có)"}' không được hỗ trợ (cần adbe.pkcs7.detached hoặc ETSI.CAdES.detached)." };
+        if (subFilter is not ("adbe.pkcs7.detached" or "ETSI.CAdES.detached" or "ETSI.RFC3161" or CmsSignatureVerifier.Pkcs7Sha1))
+            return field with
+            {
+                FormatProblem = $"/SubFilter '{subFilter ?? "(không có)"}' không được hỗ trợ (cần adbe.pkcs7.detached, adbe.pkcs7.sha1 " +
+                                "hoặc ETSI.CAdES.detached).",
+            };
 
         if (!sig.TryGet(ByteRangeKey, scanner, out ArrayToken? array) || array is null)
             return field with { FormatProblem = "Thiếu /ByteRange hoặc /ByteRange không phải mảng." };

@@ -1,0 +1,79 @@
+using Archive.Ingest.Signatures;
+
+namespace Archive.Tests.Ingest.Signatures;
+
+/// <summary>
+/// CMS as other vendors' software writes it, made by `openssl cms` into a PDF written by hand (fixtures/signed): judged as EU DSS
+/// judges them, the attack checks unchanged. Two SignerInfos: the one that holds up is judged (DSS takes the signer whose
+/// certificate verifies). An enveloping CMS carrying the signed bytes, and adbe.pkcs7.sha1 carrying their SHA-1: valid when what
+/// they carry matches the byte range (the SHA-1 one INDETERMINATE/CRYPTO_CONSTRAINTS_FAILURE, as DSS's default policy treats
+/// SHA-1), HASH_FAILURE when a signed byte changed. Bytes after the CMS inside /Contents are outside the signature: ignored.
+/// </summary>
+public sealed class VendorCmsTests
+{
+    /// <summary>The file with one byte of the signed text changed (inside the first range, in the page's content).</summary>
+    private static string Tampered(string name)
+    {
+        var bytes = File.ReadAllBytes(SignatureFixtures.SignedFile(name));
+        var text = PdfBytes.Text(bytes);
+        var at = text.IndexOf("QUYET DINH", StringComparison.Ordinal);
+        bytes[at] = (byte)'X';
+        return PdfBytes.Write(bytes, "sua-" + name);
+    }
+
+    [Test]
+    public async Task Two_signer_infos_the_valid_one_is_judged()
+    {
+        var report = await SignatureFixtures.VerifyAsync(SignatureFixtures.SignedFile("two-signers.pdf"));
+
+        Assert.That(report.Indication, Is.EqualTo(SignatureIndication.TotalPassed), OpensslSignedPdfTests.Describe(report));
+        Assert.That(report.Signatures.Single().Messages, Has.Some.Contains("CMS có 2 người ký"));
+        var tampered = await SignatureFixtures.VerifyAsync(Tampered("two-signers.pdf"));
+        Assert.That(tampered.Signatures.Single().SubIndication, Is.EqualTo(SubIndication.HashFailure));
+    }
+
+    [Test]
+    public async Task An_enveloping_cms_that_carries_the_signed_bytes_is_valid_and_a_changed_byte_a_hash_failure()
+    {
+        var report = await SignatureFixtures.VerifyAsync(SignatureFixtures.SignedFile("enveloping.pdf"));
+        Assert.That(report.Indication, Is.EqualTo(SignatureIndication.TotalPassed), OpensslSignedPdfTests.Describe(report));
+
+        var tampered = await SignatureFixtures.VerifyAsync(Tampered("enveloping.pdf"));
+        Assert.That((tampered.Indication, tampered.Signatures.Single().SubIndication),
+            Is.EqualTo((SignatureIndication.TotalFailed, SubIndication.HashFailure)), OpensslSignedPdfTests.Describe(tampered));
+    }
+
+    [Test]
+    public async Task Adbe_pkcs7_sha1_is_read_and_judged_by_its_sha1()
+    {
+        var report = await SignatureFixtures.VerifyAsync(SignatureFixtures.SignedFile("pkcs7-sha1.pdf"));
+        var signature = report.Signatures.Single();
+        Assert.That((signature.Indication, signature.SubIndication),
+            Is.EqualTo((SignatureIndication.Indeterminate, SubIndication.CryptoConstraintsFailure)),
+            OpensslSignedPdfTests.Describe(report));
+        Assert.That(signature.Signer!.CommonName, Is.EqualTo("Nguyễn Văn An"));
+
+        var tampered = await SignatureFixtures.VerifyAsync(Tampered("pkcs7-sha1.pdf"));
+        Assert.That((tampered.Indication, tampered.Signatures.Single().SubIndication),
+            Is.EqualTo((SignatureIndication.TotalFailed, SubIndication.HashFailure)), OpensslSignedPdfTests.Describe(tampered));
+    }
+
+    [Test]
+    public async Task Bytes_after_the_cms_inside_contents_are_ignored()
+    {
+        var bytes = File.ReadAllBytes(SignatureFixtures.SignedFile("personal.pdf"));
+        var range = PdfBytes.LastByteRange(bytes);
+        var hex = PdfBytes.Text(bytes).Substring((int)range[1] + 1, (int)(range[2] - range[1] - 2));
+        using (var der = new Org.BouncyCastle.Asn1.Asn1InputStream(Convert.FromHexString(hex)))
+        {
+            der.ReadObject();
+            var end = (int)range[1] + 1 + 2 * (int)der.Position;
+            foreach (var (i, c) in "0D0A2020FFFE".Select((c, i) => (i, c))) bytes[end + i] = (byte)c;
+        }
+
+        var report = await SignatureFixtures.VerifyAsync(PdfBytes.Write(bytes, "du-sau-cms.pdf"));
+
+        Assert.That(report.Indication, Is.EqualTo(SignatureIndication.TotalPassed), OpensslSignedPdfTests.Describe(report));
+        Assert.That(report.Signatures.Single().Messages, Has.Some.Contains("byte sau cấu trúc CMS"));
+    }
+}
