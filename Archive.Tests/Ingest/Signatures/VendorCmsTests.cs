@@ -8,6 +8,7 @@ namespace Archive.Tests.Ingest.Signatures;
 /// certificate verifies). An enveloping CMS carrying the signed bytes, and adbe.pkcs7.sha1 carrying their SHA-1: valid when what
 /// they carry matches the byte range (the SHA-1 one INDETERMINATE/CRYPTO_CONSTRAINTS_FAILURE, as DSS's default policy treats
 /// SHA-1), HASH_FAILURE when a signed byte changed. Bytes after the CMS inside /Contents are outside the signature: ignored.
+/// An RSASSA-PSS signer is valid.
 /// </summary>
 public sealed class VendorCmsTests
 {
@@ -75,5 +76,17 @@ public sealed class VendorCmsTests
 
         Assert.That(report.Indication, Is.EqualTo(SignatureIndication.TotalPassed), OpensslSignedPdfTests.Describe(report));
         Assert.That(report.Signatures.Single().Messages, Has.Some.Contains("byte sau cấu trúc CMS"));
+    }
+
+    [Test]
+    public async Task An_rsassa_pss_signer_is_valid_as_pdfsig_says()
+    {
+        var file = SignatureFixtures.SignedFile("rsa-pss.pdf");
+        var report = await SignatureFixtures.VerifyAsync(file);
+
+        Assert.That(report.Indication, Is.EqualTo(SignatureIndication.TotalPassed), OpensslSignedPdfTests.Describe(report));
+        Assert.That(Pdfsig.Verify(file).Single().SignatureValid, "pdfsig agrees");
+        var tampered = await SignatureFixtures.VerifyAsync(Tampered("rsa-pss.pdf"));
+        Assert.That(tampered.Signatures.Single().SubIndication, Is.EqualTo(SubIndication.HashFailure));
     }
 }
