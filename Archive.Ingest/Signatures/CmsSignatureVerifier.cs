@@ -136,14 +136,15 @@ public static class CmsSignatureVerifier
                 if (signedAttributes[CmsAttributes.ContentType] is not { } contentType
                     || !CmsObjectIdentifiers.Data.Equals(contentType.AttrValues[0]))
                     return result with { Failure = SubIndication.FormatFailure, FailureDetail = "Thuộc tính content-type thiếu hoặc không phải id-data.", Messages = messages };
-                var encoded = signer.GetEncodedSignedAttributes();
-                var valid = PlatformSignature.Verify(signerCertificate, algorithm, encoded, signer.GetSignature());
-                if (valid is null)
+                var valid = VerifyOver(signer.GetEncodedSignedAttributes(), signerCertificate, algorithm, signer.GetSignature());
+                // A signer that wrote its attributes out of DER order signed them as written: EU DSS (BouncyCastle) then checks the
+                // signature over the encoding as received, and so does this.
+                if (valid != true && signer.SignerInfo.SignedAttrs.GetEncoded(Asn1Encodable.DL) is var asWritten
+                    && !asWritten.AsSpan().SequenceEqual(signer.GetEncodedSignedAttributes())
+                    && VerifyOver(asWritten, signerCertificate, algorithm, signer.GetSignature()) == true)
                 {
-                    var verifier = SignerUtilities.GetSigner(algorithm);
-                    verifier.Init(false, signerCertificate.GetPublicKey());
-                    verifier.BlockUpdate(encoded, 0, encoded.Length);
-                    valid = verifier.VerifySignature(signer.GetSignature());
+                    valid = true;
+                    messages.Add("Thuộc tính được ký không theo thứ tự DER; chữ ký đúng trên thuộc tính như đã ghi.");
                 }
                 if (valid != true)
                     return result with { Failure = SubIndication.SigCryptoFailure, FailureDetail = SubIndication.SigCryptoFailure.Explanation, Messages = messages };
@@ -168,6 +169,15 @@ public static class CmsSignatureVerifier
 
     /// <returns>The CMS, and how many bytes other than zero padding follow it in /Contents (outside the signature: ignored, as
     /// EU DSS ignores them).</returns>
+    private static bool? VerifyOver(byte[] encoded, X509Certificate certificate, string algorithm, byte[] signature)
+    {
+        if (PlatformSignature.Verify(certificate, algorithm, encoded, signature) is { } platform) return platform;
+        var verifier = SignerUtilities.GetSigner(algorithm);
+        verifier.Init(false, certificate.GetPublicKey());
+        verifier.BlockUpdate(encoded, 0, encoded.Length);
+        return verifier.VerifySignature(signature);
+    }
+
     private static (ContentInfo Info, int Trailing) ParseContentInfo(byte[] cms)
     {
         using var input = new Asn1InputStream(cms);
