@@ -17,6 +17,10 @@ public sealed class MetadataFromDocument(ToolRunner runner, ConversionOptions op
     public const string FromXmp = "siêu dữ liệu XMP TT 02 của tệp";
     public const string FromTitle = "tiêu đề của tệp PDF";
 
+    /// <summary>PdfPig reads a whole file into memory: the XMP and the title are read only from files up to this size (larger
+    /// ones are scans, whose fields come from their first page).</summary>
+    private const long EmbeddedReadLimit = 32L << 20;
+
     private static readonly string[] Read = ["TypeName", "CodeNumber", "CodeNotation", "IssuedDate", "OrganName", "Subject", "PageAmount"];
 
     public string Name => "siêu dữ liệu từ văn bản";
@@ -33,7 +37,9 @@ public sealed class MetadataFromDocument(ToolRunner runner, ConversionOptions op
         if (document.Format?.Format != FileFormat.Pdf || document.PdfStructure is { Encrypted: true }) return;
         var missing = Read.Where(tag => document.Metadata[tag] is null).ToList();
         if (missing.Count == 0) return;
-        var (xmp, title) = Embedded(document.Path);
+        var (xmp, title) = new FileInfo(document.Path).Length <= EmbeddedReadLimit
+            ? Embedded(document.Path)
+            : (new Dictionary<string, string>(), null);
         foreach (var tag in missing.Where(t => xmp.ContainsKey(t)))
         {
             document.Metadata = document.Metadata.With(tag, xmp[tag]);

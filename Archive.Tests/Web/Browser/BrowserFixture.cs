@@ -77,7 +77,9 @@ public static class BrowserFixture
         await page.FillAsync("#login", login);
         await page.FillAsync("#password", password);
         await page.ClickAsync("main button[type=submit]");
-        await page.WaitForURLAsync(url => !url.Contains("/dang-nhap", StringComparison.Ordinal));
+        // Taken on once the next page commits: what a test reads next waits for itself (the load event timed out on a busy machine).
+        await page.WaitForURLAsync(url => !url.Contains("/dang-nhap", StringComparison.Ordinal),
+            new PageWaitForURLOptions { WaitUntil = WaitUntilState.Commit });
     }
 
     /// <summary>A request context without the browser's cookies: what another program (a scanner, a script) would send.</summary>
