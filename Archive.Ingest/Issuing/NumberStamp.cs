@@ -55,9 +55,9 @@ internal static class NumberStamp
         {
             return PdfDocument.Open(path, Parsing.Strict);
         }
-        catch (Exception e) when (Parsing.IsPdfFailure(e))
+        catch (Exception e) when (Parsing.IsPdfFailure(e) || e is UglyToad.PdfPig.Exceptions.PdfDocumentEncryptedException)
         {
-            throw new InvalidDataException("Văn bản đã ký không đọc được cấu trúc PDF: không ghi số được.", e);
+            throw new InvalidDataException("Văn bản đã ký không đọc được (cấu trúc PDF hỏng hoặc đặt mật khẩu): không ghi số được.", e);
         }
     }
 

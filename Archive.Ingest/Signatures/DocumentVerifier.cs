@@ -53,6 +53,15 @@ public sealed class DocumentVerifier(TrustStore trust, ValidationPolicy policy, 
         {
             document = Parsing.Open(parsed);
         }
+        catch (UglyToad.PdfPig.Exceptions.PdfDocumentEncryptedException)
+        {
+            // A file anyone may open is read and verified; one that needs a password to open cannot be.
+            return new FileVerificationReport
+            {
+                File = path, Sha256 = sha256, Indication = SignatureIndication.Indeterminate,
+                Messages = ["Tệp PDF đặt mật khẩu mở: không đọc được để kiểm tra chữ ký. Đề nghị nơi gửi cung cấp bản không đặt mật khẩu."],
+            };
+        }
         catch (Exception e) when (Parsing.IsPdfFailure(e))
         {
             log.Warning(e, "Unreadable PDF {File}", path);

@@ -103,6 +103,10 @@ public sealed class PadesSigner(TimeProvider clock, ILogger log)
             }
             return document;
         }
+        catch (UglyToad.PdfPig.Exceptions.PdfDocumentEncryptedException e)
+        {
+            throw new InvalidDataException($"Tệp '{path}' đặt mật khẩu mở: không ký được.", e);
+        }
         catch (Exception e) when (Parsing.IsPdfFailure(e))
         {
             throw new InvalidDataException($"Tệp '{path}' không phải PDF hợp lệ (không đọc được cấu trúc).", e);

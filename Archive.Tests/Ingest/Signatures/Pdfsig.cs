@@ -39,10 +39,11 @@ public static partial class Pdfsig
     }
 
     /// <summary>Signs with pdfsig itself: a second independent signer beside openssl.</summary>
-    public static void Sign(string input, string output, string nickname)
+    /// <param name="options">More pdfsig options, e.g. the passwords of an encrypted file (-opw, -upw).</param>
+    public static void Sign(string input, string output, string nickname, params string[] options)
     {
         Tool.Require("pdfsig");
-        Tool.Run("pdfsig", ["-nssdir", "sql:" + SigningDatabase(), "-add-signature", "-nick", nickname, input, output]);
+        Tool.Run("pdfsig", ["-nssdir", "sql:" + SigningDatabase(), "-add-signature", "-nick", nickname, .. options, input, output]);
     }
 
     public static IReadOnlyList<Verdict> Verify(string pdf)
