@@ -77,7 +77,7 @@ public static class CmsSignatureVerifier
         }
         if (signers.Count == 0) return Fail(SubIndication.FormatFailure, "CMS không có người ký nào (SignerInfo).");
         // Several SignerInfos: the first that holds up is the signature judged; when none does, the first one's failure is told.
-        var judged = signers.Select(s => VerifySigner(s, certificates, content, notes)).ToList();
+        var judged = signers.Select((s, i) => VerifySigner(s, RawSignedAttributes(cms, i), certificates, content, notes)).ToList();
         var chosen = judged.FirstOrDefault(v => v.Failure is null) ?? judged[0];
         if (signers.Count > 1)
             chosen = chosen with
@@ -88,8 +88,10 @@ public static class CmsSignatureVerifier
         return subFilter == Pkcs7Sha1 ? chosen with { DigestAlgorithm = "SHA-1" } : chosen;
     }
 
-    private static CmsVerification VerifySigner(SignerInformation signer, List<X509Certificate> certificates, ISignedContent content,
-        IReadOnlyList<string> notes)
+    /// <param name="asReceived">The signer's signed attributes exactly as they were encoded (tagged as a SET), when they could be
+    /// found.</param>
+    private static CmsVerification VerifySigner(SignerInformation signer, byte[]? asReceived, List<X509Certificate> certificates,
+        ISignedContent content, IReadOnlyList<string> notes)
     {
         var messages = new List<string>(notes);
 
@@ -137,14 +139,13 @@ public static class CmsSignatureVerifier
                     || !CmsObjectIdentifiers.Data.Equals(contentType.AttrValues[0]))
                     return result with { Failure = SubIndication.FormatFailure, FailureDetail = "Thuộc tính content-type thiếu hoặc không phải id-data.", Messages = messages };
                 var valid = VerifyOver(signer.GetEncodedSignedAttributes(), signerCertificate, algorithm, signer.GetSignature());
-                // A signer that wrote its attributes out of DER order signed them as written: EU DSS (BouncyCastle) then checks the
-                // signature over the encoding as received, and so does this.
-                if (valid != true && signer.SignerInfo.SignedAttrs.GetEncoded(Asn1Encodable.DL) is var asWritten
-                    && !asWritten.AsSpan().SequenceEqual(signer.GetEncodedSignedAttributes())
-                    && VerifyOver(asWritten, signerCertificate, algorithm, signer.GetSignature()) == true)
+                // A signer whose software wrote its attributes out of DER order, or with lengths not minimally encoded, signed them
+                // as written: EU DSS then checks the signature over the bytes as received, and so does this.
+                if (valid != true && asReceived is not null && !asReceived.AsSpan().SequenceEqual(signer.GetEncodedSignedAttributes())
+                    && VerifyOver(asReceived, signerCertificate, algorithm, signer.GetSignature()) == true)
                 {
                     valid = true;
-                    messages.Add("Thuộc tính được ký không theo thứ tự DER; chữ ký đúng trên thuộc tính như đã ghi.");
+                    messages.Add("Thuộc tính được ký không mã hóa theo DER (thứ tự hoặc độ dài); chữ ký đúng trên thuộc tính như đã ghi.");
                 }
                 if (valid != true)
                     return result with { Failure = SubIndication.SigCryptoFailure, FailureDetail = SubIndication.SigCryptoFailure.Explanation, Messages = messages };
@@ -169,6 +170,48 @@ public static class CmsSignatureVerifier
 
     /// <returns>The CMS, and how many bytes other than zero padding follow it in /Contents (outside the signature: ignored, as
     /// EU DSS ignores them).</returns>
+    /// <summary>
+    /// The signed attributes of the <paramref name="index"/>-th SignerInfo as they stand in the CMS bytes, their [0] tag made a SET
+    /// tag (RFC 5652 5.4): walked by hand, since every parser re-encodes what it reads. Null for a form this walk does not follow.
+    /// </summary>
+    private static byte[]? RawSignedAttributes(byte[] cms, int index)
+    {
+        var at = 0;
+        bool Enter(byte tag) => Header(cms, ref at, tag, out _, enter: true);
+        bool Skip(byte? tag = null) => Header(cms, ref at, tag, out _, enter: false);
+        if (!Enter(0x30) || !Skip(0x06) || !Enter(0xA0) || !Enter(0x30) || !Skip(0x02) || !Skip(0x31) || !Skip(0x30)) return null;
+        while (at < cms.Length && cms[at] is 0xA0 or 0xA1) Skip();
+        if (!Enter(0x31)) return null;
+        for (var i = 0; i < index; i++)
+            if (!Skip(0x30)) return null;
+        if (!Enter(0x30) || !Skip(0x02) || !Skip() || !Skip(0x30) || at >= cms.Length || cms[at] != 0xA0) return null;
+        var start = at;
+        if (!Header(cms, ref at, 0xA0, out var length, enter: true)) return null;
+        var attributes = cms[start..(at + length)];
+        attributes[0] = 0x31;
+        return attributes;
+    }
+
+    /// <summary>Reads a definite-length header with the expected tag at <paramref name="at"/>, moving into or past the element.</summary>
+    private static bool Header(byte[] data, ref int at, byte? tag, out int length, bool enter)
+    {
+        length = 0;
+        if (at + 2 > data.Length || tag is { } expected && data[at] != expected) return false;
+        var first = data[at + 1];
+        var header = 2;
+        if (first < 0x80) length = first;
+        else
+        {
+            var count = first & 0x7F;
+            if (count is 0 or > 4 || at + 2 + count > data.Length) return false; // indefinite or absurd
+            for (var i = 0; i < count; i++) length = (length << 8) | data[at + 2 + i];
+            header += count;
+        }
+        if (length < 0 || at + header + length > data.Length) return false;
+        at += enter ? header : header + length;
+        return true;
+    }
+
     private static bool? VerifyOver(byte[] encoded, X509Certificate certificate, string algorithm, byte[] signature)
     {
         if (PlatformSignature.Verify(certificate, algorithm, encoded, signature) is { } platform) return platform;
