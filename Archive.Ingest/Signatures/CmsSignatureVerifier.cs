@@ -125,6 +125,17 @@ public static class CmsSignatureVerifier
         }
 
         var signerCertificate = certificates.FirstOrDefault(c => signer.SignerID.Match(c));
+        if (signerCertificate is null && signedAttributes is not null && SignatureOverAttributes(signer) is { } byKey)
+        {
+            // Some libraries (node-forge) write the issuer's name in the SignerInfo in another encoding than the certificate's: the
+            // certificate with that serial number whose key the signature verifies under is the signer's, and that is said.
+            signerCertificate = certificates.FirstOrDefault(c => c.SerialNumber.Equals(signer.SignerID.SerialNumber)
+                && (VerifyOver(signer.GetEncodedSignedAttributes(), c, byKey, signer.GetSignature()) == true
+                    || asReceived is not null && VerifyOver(asReceived, c, byKey, signer.GetSignature()) == true));
+            if (signerCertificate is not null)
+                messages.Add("Người ký trong CMS (SignerInfo) ghi tên cơ quan cấp chứng thư khác cách mã hóa của chứng thư; " +
+                             "chứng thư cùng số hiệu có khóa kiểm tra được chữ ký được dùng.");
+        }
         if (signerCertificate is null)
             return result with { Failure = SubIndication.NoSigningCertificateFound, FailureDetail = "CMS không chứa chứng thư số của người ký.", Messages = messages };
         result = result with { SignerCertificate = signerCertificate };

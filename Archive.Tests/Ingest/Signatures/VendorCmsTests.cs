@@ -9,7 +9,7 @@ namespace Archive.Tests.Ingest.Signatures;
 /// they carry matches the byte range (the SHA-1 one INDETERMINATE/CRYPTO_CONSTRAINTS_FAILURE, as DSS's default policy treats
 /// SHA-1), HASH_FAILURE when a signed byte changed. Bytes after the CMS inside /Contents are outside the signature: ignored.
 /// An RSASSA-PSS signer is valid; signed attributes written out of DER order or with lengths not minimally encoded are checked
-/// as written.
+/// as written. A signature made by @signpdf (node-forge), whose SignerInfo names its issuer in another encoding, is valid.
 /// </summary>
 public sealed class VendorCmsTests
 {
@@ -102,6 +102,26 @@ public sealed class VendorCmsTests
         Assert.That(report.Indication, Is.EqualTo(SignatureIndication.TotalPassed), OpensslSignedPdfTests.Describe(report));
         Assert.That(report.Signatures.Single().Messages, Has.Some.Contains("không mã hóa theo DER"));
         var tampered = await SignatureFixtures.VerifyAsync(Tampered(name));
+        Assert.That(tampered.Signatures.Single().SubIndication, Is.EqualTo(SubIndication.HashFailure));
+    }
+
+    [Test]
+    public async Task A_signature_made_by_signpdf_and_node_forge_is_valid()
+    {
+        // @signpdf 3.3 (node-forge) writes the issuer's name in the SignerInfo re-encoded (its UTF-8 read as Latin-1), so the
+        // identifier matches no certificate by name: the one with that serial number whose key verifies the signature is the signer's.
+        // pdfsig (NSS) stops at the identifier; the signature itself holds.
+        var signed = Path.Combine(SignatureFixtures.TempFolder(), "signpdf.pdf");
+        Tool.Run("node", [Path.Combine(SignatureFixtures.RepositoryRoot(), "Archive.Tests", "Tools", "signpdf-sign.cjs"),
+            SignatureFixtures.SignedFile("plain.pdf"), signed, Path.Combine(SignatureFixtures.Pki, "personal.p12"), "test"]);
+
+        var report = await SignatureFixtures.VerifyAsync(signed);
+
+        Assert.That(report.Indication, Is.EqualTo(SignatureIndication.TotalPassed), OpensslSignedPdfTests.Describe(report));
+        Assert.That(report.Signatures.Single().Messages, Has.Some.Contains("cùng số hiệu"));
+        var bytes = File.ReadAllBytes(signed);
+        bytes[PdfBytes.Text(bytes).IndexOf("QUYET DINH", StringComparison.Ordinal)] = (byte)'X';
+        var tampered = await SignatureFixtures.VerifyAsync(PdfBytes.Write(bytes, "signpdf-sua.pdf"));
         Assert.That(tampered.Signatures.Single().SubIndication, Is.EqualTo(SubIndication.HashFailure));
     }
 }
