@@ -40,7 +40,7 @@ public static class PdfSignatureReader
                 result.Add(new PdfSignatureField { FieldName = name, Widget = widget, FormatProblem = "/V của trường chữ ký không phải từ điển /Sig." });
                 continue;
             }
-            result.Add(ReadSignature(name, sig, scanner, raw, widget));
+            result.Add(Placed(ReadSignature(name, sig, scanner, raw, widget), document, valueToken, raw));
         }
         // The same signature value reached from the form and from a page is one signature.
         var values = fieldsInForm.Select(f => f.Dictionary.Data.GetValueOrDefault("V")).OfType<IndirectReferenceToken>()
@@ -65,9 +65,76 @@ public static class PdfSignatureReader
                 result.Add(new PdfSignatureField { FieldName = name, Widget = placement, FormatProblem = "/V của trường chữ ký không phải từ điển /Sig." });
                 continue;
             }
-            result.Add(ReadSignature(name, sig, scanner, raw, placement) with { ListedInForm = false });
+            result.Add(Placed(ReadSignature(name, sig, scanner, raw, placement), document, widget.Data["V"], raw) with
+            {
+                ListedInForm = false,
+            });
         }
         return result;
+    }
+
+    /// <summary>
+    /// A signature must cover the revision that holds it: its dictionary lies inside what its /ByteRange signs, and the gap of the
+    /// /ByteRange is that dictionary's own /Contents. A signature value copied into a later revision from an earlier one (which
+    /// still verifies over the earlier revision) fails here, and only it.
+    /// </summary>
+    private static PdfSignatureField Placed(PdfSignatureField field, PdfDocument document, IToken value, Stream raw)
+    {
+        if (field.FormatProblem is not null || field.ByteRange is not { } range || value is not IndirectReferenceToken reference
+            || !document.Structure.CrossReferenceTable.ObjectOffsets.TryGetValue(reference.Data, out var location)
+            || location.Type != UglyToad.PdfPig.Core.XrefEntryType.File || location.Value1 <= 0)
+            return field;
+        var at = location.Value1;
+        // Redefined after signing (the object is in the signed revision too): a modification after signing, judged as one.
+        if (at >= range.End && DefinedBefore(raw, reference.Data, range.End)) return field;
+        if (at >= range.End)
+            return field with
+            {
+                Cms = null,
+                FormatProblem = "Chữ ký nằm trong một phiên bản sau của tệp nhưng /ByteRange chỉ bao một phiên bản trước: " +
+                                "chữ ký không ký phiên bản chứa nó (bị chép từ chỗ khác).",
+            };
+        var end = ObjectEnd(raw, at);
+        return range.GapStart > at && (end is null || range.GapStart < end)
+            ? field
+            : field with
+            {
+                Cms = null,
+                FormatProblem = "Khoảng trống của /ByteRange là /Contents của một đối tượng khác, không phải của từ điển chữ ký này.",
+            };
+    }
+
+    /// <summary>
+    /// Whether "N G obj" stands in the first <paramref name="end"/> bytes (an object the signed revision already had). Files whose
+    /// signed part is over 64 MiB are taken to have it: the check is then left to the comparison of revisions.
+    /// </summary>
+    private static bool DefinedBefore(Stream raw, UglyToad.PdfPig.Core.IndirectReference reference, long end)
+    {
+        if (end > 64L << 20) return true;
+        var buffer = new byte[end];
+        raw.Position = 0;
+        raw.ReadExactly(buffer);
+        var header = Encoding.ASCII.GetBytes($"{reference.ObjectNumber} {reference.Generation} obj");
+        for (var from = 0; ;)
+        {
+            var found = buffer.AsSpan(from).IndexOf(header);
+            if (found < 0) return false;
+            var at = from + found;
+            if (at == 0 || buffer[at - 1] is (byte)'\n' or (byte)'\r' or (byte)' ') return true;
+            from = at + 1;
+        }
+    }
+
+    /// <summary>Where the object starting at <paramref name="at"/> ends ("endobj"), within 4 MiB; null when not found.</summary>
+    private static long? ObjectEnd(Stream raw, long at)
+    {
+        const int Window = 4 << 20;
+        var length = (int)Math.Min(Window, raw.Length - at);
+        var buffer = new byte[length];
+        raw.Position = at;
+        raw.ReadExactly(buffer);
+        var found = buffer.AsSpan().IndexOf("endobj"u8);
+        return found < 0 ? null : at + found;
     }
 
     /// <summary>Signed signature widgets found on the pages themselves, whether or not the AcroForm lists them.</summary>

@@ -9,7 +9,8 @@ namespace Archive.Tests.Ingest.Signatures;
 /// they carry matches the byte range (the SHA-1 one INDETERMINATE/CRYPTO_CONSTRAINTS_FAILURE, as DSS's default policy treats
 /// SHA-1), HASH_FAILURE when a signed byte changed. Bytes after the CMS inside /Contents are outside the signature: ignored.
 /// An RSASSA-PSS signer is valid; signed attributes written out of DER order or with lengths not minimally encoded are checked
-/// as written. A signature made by @signpdf (node-forge), whose SignerInfo names its issuer in another encoding, is valid.
+/// as written. A signature made by @signpdf (node-forge), whose SignerInfo names its issuer in another encoding, is valid. A
+/// signature that does not cover the revision holding it is reported alone.
 /// </summary>
 public sealed class VendorCmsTests
 {
@@ -123,5 +124,29 @@ public sealed class VendorCmsTests
         bytes[PdfBytes.Text(bytes).IndexOf("QUYET DINH", StringComparison.Ordinal)] = (byte)'X';
         var tampered = await SignatureFixtures.VerifyAsync(PdfBytes.Write(bytes, "signpdf-sua.pdf"));
         Assert.That(tampered.Signatures.Single().SubIndication, Is.EqualTo(SubIndication.HashFailure));
+    }
+
+    [Test]
+    public async Task A_signature_copied_into_a_later_revision_is_reported_alone_and_the_others_still_judged()
+    {
+        // issued.pdf (openssl): the organisation's signature value replaced by the personal one's /ByteRange and /Contents. It still
+        // verifies over revision 1, but sits in revision 2 (pdfsig calls both valid); DSS reports the signature that does not cover
+        // its own revision, and judges the other.
+        var bytes = File.ReadAllBytes(SignatureFixtures.SignedFile("issued.pdf"));
+        var text = PdfBytes.Text(bytes);
+        var ranges = System.Text.RegularExpressions.Regex.Matches(text, @"/ByteRange \[[^\]]*\]");
+        var contents = System.Text.RegularExpressions.Regex.Matches(text, "/Contents <[0-9A-Fa-f]+>");
+        foreach (var (first, second) in new[] { (ranges[0], ranges[1]), (contents[0], contents[1]) })
+        {
+            Assert.That(first.Length, Is.EqualTo(second.Length));
+            System.Text.Encoding.Latin1.GetBytes(first.Value).CopyTo(bytes, second.Index);
+        }
+
+        var report = await SignatureFixtures.VerifyAsync(PdfBytes.Write(bytes, "chep-chu-ky.pdf"));
+
+        Assert.That(report.Signatures.Select(s => s.Indication), Is.EqualTo(new[] { SignatureIndication.TotalPassed,
+            SignatureIndication.TotalFailed }), OpensslSignedPdfTests.Describe(report));
+        Assert.That(report.Signatures[1].SubIndication, Is.EqualTo(SubIndication.FormatFailure));
+        Assert.That(report.Signatures[1].Messages, Has.Some.Contains("không ký phiên bản chứa nó"));
     }
 }
