@@ -35,6 +35,14 @@ public static class OutgoingEndpoints
             await using var content = File(form);
             return await issuing.DraftAsync(Draft(form), content, actor, cancellationToken).ConfigureAwait(false);
         }).DisableAntiforgery();
+        api.MapPost("/{id}/draft", async (string id, HttpContext http, HttpActor actors, IAntiforgery antiforgery, IssuingService issuing,
+            CancellationToken cancellationToken) =>
+        {
+            var actor = await actors.OfFormPostAsync(http, antiforgery).ConfigureAwait(false);
+            var form = await ReadAsync(http, cancellationToken).ConfigureAwait(false);
+            await using var content = File(form);
+            return await issuing.ReviseAsync(id, content, form["note"].FirstOrDefault(), actor, cancellationToken).ConfigureAwait(false);
+        }).DisableAntiforgery();
         api.MapPost("/{id}/submit", async (string id, SubmitBody body, HttpContext http, HttpActor actors, IAntiforgery antiforgery,
             IssuingService issuing) =>
             issuing.Submit(id, body.Signer, body.Note, await actors.OfFormPostAsync(http, antiforgery).ConfigureAwait(false)))

@@ -48,6 +48,15 @@ public sealed class PhatHanhModel(IssuingService issuing, OutgoingIssuing outgoi
                 : $"Đã lưu dự thảo: {d.Subject}.");
         }, Load);
 
+    public Task<IActionResult> OnPostReviseAsync(string id, IFormFile? file, string? note, CancellationToken cancellationToken) =>
+        AttemptAsync(async () =>
+        {
+            if (file is not { Length: > 0 }) throw new InvalidRequestException("Chưa chọn tệp PDF dự thảo mới.");
+            await using var content = file.OpenReadStream();
+            return Reloaded(await issuing.ReviseAsync(id, content, note, actors.Of(HttpContext), cancellationToken),
+                d => $"Đã lưu dự thảo mới: {d.Subject}.");
+        }, Load);
+
     public IActionResult OnPostSubmit(string id, string signer, string? note) => Attempt(() =>
         Reloaded(issuing.Submit(id, signer, note, actors.Of(HttpContext)), d => $"Đã trình {d.Signer} ký: {d.Subject}."), Load);
 

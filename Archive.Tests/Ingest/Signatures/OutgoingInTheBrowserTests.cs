@@ -32,7 +32,7 @@ public sealed class OutgoingInTheBrowserTests : DemoDossierTest
         });
 
         var (drafterContext, drafter, drafterErrors) = await BrowserFixture.OpenAsync(server.BaseUrl);
-        await using (drafterContext)
+        await using var drafterLifetime = drafterContext;
         {
             await SignInAsync(drafter, "cvien");
             await drafter.GotoAsync("/phat-hanh");
@@ -54,6 +54,24 @@ public sealed class OutgoingInTheBrowserTests : DemoDossierTest
             await leader.GotoAsync("/");
             Assert.That(await leader.TextContentAsync("[data-test=outgoing-waiting]"), Is.EqualTo("1"), "the home page's notice");
             await leader.GotoAsync("/phat-hanh");
+            await leader.FillAsync("[data-outgoing] input[name=note]:visible", "Sửa lại trích yếu cho ngắn gọn");
+            await leader.ClickAsync("[data-test=return]");
+            Assert.That(await leader.TextContentAsync("[data-test=done]"), Does.Contain("Đã trả lại"));
+
+            // The drafter sees the returned draft on their home page, puts a new version and presents it again.
+            await drafter.GotoAsync("/");
+            Assert.That(await drafter.TextContentAsync("[data-test=outgoing-waiting]"), Is.EqualTo("1"));
+            await drafter.GotoAsync("/phat-hanh");
+            await drafter.SetInputFilesAsync("[data-test=revise-file]", draft);
+            await drafter.ClickAsync("[data-test=revise]");
+            Assert.That(await drafter.TextContentAsync("[data-test=done]"), Does.Contain("Đã lưu dự thảo mới"));
+            await drafter.ClickAsync("[data-test=submit]");
+            Assert.That(await drafter.TextContentAsync("[data-test=done]"), Does.Contain("Đã trình ctich ký"));
+            Assert.That(drafterErrors, Is.Empty);
+
+            await leader.GotoAsync("/phat-hanh");
+            Assert.That(await leader.Locator("[data-test=history] li").AllTextContentsAsync(), Has.Some.Contains("Trả lại dự thảo")
+                .And.Some.Contains("Sửa lại trích yếu"), "the return and its reason are kept");
             await leader.SetInputFilesAsync("[data-test=signed-file]", draft);
             await leader.ClickAsync("[data-test=signed]");
             Assert.That(await leader.TextContentAsync("[data-test=problem]"), Does.Contain("không có chữ ký số"), "an unsigned file");

@@ -35,7 +35,7 @@ public sealed class ApiDocumentationTests
             "/api/v1/disposals/{code}/record",
             "/api/v1/tasks", "/api/v1/tasks/unpresented", "/api/v1/tasks/{id}", "/api/v1/tasks/{id}/present", "/api/v1/tasks/{id}/assign",
             "/api/v1/tasks/{id}/progress", "/api/v1/tasks/{id}/complete",
-            "/api/v1/outgoing", "/api/v1/outgoing/{id}", "/api/v1/outgoing/{id}/versions/{digest}", "/api/v1/outgoing/{id}/submit",
+            "/api/v1/outgoing", "/api/v1/outgoing/{id}", "/api/v1/outgoing/{id}/versions/{digest}", "/api/v1/outgoing/{id}/submit", "/api/v1/outgoing/{id}/draft",
             "/api/v1/outgoing/{id}/comment", "/api/v1/outgoing/{id}/return", "/api/v1/outgoing/{id}/signed", "/api/v1/outgoing/{id}/number",
             "/api/v1/outgoing/{id}/issue", "/api/v1/outgoing/{id}/recall", "/api/v1/outgoing/status", "/api/v1/registers/outgoing",
             "/api/v1/registers/outgoing.xlsx", "/api/v1/statistics", "/api/v1/statistics/report.xlsx",
