@@ -19,7 +19,7 @@ public sealed class PdfTextExtractor
         _options = options;
     }
 
-    /// <summary>The text in Unicode NFC (OCR and PDFs mix composed and decomposed diacritics).</summary>
+    /// <summary>The text in Unicode NFC (OCR and PDFs mix composed and decomposed diacritics), its broken syllables mended.</summary>
     public async Task<string> ExtractAsync(string pdf, string work, CancellationToken cancellationToken)
     {
         // Through a file: the runner bounds captured output, and a long document's text is long.
@@ -29,7 +29,8 @@ public sealed class PdfTextExtractor
             (await _runner.RunAsync(new ToolInvocation(Tool, _options.PdfToText, ["-raw", "-enc", "UTF-8", Path.GetFullPath(pdf), target],
                 _options.InspectionTimeout, _options.MemoryLimitBytes), cancellationToken).ConfigureAwait(false)).EnsureSucceeded();
             var text = await File.ReadAllTextAsync(target, Encoding.UTF8, cancellationToken).ConfigureAwait(false);
-            return text.Normalize(NormalizationForm.FormC);
+            // Split and run-together syllables mended, so that a document is found by the words it shows (#16).
+            return TextLayerRepair.Repair(text.Normalize(NormalizationForm.FormC));
         }
         finally
         {
