@@ -34,57 +34,68 @@ public sealed class ArchiveSearcher(LuceneArchiveIndex index, ILogger log)
         var pageSize = Math.Clamp(request.PageSize, 1, SearchRequest.MaxPageSize);
         return index.WithSearcher((searcher, alone) =>
         {
-            var (built, notices) = Understand(request.Query ?? "", searcher.IndexReader);
-            var query = Restrict(built.Query, request.Access);
-            // Reranking needs the same window of candidates whatever the page, so pages agree.
-            var rerank = built.Ranking is not null && request.Sort == SearchSort.Relevance;
-            var wanted = rerank ? Math.Max(page * pageSize, RerankWindow) : page * pageSize;
-            var weight = searcher.CreateNormalizedWeight(query);
-            var slices = searcher.Slices(alone);
-            var parts = new (ITopDocsCollector Top, FacetCollector Facets)[slices.Count];
-            void SearchSlice(int i)
-            {
-                var top = request.Sort == SearchSort.Relevance
-                    ? (ITopDocsCollector)TopScoreDocCollector.Create(wanted, false)
-                    : TopFieldCollector.Create(DateSort(request.Sort), wanted, true, true, false, false);
-                var facets = new FacetCollector(index.FacetOrdinals);
-                searcher.SearchSlice(slices[i], weight, MultiCollector.Wrap(top, facets));
-                parts[i] = (top, facets);
-            }
-            if (slices.Count == 1) SearchSlice(0);
-            else Parallel.For(0, slices.Count, new ParallelOptions { MaxDegreeOfParallelism = slices.Count }, SearchSlice);
-            var merged = TopDocs.Merge(request.Sort == SearchSort.Relevance ? null : DateSort(request.Sort),
-                0, wanted, parts.Select(p => p.Top.GetTopDocs(0, wanted)).ToArray());
-            var ranked = rerank ? Reranker.Rerank(searcher, merged.ScoreDocs, built.Ranking!) : merged.ScoreDocs;
-            var pageDocs = ranked.Skip((page - 1) * pageSize).Take(pageSize);
-            var facetTotals = parts[0].Facets;
-            foreach (var part in parts.Skip(1)) facetTotals.Add(part.Facets);
-            var hits = pageDocs.Select(d => Hit(searcher, d, built.MarkedSyllables)).ToList();
-            _log.Debug("Search {Query} found {Total}", request.Query, merged.TotalHits);
-            return new SearchResults
-            {
-                Total = merged.TotalHits,
-                Page = page,
-                PageSize = pageSize,
-                Hits = hits,
-                Facets = facetTotals.Results(Math.Max(1, request.FacetValues)),
-                Notices = notices,
-            };
+            var (built, notices) = Understand(request.Query ?? "", searcher.IndexReader, lenient: false);
+            var results = Run(searcher, alone, built, notices, request, page, pageSize);
+            if (results.Total > 0 || !built.Relaxable) return results;
+            // No document has every word (a damaged text layer, a typo): those missing one of them, the fullest first.
+            var (lenient, _) = Understand(request.Query ?? "", searcher.IndexReader, lenient: true);
+            return Run(searcher, alone, lenient, [.. notices,
+                "Không có văn bản chứa đủ mọi từ đã tìm; dưới đây là các văn bản chứa tất cả trừ một từ."], request, page, pageSize);
         });
     }
 
-    private (BuiltQuery Query, IReadOnlyList<string> Notices) Understand(string text, IndexReader reader)
+    private SearchResults Run(SlicedIndexSearcher searcher, bool alone, BuiltQuery built, IReadOnlyList<string> notices,
+        SearchRequest request, int page, int pageSize)
+    {
+        var query = Restrict(built.Query, request.Access);
+        // Reranking needs the same window of candidates whatever the page, so pages agree.
+        var rerank = built.Ranking is not null && request.Sort == SearchSort.Relevance;
+        var wanted = rerank ? Math.Max(page * pageSize, RerankWindow) : page * pageSize;
+        var weight = searcher.CreateNormalizedWeight(query);
+        var slices = searcher.Slices(alone);
+        var parts = new (ITopDocsCollector Top, FacetCollector Facets)[slices.Count];
+        void SearchSlice(int i)
+        {
+            var top = request.Sort == SearchSort.Relevance
+                ? (ITopDocsCollector)TopScoreDocCollector.Create(wanted, false)
+                : TopFieldCollector.Create(DateSort(request.Sort), wanted, true, true, false, false);
+            var facets = new FacetCollector(index.FacetOrdinals);
+            searcher.SearchSlice(slices[i], weight, MultiCollector.Wrap(top, facets));
+            parts[i] = (top, facets);
+        }
+        if (slices.Count == 1) SearchSlice(0);
+        else Parallel.For(0, slices.Count, new ParallelOptions { MaxDegreeOfParallelism = slices.Count }, SearchSlice);
+        var merged = TopDocs.Merge(request.Sort == SearchSort.Relevance ? null : DateSort(request.Sort),
+            0, wanted, parts.Select(p => p.Top.GetTopDocs(0, wanted)).ToArray());
+        var ranked = rerank ? Reranker.Rerank(searcher, merged.ScoreDocs, built.Ranking!) : merged.ScoreDocs;
+        var pageDocs = ranked.Skip((page - 1) * pageSize).Take(pageSize);
+        var facetTotals = parts[0].Facets;
+        foreach (var part in parts.Skip(1)) facetTotals.Add(part.Facets);
+        var hits = pageDocs.Select(d => Hit(searcher, d, built.MarkedSyllables)).ToList();
+        _log.Debug("Search {Query} found {Total}", request.Query, merged.TotalHits);
+        return new SearchResults
+        {
+            Total = merged.TotalHits,
+            Page = page,
+            PageSize = pageSize,
+            Hits = hits,
+            Facets = facetTotals.Results(Math.Max(1, request.FacetValues)),
+            Notices = notices,
+        };
+    }
+
+    private (BuiltQuery Query, IReadOnlyList<string> Notices) Understand(string text, IndexReader reader, bool lenient)
     {
         var parsed = QueryParser.Parse(text);
         try
         {
-            return (_builder.Build(parsed.Root, reader), parsed.Notices);
+            return (_builder.Build(parsed.Root, reader, lenient), parsed.Notices);
         }
         catch (QuerySyntaxException e)
         {
             // The query read, but a value did not fit its field (a bad date, say): search the words.
             _log.Debug("Query {Query} falls back to plain words: {Reason}", text, e.Message);
-            return (_builder.Build(QueryParser.PlainWords(text), reader),
+            return (_builder.Build(QueryParser.PlainWords(text), reader, lenient),
                 [$"Truy vấn không hợp lệ ({e.Message}); đã tìm theo các từ trong truy vấn."]);
         }
     }

@@ -36,9 +36,10 @@ internal sealed class LuceneQueryBuilder(Analyzer analyzer)
     private const double CommonShare = 0.3;
 
     /// <param name="reader">The index searched: how common each optional term is decides whether it is worth scoring.</param>
-    public BuiltQuery Build(QueryNode? root, IndexReader? reader = null)
+    /// <param name="lenient">Plain words match when all but one of them are there (documents with all of them still rank first).</param>
+    public BuiltQuery Build(QueryNode? root, IndexReader? reader = null, bool lenient = false)
     {
-        var parts = new Parts(reader);
+        var parts = new Parts(reader) { Lenient = lenient };
         var query = root is null ? new MatchAllDocsQuery() : Node(root, parts);
         Query? ranking = null;
         if (parts.Ranking.Count > 0)
@@ -47,13 +48,18 @@ internal sealed class LuceneQueryBuilder(Analyzer analyzer)
             foreach (var clause in parts.Ranking) should.Add(clause, Occur.SHOULD);
             ranking = should;
         }
-        return new BuiltQuery(query, ranking, parts.Marked);
+        return new BuiltQuery(query, ranking, parts.Marked, parts.Relaxable);
     }
 
     /// <summary>What building collects besides the query: syllables to mark, and the clauses that only rerank.</summary>
     private sealed class Parts(IndexReader? reader = null)
     {
         public HashSet<string> Marked { get; } = new(StringComparer.Ordinal);
+
+        public bool Lenient { get; init; }
+
+        /// <summary>Set when two or more plain words were required: what <see cref="Lenient"/> would relax.</summary>
+        public bool Relaxable { get; set; }
 
         public bool IsCommon(Term term) => reader is not null && reader.MaxDoc > 0 && reader.DocFreq(term) > CommonShare * reader.MaxDoc;
         public List<Query> Ranking { get; } = [];
@@ -119,12 +125,18 @@ internal sealed class LuceneQueryBuilder(Analyzer analyzer)
     private static void AddPlainWords(BooleanQuery query, List<Syllable> run, Parts parts)
     {
         var anyContent = run.Any(s => !s.IsFunctionWord);
+        var requiredCount = run.Count(s => !anyContent || !s.IsFunctionWord);
+        parts.Relaxable |= requiredCount >= 2;
+        // Lenient: the required words as one group of which all but one must match; coordination ranks the complete first.
+        var group = parts.Lenient && requiredCount >= 2 ? new BooleanQuery { MinimumNumberShouldMatch = requiredCount - 1 } : null;
+        if (group is not null) query.Add(group, Occur.MUST);
         foreach (var syllable in run)
         {
             parts.Add(syllable.Folded);
             var folded = Term(AllFolded, syllable.Folded);
             var required = !anyContent || !syllable.IsFunctionWord;
-            if (required || !parts.IsCommon(folded.Term)) query.Add(folded, required ? Occur.MUST : Occur.SHOULD);
+            if (required && group is not null) group.Add(folded, Occur.SHOULD);
+            else if (required || !parts.IsCommon(folded.Term)) query.Add(folded, required ? Occur.MUST : Occur.SHOULD);
             // No diacritics typed means no preference between "quyet" and "quyết": no exact clause.
             if (syllable.HasDiacritics) parts.Ranking.Add(Term(AllExact, syllable.Exact, ExactBoost));
             parts.Ranking.Add(Term(IndexFields.Folded(IndexFields.Subject), syllable.Folded, SubjectBoost));
