@@ -41,25 +41,34 @@ public static partial class TextLayerRepair
     private static bool HasDiacritics(string word) => word.Any(c => c > 0x7F);
 
     /// <summary>
-    /// A word run together from syllables, parted into the fewest, each as long as it can be from the left ("thựchành" is "thực
-    /// hành", not "thự chành"); the word itself when it is not made of syllables.
+    /// A word run together from syllables, parted into the fewest; among those, the one whose syllables more often begin with a
+    /// consonant ("vàcác" is "và các", not "vàc ác"), then each as long as it can be from the left ("thựchành" is "thực hành",
+    /// not "thự chành"). The word itself when it is not made of syllables.
     /// </summary>
     private static string Parted(string word)
     {
         if (word.Length < 3 || word.Length > 40) return word;
-        // fewest[i]: the fewest syllables word[i..] parts into (int.MaxValue: none), next[i]: where the first of them ends.
-        var fewest = new int[word.Length + 1];
+        // best[i]: for word[i..], the fewest syllables, then the most that begin with a consonant; next[i]: where the first ends.
+        var best = new (int Count, int Consonants)[word.Length + 1];
         var next = new int[word.Length + 1];
         for (var i = word.Length - 1; i >= 0; i--)
         {
-            fewest[i] = int.MaxValue;
+            best[i] = (int.MaxValue, 0);
             for (var end = Math.Min(word.Length, i + 7); end > i; end--)
-                if (fewest[end] != int.MaxValue && fewest[end] + 1 < fewest[i] && VietnameseSyllable.IsSyllable(word[i..end]))
-                    (fewest[i], next[i]) = (fewest[end] + 1, end);
+            {
+                if (best[end].Count == int.MaxValue || !VietnameseSyllable.IsSyllable(word[i..end])) continue;
+                var consonant = StartsWithConsonant(word[i..end]) ? 1 : 0;
+                var candidate = (Count: best[end].Count + 1, Consonants: best[end].Consonants + consonant);
+                if (candidate.Count < best[i].Count || candidate.Count == best[i].Count && candidate.Consonants > best[i].Consonants)
+                    (best[i], next[i]) = (candidate, end);
+            }
         }
-        if (fewest[0] is int.MaxValue or < 2) return word;
+        if (best[0].Count is int.MaxValue or < 2) return word;
         var parts = new List<string>();
         for (var at = 0; at < word.Length; at = next[at]) parts.Add(word[at..next[at]]);
         return string.Join(' ', parts);
     }
+
+    private static bool StartsWithConsonant(string syllable) =>
+        "bcdđghklmnpqrstvx".Contains(char.ToLowerInvariant(syllable[0]), StringComparison.Ordinal);
 }

@@ -16,6 +16,7 @@ public sealed class TextLayerRepairTests : Archive.Tests.Support.DemoDossierTest
     [TestCase("Ngườiđứngđầu cơ quan", "Người đứng đầu cơ quan")]
     [TestCase("NGƯỜ I KÝ", "NGƯỜI KÝ")]
     [TestCase("và thựchành tiết kiệm", "và thực hành tiết kiệm")]
+    [TestCase("vàcác cơ quan", "và các cơ quan")]
     public void Broken_text_is_mended(string broken, string mended) =>
         Assert.That(TextLayerRepair.Repair(broken), Is.EqualTo(mended));
 
