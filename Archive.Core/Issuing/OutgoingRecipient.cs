@@ -15,4 +15,9 @@ public sealed record OutgoingRecipient
 
     /// <summary>What the recipient said with its status (a reason for a return).</summary>
     public string? Description { get; init; }
+
+    /// <summary>A recipient as people write one: "MÃ-ĐỊNH-DANH=Tên cơ quan" (the service checks the identifier).</summary>
+    public static OutgoingRecipient Parse(string line) => line.Split('=', 2) is [var id, var name]
+        ? new OutgoingRecipient { OrganId = id.Trim(), OrganName = name.Trim() }
+        : throw new Application.InvalidRequestException($"Nơi nhận \"{line}\" phải có dạng MÃ-ĐỊNH-DANH=Tên cơ quan.");
 }

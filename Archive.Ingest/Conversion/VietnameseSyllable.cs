@@ -59,6 +59,6 @@ public static class VietnameseSyllable
 
     /// <summary>Whether every character is a letter as Vietnamese writes it: no digits, no marks, nothing of other scripts.</summary>
     public static bool IsWord(string token) =>
-        token.Length > 0 && token.All(c => char.IsLetter(c) && CharUnicodeInfo.GetUnicodeCategory(c) is UnicodeCategory.LowercaseLetter
-            or UnicodeCategory.UppercaseLetter && c < 0x2000);
+        token.Length > 0 && token.All(c => c < 0x2000
+            && CharUnicodeInfo.GetUnicodeCategory(c) is UnicodeCategory.LowercaseLetter or UnicodeCategory.UppercaseLetter);
 }

@@ -94,8 +94,7 @@ public static class PdfSignatureReader
                 FormatProblem = "Chữ ký nằm trong một phiên bản sau của tệp nhưng /ByteRange chỉ bao một phiên bản trước: " +
                                 "chữ ký không ký phiên bản chứa nó (bị chép từ chỗ khác).",
             };
-        var end = ObjectEnd(raw, at);
-        return range.GapStart > at && (end is null || range.GapStart < end)
+        return range.GapStart > at && !ObjectEndsBefore(raw, at, range.GapStart)
             ? field
             : field with
             {
@@ -125,16 +124,15 @@ public static class PdfSignatureReader
         }
     }
 
-    /// <summary>Where the object starting at <paramref name="at"/> ends ("endobj"), within 4 MiB; null when not found.</summary>
-    private static long? ObjectEnd(Stream raw, long at)
+    /// <summary>Whether the object starting at <paramref name="at"/> ends ("endobj") before <paramref name="gap"/>: then the gap
+    /// is another object's. Only the bytes between are read (the dictionary's head, a few hundred bytes).</summary>
+    private static bool ObjectEndsBefore(Stream raw, long at, long gap)
     {
-        const int Window = 4 << 20;
-        var length = (int)Math.Min(Window, raw.Length - at);
-        var buffer = new byte[length];
+        if (gap - at > MaxContentsBytes) return true; // no signature dictionary's head is that long
+        var buffer = new byte[gap - at];
         raw.Position = at;
         raw.ReadExactly(buffer);
-        var found = buffer.AsSpan().IndexOf("endobj"u8);
-        return found < 0 ? null : at + found;
+        return buffer.AsSpan().IndexOf("endobj"u8) >= 0;
     }
 
     /// <summary>Signed signature widgets found on the pages themselves, whether or not the AcroForm lists them.</summary>

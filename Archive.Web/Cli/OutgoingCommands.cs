@@ -52,9 +52,7 @@ public static class OutgoingCommands
         }
 
         public NewOutgoingDocument Read(ParseResult parse) => new(parse.GetValue(Type)!, parse.GetValue(Notation)!,
-            parse.GetValue(Subject)!, parse.GetValue(Dossier)!, (parse.GetValue(To) ?? []).Select(r => r.Split('=', 2) is [var id, var name]
-                ? new OutgoingRecipient { OrganId = id.Trim(), OrganName = name.Trim() }
-                : throw new UserInputException($"Nơi nhận '{r}' phải có dạng MÃ-ĐỊNH-DANH=Tên cơ quan.")).ToList(),
+            parse.GetValue(Subject)!, parse.GetValue(Dossier)!, (parse.GetValue(To) ?? []).Select(OutgoingRecipient.Parse).ToList(),
             parse.GetValue(Priority), DateInput.Optional(parse.GetValue(Due), "Hạn trả lời"), parse.GetValue(Pages),
             parse.GetValue(Register)!);
     }

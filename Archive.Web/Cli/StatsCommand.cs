@@ -20,9 +20,8 @@ public static class StatsCommand
         runner.Bind(stats, async (context, parse, cancellationToken) =>
         {
             var today = DateOnly.FromDateTime(context.Clock.GetLocalNow().DateTime);
-            var query = new StatisticsQuery(
-                DateInput.Optional(parse.GetValue(from), "Ngày đầu kỳ") ?? new DateOnly(today.Year, 1, 1),
-                DateInput.Optional(parse.GetValue(to), "Ngày cuối kỳ") ?? today, parse.GetValue(agency));
+            var query = StatisticsQuery.For(DateInput.Optional(parse.GetValue(from), "Ngày đầu kỳ"),
+                DateInput.Optional(parse.GetValue(to), "Ngày cuối kỳ"), parse.GetValue(agency), today);
             var statistics = context.Get<ExchangeStatistics>();
             if (parse.GetValue(xlsx) is { } file)
             {

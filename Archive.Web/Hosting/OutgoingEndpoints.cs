@@ -103,10 +103,7 @@ public static class OutgoingEndpoints
     {
         string? Field(string name) => form[name].FirstOrDefault() is { Length: > 0 } value ? value.Trim() : null;
         var recipients = (Field("recipients") ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .Select(line => line.Split('=', 2) is [var id, var name]
-                ? new OutgoingRecipient { OrganId = id.Trim(), OrganName = name.Trim() }
-                : throw new InvalidRequestException($"Nơi nhận \"{line}\" phải có dạng MÃ-ĐỊNH-DANH=Tên cơ quan."))
-            .ToList();
+            .Select(OutgoingRecipient.Parse).ToList();
         DateOnly? due = Field("dueDate") is { } text
             ? DateOnly.TryParseExact(text, "yyyy-MM-dd", out var date) ? date
             : throw new InvalidRequestException($"Hạn trả lời \"{text}\" không phải ngày yyyy-MM-dd.")

@@ -25,10 +25,6 @@ public static class StatisticsEndpoints
         return endpoints;
     }
 
-    /// <summary>The period asked for; from 1 January of this year to today (the agency's calendar) where not given.</summary>
-    public static StatisticsQuery Query(DateOnly? from, DateOnly? to, string? agency, TimeProvider clock)
-    {
-        var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
-        return new StatisticsQuery(from ?? new DateOnly(today.Year, 1, 1), to ?? today, string.IsNullOrWhiteSpace(agency) ? null : agency);
-    }
+    public static StatisticsQuery Query(DateOnly? from, DateOnly? to, string? agency, TimeProvider clock) =>
+        StatisticsQuery.For(from, to, agency, DateOnly.FromDateTime(clock.GetLocalNow().DateTime));
 }

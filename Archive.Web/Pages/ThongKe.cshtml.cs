@@ -17,6 +17,9 @@ public sealed class ThongKeModel(ExchangeStatistics statistics, HttpActor actors
     /// scripts).</summary>
     public string ChartData { get; private set; } = "[]";
 
+    /// <summary>"2026-12" (the sortable key) as people write a month: "12/2026".</summary>
+    public static string MonthName(string key) => key.Length == 7 ? $"{key[5..]}/{key[..4]}" : key;
+
     public IActionResult OnGet(DateOnly? tu, DateOnly? den, string? coQuan)
     {
         Query = StatisticsEndpoints.Query(tu, den, coQuan, clock);
@@ -25,7 +28,7 @@ public sealed class ThongKeModel(ExchangeStatistics statistics, HttpActor actors
             Report = statistics.Compute(Query, actors.Of(HttpContext));
             ChartData = JsonSerializer.Serialize(Report.Months.Select(m => new
             {
-                month = m.Key, sent = m.Figures.Sent, received = m.Figures.Received, onTime = m.Figures.OnTime, overdue = m.Figures.Overdue,
+                month = MonthName(m.Key), sent = m.Figures.Sent, received = m.Figures.Received, onTime = m.Figures.OnTime, overdue = m.Figures.Overdue,
             }));
             return Page();
         }, () => { });

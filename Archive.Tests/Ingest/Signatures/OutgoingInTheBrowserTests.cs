@@ -53,6 +53,7 @@ public sealed class OutgoingInTheBrowserTests : DemoDossierTest
             await SignInAsync(leader, "ctich");
             await leader.GotoAsync("/");
             Assert.That(await leader.TextContentAsync("[data-test=outgoing-waiting]"), Is.EqualTo("1"), "the home page's notice");
+            await BrowserFixture.ScreenshotAsync(leader, "trang-chu-van-ban-di");
             await leader.GotoAsync("/phat-hanh");
             await leader.FillAsync("[data-outgoing] input[name=note]:visible", "Sửa lại trích yếu cho ngắn gọn");
             await leader.ClickAsync("[data-test=return]");
@@ -109,6 +110,7 @@ public sealed class OutgoingInTheBrowserTests : DemoDossierTest
         await officer.GotoAsync("/so-van-ban-di");
         var row = await officer.TextContentAsync("[data-test=register] tbody tr");
         Assert.That(row, Does.Contain("01/UBND-VP").And.Contain("Nguyễn Văn An").And.Contain("Sở Nội vụ (đã tiếp nhận)"));
+        await BrowserFixture.ScreenshotAsync(officer, "so-van-ban-di");
         var xlsx = await officer.APIRequest.GetAsync($"/api/v1/registers/outgoing.xlsx?year={today.Year}");
         Assert.That((xlsx.Status, (await xlsx.BodyAsync()).Take(2)), Is.EqualTo((200, "PK"u8.ToArray())));
 
@@ -116,6 +118,7 @@ public sealed class OutgoingInTheBrowserTests : DemoDossierTest
         var agency = officer.Locator($"[data-test=agencies] tr[data-agency='{DemoDossier.Agency}'] td");
         Assert.That((await agency.AllTextContentsAsync()).Skip(1).Take(2), Is.EqualTo(new[] { "1", "0" }), "one sent, none received");
         await officer.WaitForFunctionAsync("() => document.querySelector('[data-test=stats-chart]')?.dataset.rendered");
+        await BrowserFixture.ScreenshotAsync(officer, "thong-ke");
         var statistics = await officer.APIRequest.GetAsync($"/api/v1/statistics/report.xlsx?from={today.Year}-01-01");
         Assert.That((statistics.Status, (await statistics.BodyAsync()).Take(2)), Is.EqualTo((200, "PK"u8.ToArray())));
         Assert.That(officerErrors, Is.Empty);
