@@ -28,7 +28,8 @@ public sealed class ThongKeModel(ExchangeStatistics statistics, HttpActor actors
             Report = statistics.Compute(Query, actors.Of(HttpContext));
             ChartData = JsonSerializer.Serialize(Report.Months.Select(m => new
             {
-                month = MonthName(m.Key), sent = m.Figures.Sent, received = m.Figures.Received, onTime = m.Figures.OnTime, overdue = m.Figures.Overdue,
+                month = MonthName(m.Key), sent = m.Figures.Sent, received = m.Figures.Received, onTime = m.Figures.OnTime,
+                overdue = m.Figures.Overdue,
             }));
             return Page();
         }, () => { });
