@@ -45,6 +45,10 @@ public static class VietnameseSyllable
         if (tones > 1) return false;
         var bare = new string(decomposed.Where(c => !Tones.Contains(c)).ToArray()).Normalize(NormalizationForm.FormC);
         if (!bare.All(c => char.IsLetter(c) && c < 0x2000)) return false;
+        // A syllable closed by p, t, c or ch takes only the acute or the dot below ("tổc" and "đểp" are none).
+        if (tones == 1 && !decomposed.Contains('\u0301') && !decomposed.Contains('\u0323') && bare[^1] is 'p' or 't' or 'c' or 'h'
+            && (bare[^1] != 'h' || bare.EndsWith("ch", StringComparison.Ordinal)))
+            return false;
         foreach (var onset in Onsets)
         {
             if (!bare.StartsWith(onset, StringComparison.Ordinal)) continue;
