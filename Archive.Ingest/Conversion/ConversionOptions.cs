@@ -11,6 +11,8 @@ public sealed record ConversionOptions
     public string OcrMyPdf { get; init; } = "ocrmypdf";
     public string Qpdf { get; init; } = "qpdf";
     public string PdfToText { get; init; } = "pdftotext";
+    public string PdfToPpm { get; init; } = "pdftoppm";
+    public string Unpaper { get; init; } = "unpaper";
 
     /// <summary>For one Ghostscript or LibreOffice run; a few pages take seconds.</summary>
     public TimeSpan ConverterTimeout { get; init; } = TimeSpan.FromMinutes(5);

@@ -23,17 +23,16 @@ public sealed class OcrMyPdf
 
     /// <summary>Returns true when the image had no resolution and <see cref="AssumedDpi"/> was used.</summary>
     /// <param name="signed">The input PDF is signed: the copy will not keep the signatures (the signed original is kept beside it).</param>
-    public async Task<bool> OcrAsync(string input, string output, bool isImage, bool signed, string work, CancellationToken cancellationToken)
+    public async Task<bool> OcrAsync(string input, string output, bool isImage, bool signed, string work,
+        CancellationToken cancellationToken)
     {
-        var arguments = new List<string>
-        {
-            "-l", "vie", "--output-type", "pdfa-2", "--rotate-pages", "--deskew", "-j", "1",
-        };
+        var arguments = new List<string>(Arguments);
         // Newer OCRmyPDF refuses signed PDFs without this flag; 14.0 (Debian 12) has no such check and no flag.
         if (signed && await KnowsSignatureFlagAsync(cancellationToken).ConfigureAwait(false))
             arguments.Add("--invalidate-digital-signatures");
 
-        var result = await RunAsync([.. arguments, Path.GetFullPath(input), Path.GetFullPath(output)], work, cancellationToken).ConfigureAwait(false);
+        var result = await RunAsync([.. arguments, Path.GetFullPath(input), Path.GetFullPath(output)], work, cancellationToken)
+            .ConfigureAwait(false);
         var assumedDpi = false;
         if (!result.Succeeded && isImage && result.StandardError.Contains("DPI", StringComparison.OrdinalIgnoreCase))
         {
@@ -41,10 +40,23 @@ public sealed class OcrMyPdf
             result = await RunAsync([.. arguments, "--image-dpi", AssumedDpi.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 Path.GetFullPath(input), Path.GetFullPath(output)], work, cancellationToken).ConfigureAwait(false);
         }
+        Ensure(result, output);
+        return assumedDpi;
+    }
+
+    /// <summary>One page image of a known resolution (a page straightened for a second reading) → a one-page PDF/A-2b.</summary>
+    public async Task OcrPageImageAsync(string image, int dpi, string output, string work, CancellationToken cancellationToken) =>
+        Ensure(await RunAsync([.. Arguments, "--image-dpi", dpi.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            Path.GetFullPath(image), Path.GetFullPath(output)], work, cancellationToken).ConfigureAwait(false), output);
+
+    private static readonly string[] Arguments = ["-l", "vie", "--output-type", "pdfa-2", "--rotate-pages", "--deskew", "-j", "1"];
+
+    private static void Ensure(ToolResult result, string output)
+    {
         result.EnsureSucceeded();
         if (!File.Exists(output) || new FileInfo(output).Length == 0)
-            throw new ConversionException(ConversionFailure.InvalidOutput, Tool, "OCRmyPDF kết thúc với mã 0 nhưng không tạo ra tệp PDF/A.", result.ExitCode);
-        return assumedDpi;
+            throw new ConversionException(ConversionFailure.InvalidOutput, Tool, "OCRmyPDF kết thúc với mã 0 nhưng không tạo ra tệp PDF/A.",
+                result.ExitCode);
     }
 
     private Task<ToolResult> RunAsync(IReadOnlyList<string> arguments, string work, CancellationToken cancellationToken) =>
@@ -60,7 +72,8 @@ public sealed class OcrMyPdf
 
     private async Task<bool> ProbeAsync()
     {
-        var help = await _runner.RunAsync(new ToolInvocation(Tool, _options.OcrMyPdf, ["--help"], _options.InspectionTimeout, _options.MemoryLimitBytes), CancellationToken.None)
+        var help = await _runner.RunAsync(new ToolInvocation(Tool, _options.OcrMyPdf, ["--help"], _options.InspectionTimeout,
+                _options.MemoryLimitBytes), CancellationToken.None)
             .ConfigureAwait(false);
         return help.StandardOutput.Contains("--invalidate-digital-signatures", StringComparison.Ordinal);
     }

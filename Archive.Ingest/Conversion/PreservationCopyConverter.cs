@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Archive.Ingest.Conversion.Scans;
 using Serilog;
 
 namespace Archive.Ingest.Conversion;
@@ -20,6 +21,7 @@ public sealed class PreservationCopyConverter : IDisposable
     private readonly GhostscriptPdfA _ghostscript;
     private readonly LibreOfficeExport _libreOffice;
     private readonly OcrMyPdf _ocr;
+    private readonly ScanRecovery _recovery;
     private readonly PdfTextExtractor _text;
     private readonly Tt02XmpWriter _xmp;
 
@@ -38,6 +40,7 @@ public sealed class PreservationCopyConverter : IDisposable
         _libreOffice = new LibreOfficeExport(runner, options);
         _ocr = new OcrMyPdf(runner, options);
         _text = new PdfTextExtractor(runner, options);
+        _recovery = new ScanRecovery(runner, options, _ocr, _text, log);
         _xmp = new Tt02XmpWriter();
     }
 
@@ -117,7 +120,8 @@ public sealed class PreservationCopyConverter : IDisposable
                     // No font at all: nothing on its pages is text, so it is a scan.
                     route = ConversionRoute.Ocr;
                     notes.Add("PDF gốc không có lớp văn bản (bản quét); đã nhận dạng ký tự (OCR) tiếng Việt.");
-                    made = await OcrAsync(original, output, isImage: false, structure.Signed, metadata, work, steps, notes, cancellationToken).ConfigureAwait(false);
+                    made = await OcrAsync(original, output, isImage: false, structure.Signed, metadata, work, steps, notes,
+                        cancellationToken).ConfigureAwait(false);
                     textSource = output;
                 }
                 else
@@ -151,7 +155,8 @@ public sealed class PreservationCopyConverter : IDisposable
                 break;
             case SourceKind.Image:
                 route = ConversionRoute.Ocr;
-                made = await OcrAsync(original, output, isImage: true, signed: false, metadata, work, steps, notes, cancellationToken).ConfigureAwait(false);
+                made = await OcrAsync(original, output, isImage: true, signed: false, metadata, work, steps, notes, cancellationToken)
+                    .ConfigureAwait(false);
                 textSource = output;
                 break;
             default:
@@ -179,13 +184,16 @@ public sealed class PreservationCopyConverter : IDisposable
         return new PreservationCopy(request.OutputPath, text, new ConversionReport(route, steps, notes, verification));
     }
 
-    private async Task<(PdfStructure Structure, XmpPacket Xmp)> OcrAsync(string input, string output, bool isImage, bool signed, Tt02Xmp metadata, string work,
-        List<ConversionStep> steps, List<string> notes, CancellationToken cancellationToken)
+    private async Task<(PdfStructure Structure, XmpPacket Xmp)> OcrAsync(string input, string output, bool isImage, bool signed,
+        Tt02Xmp metadata, string work, List<ConversionStep> steps, List<string> notes, CancellationToken cancellationToken)
     {
         var assumedDpi = await Timed(steps, OcrMyPdf.Tool, "Nhận dạng ký tự tiếng Việt và tạo PDF/A-2b",
             () => _ocr.OcrAsync(input, output, isImage, signed, work, cancellationToken)).ConfigureAwait(false);
         if (assumedDpi)
             notes.Add($"Ảnh quét không ghi độ phân giải; đã dùng {OcrMyPdf.AssumedDpi} dpi.");
+        var pages = (await _qpdf.InspectAsync(output, cancellationToken).ConfigureAwait(false)).Pages;
+        notes.AddRange(await Timed(steps, ScanRecovery.Tool, "Nhận dạng lại các trang đọc kém (làm sạch, xoay thẳng)",
+            () => _recovery.RecoverAsync(output, isImage ? output : input, pages, work, cancellationToken)).ConfigureAwait(false));
         // Not through Ghostscript: rewriting loses the OCR layer's Unicode mapping (the text comes out garbled).
         return await Timed(steps, "qpdf", "Ghi siêu dữ liệu TT 02 vào XMP",
             () => _xmp.WriteAsync(output, metadata, OcrMyPdf.Tool, cancellationToken)).ConfigureAwait(false);
