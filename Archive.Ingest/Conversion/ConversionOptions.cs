@@ -12,6 +12,7 @@ public sealed record ConversionOptions
     public string Qpdf { get; init; } = "qpdf";
     public string PdfToText { get; init; } = "pdftotext";
     public string PdfToPpm { get; init; } = "pdftoppm";
+    public string PdfInfo { get; init; } = "pdfinfo";
     public string Unpaper { get; init; } = "unpaper";
 
     /// <summary>For one Ghostscript or LibreOffice run; a few pages take seconds.</summary>

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 using Serilog;
 
 namespace Archive.Ingest.Conversion.Scans;
@@ -8,7 +9,7 @@ namespace Archive.Ingest.Conversion.Scans;
 /// turned a few degrees in fragments or not at all. Each such page is rendered again, cleaned of specks by unpaper, turned
 /// straight by a projection-profile estimate and read again; the better reading of each page is kept.
 /// </summary>
-public sealed class ScanRecovery
+public sealed partial class ScanRecovery
 {
     public const string Tool = "unpaper";
 
@@ -41,7 +42,8 @@ public sealed class ScanRecovery
     /// </summary>
     /// <param name="source">The PDF whose pages are rendered again: the scanned PDF itself (OCRmyPDF's output has had its images
     /// recompressed and turned), or OCRmyPDF's output for an image.</param>
-    public async Task<IReadOnlyList<string>> RecoverAsync(string pdf, string source, int pages, string work,
+    /// <param name="image">The scanned image of a one-page document, read again as it is; null for a PDF.</param>
+    public async Task<IReadOnlyList<string>> RecoverAsync(string pdf, string source, string? image, int pages, string work,
         CancellationToken cancellationToken)
     {
         var notes = new List<string>();
@@ -53,7 +55,8 @@ public sealed class ScanRecovery
             (string Pdf, double Angle, RecognitionQuality Quality) second;
             try
             {
-                second = await ReadAgainAsync(source, page, work, cancellationToken).ConfigureAwait(false);
+                second = await ReadAgainAsync(pdf, source, pages == 1 ? image : null, page, work, cancellationToken)
+                    .ConfigureAwait(false);
             }
             catch (Exception e) when (e is ConversionException or IOException or InvalidDataException
                 && !cancellationToken.IsCancellationRequested)
@@ -80,8 +83,8 @@ public sealed class ScanRecovery
         return notes;
     }
 
-    private async Task<(string Pdf, double Angle, RecognitionQuality Quality)> ReadAgainAsync(string source, int page, string work,
-        CancellationToken cancellationToken)
+    private async Task<(string Pdf, double Angle, RecognitionQuality Quality)> ReadAgainAsync(string pdf, string source, string? image,
+        int page, string work, CancellationToken cancellationToken)
     {
         var number = page.ToString(CultureInfo.InvariantCulture);
         var rendered = Path.Combine(work, $"page-{number}");
@@ -90,17 +93,20 @@ public sealed class ScanRecovery
         var again = Path.Combine(work, $"page-{number}-again.pdf");
         try
         {
-            (await RunAsync(_options.PdfToPpm, "pdftoppm", ["-gray", "-r", $"{Dpi}", "-f", number, "-l", number, "-singlefile",
-                Path.GetFullPath(source), rendered], cancellationToken).ConfigureAwait(false)).EnsureSucceeded();
-            // Specks only: unpaper's own deskew and masks guess from the page edges, which specks mislead too. A speck is a small
-            // cluster of pixels darker than half white: the grey halo a JPEG gives it must not make it a large one.
-            (await RunAsync(_options.Unpaper, Tool, ["--quiet", "--overwrite", "--layout", "none", "--no-deskew", "--no-mask-scan",
-                "--no-mask-center", "--no-border-align", "--no-grayfilter", "--no-blackfilter", "--white-threshold", "0.5",
-                "--noisefilter-intensity", "12", rendered + ".pgm", cleaned], cancellationToken).ConfigureAwait(false)).EnsureSucceeded();
-            var image = (await GrayImage.ReadPgmAsync(cleaned, cancellationToken).ConfigureAwait(false)).Whitened(FaintestInk);
-            var angle = SkewAngle.Estimate(image);
-            await image.Turned(-angle).WritePgmAsync(straight, cancellationToken).ConfigureAwait(false);
-            await _ocr.OcrPageImageAsync(straight, Dpi, again, work, cancellationToken).ConfigureAwait(false);
+            var dpi = Dpi;
+            if (image is null || !(await CleanAsync(image, cleaned, cancellationToken).ConfigureAwait(false)).Succeeded)
+            {
+                (await RunAsync(_options.PdfToPpm, "pdftoppm", ["-gray", "-r", $"{Dpi}", "-f", number, "-l", number, "-singlefile",
+                    Path.GetFullPath(source), rendered], cancellationToken).ConfigureAwait(false)).EnsureSucceeded();
+                (await CleanAsync(rendered + ".pgm", cleaned, cancellationToken).ConfigureAwait(false)).EnsureSucceeded();
+                image = null;
+            }
+            var clean = (await GrayImage.ReadPgmAsync(cleaned, cancellationToken).ConfigureAwait(false)).Whitened(FaintestInk);
+            // The image as scanned keeps its own resolution: the page OCRmyPDF made of it says what it is.
+            if (image is not null) dpi = await ResolutionAsync(pdf, clean.Width, cancellationToken).ConfigureAwait(false);
+            var angle = SkewAngle.Estimate(clean);
+            await clean.Turned(-angle).WritePgmAsync(straight, cancellationToken).ConfigureAwait(false);
+            await _ocr.OcrPageImageAsync(straight, dpi, again, work, cancellationToken).ConfigureAwait(false);
             var quality = RecognitionQuality.Of(await _text.ExtractAsync(again, work, cancellationToken).ConfigureAwait(false));
             return (again, angle, quality);
         }
@@ -111,6 +117,29 @@ public sealed class ScanRecovery
             File.Delete(straight);
         }
     }
+
+    /// <summary>
+    /// Specks removed by unpaper, nothing else: its deskew and masks guess from the page edges, which specks mislead too. A speck
+    /// is a small cluster of pixels darker than half white: the grey halo a JPEG gives it must not make it a large one.
+    /// </summary>
+    private Task<ToolResult> CleanAsync(string image, string cleaned, CancellationToken cancellationToken) =>
+        RunAsync(_options.Unpaper, Tool, ["--quiet", "--overwrite", "--layout", "none", "--no-deskew", "--no-mask-scan",
+            "--no-mask-center", "--no-border-align", "--no-grayfilter", "--no-blackfilter", "--white-threshold", "0.5",
+            "--noisefilter-intensity", "12", Path.GetFullPath(image), cleaned], cancellationToken);
+
+    /// <summary>Dots per inch of an image <paramref name="width"/> pixels wide on the (one) page of <paramref name="pdf"/>.</summary>
+    private async Task<int> ResolutionAsync(string pdf, int width, CancellationToken cancellationToken)
+    {
+        var info = (await RunAsync(_options.PdfInfo, "pdfinfo", [Path.GetFullPath(pdf)], cancellationToken).ConfigureAwait(false))
+            .EnsureSucceeded().StandardOutput;
+        var size = PageSize().Match(info);
+        if (!size.Success || !double.TryParse(size.Groups[1].Value, CultureInfo.InvariantCulture, out var points) || points <= 0)
+            throw new InvalidDataException("pdfinfo gave no page size.");
+        return (int)Math.Round(width * 72 / points);
+    }
+
+    [GeneratedRegex(@"Page size:\s+([0-9.]+) x")]
+    private static partial Regex PageSize();
 
     /// <summary>The document with the pages read again in place of the first readings, by qpdf (document-level PDF/A kept).</summary>
     private async Task ReplacePagesAsync(string pdf, int pages, IReadOnlyDictionary<int, string> replaced, string work,

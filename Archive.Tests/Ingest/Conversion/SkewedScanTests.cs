@@ -64,6 +64,23 @@ public sealed class SkewedScanTests
             (await File.ReadAllLinesAsync(_folder.File("page-2.txt")))[0], @"\s+", " ")), "the index gets the second reading");
     }
 
+    [Test]
+    public async Task A_skewed_speckled_image_is_read_again_straight()
+    {
+        // Page 2 as an image: Tesseract finds no line on it as it is ("Empty page!!" on a page turned 4°).
+        var output = _folder.File("page-2.pdf");
+        using var converter = new PreservationCopyConverter(new ConversionOptions(), Logger.None);
+        var copy = await converter.ConvertAsync(new ConversionRequest(_folder.File("page-2.png"), SourceKind.Image,
+            SampleDocuments.Document(), output), CancellationToken.None);
+
+        var text = await ExternalTool.SucceedAsync("pdftotext", "poppler-utils", "-raw", "-enc", "UTF-8", output, "-");
+        var accuracy = CharacterAccuracy(await File.ReadAllTextAsync(_folder.File("page-2.txt")), text);
+        TestContext.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"character accuracy {accuracy:F4}; ")
+            + string.Join(" ", copy.Report.Notes));
+        Assert.That(accuracy, Is.GreaterThanOrEqualTo(0.99));
+        Assert.That(copy.Report.Notes, Has.Some.StartsWith("Trang 1: nhận dạng lần đầu kém"));
+    }
+
     [TestCase(1)]
     [TestCase(2)]
     [TestCase(3)]
