@@ -32,25 +32,40 @@ public sealed class ArchiveSearcher(LuceneArchiveIndex index, ILogger log)
         ArgumentNullException.ThrowIfNull(request);
         var page = Math.Max(1, request.Page);
         var pageSize = Math.Clamp(request.PageSize, 1, SearchRequest.MaxPageSize);
+        // Reranking needs the same window of candidates whatever the page, so pages agree; the next pages come from it too.
+        var depth = Math.Max(page * pageSize, RerankWindow);
         return index.WithSearcher((searcher, alone) =>
         {
-            var (built, notices) = Understand(request.Query ?? "", searcher.IndexReader, lenient: false);
-            var results = Run(searcher, alone, built, notices, request, page, pageSize);
-            if (results.Total > 0 || !built.Relaxable) return results;
-            // No document has every word (a damaged text layer, a typo): those missing one of them, the fullest first.
-            var (lenient, _) = Understand(request.Query ?? "", searcher.IndexReader, lenient: true);
-            return Run(searcher, alone, lenient, [.. notices,
-                "Không có văn bản chứa đủ mọi từ đã tìm; dưới đây là các văn bản chứa tất cả trừ một từ."], request, page, pageSize);
+            var ranking = index.Rankings.GetOrRank(searcher.IndexReader, RankingKey.For(request, depth),
+                () => Rank(searcher, alone, request, depth));
+            return new SearchResults
+            {
+                Total = ranking.Total,
+                Page = page,
+                PageSize = pageSize,
+                Hits = ranking.Page(page, pageSize, d => Hit(searcher, d, ranking.Marked)),
+                Facets = ranking.Facets,
+                Notices = ranking.Notices,
+            };
         });
     }
 
-    private SearchResults Run(SlicedIndexSearcher searcher, bool alone, BuiltQuery built, IReadOnlyList<string> notices,
-        SearchRequest request, int page, int pageSize)
+    private Ranking Rank(SlicedIndexSearcher searcher, bool alone, SearchRequest request, int depth)
+    {
+        var (built, notices) = Understand(request.Query ?? "", searcher.IndexReader, lenient: false);
+        var ranking = Run(searcher, alone, built, notices, request, depth);
+        if (ranking.Total > 0 || !built.Relaxable) return ranking;
+        // No document has every word (a damaged text layer, a typo): those missing one of them, the fullest first.
+        var (lenient, _) = Understand(request.Query ?? "", searcher.IndexReader, lenient: true);
+        return Run(searcher, alone, lenient, [.. notices,
+            "Không có văn bản chứa đủ mọi từ đã tìm; dưới đây là các văn bản chứa tất cả trừ một từ."], request, depth);
+    }
+
+    private Ranking Run(SlicedIndexSearcher searcher, bool alone, BuiltQuery built, IReadOnlyList<string> notices,
+        SearchRequest request, int wanted)
     {
         var query = Restrict(built.Query, request.Access);
-        // Reranking needs the same window of candidates whatever the page, so pages agree.
         var rerank = built.Ranking is not null && request.Sort == SearchSort.Relevance;
-        var wanted = rerank ? Math.Max(page * pageSize, RerankWindow) : page * pageSize;
         var weight = searcher.CreateNormalizedWeight(query);
         var slices = searcher.Slices(alone);
         var parts = new (ITopDocsCollector Top, FacetCollector Facets)[slices.Count];
@@ -68,20 +83,11 @@ public sealed class ArchiveSearcher(LuceneArchiveIndex index, ILogger log)
         var merged = TopDocs.Merge(request.Sort == SearchSort.Relevance ? null : DateSort(request.Sort),
             0, wanted, parts.Select(p => p.Top.GetTopDocs(0, wanted)).ToArray());
         var ranked = rerank ? Reranker.Rerank(searcher, merged.ScoreDocs, built.Ranking!) : merged.ScoreDocs;
-        var pageDocs = ranked.Skip((page - 1) * pageSize).Take(pageSize);
         var facetTotals = parts[0].Facets;
         foreach (var part in parts.Skip(1)) facetTotals.Add(part.Facets);
-        var hits = pageDocs.Select(d => Hit(searcher, d, built.MarkedSyllables)).ToList();
         _log.Debug("Search {Query} found {Total}", request.Query, merged.TotalHits);
-        return new SearchResults
-        {
-            Total = merged.TotalHits,
-            Page = page,
-            PageSize = pageSize,
-            Hits = hits,
-            Facets = facetTotals.Results(Math.Max(1, request.FacetValues)),
-            Notices = notices,
-        };
+        return new Ranking(ranked, merged.TotalHits, facetTotals.Results(Math.Max(1, request.FacetValues)), notices,
+            built.MarkedSyllables);
     }
 
     private (BuiltQuery Query, IReadOnlyList<string> Notices) Understand(string text, IndexReader reader, bool lenient)

@@ -60,6 +60,9 @@ public sealed class LuceneArchiveIndex : IArchiveIndex, IDisposable
 
     internal VietnameseAnalyzer Analyzer { get; }
 
+    /// <summary>The rankings of recent searches, per reader (see <see cref="RankingCache"/>).</summary>
+    internal RankingCache Rankings { get; } = new();
+
     /// <summary>Facet ordinals of the open segments, shared by every search of this index.</summary>
     internal FacetOrdinalsCache FacetOrdinals { get; } = new(FacetDefinition.All);
 
@@ -227,6 +230,7 @@ public sealed class LuceneArchiveIndex : IArchiveIndex, IDisposable
 
     public void Dispose()
     {
+        Rankings.Dispose();
         _searchers.Dispose();
         _writer?.Dispose();
         _directory.Dispose();

@@ -1,6 +1,6 @@
 -- wrk script of bench/web.sh: every request asks for a random line of FILE (a URL-encoded search query, or a document id)
 -- with the personal API token, and counts each answer that is not 200 (wrk itself counts only 4xx/5xx and socket errors).
--- Usage: wrk ... -s bench/web.lua URL -- search|page FILE TOKEN
+-- Usage: wrk ... -s bench/web.lua URL -- search|cold|page FILE TOKEN
 local threads = {}
 
 function setup(thread)
@@ -20,9 +20,26 @@ function init(args)
   not_ok = 0
 end
 
+-- A number in letters: the analyzer keeps a run of letters as one term.
+local function letters(n)
+  local s = ""
+  repeat s = string.char(97 + n % 26) .. s; n = math.floor(n / 26) until n == 0
+  return s
+end
+
+asked = 0
 function request()
   local item = items[math.random(#items)]
-  local path = mode == "search" and ("/api/v1/search?size=20&q=" .. item) or ("/van-ban/" .. item)
+  local path
+  if mode == "page" then
+    path = "/van-ban/" .. item
+  elseif mode == "cold" then
+    -- The same query made new each time by excluding a word no document has: same results, nothing cached to answer from.
+    asked = asked + 1
+    path = "/api/v1/search?size=20&q=" .. item .. "%20-zqx" .. letters(id) .. "q" .. letters(asked)
+  else
+    path = "/api/v1/search?size=20&q=" .. item
+  end
   return wrk.format("GET", path, headers)
 end
 

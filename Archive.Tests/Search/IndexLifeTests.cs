@@ -46,6 +46,43 @@ public sealed class IndexLifeTests
     }
 
     [Test]
+    public async Task A_search_asked_again_sees_what_was_indexed_or_removed_since()
+    {
+        // The second asking of the same search is answered from its ranking while the index is unchanged; a change opens a
+        // new reader, and the ranking of the old one is not used.
+        using var index = LuceneArchiveIndex.Open(IndexPath, Logger.None);
+        await index.IndexAsync(Sample("d1", "quyết toán kinh phí hội nghị"), CancellationToken.None);
+        Assert.That(Total(index, "kinh phí"), Is.EqualTo(1));
+        Assert.That(Total(index, "kinh phí"), Is.EqualTo(1));
+
+        await index.IndexAsync(Sample("d2", "kinh phí mua sắm"), CancellationToken.None);
+        Assert.That(Total(index, "kinh phí"), Is.EqualTo(2));
+
+        await index.RemoveAsync("d1", CancellationToken.None);
+        Assert.That(Total(index, "kinh phí"), Is.EqualTo(1));
+    }
+
+    [Test]
+    public async Task A_ranking_is_shared_only_by_searches_with_the_same_rights_and_pages_come_from_it()
+    {
+        using var index = LuceneArchiveIndex.Open(IndexPath, Logger.None);
+        await index.IndexAsync(Enumerable.Range(0, 30).Select(i => Sample($"o{i:D2}", $"kinh phí hội nghị số {i}"))
+            .Append(SearchCorpus.Document("r1", CorpusAgency.Finance, "Công văn", "16/STC-VP", new DateOnly(2024, 5, 21),
+                "kinh phí mật", "kinh phí mật", AccessMode.Restricted, RetentionPeriod.FromYears(10))), CancellationToken.None);
+        var searcher = new ArchiveSearcher(index, Logger.None);
+        SearchResults Search(SearchAccess access, int page = 1, int size = 10) =>
+            searcher.Search(new SearchRequest { Query = "kinh phí", Access = access, Page = page, PageSize = size });
+        var all = new SearchAccess { IncludeRestricted = true };
+
+        Assert.That(Search(all).Total, Is.EqualTo(31));
+        Assert.That(Search(SearchAccess.OpenRecords).Total, Is.EqualTo(30), "the restricted document's ranking is not shared");
+        Assert.That(Search(new SearchAccess { Organs = new HashSet<string> { "000.00.00.H42" } }).Total, Is.Zero);
+        var whole = Search(SearchAccess.OpenRecords, size: 30).Hits.Select(h => h.Id).ToList();
+        var paged = Enumerable.Range(1, 3).SelectMany(p => Search(SearchAccess.OpenRecords, p).Hits.Select(h => h.Id)).ToList();
+        Assert.That(paged, Is.EqualTo(whole));
+    }
+
+    [Test]
     public async Task Indexing_the_same_id_again_replaces_it()
     {
         using var index = LuceneArchiveIndex.Open(IndexPath, Logger.None);
