@@ -6,9 +6,9 @@ namespace Archive.Search.Results;
 
 /// <summary>
 /// The rankings of recent searches, per index reader: the next page of a search, or the same search asked again by anyone
-/// with the same rights, is sliced from its ranking instead of searched again (and a page shown before is not built again). A reader never changes, so a ranking is true
-/// for as long as its reader is the one searched; a document indexed or removed opens a new reader, whose searches start
-/// afresh. Bounded: the least recently used rankings go first, and none outlives ten idle minutes.
+/// with the same rights, is sliced from its ranking instead of searched again (and a page shown before is not built again).
+/// A reader never changes, so a ranking is true for as long as its reader is the one searched; a document indexed or removed
+/// opens a new reader, whose searches start afresh. Bounded: the least recently used rankings go first, and none outlives ten idle minutes.
 /// </summary>
 internal sealed class RankingCache : IDisposable
 {
