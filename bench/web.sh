@@ -7,15 +7,16 @@
 # both with a records officer's personal API token, after a 5 s warm-up each (not counted). The server's peak RSS (VmHWM)
 # over its whole life is read at the end. Then M signed PDFs (as bench/ingest.sh makes them) are received twice in the same
 # run: by `archive ingest` into one fresh data folder, and uploaded to POST /api/v1/inbox (one file per request, from
-# several clients at once, as several officers on the Tiếp nhận page) into another, served by `archive serve`.
+# several clients at once, as several officers on the Tiếp nhận page) into another, served by `archive serve`; three rounds,
+# medians compared.
 # Prints the figures; exits 1 when a target is missed.
-# Usage: bench/web.sh [--docs N=100000] [--uploads M=40] [--clients 32] [--seconds 30] [--upload-clients 4] [--keep]
+# Usage: bench/web.sh [--docs N=100000] [--uploads M=40] [--clients 32] [--seconds 30] [--upload-clients 4] [--rounds 3] [--keep]
 #                     [--archive DIR]   (seed into DIR and keep it; a later run with the same DIR serves it again unseeded)
 # Not part of the test suite. On a shared machine, run it under the build lock:
 #   flock /tmp/archive-build.lock bench/web.sh
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
-docs=100000 uploads=40 clients=32 seconds=30 upload_clients=4 keep=0 kept=""
+docs=100000 uploads=40 clients=32 seconds=30 upload_clients=4 rounds=3 keep=0 kept=""
 while (($#)); do
   case "$1" in
     --docs) docs="$2"; shift 2 ;;
@@ -23,6 +24,7 @@ while (($#)); do
     --clients) clients="$2"; shift 2 ;;
     --seconds) seconds="$2"; shift 2 ;;
     --upload-clients) upload_clients="$2"; shift 2 ;;
+    --rounds) rounds="$2"; shift 2 ;;
     --keep) keep=1; shift ;;
     --archive) kept="$(realpath -m "$2")"; shift 2 ;;
     *) echo "unknown option $1" >&2; exit 64 ;;
@@ -132,9 +134,12 @@ server_errors() { grep -ho 'Exception: [^.]*' "$@" 2>/dev/null | sort | uniq -c 
 server_errors "$work/serve.log" >"$work/load-errors.txt" || true
 
 # --- 2. The same signed files through `archive ingest` and through POST /api/v1/inbox ------------------------------------
-echo "Making $uploads signed PDFs …" >&2
-mkdir -p "$work/plain" "$work/in"
-for i in $(seq 1 "$uploads"); do
+# A few more files warm the server up first (not counted), as the search and page figures are taken after a warm-up: the
+# first requests of a fresh process are mostly JIT compilation, which a server pays once and `archive ingest` every run.
+warmup=8 total=$((uploads + 8))
+echo "Making $total signed PDFs …" >&2
+mkdir -p "$work/plain" "$work/in" "$work/warm"
+for i in $(seq 1 "$total"); do
   gs -q -dNOPAUSE -dBATCH -sDEVICE=pdfwrite -o "$work/plain/doc-$i.pdf" \
     -c "[/Title (web bench $i) /DOCINFO pdfmark" -f fixtures/samples/quyet-dinh-quy-che.pdf fixtures/samples/quyet-dinh-quy-che.pdf \
        fixtures/samples/quyet-dinh-quy-che.pdf 2>/dev/null
@@ -147,11 +152,12 @@ sign() { # plain-pdf: the person, then the organisation (Điều 12)
 }
 export -f sign; export work; export archive_dll="${archive[1]}"
 ls "$work"/plain/doc-*.pdf | xargs -P "$(nproc)" -I{} bash -c 'sign "$@"' _ {}
-[[ $(ls "$work"/in/*.pdf | wc -l) -eq "$uploads" ]] || { echo "not every file was signed" >&2; exit 1; }
+[[ $(ls "$work"/in/*.pdf | wc -l) -eq "$total" ]] || { echo "not every file was signed" >&2; exit 1; }
+for i in $(seq $((uploads + 1)) "$total"); do mv "$work/in/doc-$i.pdf" "$work/warm/"; done
 # Each file its own số: every file shows the sample's header "Số: 05/QĐ-UBND", which ingest reads when no number is given,
 # and the same number from the same agency is a duplicate. One object per file for the upload, all keyed by name for ingest.
 mkdir -p "$work/meta"
-for i in $(seq 1 "$uploads"); do
+for i in $(seq 1 "$total"); do
   printf '{"TypeName":"Công văn","OrganName":"Sở Nội vụ tỉnh Hà Tĩnh","Subject":"Văn bản đo hiệu năng","CodeNumber":"%02d",%s}\n' \
     "$i" '"CodeNotation":"SNV-DHN"' >"$work/meta/doc-$i.pdf.json"
 done
@@ -164,39 +170,53 @@ receiving_folder() { # data-folder: the demo catalog, trusting the test PKI
   "${archive[@]}" trust add-anchor "$work/pki/anchors/root.cer" --data "$1" >/dev/null
   for crl in "$work"/pki/crls/*.crl; do "${archive[@]}" trust add-crl "$crl" --data "$1" >/dev/null; done
 }
-receiving_folder "$work/cli"
-receiving_folder "$work/web"
-token=$(officer_token "$work/web")
-
-echo "archive ingest of $uploads files …" >&2
-start=$(now)
-"${archive[@]}" ingest "$work"/in/*.pdf --dossier "$dossier" --metadata "$work/m.json" --json --data "$work/cli" >"$work/ingest.jsonl"
-ingest_s=$(since "$start")
-ingest_ok=$(grep -c '"status":"accepted"' "$work/ingest.jsonl" || true)
-
-echo "Uploading the same $uploads files, $upload_clients at a time …" >&2
-serve "$work/web" "$work/serve-upload.log"
-mkdir -p "$work/uploaded"
-export base token dossier
+median() { printf '%s\n' "$@" | sort -g | awk '{v[NR] = $1} END {print v[int((NR + 1) / 2)]}'; }
 upload() { # file
   curl -sS -o "$work/uploaded/$(basename "$1").json" -w '%{http_code}\n' -H "Authorization: Bearer $token" \
     -F "files=@$1;type=application/pdf" -F "dossier=$dossier" -F "metadata=<$work/meta/$(basename "$1").json" "$base/api/v1/inbox"
 }
 export -f upload
-start=$(now)
-ls "$work"/in/*.pdf | xargs -P "$upload_clients" -I{} bash -c 'upload "$@"' _ {} >"$work/upload-status.txt"
-upload_s=$(since "$start")
-stop_server
-upload_ok=$(cat "$work"/uploaded/*.json | grep -o '"status":"accepted"' | wc -l)
-upload_not200=$(grep -vc '^200$' "$work/upload-status.txt" || true)
-# A refused upload's answer says why; the documents filed in the end are counted apart (another request may have filed it).
-grep -ho '"detail":"[^"]*"' "$work"/uploaded/*.json 2>/dev/null | sed 's/[0-9a-f]\{32\}/ID/g' | sort | uniq -c | sed 's/^ */    /' \
-  >"$work/upload-errors.txt" || true
+# Each round receives the files into fresh data folders, `archive ingest` then the uploads; the medians are compared (one
+# round of a few seconds on a shared 2-core machine moves by a fifth between runs).
+ingest_times=() upload_times=() ingest_ok=0 upload_ok=0 upload_not200=0
+: >"$work/upload-errors.txt"
+for round in $(seq 1 "$rounds"); do
+  receiving_folder "$work/cli-$round"
+  receiving_folder "$work/web-$round"
+  token=$(officer_token "$work/web-$round")
+
+  echo "Round $round of $rounds: archive ingest of $uploads files …" >&2
+  start=$(now)
+  "${archive[@]}" ingest "$work"/in/*.pdf --dossier "$dossier" --metadata "$work/m.json" --json --data "$work/cli-$round" \
+    >"$work/ingest-$round.jsonl"
+  ingest_times+=("$(since "$start")")
+  ingest_ok=$((ingest_ok + $(grep -c '"status":"accepted"' "$work/ingest-$round.jsonl" || true)))
+
+  echo "Round $round of $rounds: uploading the same files, $upload_clients at a time (after $warmup others to warm the server up) …" >&2
+  serve "$work/web-$round" "$work/serve-upload-$round.log"
+  rm -rf "$work/uploaded"; mkdir -p "$work/uploaded"
+  export base token dossier
+  ls "$work"/warm/*.pdf | xargs -P "$upload_clients" -I{} bash -c 'upload "$@"' _ {} >/dev/null
+  rm -f "$work"/uploaded/*
+  start=$(now)
+  ls "$work"/in/*.pdf | xargs -P "$upload_clients" -I{} bash -c 'upload "$@"' _ {} >"$work/upload-status.txt"
+  upload_times+=("$(since "$start")")
+  stop_server
+  upload_ok=$((upload_ok + $(cat "$work"/uploaded/*.json | grep -o '"status":"accepted"' | wc -l)))
+  upload_not200=$((upload_not200 + $(grep -vc '^200$' "$work/upload-status.txt" || true)))
+  # A refused upload's answer says why; the documents filed in the end are counted apart (another request may have filed it).
+  grep -ho '"detail":"[^"]*"' "$work"/uploaded/*.json 2>/dev/null | sed 's/[0-9a-f]\{32\}/ID/g' >>"$work/upload-errors.txt" || true
+done
+sort "$work/upload-errors.txt" | uniq -c | sed 's/^ */    /' >"$work/upload-errors-counted.txt"
+mv "$work/upload-errors-counted.txt" "$work/upload-errors.txt"
+ingest_s=$(median "${ingest_times[@]}")
+upload_s=$(median "${upload_times[@]}")
+received=$((uploads * rounds))
 
 # --- Figures --------------------------------------------------------------------------------------------------------------
 errors=$(($(field "$search" not200) + $(field "$search" socket_errors) + $(field "$search" timeouts) + $(field "$cold" not200) \
   + $(field "$cold" socket_errors) + $(field "$cold" timeouts) + $(field "$page" not200) \
-  + $(field "$page" socket_errors) + $(field "$page" timeouts) + uploads - upload_ok + uploads - ingest_ok))
+  + $(field "$page" socket_errors) + $(field "$page" timeouts) + received - upload_ok + received - ingest_ok))
 ratio=$(awk -v a="$ingest_s" -v b="$upload_s" 'BEGIN{printf "%.2f", a/b}')
 peak_mb=$((peak_kb / 1024))
 search_p99=$(field "$search" p99_ms)
@@ -210,11 +230,12 @@ latency() { # RESULT-line: a latency is worth little when the answers were error
   echo "   [p50 $(field "$1" p50_ms) ms, $(per_s "$1") req/s, $(field "$1" requests) requests$note]"
 }
 why_errors="   [answers not 200, socket errors, timeouts; files not accepted: $upload_not200 uploads refused,"
-why_errors+=" $((uploads - upload_ok)) not accepted, $((uploads - ingest_ok)) by archive ingest]"
+why_errors+=" $((received - upload_ok)) not accepted, $((received - ingest_ok)) by archive ingest]"
 memory="   [VmHWM; at the end VmRSS $((rss_kb / 1024)) MB = anonymous $((anon_kb / 1024)) MB"
 memory+=" + mapped files $((file_kb / 1024)) MB]"
-speeds="   [archive ingest ${ingest_s} s = $(rate "$uploads" "$ingest_s") files/s;"
-speeds+=" uploads ($upload_clients clients) ${upload_s} s = $(rate "$uploads" "$upload_s") files/s; $uploads signed 3-page PDFs]"
+speeds="   [medians of $rounds rounds: archive ingest ${ingest_s} s = $(rate "$uploads" "$ingest_s") files/s"
+speeds+=" (${ingest_times[*]}); uploads ($upload_clients clients, after $warmup warm-up files) ${upload_s} s ="
+speeds+=" $(rate "$uploads" "$upload_s") files/s (${upload_times[*]}); $uploads signed 3-page PDFs]"
 lines=(
   "documents: $docs ($seeded), cores: $(nproc), $clients connections, ${seconds} s per endpoint"
   "search p99 = ${search_p99} ms (target <= 100): $(verdict "$search_p99" "<=" 100)$(latency "$search")"
