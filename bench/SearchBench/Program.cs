@@ -7,6 +7,12 @@ using Serilog.Core;
 // Search benchmark: indexes N synthetic documents, runs a fixed mix of queries, prints throughput,
 // latency percentiles and index size. Usage: SearchBench [--docs N] [--queries N] [--dir PATH] [--keep]
 var documents = Option("--docs", 1_000_000);
+if (args.FirstOrDefault() == "export")
+{
+    // The same documents for the FTS5 reference (bench/search.sh): SearchBench export --docs N --out FILE
+    await FtsExport.WriteAsync(new SyntheticArchive(seed: 42), documents, args.SkipWhile(a => a != "--out").Skip(1).First());
+    return;
+}
 var queries = Option("--queries", 1_000);
 var keep = args.Contains("--keep");
 var folder = args.SkipWhile(a => a != "--dir").Skip(1).FirstOrDefault()
