@@ -77,9 +77,15 @@ public static class BrowserFixture
         await page.FillAsync("#login", login);
         await page.FillAsync("#password", password);
         await page.ClickAsync("main button[type=submit]");
-        // Taken on once the next page commits: what a test reads next waits for itself (the load event timed out on a busy machine).
-        await page.WaitForURLAsync(url => !url.Contains("/dang-nhap", StringComparison.Ordinal),
-            new PageWaitForURLOptions { WaitUntil = WaitUntilState.Commit });
+        // Taken on once the next page commits: what a test reads next waits for itself. Not WaitForURLAsync: when the page has
+        // moved on before it is called, it waits for the load event instead, which timed out on a busy machine.
+        var stopwatch = System.Diagnostics.Stopwatch.StartNew();
+        while (page.Url.Contains("/dang-nhap", StringComparison.Ordinal))
+        {
+            if (stopwatch.Elapsed > TimeSpan.FromSeconds(30))
+                Assert.Fail($"{login} was not taken on after signing in: the page stayed at {page.Url}.");
+            await page.WaitForTimeoutAsync(50);
+        }
     }
 
     /// <summary>A request context without the browser's cookies: what another program (a scanner, a script) would send.</summary>
