@@ -20,17 +20,14 @@ public sealed class PdfTextExtractor
     }
 
     /// <summary>The text in Unicode NFC (OCR and PDFs mix composed and decomposed diacritics), its broken syllables mended.</summary>
-    /// <param name="page">One page only (numbered from 1); the whole document when null.</param>
-    public async Task<string> ExtractAsync(string pdf, string work, CancellationToken cancellationToken, int? page = null)
+    public async Task<string> ExtractAsync(string pdf, string work, CancellationToken cancellationToken)
     {
         // Through a file: the runner bounds captured output, and a long document's text is long.
         var target = Path.Combine(work, $"text-{Guid.NewGuid():N}.txt");
         try
         {
-            var number = page?.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            string[] pages = number is null ? [] : ["-f", number, "-l", number];
             (await _runner.RunAsync(new ToolInvocation(Tool, _options.PdfToText,
-                ["-raw", "-enc", "UTF-8", .. pages, Path.GetFullPath(pdf), target],
+                ["-raw", "-enc", "UTF-8", Path.GetFullPath(pdf), target],
                 _options.InspectionTimeout, _options.MemoryLimitBytes), cancellationToken).ConfigureAwait(false)).EnsureSucceeded();
             var text = await File.ReadAllTextAsync(target, Encoding.UTF8, cancellationToken).ConfigureAwait(false);
             // Split and run-together syllables mended, so that a document is found by the words it shows (#16).

@@ -191,9 +191,8 @@ public sealed class PreservationCopyConverter : IDisposable
             () => _ocr.OcrAsync(input, output, isImage, signed, work, cancellationToken)).ConfigureAwait(false);
         if (assumedDpi)
             notes.Add($"Ảnh quét không ghi độ phân giải; đã dùng {OcrMyPdf.AssumedDpi} dpi.");
-        var pages = (await _qpdf.InspectAsync(output, cancellationToken).ConfigureAwait(false)).Pages;
         notes.AddRange(await Timed(steps, ScanRecovery.Tool, "Nhận dạng lại các trang đọc kém (làm sạch, xoay thẳng)",
-            () => _recovery.RecoverAsync(output, isImage ? output : input, isImage ? input : null, pages, work, cancellationToken))
+            () => _recovery.RecoverAsync(output, isImage ? output : input, isImage ? input : null, work, cancellationToken))
             .ConfigureAwait(false));
         // Not through Ghostscript: rewriting loses the OCR layer's Unicode mapping (the text comes out garbled).
         return await Timed(steps, "qpdf", "Ghi siêu dữ liệu TT 02 vào XMP",

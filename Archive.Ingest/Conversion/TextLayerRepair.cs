@@ -37,7 +37,7 @@ public static partial class TextLayerRepair
     {
         for (var w = 0; w < words.Length; w++)
         {
-            if (!VietnameseSyllable.IsSyllable(words[w]) && !Segmentation.Foreign(words[w])) return false;
+            if (!VietnameseSyllable.IsSyllable(words[w]) && !Foreign(words[w])) return false;
             if (w + 1 < words.Length && words[w][^1] > 0xFF && VietnameseSyllable.IsSyllable(words[w] + words[w + 1])) return false;
         }
         return true;
@@ -45,6 +45,9 @@ public static partial class TextLayerRepair
 
     /// <summary>Only Vietnamese is mended: a word of plain ASCII letters may be English ("online" is not "on li ne").</summary>
     private static bool HasDiacritics(string word) => word.Any(c => c > 0x7F);
+
+    /// <summary>A word of plain letters longer than a piece of a syllable: another language or an abbreviation.</summary>
+    private static bool Foreign(string word) => !HasDiacritics(word) && word.Length > 2 && !VietnameseSyllable.IsSyllable(word);
 
     /// <summary>
     /// The run's letters read as units: syllables, or a word kept as it was. Cost: one per unit (fewest syllables first), a
@@ -85,9 +88,7 @@ public static partial class TextLayerRepair
             for (var i = 0; i < n; i++)
             {
                 if (double.IsPositiveInfinity(cost[i]) || Boundary(i) is not { } boundary) continue;
-                var ends = Enumerable.Range(i + 1, Math.Min(Longest, n - i)).ToList();
-                if (i == _wordStart[_wordOf[i]]) ends.Add(_wordStart[_wordOf[i] + 1]);
-                foreach (var end in ends.Distinct())
+                foreach (var end in Ends(i))
                 {
                     if (Unit(i, end) is not { } unit || end < n && Boundary(end) is null) continue;
                     var total = cost[i] + boundary + unit;
@@ -99,6 +100,14 @@ public static partial class TextLayerRepair
             for (var at = n; at > 0; at = from[at]) units.Add(_letters[from[at]..at]);
             units.Reverse();
             return string.Join(' ', units);
+        }
+
+        /// <summary>Where a unit starting at <paramref name="start"/> may end: a syllable's length on, or the end of its word.</summary>
+        private IEnumerable<int> Ends(int start)
+        {
+            for (var end = start + 1; end <= Math.Min(_letters.Length, start + Longest); end++) yield return end;
+            var word = _wordOf[start];
+            if (start == _wordStart[word] && _wordStart[word + 1] > start + Longest) yield return _wordStart[word + 1];
         }
 
         /// <summary>What a unit boundary before letter <paramref name="at"/> costs: nothing where a space was.</summary>
@@ -145,8 +154,5 @@ public static partial class TextLayerRepair
             if (Foreign(before) || Foreign(after)) return null;
             return VietnameseSyllable.IsSyllable(before) && VietnameseSyllable.IsSyllable(after) ? null : 0.5;
         }
-
-        /// <summary>A word of plain letters longer than a piece of a syllable: another language or an abbreviation.</summary>
-        public static bool Foreign(string word) => !HasDiacritics(word) && word.Length > 2 && !VietnameseSyllable.IsSyllable(word);
     }
 }

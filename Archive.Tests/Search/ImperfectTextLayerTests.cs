@@ -40,8 +40,8 @@ public sealed partial class ImperfectTextLayerTests
             .Select(i => ($"doc-{i:D3}", string.Join(". ", Enumerable.Range(0, 5).Select(_ => clauses[random.Next(clauses.Count)])) + "."))
             .ToList();
         // Compared folded, as search folds them ("ngay" is also "ngày"), with the words every document's metadata has.
-        var metadata = string.Join(' ', Indexed("x", "").Document.TypeName, Indexed("x", "").Document.Subject,
-            Indexed("x", "").Document.OrganName, Indexed("x", "").DossierTitle);
+        var sample = Indexed("x", "");
+        var metadata = string.Join(' ', sample.Document.TypeName, sample.Document.Subject, sample.Document.OrganName, sample.DossierTitle);
         var wordsOf = _corpus.ToDictionary(d => d.Id, d => Folded(d.Clean + " " + metadata).Split(' ').ToHashSet());
         _queries = [];
         foreach (var (id, clean) in _corpus)
@@ -78,7 +78,7 @@ public sealed partial class ImperfectTextLayerTests
     {
         var random = new Random(102);
         var broken = _corpus.Select(d => (d.Id, Text: FontFallbackFaults.Apply(d.Clean, random))).ToList();
-        Assert.That(broken.Count(d => d.Text != _corpus.Single(c => c.Id == d.Id).Clean), Is.EqualTo(Documents), "every text broken");
+        Assert.That(broken.Zip(_corpus).Count(p => p.First.Text != p.Second.Clean), Is.EqualTo(Documents), "every text broken");
 
         var clean = await RecallAsync("clean", _corpus);
         var unmended = await RecallAsync("broken", broken);

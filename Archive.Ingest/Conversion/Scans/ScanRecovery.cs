@@ -43,14 +43,17 @@ public sealed partial class ScanRecovery
     /// <param name="source">The PDF whose pages are rendered again: the scanned PDF itself (OCRmyPDF's output has had its images
     /// recompressed and turned), or OCRmyPDF's output for an image.</param>
     /// <param name="image">The scanned image of a one-page document, read again as it is; null for a PDF.</param>
-    public async Task<IReadOnlyList<string>> RecoverAsync(string pdf, string source, string? image, int pages, string work,
+    public async Task<IReadOnlyList<string>> RecoverAsync(string pdf, string source, string? image, string work,
         CancellationToken cancellationToken)
     {
+        // One run of pdftotext for every page: it ends each page with a form feed, so the last piece follows the last page.
+        var texts = (await _text.ExtractAsync(pdf, work, cancellationToken).ConfigureAwait(false)).Split('\f');
+        var pages = texts.Length - 1;
         var notes = new List<string>();
         var replaced = new Dictionary<int, string>();
         for (var page = 1; page <= pages; page++)
         {
-            var first = RecognitionQuality.Of(await _text.ExtractAsync(pdf, work, cancellationToken, page).ConfigureAwait(false));
+            var first = RecognitionQuality.Of(texts[page - 1]);
             if (!first.IsPoor) continue;
             (string Pdf, double Angle, RecognitionQuality Quality) second;
             try
@@ -93,17 +96,17 @@ public sealed partial class ScanRecovery
         var again = Path.Combine(work, $"page-{number}-again.pdf");
         try
         {
-            var dpi = Dpi;
-            if (image is null || !(await CleanAsync(image, cleaned, cancellationToken).ConfigureAwait(false)).Succeeded)
+            // The image as scanned when unpaper reads it, else the page rendered from the PDF.
+            var asScanned = image is not null && (await CleanAsync(image, cleaned, cancellationToken).ConfigureAwait(false)).Succeeded;
+            if (!asScanned)
             {
                 (await RunAsync(_options.PdfToPpm, "pdftoppm", ["-gray", "-r", $"{Dpi}", "-f", number, "-l", number, "-singlefile",
                     Path.GetFullPath(source), rendered], cancellationToken).ConfigureAwait(false)).EnsureSucceeded();
                 (await CleanAsync(rendered + ".pgm", cleaned, cancellationToken).ConfigureAwait(false)).EnsureSucceeded();
-                image = null;
             }
             var clean = (await GrayImage.ReadPgmAsync(cleaned, cancellationToken).ConfigureAwait(false)).Whitened(FaintestInk);
             // The image as scanned keeps its own resolution: the page OCRmyPDF made of it says what it is.
-            if (image is not null) dpi = await ResolutionAsync(pdf, clean.Width, cancellationToken).ConfigureAwait(false);
+            var dpi = asScanned ? await ResolutionAsync(pdf, clean.Width, cancellationToken).ConfigureAwait(false) : Dpi;
             var angle = SkewAngle.Estimate(clean);
             await clean.Turned(-angle).WritePgmAsync(straight, cancellationToken).ConfigureAwait(false);
             await _ocr.OcrPageImageAsync(straight, dpi, again, work, cancellationToken).ConfigureAwait(false);

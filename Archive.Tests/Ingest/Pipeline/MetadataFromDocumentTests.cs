@@ -36,6 +36,16 @@ public sealed class MetadataFromDocumentTests : DemoDossierTest
     };
 
     /// <summary>The documents as PDF, made by LibreOffice from HTML in one run.</summary>
+    /// <summary>The metadata an ingest left on its first inbox item, as <c>archive inbox show</c> gives it, and what it printed.</summary>
+    private static async Task<(Dictionary<string, string> Metadata, CliResult Shown)> InboxMetadataAsync(CliResult ingest, string data)
+    {
+        var item = JsonDocument.Parse(ingest.Stdout.Split('\n')[0]).RootElement.GetProperty("inboxId").GetString()!;
+        var shown = await Cli.RunAsync("inbox", "show", item, "--json", "--data", data);
+        var metadata = JsonSerializer.Deserialize<Dictionary<string, string>>(
+            JsonDocument.Parse(shown.Stdout).RootElement.GetProperty("metadataJson").GetString()!)!;
+        return (metadata, shown);
+    }
+
     private async Task<Dictionary<string, string>> PdfsAsync()
     {
         var html = Documents.Select(d =>
@@ -74,10 +84,7 @@ public sealed class MetadataFromDocumentTests : DemoDossierTest
 
         var ingest = await Cli.RunAsync("ingest", pdfs["quyet-dinh"], "--metadata", given, "--json", "--data", Data.Path);
 
-        var item = JsonDocument.Parse(ingest.Stdout.Split('\n')[0]).RootElement.GetProperty("inboxId").GetString()!;
-        var shown = await Cli.RunAsync("inbox", "show", item, "--json", "--data", Data.Path);
-        var metadata = JsonSerializer.Deserialize<Dictionary<string, string>>(
-            JsonDocument.Parse(shown.Stdout).RootElement.GetProperty("metadataJson").GetString()!)!;
+        var (metadata, shown) = await InboxMetadataAsync(ingest, Data.Path);
         Assert.That(metadata, Is.SupersetOf(new Dictionary<string, string>
         {
             ["TypeName"] = "Quyết định", ["CodeNumber"] = "05", ["CodeNotation"] = "QĐ-UBND", ["IssuedDate"] = "2026-11-24",
@@ -107,10 +114,7 @@ public sealed class MetadataFromDocumentTests : DemoDossierTest
         foreach (var (file, subject) in new[] { (titled, (string?)title), (named, null) })
         {
             var ingest = await Cli.RunAsync("ingest", file, "--json", "--data", Data.Path);
-            var item = JsonDocument.Parse(ingest.Stdout.Split('\n')[0]).RootElement.GetProperty("inboxId").GetString()!;
-            var shown = await Cli.RunAsync("inbox", "show", item, "--json", "--data", Data.Path);
-            var metadata = JsonSerializer.Deserialize<Dictionary<string, string>>(
-                JsonDocument.Parse(shown.Stdout).RootElement.GetProperty("metadataJson").GetString()!)!;
+            var (metadata, shown) = await InboxMetadataAsync(ingest, Data.Path);
             Assert.That(metadata.GetValueOrDefault("Subject"), Is.EqualTo(subject), file);
             if (subject is not null) Assert.That(shown.Stdout, Does.Contain($"lấy từ {MetadataFromDocument.FromTitle}: Trích yếu"));
         }
@@ -139,10 +143,7 @@ public sealed class MetadataFromDocumentTests : DemoDossierTest
         using var other = new TempFolder("archive-other");
         await DemoDossier.CreateAsync(other.Path);
         var again = await Cli.RunAsync("ingest", copy, "--json", "--data", other.Path);
-        var item = JsonDocument.Parse(again.Stdout.Split('\n')[0]).RootElement.GetProperty("inboxId").GetString()!;
-        var shown = await Cli.RunAsync("inbox", "show", item, "--json", "--data", other.Path);
-        var metadata = JsonSerializer.Deserialize<Dictionary<string, string>>(
-            JsonDocument.Parse(shown.Stdout).RootElement.GetProperty("metadataJson").GetString()!)!;
+        var (metadata, shown) = await InboxMetadataAsync(again, other.Path);
         Assert.That(metadata, Is.SupersetOf(new Dictionary<string, string>
         {
             ["TypeName"] = "Kế hoạch", ["CodeNumber"] = "17", ["CodeNotation"] = "KH-SNV", ["IssuedDate"] = "2026-10-05",
