@@ -11,7 +11,7 @@ public sealed class DocumentView(Storage.ArchiveStore store, CatalogService cata
     public DocumentDetails Of(string documentId, Actor actor)
     {
         var (source, document) = catalog.LocateDocument(documentId);
-        // The main catalog's document, the common case, in one read: catalog reads run one at a time (CatalogStore).
+        // The main catalog's document, the common case, in one read: catalog reads run one at a time (LiteCatalogStore).
         var details = ReferenceEquals(source, store)
             ? store.Catalog.Read(s =>
             {

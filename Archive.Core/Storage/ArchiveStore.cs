@@ -11,7 +11,7 @@ public sealed class ArchiveStore : IDisposable
     private readonly FileStream _lock;
     private bool _disposed;
 
-    private ArchiveStore(DataFolder folder, FileStream folderLock, CatalogStore catalog, FileBlobStore blobs, CrashPoint crash,
+    private ArchiveStore(DataFolder folder, FileStream folderLock, ICatalogStore catalog, FileBlobStore blobs, CrashPoint crash,
         TimeProvider clock)
     {
         _lock = folderLock;
@@ -23,13 +23,15 @@ public sealed class ArchiveStore : IDisposable
     }
 
     public DataFolder Folder { get; }
-    public CatalogStore Catalog { get; }
+    public ICatalogStore Catalog { get; }
     public IBlobStore Blobs => _blobs;
     internal FileBlobStore FileBlobs => _blobs;
     public CrashPoint Crash => _crash;
 
-    /// <summary>Opens (creating the layout if needed) the data folder.</summary>
-    public static ArchiveStore Open(DataFolder folder, TimeProvider clock, ILogger log, CrashPoint? crash = null)
+    /// <summary>Opens (creating the layout if needed) the data folder, its catalog where <paramref name="catalog"/> says
+    /// (catalog.db in the folder by default).</summary>
+    public static ArchiveStore Open(DataFolder folder, TimeProvider clock, ILogger log, CrashPoint? crash = null,
+        CatalogLocation? catalog = null)
     {
         folder.CreateLayout();
         var folderLock = Lock(folder);
@@ -39,8 +41,10 @@ public sealed class ArchiveStore : IDisposable
             var blobs = new FileBlobStore(folder.Blobs, crash, log);
             // Holding the folder lock, no other write can be in progress: what is in tmp/ was cut off by a crash.
             blobs.RemoveAbandonedWrites();
-            var catalog = new CatalogStore(folder.CatalogFile, clock, log);
-            return new ArchiveStore(folder, folderLock, catalog, blobs, crash, clock);
+            ICatalogStore store = catalog?.PostgresConnectionString is { } connection
+                ? Postgres.PostgresCatalogStore.Open(connection, clock, log)
+                : new LiteCatalogStore(folder.CatalogFile, clock, log);
+            return new ArchiveStore(folder, folderLock, store, blobs, crash, clock);
         }
         catch
         {

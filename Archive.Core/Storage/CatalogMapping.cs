@@ -31,6 +31,40 @@ internal static class CatalogMapping
     public const string Outgoing = "outgoing";
     public const string RegisterCounters = "register_counters";
 
+    public const string Audit = "audit";
+
+    /// <summary>Every kind of record a session offers (the audit log is kept apart).</summary>
+    public static readonly IReadOnlyList<string> Collections =
+    [
+        Agencies, Fonds, Dossiers, Documents, Blobs, Events, FixityEvents, Problems, JobRuns, Inbox, Arrivals, Users, Tokens,
+        Grants, CopyRequests, CopyRegister, Tasks, BackupMedia, Outgoing, RegisterCounters,
+    ];
+
+    /// <summary>The fields looked up by equality often enough to need an index, in either engine.</summary>
+    public static readonly IReadOnlyList<(string Collection, string Field, bool Unique)> Indexes =
+    [
+        (Dossiers, "OrganId", false),
+        (Documents, "FileCode", false),
+        (Documents, "DocCode", true),
+        // The duplicate check of every received document (same số, ký hiệu, cơ quan) must not read the whole catalog.
+        (Documents, "CodeNumber", false),
+        (Blobs, "OwnerId", false),
+        (Events, "ObjectId", false),
+        (JobRuns, "Job", false),
+        (Inbox, "Digest", false),
+        (Inbox, "AwaitingPreservation", false),
+        // A document's page and every read of its original find the inbox item it arrived as.
+        (Inbox, "DocumentId", false),
+        (Arrivals, "Year", false),
+        (Grants, "Grantee", false),
+        (Grants, "FileCode", false),
+        (CopyRequests, "Year", false),
+        // A copy handed in for verification is found by its SHA-256 or the code it shows.
+        (CopyRegister, "Sha256", false),
+        (CopyRegister, "VerificationCode", false),
+        (Tokens, "Login", false),
+    ];
+
     /// <summary>A mapper of our own: never the process-wide BsonMapper.Global.</summary>
     public static BsonMapper Create()
     {

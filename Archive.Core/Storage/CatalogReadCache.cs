@@ -7,7 +7,7 @@ namespace Archive.Core.Storage;
 /// catalog's next write: every request reads these, and catalog reads run one at a time. A write of any kind makes every
 /// kept value stale, so a revoked token or a withdrawn grant counts at the very next request.
 /// </summary>
-public sealed class CatalogReadCache<TKey, TValue>(CatalogStore catalog, int capacity = 1024) where TKey : notnull
+public sealed class CatalogReadCache<TKey, TValue>(ICatalogStore catalog, int capacity = 1024) where TKey : notnull
 {
     private readonly ConcurrentDictionary<TKey, (long Generation, TValue Value)> _kept = new();
 

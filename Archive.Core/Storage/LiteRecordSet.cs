@@ -43,6 +43,7 @@ internal sealed class LiteRecordSet<T>(ILiteCollection<T> collection, BsonMapper
 
     private void EnsureWritable()
     {
-        if (!writable) throw new InvalidOperationException("Catalog records can only change inside CatalogStore.Write, where they are audited.");
+        if (!writable)
+            throw new InvalidOperationException("Catalog records can only change inside ICatalogStore.Write, where they are audited.");
     }
 }

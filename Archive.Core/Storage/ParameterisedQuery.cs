@@ -5,18 +5,25 @@ using LiteDB;
 namespace Archive.Core.Storage;
 
 /// <summary>
-/// Turns a predicate of equalities on a record's own fields (<c>x => x.OwnerId == id &amp;&amp; x.Role == role</c>) into a LiteDB
-/// expression whose values are parameters. LiteDB's own LINQ translation writes each captured value into the expression's text,
-/// then parses, compiles and caches, never evicting, one expression per distinct value: a lookup by id costs a compilation and
-/// leaves it in memory for good. Anything else is left to LiteDB (null is returned).
+/// Reads a predicate of equalities on a record's own fields (<c>x => x.OwnerId == id &amp;&amp; x.Role == role</c>, a bare
+/// boolean field or its negation) as fields and values, for a query whose values are parameters. LiteDB's own LINQ translation
+/// writes each captured value into the expression's text, then parses, compiles and caches, never evicting, one expression per
+/// distinct value: a lookup by id costs a compilation and leaves it in memory for good; PostgreSQL is given the same terms.
+/// Anything else is left to the engine (null is returned).
 /// </summary>
 internal static class ParameterisedQuery
 {
-    public static BsonExpression? From<T>(Expression<Func<T, bool>> predicate, BsonMapper mapper)
+    /// <summary>The fields as the mapper names them (<c>$.OwnerId</c>, the id member <c>$._id</c>) and their values.</summary>
+    public static IReadOnlyList<(string Path, BsonValue Value)>? Terms<T>(Expression<Func<T, bool>> predicate, BsonMapper mapper)
     {
         var terms = new List<(string Field, BsonValue Value)>();
-        if (!Collect<T>(predicate.Body, predicate.Parameters[0], mapper, terms)) return null;
-        var text = string.Join(" AND ", terms.Select((t, i) => $"{t.Field} = @{i}"));
+        return Collect<T>(predicate.Body, predicate.Parameters[0], mapper, terms) ? terms : null;
+    }
+
+    public static BsonExpression? From<T>(Expression<Func<T, bool>> predicate, BsonMapper mapper)
+    {
+        if (Terms(predicate, mapper) is not { } terms) return null;
+        var text = string.Join(" AND ", terms.Select((t, i) => $"{t.Path} = @{i}"));
         return BsonExpression.Create(text, terms.Select(t => t.Value).ToArray());
     }
 
@@ -28,6 +35,11 @@ internal static class ParameterisedQuery
                 return Collect<T>(both.Left, record, mapper, terms) && Collect<T>(both.Right, record, mapper, terms);
             case BinaryExpression { NodeType: ExpressionType.Equal } equal:
                 return Term<T>(equal.Left, equal.Right, record, mapper, terms) || Term<T>(equal.Right, equal.Left, record, mapper, terms);
+            case MemberExpression { Type: var type } flag when type == typeof(bool):
+                return Term<T>(flag, Expression.Constant(true), record, mapper, terms);
+            case UnaryExpression { NodeType: ExpressionType.Not, Operand: MemberExpression { Type: var type } flag }
+                when type == typeof(bool):
+                return Term<T>(flag, Expression.Constant(false), record, mapper, terms);
             default:
                 return false;
         }

@@ -11,12 +11,12 @@ namespace Archive.Core.Storage;
 public sealed class UnitOfWork
 {
     private readonly IBlobStore _blobs;
-    private readonly CatalogStore _catalog;
+    private readonly ICatalogStore _catalog;
     private readonly CrashPoint _crash;
     private readonly TimeProvider _clock;
     private readonly List<(StoredBlob Blob, string Role, string OwnerId)> _staged = [];
 
-    internal UnitOfWork(IBlobStore blobs, CatalogStore catalog, CrashPoint crash, TimeProvider clock)
+    internal UnitOfWork(IBlobStore blobs, ICatalogStore catalog, CrashPoint crash, TimeProvider clock)
     {
         _blobs = blobs;
         _catalog = catalog;

@@ -13,23 +13,28 @@ public sealed class TestArchive : IDisposable
     public static readonly Actor Tester = Actor.Operator("tester", "unit-test");
     private readonly TempFolder _folder = new("archive-data");
 
-    public TestArchive()
+    public TestArchive(CatalogEngine engine = CatalogEngine.LiteDb)
     {
         Folder = new DataFolder(_folder.Path);
-        Store = ArchiveStore.Open(Folder, TimeProvider.System, new LoggerConfiguration().CreateLogger());
+        Catalog = engine.NewCatalog();
+        Store = ArchiveStore.Open(Folder, TimeProvider.System, new LoggerConfiguration().CreateLogger(), catalog: Catalog);
     }
 
     public DataFolder Folder { get; }
+
+    /// <summary>Where the catalog is kept: in the folder, or a database of the run's PostgreSQL cluster.</summary>
+    public CatalogLocation Catalog { get; }
     public ArchiveStore Store { get; private set; }
 
     /// <summary>Closes and reopens the store, as a restart would.</summary>
     public void Reopen()
     {
         Store.Dispose();
-        Store = ArchiveStore.Open(Folder, TimeProvider.System, new LoggerConfiguration().CreateLogger());
+        Store = ArchiveStore.Open(Folder, TimeProvider.System, new LoggerConfiguration().CreateLogger(), catalog: Catalog);
     }
 
-    /// <summary>An agency, a dossier and <paramref name="count"/> documents with random content of about <paramref name="size"/> bytes.</summary>
+    /// <summary>An agency, a dossier and <paramref name="count"/> documents with random content of about
+    /// <paramref name="size"/> bytes.</summary>
     public async Task<IReadOnlyList<ArchivedDocument>> FileDocumentsAsync(int count, int size = 4096)
     {
         var catalog = new CatalogService(Store, TimeProvider.System);

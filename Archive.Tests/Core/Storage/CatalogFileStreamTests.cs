@@ -12,9 +12,12 @@ namespace Archive.Tests.Core.Storage;
 /// </summary>
 public sealed class CatalogFileStreamTests
 {
-    private static void AddAgency(CatalogStore store, string code) => store.Write(TestArchive.Tester, session =>
+    private static void AddAgency(LiteCatalogStore store, string code) => store.Write(TestArchive.Tester, session =>
     {
-        session.Agencies.Insert(new Agency { Code = AgencyCode.Parse(code), Name = "Sở Nội vụ tỉnh Hà Tĩnh", CreatedAt = DateTimeOffset.UtcNow });
+        session.Agencies.Insert(new Agency
+        {
+            Code = AgencyCode.Parse(code), Name = "Sở Nội vụ tỉnh Hà Tĩnh", CreatedAt = DateTimeOffset.UtcNow,
+        });
         session.Record(new AuditChange("agency.create", "Agency", code, null, "{}"));
         return 0;
     });
@@ -52,7 +55,7 @@ public sealed class CatalogFileStreamTests
     public void A_write_costs_two_fsyncs_of_the_log_however_many_pages_it_changes()
     {
         using var folder = new TempFolder("catalog-log");
-        using var store = new CatalogStore(folder.File("catalog.db"), TimeProvider.System, Serilog.Core.Logger.None);
+        using var store = new LiteCatalogStore(folder.File("catalog.db"), TimeProvider.System, Serilog.Core.Logger.None);
         AddAgency(store, "000.00.01.H42");
         var before = store.LogFile.Syncs;
 
@@ -67,7 +70,7 @@ public sealed class CatalogFileStreamTests
     {
         using var folder = new TempFolder("catalog-log");
         var catalog = folder.File("catalog.db");
-        using var store = new CatalogStore(catalog, TimeProvider.System, Serilog.Core.Logger.None);
+        using var store = new LiteCatalogStore(catalog, TimeProvider.System, Serilog.Core.Logger.None);
         AddAgency(store, "000.00.01.H42");
         AddAgency(store, "000.00.02.H42");
 
@@ -81,7 +84,7 @@ public sealed class CatalogFileStreamTests
     {
         using var folder = new TempFolder("catalog-log");
         var catalog = folder.File("catalog.db");
-        using var store = new CatalogStore(catalog, TimeProvider.System, Serilog.Core.Logger.None);
+        using var store = new LiteCatalogStore(catalog, TimeProvider.System, Serilog.Core.Logger.None);
         var codes = Enumerable.Range(1, 24).Select(i => $"000.00.{i:D2}.H42").ToList();
         // The catalog's set-up (collections, indexes) reaches the disk with the first awaited write: counted apart.
         AddAgency(store, "000.00.99.H42");
@@ -89,7 +92,10 @@ public sealed class CatalogFileStreamTests
 
         await Task.WhenAll(codes.Select(code => Task.Run(() => store.WriteAsync(TestArchive.Tester, session =>
         {
-            session.Agencies.Insert(new Agency { Code = AgencyCode.Parse(code), Name = "Sở Nội vụ tỉnh Hà Tĩnh", CreatedAt = DateTimeOffset.UtcNow });
+            session.Agencies.Insert(new Agency
+            {
+                Code = AgencyCode.Parse(code), Name = "Sở Nội vụ tỉnh Hà Tĩnh", CreatedAt = DateTimeOffset.UtcNow,
+            });
             return 0;
         }))));
 
@@ -102,7 +108,7 @@ public sealed class CatalogFileStreamTests
     {
         using var folder = new TempFolder("catalog-log");
         var catalog = folder.File("catalog.db");
-        using var store = new CatalogStore(catalog, TimeProvider.System, Serilog.Core.Logger.None);
+        using var store = new LiteCatalogStore(catalog, TimeProvider.System, Serilog.Core.Logger.None);
         AddAgency(store, "000.00.01.H42");
         AddAgency(store, "000.00.02.H42");
 

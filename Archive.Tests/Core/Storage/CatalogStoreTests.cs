@@ -5,7 +5,10 @@ using Archive.Tests.Support;
 
 namespace Archive.Tests.Core.Storage;
 
-public sealed class CatalogStoreTests
+/// <summary>What every catalog engine guarantees; each test runs on LiteDB and on PostgreSQL.</summary>
+[TestFixture(CatalogEngine.LiteDb)]
+[TestFixture(CatalogEngine.Postgres)]
+public sealed class CatalogStoreTests(CatalogEngine engine)
 {
     private static Agency Agency(string code) => new()
     {
@@ -15,7 +18,7 @@ public sealed class CatalogStoreTests
     [Test]
     public void A_failed_write_rolls_back_its_records_and_its_audit_entries()
     {
-        using var archive = new TestArchive();
+        using var archive = new TestArchive(engine);
 
         Assert.Throws<InvalidOperationException>(() => archive.Store.Catalog.Write<int>(TestArchive.Tester, session =>
         {
@@ -32,7 +35,7 @@ public sealed class CatalogStoreTests
     [Test]
     public void A_read_session_cannot_change_the_catalog_behind_the_audit_log()
     {
-        using var archive = new TestArchive();
+        using var archive = new TestArchive(engine);
 
         Assert.Throws<InvalidOperationException>(() => archive.Store.Catalog.Read(s =>
         {
@@ -45,7 +48,7 @@ public sealed class CatalogStoreTests
     [Test]
     public void Records_and_the_audit_chain_survive_a_restart()
     {
-        using var archive = new TestArchive();
+        using var archive = new TestArchive(engine);
         archive.Store.Catalog.Write(TestArchive.Tester, session =>
         {
             session.Agencies.Insert(Agency("000.00.03.H42"));
@@ -66,19 +69,93 @@ public sealed class CatalogStoreTests
     }
 
     [Test]
-    public async Task A_second_process_cannot_open_a_data_folder_that_is_in_use()
+    public async Task Records_are_found_by_their_fields_changed_and_removed_alike_in_every_engine()
     {
-        using var archive = new TestArchive();
-        Assert.Throws<DataFolderInUseException>(() =>
-            ArchiveStore.Open(archive.Folder, TimeProvider.System, new Serilog.LoggerConfiguration().CreateLogger()));
+        using var archive = new TestArchive(engine);
+        var filed = await archive.FileDocumentsAsync(3);
+        var catalog = archive.Store.Catalog;
+        var fileCode = filed[0].FileCode;
+        var first = filed[0].Id;
 
-        var other = await Cli.RunChildAsync(["dossier", "list", "--data", archive.Folder.Root]);
+        var found = catalog.Read(s => s.Documents.Where(d => d.FileCode == fileCode));
+        Assert.That(found.Select(d => d.Id), Is.EquivalentTo(filed.Select(d => d.Id)));
+        Assert.That(found.Single(d => d.Id == filed[1].Id), Is.EqualTo(filed[1]), "every field comes back as it was written");
+        Assert.That(catalog.Read(s => s.Documents.Count(d => d.FileCode == fileCode && d.DocOrdinal == 2)), Is.EqualTo(1));
+        // Not an equality: evaluated on the records as read, with the same answer.
+        Assert.That(catalog.Read(s => s.Documents.Where(d => d.DocOrdinal > 1)).Select(d => d.DocOrdinal), Is.EquivalentTo(new[] { 2, 3 }));
+        Assert.That(catalog.Read(s => s.Documents.Where(d => d.Keyword == null)), Has.Count.EqualTo(3), "a field never set is null");
+        Assert.That(catalog.Read(s => s.Blobs.Where(b => b.OwnerId == first)), Is.Not.Empty);
 
-        Assert.That(other.ExitCode, Is.EqualTo(75), other.ToString());
-        Assert.That(other.Stderr, Does.Contain("đang được một tiến trình archive khác sử dụng"));
-        Assert.That(other.Stderr, Does.Contain("/ho-so"), "names the page of the running server that lists dossiers");
-        var search = await Cli.RunChildAsync(["search", "quy chế", "--data", archive.Folder.Root]);
-        Assert.That(search.ExitCode, Is.EqualTo(75), search.ToString());
-        Assert.That(search.Stderr, Does.Contain("/tim-kiem").And.Contain("/api/v1/search"));
+        catalog.Write(TestArchive.Tester, s =>
+        {
+            s.Documents.Update(filed[0] with { Subject = "Trích yếu đã sửa" });
+            s.Documents.Delete(filed[2].Id);
+            return 0;
+        });
+
+        Assert.That(catalog.Read(s => s.Documents.Get(filed[0].Id))!.Subject, Is.EqualTo("Trích yếu đã sửa"));
+        Assert.That(catalog.Read(s => s.Documents.Exists(filed[2].Id)), Is.False);
+        Assert.That(catalog.Read(s => s.Documents.Count()), Is.EqualTo(2));
+        Assert.Throws<InvalidOperationException>(() => catalog.Write(TestArchive.Tester, s =>
+        {
+            s.Documents.Delete(filed[2].Id);
+            return 0;
+        }), "removing what is not there is an error, not a silent success");
+    }
+
+    [Test]
+    public async Task A_second_document_with_the_same_code_is_refused_by_the_index_and_nothing_of_its_write_is_kept()
+    {
+        using var archive = new TestArchive(engine);
+        var filed = await archive.FileDocumentsAsync(1);
+        var entries = archive.Store.Catalog.AuditEntries().Count;
+
+        Assert.That(() => archive.Store.Catalog.Write(TestArchive.Tester, s =>
+        {
+            s.Agencies.Insert(Agency("000.00.09.H42"));
+            s.Documents.Insert(filed[0] with { Id = "another-id" });
+            s.Record(new AuditChange("document.file", "ArchivedDocument", "another-id", null, null));
+            return 0;
+        }), Throws.Exception);
+
+        Assert.That(archive.Store.Catalog.Read(s => s.Documents.Count()), Is.EqualTo(1));
+        Assert.That(archive.Store.Catalog.Read(s => s.Agencies.Exists("000.00.09.H42")), Is.False, "the whole write rolled back");
+        Assert.That(archive.Store.Catalog.AuditEntries(), Has.Count.EqualTo(entries));
+    }
+
+    [Test]
+    public async Task Writers_on_several_threads_take_numbers_without_gap_or_repeat_and_keep_one_audit_chain()
+    {
+        using var archive = new TestArchive(engine);
+        // On PostgreSQL a second node: its own connections to the same database.
+        using var other = engine == CatalogEngine.Postgres
+            ? Archive.Core.Storage.Postgres.PostgresCatalogStore.Open(archive.Catalog.PostgresConnectionString!, TimeProvider.System,
+                Serilog.Core.Logger.None)
+            : null;
+        var nodes = new[] { archive.Store.Catalog, other ?? archive.Store.Catalog };
+        const int writers = 4, each = 15;
+
+        var taken = await Task.WhenAll(Enumerable.Range(0, writers).Select(w => Task.Run(async () =>
+        {
+            var numbers = new List<int>();
+            for (var i = 0; i < each; i++)
+                numbers.Add(await nodes[w % 2].WriteAsync(TestArchive.Tester, s => TakeNumber(s, "000.00.00.H42|den|2026")));
+            return numbers;
+        })));
+
+        Assert.That(taken.SelectMany(n => n).Order(), Is.EqualTo(Enumerable.Range(1, writers * each)));
+        var audit = archive.Store.Catalog.AuditEntries();
+        Assert.That(audit.Select(e => e.After), Is.EquivalentTo(Enumerable.Range(1, writers * each).Select(n => n.ToString())));
+        Assert.That(archive.Store.Catalog.VerifyAudit().IsIntact);
+    }
+
+    private static int TakeNumber(ICatalogSession session, string counter)
+    {
+        var current = session.RegisterCounters.Get(counter);
+        var next = (current?.Last ?? 0) + 1;
+        if (current is null) session.RegisterCounters.Insert(new Archive.Core.Issuing.RegisterCounter { Id = counter, Last = next });
+        else session.RegisterCounters.Update(current with { Last = next });
+        session.Record(new AuditChange("number.take", "RegisterCounter", counter, null, next.ToString()));
+        return next;
     }
 }

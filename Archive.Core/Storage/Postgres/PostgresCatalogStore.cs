@@ -1,0 +1,216 @@
+using System.Data;
+using Archive.Core.Audit;
+using LiteDB;
+using Npgsql;
+using Serilog;
+
+namespace Archive.Core.Storage.Postgres;
+
+/// <summary>
+/// The catalog on PostgreSQL, shared by every node and command of a deployment. A read is one REPEATABLE READ transaction (a
+/// consistent snapshot); a write is one transaction that first takes the catalog's advisory lock, so writes from any process
+/// follow one another as in the embedded catalog: numbers counted inside a write never repeat or skip, and the audit chain,
+/// extended in the same transaction, stays one line. A commit returns once PostgreSQL has it on disk.
+/// </summary>
+public sealed class PostgresCatalogStore : ICatalogStore
+{
+    /// <summary>The advisory lock key every write takes ("ARCHWRIT").</summary>
+    private const long WriteLock = 0x4152434857524954;
+
+    private readonly NpgsqlDataSource _source;
+    private readonly BsonMapper _mapper = CatalogMapping.Create();
+    private readonly TimeProvider _clock;
+    private readonly ILogger _log;
+
+    private PostgresCatalogStore(NpgsqlDataSource source, TimeProvider clock, ILogger log)
+    {
+        _source = source;
+        _clock = clock;
+        _log = log.ForContext<PostgresCatalogStore>();
+    }
+
+    /// <summary>Connects, and creates or migrates the schema (never by hand).</summary>
+    public static PostgresCatalogStore Open(string connectionString, TimeProvider clock, ILogger log)
+    {
+        var source = NpgsqlDataSource.Create(connectionString);
+        try
+        {
+            CatalogSchema.Migrate(source, log);
+            return new PostgresCatalogStore(source, clock, log);
+        }
+        catch
+        {
+            source.Dispose();
+            throw;
+        }
+    }
+
+    public long Generation
+    {
+        get
+        {
+            using var connection = _source.OpenConnection();
+            using var command = new NpgsqlCommand("SELECT generation FROM catalog_state", connection);
+            return (long)command.ExecuteScalar()!;
+        }
+    }
+
+    public T Read<T>(Func<ICatalogSession, T> query)
+    {
+        using var connection = _source.OpenConnection();
+        using var transaction = connection.BeginTransaction(IsolationLevel.RepeatableRead);
+        var result = query(new CatalogSession(new RecordSets(connection, transaction, _mapper), null));
+        transaction.Commit();
+        return result;
+    }
+
+    public T Write<T>(Actor actor, Func<ICatalogSession, T> work)
+    {
+        using var connection = _source.OpenConnection();
+        using var transaction = connection.BeginTransaction(IsolationLevel.ReadCommitted);
+        Lock(connection, transaction);
+        var (result, appended) = Run(actor, work, connection, transaction);
+        transaction.Commit();
+        Logged(appended);
+        return result;
+    }
+
+    public async Task<T> WriteAsync<T>(Actor actor, Func<ICatalogSession, T> work)
+    {
+        await using var connection = await _source.OpenConnectionAsync().ConfigureAwait(false);
+        await using var transaction = await connection.BeginTransactionAsync(IsolationLevel.ReadCommitted).ConfigureAwait(false);
+        Lock(connection, transaction);
+        var (result, appended) = Run(actor, work, connection, transaction);
+        await transaction.CommitAsync().ConfigureAwait(false);
+        Logged(appended);
+        return result;
+    }
+
+    public IReadOnlyList<AuditEntry> AuditEntriesFor(IReadOnlyCollection<string> objectIds) =>
+        AuditQuery("WHERE object_id = ANY(@ids) ORDER BY sequence", ("ids", objectIds.ToArray()));
+
+    public IReadOnlyList<AuditEntry> AuditEntries(long fromSequence = 1, int limit = int.MaxValue) =>
+        AuditQuery("WHERE sequence >= @from ORDER BY sequence LIMIT @limit", ("from", fromSequence), ("limit", (long)limit));
+
+    public IReadOnlyList<AuditEntry> LatestAuditEntries(long? before, int limit) =>
+        AuditQuery("WHERE sequence < @before ORDER BY sequence DESC LIMIT @limit", ("before", before ?? long.MaxValue),
+            ("limit", (long)limit));
+
+    public AuditVerification VerifyAudit(IProgress<long>? progress = null)
+    {
+        using var connection = _source.OpenConnection();
+        using var transaction = connection.BeginTransaction(IsolationLevel.RepeatableRead);
+        using var head = new NpgsqlCommand("SELECT audit_sequence, audit_hash FROM catalog_state", connection, transaction);
+        (long, string)? recorded;
+        using (var reader = head.ExecuteReader())
+        {
+            reader.Read();
+            recorded = (reader.GetInt64(0), reader.GetString(1));
+        }
+        using var entries = new NpgsqlCommand($"SELECT {AuditColumns} FROM audit ORDER BY sequence", connection, transaction);
+        using var rows = entries.ExecuteReader();
+        return AuditChain.Verify(Entries(rows), recorded, progress);
+    }
+
+    /// <summary>A PostgreSQL catalog is copied by PostgreSQL's own tools, not into a data folder's backup set.</summary>
+    public void SnapshotTo(string destination) =>
+        throw new NotSupportedException(
+            "Danh mục lưu trên PostgreSQL được sao lưu bằng công cụ của PostgreSQL (pg_dump, sao lưu liên tục), "
+            + "không chép vào bộ sao lưu của thư mục dữ liệu.");
+
+    public void Dispose() => _source.Dispose();
+
+    private static void Lock(NpgsqlConnection connection, NpgsqlTransaction transaction)
+    {
+        using var command = new NpgsqlCommand("SELECT pg_advisory_xact_lock(@key)", connection, transaction);
+        command.Parameters.AddWithValue("key", WriteLock);
+        command.ExecuteNonQuery();
+    }
+
+    private (T Result, List<AuditEntry> Appended) Run<T>(Actor actor, Func<ICatalogSession, T> work, NpgsqlConnection connection,
+        NpgsqlTransaction transaction)
+    {
+        var session = new CatalogSession(new RecordSets(connection, transaction, _mapper), []);
+        var result = work(session);
+        var appended = AppendAudit(actor, session.Changes!, connection, transaction);
+        using var bump = new NpgsqlCommand("UPDATE catalog_state SET generation = generation + 1", connection, transaction);
+        bump.ExecuteNonQuery();
+        return (result, appended);
+    }
+
+    private List<AuditEntry> AppendAudit(Actor actor, List<AuditChange> changes, NpgsqlConnection connection,
+        NpgsqlTransaction transaction)
+    {
+        if (changes.Count == 0) return [];
+        long sequence;
+        string previous;
+        using (var head = new NpgsqlCommand("SELECT audit_sequence, audit_hash FROM catalog_state", connection, transaction))
+        using (var reader = head.ExecuteReader())
+        {
+            reader.Read();
+            (sequence, previous) = (reader.GetInt64(0), reader.GetString(1));
+        }
+        var at = _clock.GetLocalNow().ToString("O", System.Globalization.CultureInfo.InvariantCulture);
+        var entries = AuditChain.Extend(sequence, previous, actor, at, changes);
+        using var batch = new NpgsqlBatch(connection, transaction);
+        foreach (var e in entries)
+        {
+            var insert = new NpgsqlBatchCommand(
+                $"INSERT INTO audit ({AuditColumns}) VALUES (@s, @at, @ac, @o, @a, @t, @id, @b, @af, @p, @h)");
+            insert.Parameters.AddWithValue("s", e.Sequence);
+            insert.Parameters.AddWithValue("at", e.At);
+            insert.Parameters.AddWithValue("ac", e.Actor);
+            insert.Parameters.AddWithValue("o", e.Origin);
+            insert.Parameters.AddWithValue("a", e.Action);
+            insert.Parameters.AddWithValue("t", e.ObjectType);
+            insert.Parameters.AddWithValue("id", e.ObjectId);
+            insert.Parameters.AddWithValue("b", (object?)e.Before ?? DBNull.Value);
+            insert.Parameters.AddWithValue("af", (object?)e.After ?? DBNull.Value);
+            insert.Parameters.AddWithValue("p", e.PreviousHash);
+            insert.Parameters.AddWithValue("h", e.Hash);
+            batch.BatchCommands.Add(insert);
+        }
+        var state = new NpgsqlBatchCommand("UPDATE catalog_state SET audit_sequence = @s, audit_hash = @h");
+        state.Parameters.AddWithValue("s", entries[^1].Sequence);
+        state.Parameters.AddWithValue("h", entries[^1].Hash);
+        batch.BatchCommands.Add(state);
+        batch.ExecuteNonQuery();
+        return entries;
+    }
+
+    private void Logged(List<AuditEntry> appended)
+    {
+        foreach (var entry in appended)
+            _log.Information("Audit {Sequence} {Action} {ObjectType} {ObjectId} by {Actor} from {Origin} hash {Hash}",
+                entry.Sequence, entry.Action, entry.ObjectType, entry.ObjectId, entry.Actor, entry.Origin, entry.Hash);
+    }
+
+    private const string AuditColumns = "sequence, at, actor, origin, action, object_type, object_id, before, after, previous_hash, hash";
+
+    private List<AuditEntry> AuditQuery(string condition, params (string Name, object Value)[] parameters)
+    {
+        using var connection = _source.OpenConnection();
+        using var command = new NpgsqlCommand($"SELECT {AuditColumns} FROM audit {condition}", connection);
+        foreach (var (name, value) in parameters) command.Parameters.AddWithValue(name, value);
+        using var reader = command.ExecuteReader();
+        return [.. Entries(reader)];
+    }
+
+    private static IEnumerable<AuditEntry> Entries(NpgsqlDataReader reader)
+    {
+        while (reader.Read())
+            yield return new AuditEntry
+            {
+                Sequence = reader.GetInt64(0), At = reader.GetString(1), Actor = reader.GetString(2), Origin = reader.GetString(3),
+                Action = reader.GetString(4), ObjectType = reader.GetString(5), ObjectId = reader.GetString(6),
+                Before = reader.IsDBNull(7) ? null : reader.GetString(7), After = reader.IsDBNull(8) ? null : reader.GetString(8),
+                PreviousHash = reader.GetString(9), Hash = reader.GetString(10),
+            };
+    }
+
+    private sealed class RecordSets(NpgsqlConnection connection, NpgsqlTransaction transaction, BsonMapper mapper) : IRecordSetSource
+    {
+        public IRecordSet<T> Open<T>(string name, bool writable) where T : class =>
+            new PostgresRecordSet<T>(connection, transaction, name, mapper, writable);
+    }
+}
