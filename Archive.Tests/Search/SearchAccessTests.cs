@@ -10,12 +10,14 @@ using Serilog.Core;
 namespace Archive.Tests.Search;
 
 /// <summary>Search at the service level: what a user finds follows the grants at the moment of the search, totals and facets included.</summary>
-public sealed class SearchAccessTests
+[TestFixture(CatalogEngine.LiteDb)]
+[TestFixture(CatalogEngine.Postgres)]
+public sealed class SearchAccessTests(CatalogEngine engine)
 {
     [Test]
     public async Task A_grant_makes_a_dossiers_documents_findable_at_once_and_a_revoke_hides_them_again()
     {
-        using var archive = new TestArchive();
+        using var archive = new TestArchive(engine);
         var filed = await archive.FileDocumentsAsync(3);
         var policy = new AccessPolicy();
         var catalog = new CatalogService(archive.Store, TimeProvider.System, null, policy);

@@ -18,6 +18,9 @@ public sealed class PostgresCatalogStore : ICatalogStore
     private const long WriteLock = 0x4152434857524954;
 
     private readonly NpgsqlDataSource _source;
+    // One writer per process waits for the advisory lock: a hundred waiting would hold a hundred pooled connections, and the
+    // one holding the lock could then not get a connection for a read of its own.
+    private readonly SemaphoreSlim _writer = new(1, 1);
     private readonly BsonMapper _mapper = CatalogMapping.Create();
     private readonly TimeProvider _clock;
     private readonly ILogger _log;
@@ -66,24 +69,40 @@ public sealed class PostgresCatalogStore : ICatalogStore
 
     public T Write<T>(Actor actor, Func<ICatalogSession, T> work)
     {
-        using var connection = _source.OpenConnection();
-        using var transaction = connection.BeginTransaction(IsolationLevel.ReadCommitted);
-        Lock(connection, transaction);
-        var (result, appended) = Run(actor, work, connection, transaction);
-        transaction.Commit();
-        Logged(appended);
-        return result;
+        _writer.Wait();
+        try
+        {
+            using var connection = _source.OpenConnection();
+            using var transaction = connection.BeginTransaction(IsolationLevel.ReadCommitted);
+            Lock(connection, transaction);
+            var (result, appended) = Run(actor, work, connection, transaction);
+            transaction.Commit();
+            Logged(appended);
+            return result;
+        }
+        finally
+        {
+            _writer.Release();
+        }
     }
 
     public async Task<T> WriteAsync<T>(Actor actor, Func<ICatalogSession, T> work)
     {
-        await using var connection = await _source.OpenConnectionAsync().ConfigureAwait(false);
-        await using var transaction = await connection.BeginTransactionAsync(IsolationLevel.ReadCommitted).ConfigureAwait(false);
-        Lock(connection, transaction);
-        var (result, appended) = Run(actor, work, connection, transaction);
-        await transaction.CommitAsync().ConfigureAwait(false);
-        Logged(appended);
-        return result;
+        await _writer.WaitAsync().ConfigureAwait(false);
+        try
+        {
+            await using var connection = await _source.OpenConnectionAsync().ConfigureAwait(false);
+            await using var transaction = await connection.BeginTransactionAsync(IsolationLevel.ReadCommitted).ConfigureAwait(false);
+            Lock(connection, transaction);
+            var (result, appended) = Run(actor, work, connection, transaction);
+            await transaction.CommitAsync().ConfigureAwait(false);
+            Logged(appended);
+            return result;
+        }
+        finally
+        {
+            _writer.Release();
+        }
     }
 
     public IReadOnlyList<AuditEntry> AuditEntriesFor(IReadOnlyCollection<string> objectIds) =>
@@ -118,7 +137,11 @@ public sealed class PostgresCatalogStore : ICatalogStore
             "Danh mục lưu trên PostgreSQL được sao lưu bằng công cụ của PostgreSQL (pg_dump, sao lưu liên tục), "
             + "không chép vào bộ sao lưu của thư mục dữ liệu.");
 
-    public void Dispose() => _source.Dispose();
+    public void Dispose()
+    {
+        _source.Dispose();
+        _writer.Dispose();
+    }
 
     private static void Lock(NpgsqlConnection connection, NpgsqlTransaction transaction)
     {
@@ -152,29 +175,25 @@ public sealed class PostgresCatalogStore : ICatalogStore
         }
         var at = _clock.GetLocalNow().ToString("O", System.Globalization.CultureInfo.InvariantCulture);
         var entries = AuditChain.Extend(sequence, previous, actor, at, changes);
-        using var batch = new NpgsqlBatch(connection, transaction);
+        // One statement, not an NpgsqlBatch: a batch run synchronously writes from a thread-pool thread, which callers blocked
+        // in Write (a hundred numbering requests at once, say) can leave it waiting for.
+        using var insert = new NpgsqlCommand { Connection = connection, Transaction = transaction };
+        var rows = new List<string>();
         foreach (var e in entries)
         {
-            var insert = new NpgsqlBatchCommand(
-                $"INSERT INTO audit ({AuditColumns}) VALUES (@s, @at, @ac, @o, @a, @t, @id, @b, @af, @p, @h)");
-            insert.Parameters.AddWithValue("s", e.Sequence);
-            insert.Parameters.AddWithValue("at", e.At);
-            insert.Parameters.AddWithValue("ac", e.Actor);
-            insert.Parameters.AddWithValue("o", e.Origin);
-            insert.Parameters.AddWithValue("a", e.Action);
-            insert.Parameters.AddWithValue("t", e.ObjectType);
-            insert.Parameters.AddWithValue("id", e.ObjectId);
-            insert.Parameters.AddWithValue("b", (object?)e.Before ?? DBNull.Value);
-            insert.Parameters.AddWithValue("af", (object?)e.After ?? DBNull.Value);
-            insert.Parameters.AddWithValue("p", e.PreviousHash);
-            insert.Parameters.AddWithValue("h", e.Hash);
-            batch.BatchCommands.Add(insert);
+            var n = rows.Count;
+            rows.Add($"(@s{n}, @at{n}, @ac{n}, @o{n}, @a{n}, @t{n}, @id{n}, @b{n}, @af{n}, @p{n}, @h{n})");
+            object?[] values = [e.Sequence, e.At, e.Actor, e.Origin, e.Action, e.ObjectType, e.ObjectId, e.Before, e.After, e.PreviousHash,
+                e.Hash];
+            string[] names = ["s", "at", "ac", "o", "a", "t", "id", "b", "af", "p", "h"];
+            for (var i = 0; i < names.Length; i++) insert.Parameters.AddWithValue(names[i] + n, values[i] ?? DBNull.Value);
         }
-        var state = new NpgsqlBatchCommand("UPDATE catalog_state SET audit_sequence = @s, audit_hash = @h");
+        insert.CommandText = $"INSERT INTO audit ({AuditColumns}) VALUES {string.Join(", ", rows)}";
+        insert.ExecuteNonQuery();
+        using var state = new NpgsqlCommand("UPDATE catalog_state SET audit_sequence = @s, audit_hash = @h", connection, transaction);
         state.Parameters.AddWithValue("s", entries[^1].Sequence);
         state.Parameters.AddWithValue("h", entries[^1].Hash);
-        batch.BatchCommands.Add(state);
-        batch.ExecuteNonQuery();
+        state.ExecuteNonQuery();
         return entries;
     }
 

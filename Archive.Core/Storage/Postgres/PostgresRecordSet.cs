@@ -37,16 +37,19 @@ internal sealed class PostgresRecordSet<T>(NpgsqlConnection connection, NpgsqlTr
     public void InsertMany(IEnumerable<T> records)
     {
         EnsureWritable();
-        using var batch = new NpgsqlBatch(connection, transaction);
-        foreach (var record in records)
+        // Rows of one statement (not an NpgsqlBatch, whose synchronous run needs a thread-pool thread), a thousand at a time.
+        foreach (var chunk in records.Select(Document).Chunk(1000))
         {
-            var (id, json) = Document(record);
-            var command = new NpgsqlBatchCommand($"INSERT INTO {_table} (id, doc) VALUES (@id, @doc)");
-            command.Parameters.AddWithValue("id", id);
-            command.Parameters.AddWithValue("doc", NpgsqlDbType.Jsonb, json);
-            batch.BatchCommands.Add(command);
+            using var command = new NpgsqlCommand { Connection = connection, Transaction = transaction };
+            for (var i = 0; i < chunk.Length; i++)
+            {
+                command.Parameters.AddWithValue($"id{i}", chunk[i].Id);
+                command.Parameters.AddWithValue($"doc{i}", NpgsqlDbType.Jsonb, chunk[i].Json);
+            }
+            command.CommandText = $"INSERT INTO {_table} (id, doc) VALUES "
+                + string.Join(", ", chunk.Select((_, i) => $"(@id{i}, @doc{i})"));
+            command.ExecuteNonQuery();
         }
-        if (batch.BatchCommands.Count > 0) batch.ExecuteNonQuery();
     }
 
     public void Update(T record)

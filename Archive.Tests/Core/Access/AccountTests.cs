@@ -10,7 +10,9 @@ namespace Archive.Tests.Core.Access;
 /// <summary>
 /// Accounts at the service level: passwords, lockout, tokens, disabling; each refusal says why and writes nothing it should not.
 /// </summary>
-public sealed class AccountTests
+[TestFixture(CatalogEngine.LiteDb)]
+[TestFixture(CatalogEngine.Postgres)]
+public sealed class AccountTests(CatalogEngine engine)
 {
     private const string Agency = "000.00.00.H42";
     private const string GoodPassword = "Hồ-sơ-2019-điện-tử";
@@ -25,7 +27,7 @@ public sealed class AccountTests
     {
         _folder = new TempFolder("archive-data");
         _clock = new SettableClock(new DateTimeOffset(2026, 11, 30, 9, 0, 0, TimeSpan.FromHours(7)));
-        _store = ArchiveStore.Open(new DataFolder(_folder.Path), _clock, Logger.None);
+        _store = ArchiveStore.Open(new DataFolder(_folder.Path), _clock, Logger.None, catalog: engine.NewCatalog());
         _accounts = new AccountService(_store, new AccessPolicy(), _clock);
         new CatalogService(_store, _clock).CreateAgency(Agency, "Ủy ban nhân dân tỉnh Hà Tĩnh", null, _operator);
     }

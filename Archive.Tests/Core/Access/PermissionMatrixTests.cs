@@ -22,7 +22,9 @@ namespace Archive.Tests.Core.Access;
 /// where the README says so, refused with <see cref="AccessDeniedException"/> (and nothing written) everywhere else.
 /// The README's tables are also held equal to <see cref="Permissions"/>.
 /// </summary>
-public sealed partial class PermissionMatrixTests
+[TestFixture(CatalogEngine.LiteDb)]
+[TestFixture(CatalogEngine.Postgres)]
+public sealed partial class PermissionMatrixTests(CatalogEngine engine)
 {
     private const string Agency = "000.00.00.H42";
     private const string Dossier = "000.00.00.H42.2019.01.TH";
@@ -54,7 +56,7 @@ public sealed partial class PermissionMatrixTests
     public async Task CreateArchive()
     {
         _folder = new TempFolder("archive-data");
-        _store = ArchiveStore.Open(new DataFolder(_folder.Path), TimeProvider.System, Logger.None);
+        _store = ArchiveStore.Open(new DataFolder(_folder.Path), TimeProvider.System, Logger.None, catalog: engine.NewCatalog());
         _policy = new AccessPolicy();
         _index = new SearchIndex(_store, Logger.None);
         _catalog = new CatalogService(_store, TimeProvider.System, null, _policy);

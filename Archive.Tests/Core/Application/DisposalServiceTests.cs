@@ -15,7 +15,9 @@ namespace Archive.Tests.Core.Application;
 /// destruction, approval by the head of the agency only, and a destruction that removes the content (and nothing else's),
 /// keeps the metadata, records a PREMIS deletion event, and leaves fixity with nothing to report.
 /// </summary>
-public sealed class DisposalServiceTests
+[TestFixture(CatalogEngine.LiteDb)]
+[TestFixture(CatalogEngine.Postgres)]
+public sealed class DisposalServiceTests(CatalogEngine engine)
 {
     private const string Agency = "000.00.00.H42";
     private const string Expired = "000.00.00.H42.2015.01.TH";
@@ -36,7 +38,7 @@ public sealed class DisposalServiceTests
         _contents.Clear();
         _clock.Now = new DateTimeOffset(2016, 3, 1, 9, 0, 0, TimeSpan.FromHours(7));
         _folder = new TempFolder("archive-data");
-        _store = ArchiveStore.Open(new DataFolder(_folder.Path), _clock, Logger.None);
+        _store = ArchiveStore.Open(new DataFolder(_folder.Path), _clock, Logger.None, catalog: engine.NewCatalog());
         var policy = new AccessPolicy();
         _catalog = new CatalogService(_store, _clock, null, policy);
         _accounts = new AccountService(_store, policy, _clock);

@@ -5,14 +5,16 @@ using Archive.Tests.Support;
 namespace Archive.Tests.Core.Application;
 
 /// <summary>Editing a dossier's description: every refusal at once and by field, the revision, and what is never edited.</summary>
-public sealed class DossierEditTests
+[TestFixture(CatalogEngine.LiteDb)]
+[TestFixture(CatalogEngine.Postgres)]
+public sealed class DossierEditTests(CatalogEngine engine)
 {
     private const string Code = "000.00.00.H42.2019.01.TH";
 
     [Test]
     public async Task Every_error_is_named_by_its_field_and_nothing_is_changed()
     {
-        using var archive = new TestArchive();
+        using var archive = new TestArchive(engine);
         await archive.FileDocumentsAsync(1);
         var catalog = new CatalogService(archive.Store, TimeProvider.System);
         var before = catalog.Dossier(Code, TestArchive.Tester).Dossier;
@@ -33,7 +35,7 @@ public sealed class DossierEditTests
     [Test]
     public async Task An_edit_gives_a_new_revision_and_an_edit_from_the_old_one_is_refused()
     {
-        using var archive = new TestArchive();
+        using var archive = new TestArchive(engine);
         await archive.FileDocumentsAsync(1);
         var catalog = new CatalogService(archive.Store, TimeProvider.System);
         var (_, revision) = catalog.DossierToEdit(Code, TestArchive.Tester);

@@ -17,7 +17,9 @@ namespace Archive.Tests.Core.Application;
 /// services on a fake clock: every figure of the report equals the count kept while the fixture was made, by agency (own and rolled
 /// up to the province), by unit, by type and by month; what falls outside the period is not counted; a sở sees only itself.
 /// </summary>
-public sealed class ExchangeStatisticsTests
+[TestFixture(CatalogEngine.LiteDb)]
+[TestFixture(CatalogEngine.Postgres)]
+public sealed class ExchangeStatisticsTests(CatalogEngine engine)
 {
     private const string Province = "000.00.00.H42";
     private static readonly string[] Agencies = [Province, "000.00.01.H42", "000.00.02.H42"];
@@ -41,7 +43,7 @@ public sealed class ExchangeStatisticsTests
     {
         _clock.Now = new DateTimeOffset(2026, 9, 1, 8, 0, 0, Vietnam);
         _folder = new TempFolder("archive-data");
-        _store = ArchiveStore.Open(new DataFolder(_folder.Path), _clock, Logger.None);
+        _store = ArchiveStore.Open(new DataFolder(_folder.Path), _clock, Logger.None, catalog: engine.NewCatalog());
         var policy = new AccessPolicy();
         var catalog = new CatalogService(_store, _clock, null, policy);
         _accounts = new AccountService(_store, policy, _clock);

@@ -16,7 +16,9 @@ namespace Archive.Tests.Core.Application;
 /// updating the right recipient; and bad input (a past deadline, a disabled or non-leader signer, numbering before the personal
 /// signature or on another day, a status for an unknown document or from an agency it was not sent to) refused, nothing changed.
 /// </summary>
-public sealed class IssuingServiceTests
+[TestFixture(CatalogEngine.LiteDb)]
+[TestFixture(CatalogEngine.Postgres)]
+public sealed class IssuingServiceTests(CatalogEngine engine)
 {
     private const string Agency = "000.00.00.H42";
     private const string Dossier = "000.00.00.H42.2026.05.VBDI";
@@ -32,7 +34,7 @@ public sealed class IssuingServiceTests
     {
         _clock.Now = new DateTimeOffset(2026, 12, 31, 9, 0, 0, TimeSpan.FromHours(7));
         _folder = new TempFolder("archive-data");
-        _store = ArchiveStore.Open(new DataFolder(_folder.Path), _clock, Logger.None);
+        _store = ArchiveStore.Open(new DataFolder(_folder.Path), _clock, Logger.None, catalog: engine.NewCatalog());
         var policy = new AccessPolicy();
         var catalog = new CatalogService(_store, _clock, null, policy);
         _accounts = new AccountService(_store, policy, _clock);

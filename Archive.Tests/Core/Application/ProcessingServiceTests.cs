@@ -14,7 +14,9 @@ namespace Archive.Tests.Core.Application;
 /// assigning a lead and cooperating ones with a deadline, progress and completion by the assignees only, reassignment kept in the
 /// history, overdue and due-soon lists, and bad input refused with nothing changed.
 /// </summary>
-public sealed class ProcessingServiceTests
+[TestFixture(CatalogEngine.LiteDb)]
+[TestFixture(CatalogEngine.Postgres)]
+public sealed class ProcessingServiceTests(CatalogEngine engine)
 {
     private const string Agency = "000.00.00.H42";
     private const string Dossier = "000.00.00.H42.2026.01.VBD";
@@ -31,7 +33,7 @@ public sealed class ProcessingServiceTests
     {
         _clock.Now = new DateTimeOffset(2026, 12, 7, 8, 0, 0, TimeSpan.FromHours(7));
         _folder = new TempFolder("archive-data");
-        _store = ArchiveStore.Open(new DataFolder(_folder.Path), _clock, Logger.None);
+        _store = ArchiveStore.Open(new DataFolder(_folder.Path), _clock, Logger.None, catalog: engine.NewCatalog());
         var policy = new AccessPolicy();
         var catalog = new CatalogService(_store, _clock, null, policy);
         _accounts = new AccountService(_store, policy, _clock);

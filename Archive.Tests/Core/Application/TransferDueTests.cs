@@ -14,7 +14,9 @@ namespace Archive.Tests.Core.Application;
 /// archive 5 years after entering the agency's archive (2024 law) or 10 years after the work ended (2011 law), retention ends,
 /// each listed from 30 days ahead and flagged once overdue; open and delivered dossiers are not listed.
 /// </summary>
-public sealed class TransferDueTests
+[TestFixture(CatalogEngine.LiteDb)]
+[TestFixture(CatalogEngine.Postgres)]
+public sealed class TransferDueTests(CatalogEngine engine)
 {
     private static readonly Actor Operator = Actor.Operator("tester", "unit-test");
     private readonly SettableClock _clock = new(DateTimeOffset.UnixEpoch);
@@ -27,7 +29,7 @@ public sealed class TransferDueTests
     {
         _clock.Now = new DateTimeOffset(2021, 12, 15, 9, 0, 0, TimeSpan.FromHours(7));
         _folder = new TempFolder("archive-data");
-        _store = ArchiveStore.Open(new DataFolder(_folder.Path), _clock, Logger.None);
+        _store = ArchiveStore.Open(new DataFolder(_folder.Path), _clock, Logger.None, catalog: engine.NewCatalog());
         _catalog = new CatalogService(_store, _clock);
         _catalog.CreateAgency("000.00.00.H42", "Ủy ban nhân dân tỉnh Hà Tĩnh", null, Operator);
         await Dossier("01.TH", "10 năm", "2015-06-01");       // work ended 2015

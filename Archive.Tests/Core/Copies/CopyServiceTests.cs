@@ -8,7 +8,9 @@ using Archive.Tests.Support;
 
 namespace Archive.Tests.Core.Copies;
 
-public sealed class CopyServiceTests
+[TestFixture(CatalogEngine.LiteDb)]
+[TestFixture(CatalogEngine.Postgres)]
+public sealed class CopyServiceTests(CatalogEngine engine)
 {
     private const string Agency = "000.00.00.H42";
     private TestArchive _archive = null!;
@@ -20,7 +22,7 @@ public sealed class CopyServiceTests
     [SetUp]
     public async Task CreateArchive()
     {
-        _archive = new TestArchive();
+        _archive = new TestArchive(engine);
         _policy = new AccessPolicy();
         _accounts = new AccountService(_archive.Store, _policy, TimeProvider.System);
         _document = (await _archive.FileDocumentsAsync(1))[0].Id;

@@ -4,12 +4,14 @@ using Archive.Tests.Support;
 
 namespace Archive.Tests.Core.Storage;
 
-public sealed class CatalogReadCacheTests
+[TestFixture(CatalogEngine.LiteDb)]
+[TestFixture(CatalogEngine.Postgres)]
+public sealed class CatalogReadCacheTests(CatalogEngine engine)
 {
     [Test]
     public void A_kept_value_is_read_again_after_any_write_and_a_failed_write_keeps_it()
     {
-        using var archive = new TestArchive();
+        using var archive = new TestArchive(engine);
         var catalog = archive.Store.Catalog;
         var cache = new CatalogReadCache<string, int>(catalog);
         var reads = 0;
@@ -34,7 +36,7 @@ public sealed class CatalogReadCacheTests
     [Test]
     public void Keys_are_kept_apart_and_the_cache_stays_within_its_capacity()
     {
-        using var archive = new TestArchive();
+        using var archive = new TestArchive(engine);
         var cache = new CatalogReadCache<int, int>(archive.Store.Catalog, capacity: 4);
         var reads = 0;
         int Read(int key) => cache.Read(key, _ =>
