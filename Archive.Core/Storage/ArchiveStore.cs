@@ -8,10 +8,10 @@ public sealed class ArchiveStore : IDisposable
     private readonly CrashPoint _crash;
     private readonly TimeProvider _clock;
     private readonly FileBlobStore _blobs;
-    private readonly FileStream _lock;
+    private readonly FileStream? _lock;
     private bool _disposed;
 
-    private ArchiveStore(DataFolder folder, FileStream folderLock, ICatalogStore catalog, FileBlobStore blobs, CrashPoint crash,
+    private ArchiveStore(DataFolder folder, FileStream? folderLock, ICatalogStore catalog, FileBlobStore blobs, CrashPoint crash,
         TimeProvider clock)
     {
         _lock = folderLock;
@@ -34,13 +34,16 @@ public sealed class ArchiveStore : IDisposable
         CatalogLocation? catalog = null)
     {
         folder.CreateLayout();
-        var folderLock = Lock(folder);
+        // The embedded catalog is one process's; a PostgreSQL catalog and its blob folder are shared by every node.
+        var shared = catalog?.PostgresConnectionString is not null;
+        var folderLock = shared ? null : Lock(folder);
         try
         {
             crash ??= CrashPoint.None;
             var blobs = new FileBlobStore(folder.Blobs, crash, log);
-            // Holding the folder lock, no other write can be in progress: what is in tmp/ was cut off by a crash.
-            blobs.RemoveAbandonedWrites();
+            // Holding the folder lock, no other write can be in progress: what is in tmp/ was cut off by a crash. Where nodes
+            // share the folder, another may be writing: only what nobody has touched for a day is left over.
+            blobs.RemoveAbandonedWrites(shared ? TimeSpan.FromDays(1) : default);
             ICatalogStore store = catalog?.PostgresConnectionString is { } connection
                 ? Postgres.PostgresCatalogStore.Open(connection, clock, log)
                 : new LiteCatalogStore(folder.CatalogFile, clock, log);
@@ -48,7 +51,7 @@ public sealed class ArchiveStore : IDisposable
         }
         catch
         {
-            folderLock.Dispose();
+            folderLock?.Dispose();
             throw;
         }
     }
@@ -70,7 +73,7 @@ public sealed class ArchiveStore : IDisposable
         if (_disposed) return;
         _disposed = true;
         Catalog.Dispose();
-        _lock.Dispose();
+        _lock?.Dispose();
     }
 
     /// <summary>

@@ -28,10 +28,12 @@ public sealed class FileBlobStore : IBlobStore
     /// <summary>Temporary files left by writes that never finished (a crash, a kill).</summary>
     public IReadOnlyList<string> AbandonedWrites() => Directory.GetFiles(_temp);
 
-    /// <summary>Deletes abandoned temporary files; call only when no write is in progress (at start).</summary>
-    public int RemoveAbandonedWrites()
+    /// <summary>Deletes abandoned temporary files; call only when no write is in progress (at start), or, on a folder several
+    /// nodes share, with an age no write in progress reaches.</summary>
+    public int RemoveAbandonedWrites(TimeSpan untouchedFor = default)
     {
-        var abandoned = AbandonedWrites();
+        var before = DateTime.UtcNow - untouchedFor;
+        var abandoned = AbandonedWrites().Where(file => untouchedFor == default || File.GetLastWriteTimeUtc(file) < before).ToList();
         foreach (var file in abandoned)
         {
             _log.Warning("Removing abandoned partial blob write {TempFile}", file);

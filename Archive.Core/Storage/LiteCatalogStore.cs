@@ -141,6 +141,18 @@ public sealed class LiteCatalogStore : ICatalogStore
         lock (_readLock) return query();
     }
 
+    /// <summary>Hands <paramref name="export"/> every collection's documents and the audit log, read while nothing writes.</summary>
+    internal void Export(Action<IEnumerable<(string Collection, IEnumerable<BsonDocument> Records)>, IEnumerable<AuditEntry>> export)
+    {
+        lock (_writeLock)
+            Reading(() =>
+            {
+                export(CatalogMapping.Collections.Select(c => (c, _db.GetCollection(c).FindAll())),
+                    _db.GetCollection<AuditEntry>(AuditCollection).Query().OrderBy(e => e.Sequence).ToEnumerable());
+                return 0;
+            });
+    }
+
     /// <summary>Recomputes the chain from the first entry and names the first entry that does not fit.</summary>
     /// <remarks>Holds the reads for as long as it takes: the command line runs it, alone with its data folder.</remarks>
     public AuditVerification VerifyAudit(IProgress<long>? progress = null) => Reading(() => VerifyChain(progress));

@@ -40,6 +40,7 @@ public static class ArchiveCommandLine
             ServeCommand.Create(runner),
             SearchCommand.Create(runner),
             ReindexCommand.Create(runner),
+            MigrateCommand.Create(runner),
             AccountCommands.User(runner),
             RightsCommands.Grant(runner),
             RightsCommands.Revoke(runner),

@@ -89,15 +89,22 @@ public sealed class CliContext : IDisposable
     public AuditLog AuditLog => Services.GetRequiredService<AuditLog>();
     public PreservationJobs Jobs => Services.GetRequiredService<PreservationJobs>();
 
-    public ArchiveStore OpenOrCreate() => _store ??= ArchiveStore.Open(Folder, Clock, Log, CrashPointFromEnvironment());
+    public ArchiveStore OpenOrCreate() => _store ??= Open();
+
+    /// <summary>Whether an archive is there: catalog.db in the data folder; with a PostgreSQL catalog (shared, its schema made on
+    /// first use), the data folder's blob store.</summary>
+    public bool IsInitialised =>
+        Settings.Catalog.PostgresConnectionString is null ? Folder.IsInitialised : Directory.Exists(Folder.Blobs);
 
     private ArchiveStore OpenExisting()
     {
-        if (!Folder.IsInitialised)
+        if (!IsInitialised)
             throw new UserInputException(
                 $"Thư mục dữ liệu '{Folder.Root}' chưa được khởi tạo. Chạy 'archive init --data {Folder.Root}' trước.");
-        return ArchiveStore.Open(Folder, Clock, Log, CrashPointFromEnvironment());
+        return Open();
     }
+
+    private ArchiveStore Open() => ArchiveStore.Open(Folder, Clock, Log, CrashPointFromEnvironment(), Settings.Catalog);
 
     private static CrashPoint CrashPointFromEnvironment() =>
         Environment.GetEnvironmentVariable("ARCHIVE_CRASH_AT") is { Length: > 0 } point ? new CrashPoint(point) : CrashPoint.None;

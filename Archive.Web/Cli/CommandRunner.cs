@@ -100,6 +100,16 @@ public sealed class CommandRunner(TextWriter stdout, TextWriter stderr, TimeProv
             output.Error(e.Message);
             return ExitCodes.UsageOrInput;
         }
+        catch (Archive.Core.Storage.Postgres.CatalogMigrationException e)
+        {
+            output.Error($"Bản chép danh mục trên PostgreSQL không khớp, không dùng được: {e.Message}");
+            return ExitCodes.CheckFailed;
+        }
+        catch (Npgsql.NpgsqlException e) when (e.IsTransient || e.InnerException is System.Net.Sockets.SocketException)
+        {
+            output.Error($"Không kết nối được cơ sở dữ liệu PostgreSQL của danh mục ({e.Message}); thử lại khi máy chủ cơ sở dữ liệu hoạt động.");
+            return ExitCodes.Busy;
+        }
         catch (DataFolderInUseException e)
         {
             output.Error(e.Message + WebEquivalent.For(parse, settings.Urls));

@@ -15,7 +15,7 @@ public static class DemoCommand
         var demo = new Command("demo", "Tạo dữ liệu mẫu (cơ quan, phông, hồ sơ) và tiếp nhận các văn bản mẫu, nếu danh mục còn trống") { samples };
         runner.Bind(demo, async (context, parse, cancellationToken) =>
         {
-            var created = !context.Folder.IsInitialised;
+            var created = !context.IsInitialised;
             context.OpenOrCreate();
             if (context.Get<ArchiveSetup>().Initialise(created, context.Actor) is { } first) FirstAdministrator.Announce(context, first);
             if (!DemoCatalog.SeedIfEmpty(context.Catalog, context.Actor, context.Clock, context.Log))

@@ -13,7 +13,7 @@ public static class InitCommand
             "Khởi tạo thư mục dữ liệu (danh mục, kho tệp, chỉ mục, kho tin cậy, nhật ký) và tài khoản quản trị đầu tiên");
         runner.Bind(init, async (context, _, cancellationToken) =>
         {
-            var created = !context.Folder.IsInitialised;
+            var created = !context.IsInitialised;
             context.OpenOrCreate();
             var first = context.Get<ArchiveSetup>().Initialise(created, context.Actor);
             // Made now, so that no later command finds it missing.

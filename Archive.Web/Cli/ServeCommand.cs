@@ -18,7 +18,7 @@ public static class ServeCommand
         var serve = new Command("serve", "Chạy máy chủ lưu trữ") { urls, demo };
         runner.Bind(serve, async (context, parse, cancellationToken) =>
         {
-            var created = !context.Folder.IsInitialised;
+            var created = !context.IsInitialised;
             var store = context.OpenOrCreate();
             // The host's container is the one composition (CliContext.Compose): the web, the jobs and the watched folder share it.
             await using var app = ArchiveHost.Build(context.Compose, context.Settings, context.Log,

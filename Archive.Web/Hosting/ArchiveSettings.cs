@@ -34,6 +34,21 @@ public sealed record ArchiveSettings(string DataFolder, string Urls, TimeZoneInf
     public int SignInAttemptsPerMinute =>
         int.TryParse(Configuration["Archive:Web:SignInAttemptsPerMinute"], out var limit) && limit > 0 ? limit : 20;
 
+    /// <summary>
+    /// Where the catalog is kept (Archive:Catalog:Provider): <c>litedb</c>, the default, catalog.db in the data folder for one
+    /// process; or <c>postgres</c>, a PostgreSQL database (Archive:Catalog:ConnectionString) shared by several nodes and commands.
+    /// </summary>
+    public CatalogLocation Catalog => (Configuration["Archive:Catalog:Provider"] ?? "").Trim().ToLowerInvariant() switch
+    {
+        "" or "litedb" => CatalogLocation.Embedded,
+        "postgres" or "postgresql" => Configuration["Archive:Catalog:ConnectionString"] is { Length: > 0 } connection
+            ? CatalogLocation.Postgres(connection)
+            : throw new InvalidDataException(
+                "Archive:Catalog:Provider là postgres nhưng chưa có chuỗi kết nối PostgreSQL (Archive:Catalog:ConnectionString)."),
+        var other => throw new InvalidDataException(
+            $"Archive:Catalog:Provider '{other}' không hợp lệ: chỉ nhận litedb (mặc định) hoặc postgres."),
+    };
+
     /// <summary>When dossiers are due for transfer (Archive:Transfers:Law: 2024, the default, or 2011).</summary>
     public TransferRules TransferRules => TransferRules.Parse(Configuration["Archive:Transfers:Law"]);
 

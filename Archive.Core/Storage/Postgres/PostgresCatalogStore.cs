@@ -131,6 +131,38 @@ public sealed class PostgresCatalogStore : ICatalogStore
         return AuditChain.Verify(Entries(rows), recorded, progress);
     }
 
+    /// <summary>
+    /// Fills an empty catalog in one transaction: each collection's documents as they are, the audit log entry for entry with
+    /// its hashes (the chain continues from its head). Refused when the database already holds a catalog.
+    /// </summary>
+    internal void Import(IEnumerable<(string Collection, IEnumerable<BsonDocument> Records)> collections, IEnumerable<AuditEntry> audit)
+    {
+        using var connection = _source.OpenConnection();
+        using var transaction = connection.BeginTransaction(IsolationLevel.ReadCommitted);
+        Lock(connection, transaction);
+        var tables = string.Join(" UNION ALL ", CatalogMapping.Collections.Select(c => $"SELECT 1 FROM {CatalogSchema.Table(c)}"));
+        using (var occupied = new NpgsqlCommand(
+                   $"SELECT (SELECT audit_sequence FROM catalog_state) > 0 OR EXISTS ({tables})", connection, transaction))
+            if ((bool)occupied.ExecuteScalar()!)
+                throw new Application.InvalidRequestException(
+                    "Cơ sở dữ liệu PostgreSQL đích đã có danh mục; chỉ chuyển vào một cơ sở dữ liệu chưa có hồ sơ, văn bản hay nhật ký nào.");
+        foreach (var (collection, records) in collections)
+            RecordRows.Insert(connection, transaction, collection, records.Select(RecordRows.Row));
+        InsertAudit(connection, transaction, audit);
+        using (var bump = new NpgsqlCommand("UPDATE catalog_state SET generation = generation + 1", connection, transaction))
+            bump.ExecuteNonQuery();
+        transaction.Commit();
+    }
+
+    /// <summary>Every record of a collection as stored: its id and its document.</summary>
+    internal IEnumerable<(string Id, BsonDocument Document)> Documents(string collection)
+    {
+        using var connection = _source.OpenConnection();
+        using var command = new NpgsqlCommand($"SELECT id, doc FROM {CatalogSchema.Table(collection)}", connection);
+        using var reader = command.ExecuteReader();
+        while (reader.Read()) yield return (reader.GetString(0), LiteDB.JsonSerializer.Deserialize(reader.GetString(1)).AsDocument);
+    }
+
     /// <summary>A PostgreSQL catalog is copied by PostgreSQL's own tools, not into a data folder's backup set.</summary>
     public void SnapshotTo(string destination) =>
         throw new NotSupportedException(
@@ -175,26 +207,38 @@ public sealed class PostgresCatalogStore : ICatalogStore
         }
         var at = _clock.GetLocalNow().ToString("O", System.Globalization.CultureInfo.InvariantCulture);
         var entries = AuditChain.Extend(sequence, previous, actor, at, changes);
-        // One statement, not an NpgsqlBatch: a batch run synchronously writes from a thread-pool thread, which callers blocked
-        // in Write (a hundred numbering requests at once, say) can leave it waiting for.
-        using var insert = new NpgsqlCommand { Connection = connection, Transaction = transaction };
-        var rows = new List<string>();
-        foreach (var e in entries)
-        {
-            var n = rows.Count;
-            rows.Add($"(@s{n}, @at{n}, @ac{n}, @o{n}, @a{n}, @t{n}, @id{n}, @b{n}, @af{n}, @p{n}, @h{n})");
-            object?[] values = [e.Sequence, e.At, e.Actor, e.Origin, e.Action, e.ObjectType, e.ObjectId, e.Before, e.After, e.PreviousHash,
-                e.Hash];
-            string[] names = ["s", "at", "ac", "o", "a", "t", "id", "b", "af", "p", "h"];
-            for (var i = 0; i < names.Length; i++) insert.Parameters.AddWithValue(names[i] + n, values[i] ?? DBNull.Value);
-        }
-        insert.CommandText = $"INSERT INTO audit ({AuditColumns}) VALUES {string.Join(", ", rows)}";
-        insert.ExecuteNonQuery();
-        using var state = new NpgsqlCommand("UPDATE catalog_state SET audit_sequence = @s, audit_hash = @h", connection, transaction);
-        state.Parameters.AddWithValue("s", entries[^1].Sequence);
-        state.Parameters.AddWithValue("h", entries[^1].Hash);
-        state.ExecuteNonQuery();
+        InsertAudit(connection, transaction, entries);
         return entries;
+    }
+
+    /// <summary>Entries as rows of one statement (not an NpgsqlBatch: a batch run synchronously writes from a thread-pool
+    /// thread, which callers blocked in Write, a hundred numbering requests at once, say, can leave it waiting for), and the
+    /// new head of the chain.</summary>
+    private static void InsertAudit(NpgsqlConnection connection, NpgsqlTransaction transaction, IEnumerable<AuditEntry> entries)
+    {
+        AuditEntry? last = null;
+        foreach (var chunk in entries.Chunk(1000))
+        {
+            using var insert = new NpgsqlCommand { Connection = connection, Transaction = transaction };
+            var rows = new List<string>();
+            foreach (var e in chunk)
+            {
+                var n = rows.Count;
+                rows.Add($"(@s{n}, @at{n}, @ac{n}, @o{n}, @a{n}, @t{n}, @id{n}, @b{n}, @af{n}, @p{n}, @h{n})");
+                object?[] values = [e.Sequence, e.At, e.Actor, e.Origin, e.Action, e.ObjectType, e.ObjectId, e.Before, e.After,
+                    e.PreviousHash, e.Hash];
+                string[] names = ["s", "at", "ac", "o", "a", "t", "id", "b", "af", "p", "h"];
+                for (var i = 0; i < names.Length; i++) insert.Parameters.AddWithValue(names[i] + n, values[i] ?? DBNull.Value);
+            }
+            insert.CommandText = $"INSERT INTO audit ({AuditColumns}) VALUES {string.Join(", ", rows)}";
+            insert.ExecuteNonQuery();
+            last = chunk[^1];
+        }
+        if (last is null) return;
+        using var state = new NpgsqlCommand("UPDATE catalog_state SET audit_sequence = @s, audit_hash = @h", connection, transaction);
+        state.Parameters.AddWithValue("s", last.Sequence);
+        state.Parameters.AddWithValue("h", last.Hash);
+        state.ExecuteNonQuery();
     }
 
     private void Logged(List<AuditEntry> appended)

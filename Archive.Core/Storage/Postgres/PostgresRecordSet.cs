@@ -37,19 +37,7 @@ internal sealed class PostgresRecordSet<T>(NpgsqlConnection connection, NpgsqlTr
     public void InsertMany(IEnumerable<T> records)
     {
         EnsureWritable();
-        // Rows of one statement (not an NpgsqlBatch, whose synchronous run needs a thread-pool thread), a thousand at a time.
-        foreach (var chunk in records.Select(Document).Chunk(1000))
-        {
-            using var command = new NpgsqlCommand { Connection = connection, Transaction = transaction };
-            for (var i = 0; i < chunk.Length; i++)
-            {
-                command.Parameters.AddWithValue($"id{i}", chunk[i].Id);
-                command.Parameters.AddWithValue($"doc{i}", NpgsqlDbType.Jsonb, chunk[i].Json);
-            }
-            command.CommandText = $"INSERT INTO {_table} (id, doc) VALUES "
-                + string.Join(", ", chunk.Select((_, i) => $"(@id{i}, @doc{i})"));
-            command.ExecuteNonQuery();
-        }
+        RecordRows.Insert(connection, transaction, collection, records.Select(Document));
     }
 
     public void Update(T record)
@@ -67,12 +55,7 @@ internal sealed class PostgresRecordSet<T>(NpgsqlConnection connection, NpgsqlTr
             throw new InvalidOperationException($"No {typeof(T).Name} '{id}' to delete: it was not found in the catalog.");
     }
 
-    private (string Id, string Json) Document(T record)
-    {
-        var document = mapper.ToDocument(record);
-        var id = document["_id"];
-        return (id.IsString ? id.AsString : id.ToString(), LiteDB.JsonSerializer.Serialize(document));
-    }
+    private (string Id, string Json) Document(T record) => RecordRows.Row(mapper.ToDocument(record));
 
     /// <summary>The predicate's equalities as SQL, or null when it is not only equalities on the record's fields.</summary>
     private (string Sql, (string, object)[] Parameters)? Condition(Expression<Func<T, bool>> predicate)
