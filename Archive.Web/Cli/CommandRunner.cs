@@ -107,7 +107,8 @@ public sealed class CommandRunner(TextWriter stdout, TextWriter stderr, TimeProv
         }
         catch (Npgsql.NpgsqlException e) when (e.IsTransient || e.InnerException is System.Net.Sockets.SocketException)
         {
-            output.Error($"Không kết nối được cơ sở dữ liệu PostgreSQL của danh mục ({e.Message}); thử lại khi máy chủ cơ sở dữ liệu hoạt động.");
+            output.Error($"Không kết nối được cơ sở dữ liệu PostgreSQL của danh mục ({e.Message}); "
+                         + "thử lại khi máy chủ cơ sở dữ liệu hoạt động.");
             return ExitCodes.Busy;
         }
         catch (DataFolderInUseException e)

@@ -33,7 +33,8 @@ public static class MigrateCommand
                 throw new UserInputException($"Thư mục dữ liệu '{context.Folder.Root}' không có danh mục nhúng (catalog.db) để chuyển.");
             // The embedded catalog, whatever the settings say: the archive is stopped while its catalog moves (exit 75 if not).
             using var embedded = ArchiveStore.Open(context.Folder, context.Clock, context.Log);
-            var report = new CatalogMigration(context.Clock, context.Log).ToPostgres(embedded, connection, context.Actor, context.Output.Progress());
+            var report = new CatalogMigration(context.Clock, context.Log)
+                .ToPostgres(embedded, connection, context.Actor, context.Output.Progress());
             context.Output.Item(new { records = report.Records, auditEntries = report.AuditEntries },
                 r => $"Đã chuyển danh mục sang PostgreSQL và kiểm tra: {r.records.Values.Sum()} bản ghi, {r.auditEntries} mục nhật ký. "
                      + "Đặt Archive:Catalog:Provider=postgres để dùng danh mục mới.");

@@ -23,12 +23,14 @@ public sealed class CatalogMigration(TimeProvider clock, ILogger log)
     public CatalogMigrationReport ToPostgres(ArchiveStore embedded, string connectionString, Actor actor, IProgress<string>? progress)
     {
         if (embedded.Catalog is not LiteCatalogStore source)
-            throw new Application.InvalidRequestException("Danh mục này đã ở trên PostgreSQL; chỉ chuyển được danh mục nhúng (catalog.db).");
+            throw new Application.InvalidRequestException(
+                "Danh mục này đã ở trên PostgreSQL; chỉ chuyển được danh mục nhúng (catalog.db).");
         progress?.Report("Kiểm tra chuỗi nhật ký của danh mục nhúng …");
         var chain = source.VerifyAudit();
         if (!chain.IsIntact)
             throw new Application.InvalidRequestException(
-                $"Chuỗi nhật ký của danh mục nhúng bị đứt tại mục {chain.FirstBroken} ({chain.Break}); không chuyển một danh mục đã bị sửa.");
+                $"Chuỗi nhật ký của danh mục nhúng bị đứt tại mục {chain.FirstBroken} ({chain.Break}); "
+                + "không chuyển một danh mục đã bị sửa.");
         using var target = PostgresCatalogStore.Open(connectionString, clock, log);
         var sent = CatalogMapping.Collections.ToDictionary(c => c, _ => new Dictionary<string, string>(StringComparer.Ordinal));
         progress?.Report("Chép hồ sơ, văn bản và nhật ký sang PostgreSQL …");

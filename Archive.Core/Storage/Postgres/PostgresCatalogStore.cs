@@ -145,7 +145,8 @@ public sealed class PostgresCatalogStore : ICatalogStore
                    $"SELECT (SELECT audit_sequence FROM catalog_state) > 0 OR EXISTS ({tables})", connection, transaction))
             if ((bool)occupied.ExecuteScalar()!)
                 throw new Application.InvalidRequestException(
-                    "Cơ sở dữ liệu PostgreSQL đích đã có danh mục; chỉ chuyển vào một cơ sở dữ liệu chưa có hồ sơ, văn bản hay nhật ký nào.");
+                    "Cơ sở dữ liệu PostgreSQL đích đã có danh mục; "
+                    + "chỉ chuyển vào một cơ sở dữ liệu chưa có hồ sơ, văn bản hay nhật ký nào.");
         foreach (var (collection, records) in collections)
             RecordRows.Insert(connection, transaction, collection, records.Select(RecordRows.Row));
         InsertAudit(connection, transaction, audit);
