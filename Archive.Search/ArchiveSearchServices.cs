@@ -13,6 +13,7 @@ public static class ArchiveSearchServices
         services.AddSingleton<SearchService>();
         services.AddSingleton<RestrictedSearch>();
         services.AddSingleton<IndexRebuild>();
+        services.AddSingleton<IndexFeed>();
         return services;
     }
 }

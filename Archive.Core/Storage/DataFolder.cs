@@ -3,12 +3,19 @@ namespace Archive.Core.Storage;
 /// <summary>The layout of a data folder (DESIGN.md section 3), and the guard that keeps paths inside it.</summary>
 public sealed record DataFolder
 {
-    public DataFolder(string root) => Root = Path.GetFullPath(root);
+    public DataFolder(string root)
+    {
+        Root = Path.GetFullPath(root);
+        Index = Path.Combine(Root, "index");
+    }
 
     public string Root { get; }
     public string CatalogFile => Path.Combine(Root, "catalog.db");
     public string Blobs => Path.Combine(Root, "blobs");
-    public string Index => Path.Combine(Root, "index");
+
+    /// <summary>The search index: in the folder, or on each node's own disk where several share the folder
+    /// (Archive:Search:IndexFolder).</summary>
+    public string Index { get; init; }
     public string Restricted => Path.Combine(Root, "restricted");
     public string TrustAnchors => Path.Combine(Root, "trust", "anchors");
     public string TrustCrls => Path.Combine(Root, "trust", "crls");

@@ -43,10 +43,18 @@ public static class Cli
         return info;
     }
 
+    /// <param name="stdin">Written to its standard input, then closed (passwords); none when null.</param>
     public static async Task<CliResult> RunChildAsync(IEnumerable<string> args, IDictionary<string, string>? environment = null,
-        IReadOnlyList<string>? wrapper = null)
+        IReadOnlyList<string>? wrapper = null, string? stdin = null)
     {
-        using var process = System.Diagnostics.Process.Start(ChildProcess(args, environment, wrapper))!;
+        var info = ChildProcess(args, environment, wrapper);
+        info.RedirectStandardInput = stdin is not null;
+        using var process = System.Diagnostics.Process.Start(info)!;
+        if (stdin is not null)
+        {
+            await process.StandardInput.WriteAsync(stdin);
+            process.StandardInput.Close();
+        }
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
         await process.WaitForExitAsync();

@@ -37,7 +37,7 @@ public sealed class CliContext : IDisposable
         _logger = logger;
         Clock = clock;
         _input = input;
-        Folder = new DataFolder(settings.DataFolder);
+        Folder = settings.Folder;
         _actAs = actAs ?? (settings.Configuration[CliUserKey] is { Length: > 0 } configured ? configured : null);
     }
 

@@ -63,7 +63,7 @@ public sealed class CommandRunner(TextWriter stdout, TextWriter stderr, TimeProv
             output.Error($"Tệp cấu hình không hợp lệ: {e.Message}");
             return ExitCodes.UsageOrInput;
         }
-        var folder = new DataFolder(settings.DataFolder);
+        var folder = settings.Folder;
         var consoleLevel = parse.GetValue(Verbose) ? LogEventLevel.Debug : quietLevel;
         using var context = new CliContext(settings, output,
             ArchiveLogging.Create(settings, consoleLevel, toFile: createsDataFolder || folder.IsInitialised),

@@ -35,8 +35,15 @@ public static class ServeCommand
                 ? WatchedFolderService.Start(await app.Services.GetRequiredService<DocumentReception>()
                     .WatchAsync(watch, agencyPolicyForEverything: false, context.Actor, cancellationToken).ConfigureAwait(false))
                 : null;
+            // On a shared (PostgreSQL) catalog other nodes and commands file documents too: this node's index follows the log.
+            using var stopping = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            var feed = context.Settings.Catalog.PostgresConnectionString is null
+                ? Task.CompletedTask
+                : app.Services.GetRequiredService<Archive.Search.IndexFeed>().RunAsync(context.Settings.IndexFeedInterval, stopping.Token);
             context.Log.Information("Archive serving {DataFolder} on {Urls}", context.Folder.Root, app.Urls);
             await app.RunAsync(cancellationToken).ConfigureAwait(false);
+            await stopping.CancelAsync().ConfigureAwait(false);
+            await feed.ContinueWith(_ => { }, TaskScheduler.Default).ConfigureAwait(false);
             return ExitCodes.Ok;
         }, createsDataFolder: true, consoleLevel: Serilog.Events.LogEventLevel.Information);
         return serve;

@@ -49,6 +49,17 @@ public sealed record ArchiveSettings(string DataFolder, string Urls, TimeZoneInf
             $"Archive:Catalog:Provider '{other}' không hợp lệ: chỉ nhận litedb (mặc định) hoặc postgres."),
     };
 
+    /// <summary>The data folder, with this node's own search index where Archive:Search:IndexFolder names one (nodes sharing a
+    /// PostgreSQL catalog and a blob folder each keep their index).</summary>
+    public DataFolder Folder => Configuration["Archive:Search:IndexFolder"] is { Length: > 0 } index
+        ? new DataFolder(DataFolder) { Index = Path.GetFullPath(index) }
+        : new DataFolder(DataFolder);
+
+    /// <summary>How often a node on a shared catalog looks for changes to index (Archive:Search:FeedIntervalSeconds, 0.5).</summary>
+    public TimeSpan IndexFeedInterval =>
+        double.TryParse(Configuration["Archive:Search:FeedIntervalSeconds"], System.Globalization.CultureInfo.InvariantCulture,
+            out var seconds) && seconds > 0 ? TimeSpan.FromSeconds(seconds) : TimeSpan.FromSeconds(0.5);
+
     /// <summary>When dossiers are due for transfer (Archive:Transfers:Law: 2024, the default, or 2011).</summary>
     public TransferRules TransferRules => TransferRules.Parse(Configuration["Archive:Transfers:Law"]);
 

@@ -1,0 +1,92 @@
+using System.Diagnostics;
+using System.Net.Http.Headers;
+using System.Text.Json;
+using Archive.Tests.Ingest.Signatures;
+using Archive.Tests.Support;
+
+namespace Archive.Tests.Web;
+
+/// <summary>Issue 17: `archive serve` nodes over one PostgreSQL catalog and one blob folder, each with its own search index.</summary>
+public sealed class SeveralNodesTests
+{
+    private const string Password = "Luu-tru-2019-HT\n";
+
+    [Test]
+    public async Task A_document_received_through_one_node_is_found_on_the_other_and_the_command_line_works_beside_them()
+    {
+        using var data = new TempFolder("archive-nodes");
+        using var indexes = new TempFolder("archive-node-indexes");
+        var database = PostgresCluster.Instance.NewDatabase();
+        Dictionary<string, string> Node(string name) => new()
+        {
+            ["ARCHIVE__Archive__Catalog__Provider"] = "postgres", ["ARCHIVE__Archive__Catalog__ConnectionString"] = database,
+            ["ARCHIVE__Archive__Search__IndexFolder"] = Path.Combine(indexes.Path, name),
+        };
+        var samples = Path.Combine(SignatureFixtures.RepositoryRoot(), "fixtures", "samples");
+        Expect(await Cli.RunChildAsync(["demo", "--samples", samples, "--data", data.Path], Node("cli")));
+        Expect(await Cli.RunChildAsync(["user", "create", "vthu", "--full-name", "Văn thư", "--agency", "000.00.00.H42", "--role",
+            "van-thu", "--password-stdin", "--data", data.Path], Node("cli"), stdin: Password));
+        var created = await Cli.RunChildAsync(["user", "token", "create", "hai nút", "--scope", "doc", "--scope", "ghi", "--json",
+            "--as", "vthu", "--data", data.Path], Node("cli"));
+        Expect(created);
+        var token = JsonDocument.Parse(created.Stdout).RootElement.GetProperty("token").GetString()!;
+
+        await using var a = await ServerProcess.StartAsync(data.Path, Node("a"));
+        await using var b = await ServerProcess.StartAsync(data.Path, Node("b"));
+        using var nodeA = Client(a.BaseUrl, token);
+        using var nodeB = Client(b.BaseUrl, token);
+        var dossier = $"000.00.00.H42.{DateTime.Now.Year - 1}.01.TH";
+
+        using var upload = new MultipartFormDataContent
+        {
+            { new ByteArrayContent(File.ReadAllBytes(SamplePdf.Write(Path.Combine(data.Path, "..", $"{Guid.NewGuid():N}.pdf"),
+                "Nghi quyet trong rung ngap man ven bien Ky Anh"))), "files", "nghi-quyet.pdf" },
+            { new StringContent(dossier), "dossier" },
+            { new StringContent("""
+                {"TypeName":"Nghị quyết","OrganName":"Ủy ban nhân dân tỉnh Hà Tĩnh","Subject":"Trồng rừng ngập mặn ven biển",
+                 "CodeNumber":"17","CodeNotation":"NQ-UBND","IssuedDate":"2025-03-04"}
+                """), "metadata" },
+        };
+        var received = await nodeA.PostAsync("/api/v1/inbox", upload);
+        var answer = await received.Content.ReadAsStringAsync();
+        Assert.That(received.IsSuccessStatusCode, answer);
+        Assert.That(answer, Does.Contain("\"accepted\""), answer);
+
+        var onB = await FoundAfterAsync(nodeB, "rung ngap man");
+        TestContext.Out.WriteLine($"found on node B {onB.TotalMilliseconds:F0} ms after node A answered");
+
+        var listed = await Cli.RunChildAsync(["dossier", "list", "--data", data.Path], Node("cli"));
+        Expect(listed);
+        Assert.That(listed.Stdout, Does.Contain(dossier), "the command line reads the catalog while both nodes run");
+        var second = SamplePdf.Write(Path.Combine(indexes.Path, "cong-van.pdf"), "Cong van ve phong chong chay rung mua kho");
+        Expect(await Cli.RunChildAsync(["document", "add", second, "--dossier", dossier, "--data", data.Path, "--set",
+            "TypeName=Công văn", "--set", "OrganName=Ủy ban nhân dân tỉnh Hà Tĩnh", "--set", "CodeNumber=18", "--set",
+            "CodeNotation=UBND-NN", "--set", "IssuedDate=2025-03-05", "--set", "Subject=Phòng chống cháy rừng", "--set", "PageAmount=1"],
+            Node("cli")));
+        var onA = await FoundAfterAsync(nodeA, "phong chong chay rung");
+        TestContext.Out.WriteLine($"a document filed by the command line found on node A after {onA.TotalMilliseconds:F0} ms");
+    }
+
+    private static HttpClient Client(string url, string token)
+    {
+        var http = new HttpClient { BaseAddress = new Uri(url) };
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return http;
+    }
+
+    /// <summary>How long until a search on the node finds one document; fails after a minute (the figure is the point).</summary>
+    private static async Task<TimeSpan> FoundAfterAsync(HttpClient node, string query)
+    {
+        var clock = Stopwatch.StartNew();
+        while (clock.Elapsed < TimeSpan.FromMinutes(1))
+        {
+            var results = JsonDocument.Parse(await node.GetStringAsync($"/api/v1/search?q={Uri.EscapeDataString(query)}")).RootElement;
+            if (results.GetProperty("total").GetInt32() > 0) return clock.Elapsed;
+            await Task.Delay(50);
+        }
+        Assert.Fail($"'{query}' was not found on {node.BaseAddress} within a minute");
+        return clock.Elapsed;
+    }
+
+    private static void Expect(CliResult run) => Assert.That(run.ExitCode, Is.Zero, run.ToString());
+}
