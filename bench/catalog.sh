@@ -31,7 +31,7 @@ trap cleanup EXIT
 
 # PostgreSQL as a deployment runs it (fsync on, the defaults of Debian's package), on a free port of 127.0.0.1.
 if [[ " $engines " == *" postgres "* ]]; then
-  mkdir -p "$work/pg" && chown postgres:postgres "$work/pg"
+  chmod 755 "$work" && mkdir -p "$work/pg" && chown postgres:postgres "$work/pg"
   runuser -u postgres -- "$pg/initdb" -D "$work/pg/data" -A trust -E UTF8 --locale=C.UTF-8 >/dev/null
   port=$((20000 + RANDOM % 30000))
   runuser -u postgres -- "$pg/pg_ctl" -D "$work/pg/data" -w -l "$work/pg/server.log" \
