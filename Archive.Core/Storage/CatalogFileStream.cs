@@ -101,6 +101,8 @@ internal sealed class CatalogFileStream : Stream
         }
     }
 
+    private bool _disposed;
+
     private void Sync()
     {
         _file.Flush(flushToDisk: true);
@@ -155,8 +157,11 @@ internal sealed class CatalogFileStream : Stream
 
     protected override void Dispose(bool disposing)
     {
-        if (disposing)
+        // LiteDB closes the streams it was given when the database closes, and so does the catalog after it: once is enough
+        // (a second sync on the closed file failed the close after a heavy load, bench/catalog.sh).
+        if (disposing && !_disposed)
         {
+            _disposed = true;
             lock (_gate)
             {
                 Sync();

@@ -10,7 +10,7 @@ namespace Archive.Tests.Support;
 /// root) in a folder of its own, started on a free 127.0.0.1 port with its socket in that folder, stopped and removed when
 /// the run ends. Each test takes a database of its own.
 /// </summary>
-public sealed class PostgresCluster
+public sealed class PostgresCluster : IDisposable
 {
     private const string Bin = "/usr/lib/postgresql/15/bin";
     private static readonly Lazy<PostgresCluster> Shared = new(Start, LazyThreadSafetyMode.ExecutionAndPublication);
@@ -45,24 +45,41 @@ public sealed class PostgresCluster
     /// <summary>Stops the cluster if this run started one, and removes its folder.</summary>
     public static void StopIfStarted()
     {
-        if (!Shared.IsValueCreated) return;
-        var cluster = Shared.Value;
+        if (Shared.IsValueCreated) Shared.Value.Dispose();
+    }
+
+    /// <summary>A cluster of the caller's own, to stop and start again (the shared one must stay up for everyone).</summary>
+    public static PostgresCluster StartOwn() => Start();
+
+    /// <summary>Stops the server as an administrator or a crash would: clients lose their connections.</summary>
+    public void Stop() =>
+        Run("runuser", "-u", "postgres", "--", $"{Bin}/pg_ctl", "-D", Path.Combine(_folder, "data"), "-m", "immediate", "stop");
+
+    /// <summary>Starts the server again, on the same port.</summary>
+    public void Restart() => Launch(_folder, _port);
+
+    public void Dispose()
+    {
         NpgsqlConnection.ClearAllPools();
-        Run("runuser", "-u", "postgres", "--", $"{Bin}/pg_ctl", "-D", Path.Combine(cluster._folder, "data"), "-m", "immediate", "stop");
-        Directory.Delete(cluster._folder, recursive: true);
+        if (File.Exists(Path.Combine(_folder, "data", "postmaster.pid"))) Stop();
+        Directory.Delete(_folder, recursive: true);
     }
 
     private static PostgresCluster Start()
     {
         var folder = Directory.CreateTempSubdirectory("archive-postgres-").FullName;
         Run("chown", "postgres:postgres", folder);
-        var data = Path.Combine(folder, "data");
-        Run("runuser", "-u", "postgres", "--", $"{Bin}/initdb", "-D", data, "-A", "trust", "-E", "UTF8", "--locale=C.UTF-8");
+        Run("runuser", "-u", "postgres", "--", $"{Bin}/initdb", "-D", Path.Combine(folder, "data"), "-A", "trust", "-E", "UTF8",
+            "--locale=C.UTF-8");
         var port = FreePort();
-        Run("runuser", "-u", "postgres", "--", $"{Bin}/pg_ctl", "-D", data, "-w", "-l", Path.Combine(folder, "server.log"), "-o",
-            $"-p {port} -k {folder} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200", "start");
+        Launch(folder, port);
         return new PostgresCluster(folder, port);
     }
+
+    private static void Launch(string folder, int port) =>
+        Run("runuser", "-u", "postgres", "--", $"{Bin}/pg_ctl", "-D", Path.Combine(folder, "data"), "-w", "-l",
+            Path.Combine(folder, "server.log"), "-o", $"-p {port} -k {folder} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200",
+            "start");
 
     private static int FreePort()
     {

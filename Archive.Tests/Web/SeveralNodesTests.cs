@@ -67,6 +67,60 @@ public sealed class SeveralNodesTests
         TestContext.Out.WriteLine($"a document filed by the command line found on node A after {onA.TotalMilliseconds:F0} ms");
     }
 
+    [Test]
+    public async Task With_the_database_stopped_an_upload_is_refused_plainly_nothing_is_filed_twice_and_the_node_recovers()
+    {
+        using var cluster = PostgresCluster.StartOwn();
+        using var data = new TempFolder("archive-outage");
+        var database = cluster.NewDatabase();
+        var environment = new Dictionary<string, string>
+        {
+            ["ARCHIVE__Archive__Catalog__Provider"] = "postgres", ["ARCHIVE__Archive__Catalog__ConnectionString"] = database,
+        };
+        var samples = Path.Combine(SignatureFixtures.RepositoryRoot(), "fixtures", "samples");
+        Expect(await Cli.RunChildAsync(["demo", "--samples", samples, "--data", data.Path], environment));
+        Expect(await Cli.RunChildAsync(["user", "create", "vthu", "--full-name", "Văn thư", "--agency", "000.00.00.H42", "--role",
+            "van-thu", "--password-stdin", "--data", data.Path], environment, stdin: Password));
+        var created = await Cli.RunChildAsync(["user", "token", "create", "gián đoạn", "--scope", "doc", "--scope", "ghi", "--json",
+            "--as", "vthu", "--data", data.Path], environment);
+        Expect(created);
+        var token = JsonDocument.Parse(created.Stdout).RootElement.GetProperty("token").GetString()!;
+        await using var node = await ServerProcess.StartAsync(data.Path, environment);
+        using var http = Client(node.BaseUrl, token);
+        var file = File.ReadAllBytes(SamplePdf.Write(Path.Combine(data.Path, "..", $"{Guid.NewGuid():N}.pdf"),
+            "Ke hoach phong chong lut bao nam 2025"));
+        var dossier = $"000.00.00.H42.{DateTime.Now.Year - 1}.01.TH";
+        MultipartFormDataContent Upload() => new()
+        {
+            { new ByteArrayContent(file), "files", "ke-hoach.pdf" },
+            { new StringContent(dossier), "dossier" },
+            { new StringContent("""
+                {"TypeName":"Kế hoạch","OrganName":"Ủy ban nhân dân tỉnh Hà Tĩnh","Subject":"Phòng chống lụt bão năm 2025",
+                 "CodeNumber":"21","CodeNotation":"KH-UBND","IssuedDate":"2025-04-01"}
+                """), "metadata" },
+        };
+
+        cluster.Stop();
+        var refused = await http.PostAsync("/api/v1/inbox", Upload());
+        var problem = await refused.Content.ReadAsStringAsync();
+        Assert.That((int)refused.StatusCode, Is.EqualTo(503), problem);
+        Assert.That(JsonDocument.Parse(problem).RootElement.GetProperty("detail").GetString(),
+            Does.Contain("tạm thời không trả lời").And.Contain("thử lại"));
+        Assert.That(refused.Headers.RetryAfter, Is.Not.Null);
+        var page = await http.GetAsync("/ho-so");
+        Assert.That((int)page.StatusCode, Is.EqualTo(503), "a page says the same, as a page");
+
+        cluster.Restart();
+        var accepted = await http.PostAsync("/api/v1/inbox", Upload());
+        var answer = await accepted.Content.ReadAsStringAsync();
+        Assert.That(answer, Does.Contain("\"accepted\""), "the node recovers with the database, and nothing was filed before: " + answer);
+        var again = await (await http.PostAsync("/api/v1/inbox", Upload())).Content.ReadAsStringAsync();
+        Assert.That(again, Does.Contain("\"duplicate\""), "sent once more, it is not filed twice: " + again);
+        var check = await Cli.RunChildAsync(["check", "--data", data.Path], environment);
+        Assert.That(check.ExitCode, Is.Zero, "no record points at a missing file: " + check);
+        TestContext.Out.WriteLine(check.Stdout);
+    }
+
     private static HttpClient Client(string url, string token)
     {
         var http = new HttpClient { BaseAddress = new Uri(url) };

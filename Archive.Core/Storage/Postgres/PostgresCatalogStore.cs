@@ -48,24 +48,43 @@ public sealed class PostgresCatalogStore : ICatalogStore
         }
     }
 
-    public long Generation
+    public long Generation => Reading(() =>
     {
-        get
-        {
-            using var connection = _source.OpenConnection();
-            using var command = new NpgsqlCommand("SELECT generation FROM catalog_state", connection);
-            return (long)command.ExecuteScalar()!;
-        }
-    }
+        using var connection = _source.OpenConnection();
+        using var command = new NpgsqlCommand("SELECT generation FROM catalog_state", connection);
+        return (long)command.ExecuteScalar()!;
+    });
 
-    public T Read<T>(Func<ICatalogSession, T> query)
+    public T Read<T>(Func<ICatalogSession, T> query) => Reading(() =>
     {
         using var connection = _source.OpenConnection();
         using var transaction = connection.BeginTransaction(IsolationLevel.RepeatableRead);
         var result = query(new CatalogSession(new RecordSets(connection, transaction, _mapper), null));
         transaction.Commit();
         return result;
+    });
+
+    /// <summary>
+    /// A read, asked again once on a fresh connection when the server dropped the one it had (a restart, a fail-over): the
+    /// pooled connections it dropped are cleared, so the node recovers with the database instead of failing once per connection.
+    /// </summary>
+    private T Reading<T>(Func<T> read)
+    {
+        try
+        {
+            return read();
+        }
+        catch (NpgsqlException e) when (Dropped(e))
+        {
+            _log.Warning(e, "The catalog database dropped the connection; reading again on a new one");
+            _source.Clear();
+            return read();
+        }
     }
+
+    /// <summary>The connection was lost or the server is shutting down, rather than the statement being refused.</summary>
+    private static bool Dropped(NpgsqlException e) =>
+        e is not PostgresException || e is PostgresException { SqlState: "57P01" or "57P02" or "57P03" };
 
     public T Write<T>(Actor actor, Func<ICatalogSession, T> work)
     {
@@ -79,6 +98,13 @@ public sealed class PostgresCatalogStore : ICatalogStore
             transaction.Commit();
             Logged(appended);
             return result;
+        }
+        catch (NpgsqlException e) when (Dropped(e))
+        {
+            // Not written again here: a commit whose answer was lost may have happened. The caller says so; the next write
+            // gets a fresh connection.
+            _source.Clear();
+            throw;
         }
         finally
         {
@@ -98,6 +124,11 @@ public sealed class PostgresCatalogStore : ICatalogStore
             await transaction.CommitAsync().ConfigureAwait(false);
             Logged(appended);
             return result;
+        }
+        catch (NpgsqlException e) when (Dropped(e))
+        {
+            _source.Clear();
+            throw;
         }
         finally
         {
@@ -251,14 +282,14 @@ public sealed class PostgresCatalogStore : ICatalogStore
 
     private const string AuditColumns = "sequence, at, actor, origin, action, object_type, object_id, before, after, previous_hash, hash";
 
-    private List<AuditEntry> AuditQuery(string condition, params (string Name, object Value)[] parameters)
+    private List<AuditEntry> AuditQuery(string condition, params (string Name, object Value)[] parameters) => Reading(() =>
     {
         using var connection = _source.OpenConnection();
         using var command = new NpgsqlCommand($"SELECT {AuditColumns} FROM audit {condition}", connection);
         foreach (var (name, value) in parameters) command.Parameters.AddWithValue(name, value);
         using var reader = command.ExecuteReader();
-        return [.. Entries(reader)];
-    }
+        return (List<AuditEntry>)[.. Entries(reader)];
+    });
 
     private static IEnumerable<AuditEntry> Entries(NpgsqlDataReader reader)
     {
