@@ -78,8 +78,8 @@ public sealed class PostgresCluster : IDisposable
 
     private static void Launch(string folder, int port) =>
         Run("runuser", "-u", "postgres", "--", $"{Bin}/pg_ctl", "-D", Path.Combine(folder, "data"), "-w", "-l",
-            Path.Combine(folder, "server.log"), "-o", $"-p {port} -k {folder} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200",
-            "start");
+            Path.Combine(folder, "server.log"), "-o",
+            $"-p {port} -k {folder} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200", "start");
 
     private static int FreePort()
     {

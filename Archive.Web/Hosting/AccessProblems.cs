@@ -62,10 +62,13 @@ public static class AccessProblems
         }
         catch (Npgsql.NpgsqlException e) when (!http.Response.HasStarted)
         {
-            // The shared catalog's database is away (restarting, the network): nothing was done, the same request may be sent again.
-            http.RequestServices.GetRequiredService<Serilog.ILogger>().Warning(e, "The catalog database did not answer {Path}", http.Request.Path);
+            // The shared catalog's database is away (restarting, the network): nothing was done, the same request may be sent
+            // again.
+            http.RequestServices.GetRequiredService<Serilog.ILogger>()
+                .Warning(e, "The catalog database did not answer {Path}", http.Request.Path);
             http.Response.Headers.RetryAfter = "10";
-            const string detail = "Cơ sở dữ liệu của danh mục tạm thời không trả lời; yêu cầu chưa được thực hiện. Vui lòng thử lại sau ít phút.";
+            const string detail =
+                "Cơ sở dữ liệu của danh mục tạm thời không trả lời; yêu cầu chưa được thực hiện. Vui lòng thử lại sau ít phút.";
             if (IsPage(http)) await Page(http, StatusCodes.Status503ServiceUnavailable, "Tạm thời gián đoạn", detail).ConfigureAwait(false);
             else await Problem(http, StatusCodes.Status503ServiceUnavailable, "Tạm thời gián đoạn", detail).ConfigureAwait(false);
         }
