@@ -29,12 +29,12 @@ public sealed class LiteCatalogStore : ICatalogStore
     private readonly string _path;
     private readonly ILogger _log;
     private readonly TimeProvider _clock;
-    private readonly Lock _writeLock = new();
-
     // LiteDB 5.0.x corrupts its shared page cache when reads run side by side on a database larger than the cache
     // (upstream issue 2817, fixed after 5.0.21): 32 concurrent document pages on 100,000 documents broke it within seconds,
-    // and the transactions its failures leaked then refused every read. Reads therefore run one at a time.
-    private readonly Lock _readLock = new();
+    // and the transactions its failures leaked then refused every read. A read beside a write fails the same way ("Page type
+    // must be data page": bench/catalog.sh, one reader beside a writer at a million documents). Reads and writes therefore
+    // take turns; the wait for the disk after a commit is outside.
+    private readonly Lock _gate = new();
     private long _generation;
 
     public LiteCatalogStore(string path, TimeProvider clock, ILogger log)
@@ -94,7 +94,7 @@ public sealed class LiteCatalogStore : ICatalogStore
         T result;
         List<AuditEntry> appended;
         Task durable;
-        lock (_writeLock)
+        lock (_gate)
         {
             if (!_db.BeginTrans())
                 throw new InvalidOperationException("A catalog transaction is already open on this thread.");
@@ -138,19 +138,15 @@ public sealed class LiteCatalogStore : ICatalogStore
 
     private T Reading<T>(Func<T> query)
     {
-        lock (_readLock) return query();
+        lock (_gate) return query();
     }
 
     /// <summary>Hands <paramref name="export"/> every collection's documents and the audit log, read while nothing writes.</summary>
     internal void Export(Action<IEnumerable<(string Collection, IEnumerable<BsonDocument> Records)>, IEnumerable<AuditEntry>> export)
     {
-        lock (_writeLock)
-            Reading(() =>
-            {
-                export(CatalogMapping.Collections.Select(c => (c, _db.GetCollection(c).FindAll())),
-                    _db.GetCollection<AuditEntry>(AuditCollection).Query().OrderBy(e => e.Sequence).ToEnumerable());
-                return 0;
-            });
+        lock (_gate)
+            export(CatalogMapping.Collections.Select(c => (c, _db.GetCollection(c).FindAll())),
+                _db.GetCollection<AuditEntry>(AuditCollection).Query().OrderBy(e => e.Sequence).ToEnumerable());
     }
 
     /// <summary>Recomputes the chain from the first entry and names the first entry that does not fit.</summary>
@@ -166,11 +162,11 @@ public sealed class LiteCatalogStore : ICatalogStore
 
     /// <summary>
     /// Copies a consistent catalog to <paramref name="destination"/> while the archive keeps running:
-    /// writes wait on the write lock for the moment it takes to fold the log in and copy the file.
+    /// reads and writes wait for the moment it takes to fold the log in and copy the file.
     /// </summary>
     public void SnapshotTo(string destination)
     {
-        lock (_writeLock)
+        lock (_gate)
         {
             _db.Checkpoint();
             File.Copy(_path, destination, overwrite: false);

@@ -121,6 +121,39 @@ public sealed class SeveralNodesTests
         TestContext.Out.WriteLine(check.Stdout);
     }
 
+    [Test]
+    public async Task A_scheduled_job_fires_once_across_two_nodes_of_one_cluster()
+    {
+        using var data = new TempFolder("archive-cluster");
+        using var indexes = new TempFolder("archive-cluster-indexes");
+        var database = PostgresCluster.Instance.NewDatabase();
+        Dictionary<string, string> Node(string name) => new()
+        {
+            ["ARCHIVE__Archive__Catalog__Provider"] = "postgres", ["ARCHIVE__Archive__Catalog__ConnectionString"] = database,
+            ["ARCHIVE__Archive__Search__IndexFolder"] = Path.Combine(indexes.Path, name),
+            // The fixity check every 3 seconds, nothing else: a run per fire time is the point.
+            ["ARCHIVE__Archive__Jobs__fixity__Cron"] = "0/3 * * * * ?", ["ARCHIVE__Archive__Jobs__backup__Cron"] = "off",
+            ["ARCHIVE__Archive__Jobs__airgap__Cron"] = "off", ["ARCHIVE__Archive__Jobs__ClusterCheckinSeconds"] = "2",
+        };
+        var samples = Path.Combine(SignatureFixtures.RepositoryRoot(), "fixtures", "samples");
+        Expect(await Cli.RunChildAsync(["demo", "--samples", samples, "--data", data.Path], Node("cli")));
+
+        await using (await ServerProcess.StartAsync(data.Path, Node("a")))
+        await using (await ServerProcess.StartAsync(data.Path, Node("b")))
+            await Task.Delay(TimeSpan.FromSeconds(13));
+
+        var history = await Cli.RunChildAsync(["jobs", "history", "--json", "--data", data.Path], Node("cli"));
+        Expect(history);
+        var starts = history.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(line => JsonDocument.Parse(line).RootElement)
+            .Where(run => run.GetProperty("job").GetString() == "fixity")
+            .Select(run => run.GetProperty("started").GetDateTimeOffset()).Order().ToList();
+        TestContext.Out.WriteLine(string.Join(", ", starts.Select(s => s.ToString("HH:mm:ss.fff"))));
+        Assert.That(starts, Has.Count.GreaterThanOrEqualTo(2), "the job ran on the cluster: " + history.Stdout);
+        var gaps = starts.Zip(starts.Skip(1), (first, next) => next - first).ToList();
+        Assert.That(gaps, Has.All.GreaterThan(TimeSpan.FromSeconds(1.5)),
+            "each fire time ran on one node only (two nodes each running it would start within milliseconds)");
+    }
+
     private static HttpClient Client(string url, string token)
     {
         var http = new HttpClient { BaseAddress = new Uri(url) };

@@ -82,7 +82,7 @@ public static class PreservationCommands
         runner.Bind(run, async (context, _, cancellationToken) =>
         {
             var jobs = context.Get<ScheduledJobs>();
-            await using (await ArchiveScheduler.StartAsync(jobs, context.Settings.TimeZone, context.Clock, context.Log, cancellationToken)
+            await using (await ArchiveScheduler.StartAsync(jobs, context.Settings, context.Clock, context.Log, cancellationToken)
                              .ConfigureAwait(false))
             {
                 try

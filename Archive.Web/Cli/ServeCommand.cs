@@ -29,7 +29,7 @@ public static class ServeCommand
                 _ = DemoCatalog.SeedIfEmpty(app.Services.GetRequiredService<CatalogService>(), context.Actor, context.Clock, context.Log);
 
             var jobs = app.Services.GetRequiredService<ScheduledJobs>();
-            await using var scheduler = await ArchiveScheduler.StartAsync(jobs, context.Settings.TimeZone, context.Clock, context.Log,
+            await using var scheduler = await ArchiveScheduler.StartAsync(jobs, context.Settings, context.Clock, context.Log,
                 cancellationToken).ConfigureAwait(false);
             await using var intake = context.Settings.WatchFolder() is { } watch
                 ? WatchedFolderService.Start(await app.Services.GetRequiredService<DocumentReception>()

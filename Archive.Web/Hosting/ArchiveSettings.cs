@@ -60,6 +60,12 @@ public sealed record ArchiveSettings(string DataFolder, string Urls, TimeZoneInf
         double.TryParse(Configuration["Archive:Search:FeedIntervalSeconds"], System.Globalization.CultureInfo.InvariantCulture,
             out var seconds) && seconds > 0 ? TimeSpan.FromSeconds(seconds) : TimeSpan.FromSeconds(0.5);
 
+    /// <summary>How often the nodes of a cluster tell the scheduler they are alive (Archive:Jobs:ClusterCheckinSeconds, 15): a
+    /// node silent for longer has its running jobs taken over by another.</summary>
+    public TimeSpan JobsClusterCheckin =>
+        double.TryParse(Configuration["Archive:Jobs:ClusterCheckinSeconds"], System.Globalization.CultureInfo.InvariantCulture,
+            out var seconds) && seconds > 0 ? TimeSpan.FromSeconds(seconds) : TimeSpan.FromSeconds(15);
+
     /// <summary>When dossiers are due for transfer (Archive:Transfers:Law: 2024, the default, or 2011).</summary>
     public TransferRules TransferRules => TransferRules.Parse(Configuration["Archive:Transfers:Law"]);
 

@@ -1,3 +1,4 @@
+using Archive.Web.Hosting;
 using Quartz;
 using Quartz.Impl;
 using Quartz.Spi;
@@ -9,6 +10,9 @@ namespace Archive.Web.Jobs;
 /// Quartz, hosted in the archive process: one trigger per configured job, one run of a job at a
 /// time, and at start every job whose last scheduled time passed while the archive was down runs
 /// at once (the in-memory job store forgets, so the job history in the catalog is what remembers).
+/// On a PostgreSQL catalog the nodes form one Quartz cluster over the same database (its ADO.NET job store): each scheduled
+/// run fires on one node, a run missed while every node was down fires when one comes back (misfire: fire and proceed), and
+/// the runs of a node that stopped checking in are taken over by another.
 /// </summary>
 public sealed class ArchiveScheduler : IAsyncDisposable
 {
@@ -16,29 +20,51 @@ public sealed class ArchiveScheduler : IAsyncDisposable
 
     private ArchiveScheduler(IScheduler scheduler) => _scheduler = scheduler;
 
-    public static async Task<ArchiveScheduler> StartAsync(ScheduledJobs jobs, TimeZoneInfo zone, TimeProvider clock, ILogger log,
-        CancellationToken cancellationToken)
+    public static async Task<ArchiveScheduler> StartAsync(ScheduledJobs jobs, ArchiveSettings settings, TimeProvider clock,
+        ILogger log, CancellationToken cancellationToken)
     {
-        var factory = new StdSchedulerFactory(new System.Collections.Specialized.NameValueCollection
+        var zone = settings.TimeZone;
+        var clustered = settings.Catalog.PostgresConnectionString is { } connection;
+        var properties = new System.Collections.Specialized.NameValueCollection
         {
-            ["quartz.scheduler.instanceName"] = $"archive-{Environment.ProcessId}",
+            ["quartz.scheduler.instanceName"] = clustered ? "archive" : $"archive-{Environment.ProcessId}",
             ["quartz.threadPool.maxConcurrency"] = "2",
-        });
-        var scheduler = await factory.GetScheduler(cancellationToken).ConfigureAwait(false);
+        };
+        if (clustered)
+        {
+            properties["quartz.scheduler.instanceId"] = "AUTO";
+            properties["quartz.jobStore.type"] = "Quartz.Impl.AdoJobStore.JobStoreTX, Quartz";
+            properties["quartz.jobStore.driverDelegateType"] = "Quartz.Impl.AdoJobStore.PostgreSQLDelegate, Quartz";
+            properties["quartz.jobStore.dataSource"] = "catalog";
+            properties["quartz.jobStore.clustered"] = "true";
+            properties["quartz.jobStore.clusterCheckinInterval"] =
+                ((int)settings.JobsClusterCheckin.TotalMilliseconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            properties["quartz.dataSource.catalog.provider"] = "Npgsql";
+            properties["quartz.dataSource.catalog.connectionString"] = settings.Catalog.PostgresConnectionString;
+            properties["quartz.serializer.type"] = typeof(NoJobDataSerializer).AssemblyQualifiedName;
+        }
+        var scheduler = await new StdSchedulerFactory(properties).GetScheduler(cancellationToken).ConfigureAwait(false);
         scheduler.JobFactory = new Factory(jobs, log);
-        var interrupted = jobs.MarkInterruptedRuns();
+        // A run left "running" is another node's on a cluster, still going or taken over by Quartz: only a lone process marks them.
+        var interrupted = clustered ? 0 : jobs.MarkInterruptedRuns();
         if (interrupted > 0) log.Warning("{Count} job runs were interrupted when the archive last stopped", interrupted);
         var now = clock.GetUtcNow();
         foreach (var schedule in jobs.Schedules())
         {
             var cron = new CronExpression(schedule.Cron) { TimeZone = zone };
-            var job = JobBuilder.Create<ArchiveJob>().WithIdentity(schedule.Name).Build();
-            var trigger = TriggerBuilder.Create().WithIdentity(schedule.Name)
+            // Recovery requested: the run of a node that dies mid-job is run again by another node of the cluster.
+            var job = JobBuilder.Create<ArchiveJob>().WithIdentity(schedule.Name).RequestRecovery().Build();
+            var trigger = TriggerBuilder.Create().WithIdentity(schedule.Name).ForJob(job)
                 .WithCronSchedule(schedule.Cron, c => c.InTimeZone(zone).WithMisfireHandlingInstructionFireAndProceed()).Build();
-            await scheduler.ScheduleJob(job, trigger, cancellationToken).ConfigureAwait(false);
-            if (schedule.Name == ScheduledJobs.AirGap)
+            // On a cluster the schedule is stored once: a node starting replaces it only when its configuration says otherwise
+            // (replacing the same schedule made its current run fire a second time).
+            if (await scheduler.GetTrigger(trigger.Key, cancellationToken).ConfigureAwait(false) is not ICronTrigger stored
+                || stored.CronExpressionString != schedule.Cron || stored.TimeZone.Id != zone.Id)
+                await scheduler.ScheduleJob(job, [trigger], replace: true, cancellationToken).ConfigureAwait(false);
+            // On a cluster the job store remembers the last runs: missed ones fire by the misfire rule, once for all nodes.
+            if (!clustered && schedule.Name == ScheduledJobs.AirGap)
                 await scheduler.TriggerJob(job.Key, cancellationToken).ConfigureAwait(false); // checked at every start too
-            else if (jobs.LastStart(schedule.Name) is { } last && cron.GetNextValidTimeAfter(last) is { } due && due < now)
+            else if (!clustered && jobs.LastStart(schedule.Name) is { } last && cron.GetNextValidTimeAfter(last) is { } due && due < now)
             {
                 log.Warning("Job {Job} was due at {Due} while the archive was not running; running it now", schedule.Name, due);
                 await scheduler.TriggerJob(job.Key, cancellationToken).ConfigureAwait(false);
@@ -69,6 +95,23 @@ public sealed class ArchiveScheduler : IAsyncDisposable
                 log.Error(e, "Scheduled job {Job} failed", name);
             }
         }
+    }
+
+    /// <summary>The job store's serializer: the archive's jobs carry no data (a job is its name), so there is nothing to turn
+    /// into bytes, and nothing that could not be read back by another version of the archive.</summary>
+    private sealed class NoJobDataSerializer : IObjectSerializer
+    {
+        public void Initialize()
+        {
+        }
+
+        public byte[] Serialize<T>(T obj) where T : class => obj is JobDataMap { Count: 0 }
+            ? []
+            : throw new NotSupportedException($"The archive's scheduled jobs carry no data; {typeof(T).Name} was given.");
+
+        public T? DeSerialize<T>(byte[] data) where T : class => typeof(T) == typeof(JobDataMap)
+            ? (T)(object)new JobDataMap()
+            : throw new NotSupportedException($"The archive's scheduled jobs carry no data; {typeof(T).Name} was asked for.");
     }
 
     private sealed class Factory(ScheduledJobs jobs, ILogger log) : IJobFactory

@@ -16,6 +16,7 @@ internal static class CatalogSchema
     private static readonly IReadOnlyList<(int Version, string Description, Func<string> Sql)> Migrations =
     [
         (1, "records, audit log, catalog state", First),
+        (2, "the scheduler's tables (Quartz.NET ADO.NET job store, clustered)", () => QuartzTables),
     ];
 
     public static void Migrate(NpgsqlDataSource source, ILogger log)
@@ -81,6 +82,62 @@ internal static class CatalogSchema
         sql.AppendLine($"INSERT INTO catalog_state VALUES (1, 0, 0, '{Audit.AuditChain.Genesis}');");
         return sql.ToString();
     }
+
+    /// <summary>
+    /// The tables Quartz.NET's ADO.NET job store reads and writes (its PostgreSQL delegate; the columns are Quartz's contract),
+    /// so that the nodes of a cluster fire each scheduled job once between them and take over the jobs of a node that died.
+    /// </summary>
+    private const string QuartzTables = """
+        CREATE TABLE qrtz_job_details (
+            sched_name text NOT NULL, job_name text NOT NULL, job_group text NOT NULL, description text, job_class_name text NOT NULL,
+            is_durable bool NOT NULL, is_nonconcurrent bool NOT NULL, is_update_data bool NOT NULL, requests_recovery bool NOT NULL,
+            job_data bytea, PRIMARY KEY (sched_name, job_name, job_group));
+        CREATE TABLE qrtz_triggers (
+            sched_name text NOT NULL, trigger_name text NOT NULL, trigger_group text NOT NULL, job_name text NOT NULL,
+            job_group text NOT NULL, description text, next_fire_time bigint, prev_fire_time bigint, priority integer,
+            trigger_state text NOT NULL, trigger_type text NOT NULL, start_time bigint NOT NULL, end_time bigint, calendar_name text,
+            misfire_instr smallint, job_data bytea, PRIMARY KEY (sched_name, trigger_name, trigger_group),
+            FOREIGN KEY (sched_name, job_name, job_group) REFERENCES qrtz_job_details (sched_name, job_name, job_group));
+        CREATE TABLE qrtz_simple_triggers (
+            sched_name text NOT NULL, trigger_name text NOT NULL, trigger_group text NOT NULL, repeat_count bigint NOT NULL,
+            repeat_interval bigint NOT NULL, times_triggered bigint NOT NULL, PRIMARY KEY (sched_name, trigger_name, trigger_group),
+            FOREIGN KEY (sched_name, trigger_name, trigger_group) REFERENCES qrtz_triggers (sched_name, trigger_name, trigger_group)
+                ON DELETE CASCADE);
+        CREATE TABLE qrtz_simprop_triggers (
+            sched_name text NOT NULL, trigger_name text NOT NULL, trigger_group text NOT NULL, str_prop_1 text, str_prop_2 text,
+            str_prop_3 text, int_prop_1 integer, int_prop_2 integer, long_prop_1 bigint, long_prop_2 bigint, dec_prop_1 numeric,
+            dec_prop_2 numeric, bool_prop_1 bool, bool_prop_2 bool, time_zone_id text,
+            PRIMARY KEY (sched_name, trigger_name, trigger_group),
+            FOREIGN KEY (sched_name, trigger_name, trigger_group) REFERENCES qrtz_triggers (sched_name, trigger_name, trigger_group)
+                ON DELETE CASCADE);
+        CREATE TABLE qrtz_cron_triggers (
+            sched_name text NOT NULL, trigger_name text NOT NULL, trigger_group text NOT NULL, cron_expression text NOT NULL,
+            time_zone_id text, PRIMARY KEY (sched_name, trigger_name, trigger_group),
+            FOREIGN KEY (sched_name, trigger_name, trigger_group) REFERENCES qrtz_triggers (sched_name, trigger_name, trigger_group)
+                ON DELETE CASCADE);
+        CREATE TABLE qrtz_blob_triggers (
+            sched_name text NOT NULL, trigger_name text NOT NULL, trigger_group text NOT NULL, blob_data bytea,
+            PRIMARY KEY (sched_name, trigger_name, trigger_group),
+            FOREIGN KEY (sched_name, trigger_name, trigger_group) REFERENCES qrtz_triggers (sched_name, trigger_name, trigger_group)
+                ON DELETE CASCADE);
+        CREATE TABLE qrtz_calendars (
+            sched_name text NOT NULL, calendar_name text NOT NULL, calendar bytea NOT NULL, PRIMARY KEY (sched_name, calendar_name));
+        CREATE TABLE qrtz_paused_trigger_grps (
+            sched_name text NOT NULL, trigger_group text NOT NULL, PRIMARY KEY (sched_name, trigger_group));
+        CREATE TABLE qrtz_fired_triggers (
+            sched_name text NOT NULL, entry_id text NOT NULL, trigger_name text NOT NULL, trigger_group text NOT NULL,
+            instance_name text NOT NULL, fired_time bigint NOT NULL, sched_time bigint NOT NULL, priority integer NOT NULL,
+            state text NOT NULL, job_name text, job_group text, is_nonconcurrent bool, requests_recovery bool,
+            PRIMARY KEY (sched_name, entry_id));
+        CREATE TABLE qrtz_scheduler_state (
+            sched_name text NOT NULL, instance_name text NOT NULL, last_checkin_time bigint NOT NULL, checkin_interval bigint NOT NULL,
+            PRIMARY KEY (sched_name, instance_name));
+        CREATE TABLE qrtz_locks (sched_name text NOT NULL, lock_name text NOT NULL, PRIMARY KEY (sched_name, lock_name));
+        CREATE INDEX qrtz_t_next_fire_time ON qrtz_triggers (sched_name, next_fire_time);
+        CREATE INDEX qrtz_t_state ON qrtz_triggers (sched_name, trigger_state);
+        CREATE INDEX qrtz_ft_instance ON qrtz_fired_triggers (sched_name, instance_name);
+        CREATE INDEX qrtz_ft_job ON qrtz_fired_triggers (sched_name, job_name, job_group);
+        """;
 
     private static void Execute(NpgsqlConnection connection, NpgsqlTransaction? transaction, string sql, long? key = null)
     {

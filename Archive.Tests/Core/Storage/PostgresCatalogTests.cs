@@ -49,7 +49,7 @@ public sealed class PostgresCatalogTests
             var applied = new List<int>();
             await using (var reader = await versions.ExecuteReaderAsync())
                 while (await reader.ReadAsync()) applied.Add(reader.GetInt32(0));
-            Assert.That(applied, Is.EqualTo(new[] { 1 }));
+            Assert.That(applied, Is.EqualTo(new[] { 1, 2 }));
             nodes[0].Write(TestArchive.Tester, s =>
             {
                 s.Record(new AuditChange("test.write", "Test", "1", null, null));
