@@ -38,6 +38,13 @@ public sealed class ServerProcess : IAsyncDisposable
         return long.Parse(line["VmHWM:".Length..].Trim().Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture);
     }
 
+    /// <summary>Stops the server and returns what it wrote to standard error.</summary>
+    public async Task<string> StopAndReadLogAsync()
+    {
+        await DisposeAsync();
+        return await _log;
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (!_process.HasExited) _process.Kill(entireProcessTree: true);

@@ -154,6 +154,98 @@ public sealed class SeveralNodesTests
             "each fire time ran on one node only (two nodes each running it would start within milliseconds)");
     }
 
+    [Test]
+    public async Task A_job_running_on_a_node_that_dies_is_run_again_by_another_node()
+    {
+        using var data = new TempFolder("archive-recovery");
+        using var indexes = new TempFolder("archive-recovery-indexes");
+        var database = PostgresCluster.Instance.NewDatabase();
+        // One fixity check, 20 seconds from now (agency time), read at 1 MB/s over a few megabytes: it is still running when
+        // its node is killed, and no later fire time can be taken for its recovery.
+        var zone = TimeZoneInfo.FindSystemTimeZoneById("Asia/Ho_Chi_Minh");
+        var at = TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow.AddSeconds(20), zone);
+        Dictionary<string, string> Node(string name) => new()
+        {
+            ["ARCHIVE__Archive__Catalog__Provider"] = "postgres", ["ARCHIVE__Archive__Catalog__ConnectionString"] = database,
+            ["ARCHIVE__Archive__Search__IndexFolder"] = Path.Combine(indexes.Path, name),
+            ["ARCHIVE__Archive__Jobs__fixity__Cron"] = $"{at.Second} {at.Minute} {at.Hour} {at.Day} {at.Month} ? {at.Year}",
+            ["ARCHIVE__Archive__Jobs__fixity__MaxMBps"] = "1", ["ARCHIVE__Archive__Jobs__backup__Cron"] = "off",
+            ["ARCHIVE__Archive__Jobs__airgap__Cron"] = "off", ["ARCHIVE__Archive__Jobs__ClusterCheckinSeconds"] = "2",
+        };
+        await DemoWithALargeDocumentAsync(data.Path, Node("cli"));
+
+        var a = await ServerProcess.StartAsync(data.Path, Node("a"));
+        try
+        {
+            await WaitForAsync(() => FixityRunsAsync(data.Path, Node("cli")), runs => runs.Any(r => r.Outcome == "running"),
+                TimeSpan.FromSeconds(60));
+        }
+        finally
+        {
+            await a.DisposeAsync(); // kill -9, mid-run
+        }
+        var killed = DateTimeOffset.Now;
+        var b = await ServerProcess.StartAsync(data.Path, Node("b"));
+        List<Run> runs;
+        try
+        {
+            runs = await WaitForAsync(() => FixityRunsAsync(data.Path, Node("cli")), runs => runs.Any(r => r.Outcome == "succeeded"),
+                TimeSpan.FromSeconds(90));
+        }
+        catch (Exception)
+        {
+            TestContext.Out.WriteLine(await b.StopAndReadLogAsync());
+            throw;
+        }
+        await b.DisposeAsync();
+
+        TestContext.Out.WriteLine(string.Join("; ", runs.Select(r => $"{r.Started:HH:mm:ss.fff} {r.Outcome}")));
+        Assert.That(runs, Has.Count.EqualTo(2), "the one scheduled run, and its recovery on the other node");
+        Assert.That(runs[0].Started, Is.LessThan(killed));
+        Assert.That(runs[0].Outcome, Is.Not.EqualTo("succeeded"), "the run of the node that died did not finish");
+        Assert.That(runs[1].Started, Is.GreaterThan(killed));
+        Assert.That(runs[1].Outcome, Is.EqualTo("succeeded"));
+    }
+
+    /// <summary>The demo archive and one more document of a few megabytes, so a fixity check at 1 MB/s takes seconds.</summary>
+    private static async Task DemoWithALargeDocumentAsync(string data, Dictionary<string, string> environment)
+    {
+        var samples = Path.Combine(SignatureFixtures.RepositoryRoot(), "fixtures", "samples");
+        Expect(await Cli.RunChildAsync(["demo", "--samples", samples, "--data", data], environment));
+        var large = SamplePdf.Write(Path.Combine(data, "..", $"{Guid.NewGuid():N}.pdf"), "Bao cao tong hop",
+            $"/Padding ({Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(3_000_000))}) ");
+        Expect(await Cli.RunChildAsync(["document", "add", large, "--dossier", $"000.00.00.H42.{DateTime.Now.Year - 1}.01.TH",
+            "--data", data, "--set", "TypeName=Báo cáo", "--set", "OrganName=Ủy ban nhân dân tỉnh Hà Tĩnh", "--set", "CodeNumber=30",
+            "--set", "CodeNotation=BC-UBND", "--set", "IssuedDate=2025-06-01", "--set", "Subject=Báo cáo tổng hợp", "--set",
+            "PageAmount=1"], environment));
+    }
+
+    private sealed record Run(DateTimeOffset Started, string Outcome);
+
+    private static async Task<List<Run>> FixityRunsAsync(string data, Dictionary<string, string> environment)
+    {
+        var history = await Cli.RunChildAsync(["jobs", "history", "--json", "--data", data], environment);
+        Expect(history);
+        return history.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(line => JsonDocument.Parse(line).RootElement)
+            .Where(run => run.GetProperty("job").GetString() == "fixity")
+            .Select(run => new Run(run.GetProperty("started").GetDateTimeOffset(), run.GetProperty("outcome").GetString()!))
+            .OrderBy(run => run.Started).ToList();
+    }
+
+    private static async Task<T> WaitForAsync<T>(Func<Task<T>> read, Func<T, bool> done, TimeSpan limit)
+    {
+        var clock = Stopwatch.StartNew();
+        while (true)
+        {
+            var value = await read();
+            if (done(value)) return value;
+            if (clock.Elapsed > limit)
+                Assert.Fail($"not reached within {limit.TotalSeconds} s: {(value is System.Collections.IEnumerable many
+                    ? string.Join("; ", many.Cast<object>()) : value)}");
+            await Task.Delay(250);
+        }
+    }
+
     private static HttpClient Client(string url, string token)
     {
         var http = new HttpClient { BaseAddress = new Uri(url) };

@@ -41,8 +41,10 @@ public sealed class ArchiveScheduler : IAsyncDisposable
                 ((int)settings.JobsClusterCheckin.TotalMilliseconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
             properties["quartz.dataSource.catalog.provider"] = "Npgsql";
             properties["quartz.dataSource.catalog.connectionString"] = settings.Catalog.PostgresConnectionString;
-            properties["quartz.serializer.type"] = typeof(NoJobDataSerializer).AssemblyQualifiedName;
+            properties["quartz.serializer.type"] = typeof(TextJobDataSerializer).AssemblyQualifiedName;
         }
+        // Quartz's own messages (a node taken for dead, a job recovered, a database error) go to the archive's log.
+        Quartz.Logging.LogContext.SetCurrentLogProvider(new Serilog.Extensions.Logging.SerilogLoggerFactory(log));
         var scheduler = await new StdSchedulerFactory(properties).GetScheduler(cancellationToken).ConfigureAwait(false);
         scheduler.JobFactory = new Factory(jobs, log);
         // A run left "running" is another node's on a cluster, still going or taken over by Quartz: only a lone process marks them.
@@ -97,21 +99,23 @@ public sealed class ArchiveScheduler : IAsyncDisposable
         }
     }
 
-    /// <summary>The job store's serializer: the archive's jobs carry no data (a job is its name), so there is nothing to turn
-    /// into bytes, and nothing that could not be read back by another version of the archive.</summary>
-    private sealed class NoJobDataSerializer : IObjectSerializer
+    /// <summary>The job store's serializer: job data as a JSON object of strings. The archive's jobs carry none (a job is its
+    /// name); the triggers Quartz makes to recover a dead node's runs carry the names and times of the run they recover.</summary>
+    private sealed class TextJobDataSerializer : IObjectSerializer
     {
         public void Initialize()
         {
         }
 
-        public byte[] Serialize<T>(T obj) where T : class => obj is JobDataMap { Count: 0 }
-            ? []
-            : throw new NotSupportedException($"The archive's scheduled jobs carry no data; {typeof(T).Name} was given.");
+        public byte[] Serialize<T>(T obj) where T : class => obj is JobDataMap map && map.All(e => e.Value is null or string)
+            ? System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(map.ToDictionary(e => e.Key, e => (string?)e.Value))
+            : throw new NotSupportedException($"Scheduled jobs' data is text only; {obj.GetType().Name} was given.");
 
-        public T? DeSerialize<T>(byte[] data) where T : class => typeof(T) == typeof(JobDataMap)
-            ? (T)(object)new JobDataMap()
-            : throw new NotSupportedException($"The archive's scheduled jobs carry no data; {typeof(T).Name} was asked for.");
+        public T? DeSerialize<T>(byte[] data) where T : class =>
+            typeof(T).IsAssignableFrom(typeof(JobDataMap))
+                ? (T)(object)new JobDataMap((IDictionary<string, object>)System.Text.Json.JsonSerializer
+                    .Deserialize<Dictionary<string, string?>>(data)!.ToDictionary(e => e.Key, e => (object)e.Value!))
+                : throw new NotSupportedException($"Scheduled jobs' data is text only; {typeof(T).Name} was asked for.");
     }
 
     private sealed class Factory(ScheduledJobs jobs, ILogger log) : IJobFactory

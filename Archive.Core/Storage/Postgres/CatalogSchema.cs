@@ -96,7 +96,8 @@ internal static class CatalogSchema
             sched_name text NOT NULL, trigger_name text NOT NULL, trigger_group text NOT NULL, job_name text NOT NULL,
             job_group text NOT NULL, description text, next_fire_time bigint, prev_fire_time bigint, priority integer,
             trigger_state text NOT NULL, trigger_type text NOT NULL, start_time bigint NOT NULL, end_time bigint, calendar_name text,
-            misfire_instr smallint, job_data bytea, PRIMARY KEY (sched_name, trigger_name, trigger_group),
+            misfire_instr smallint, job_data bytea, misfire_orig_fire_time bigint,
+            PRIMARY KEY (sched_name, trigger_name, trigger_group),
             FOREIGN KEY (sched_name, job_name, job_group) REFERENCES qrtz_job_details (sched_name, job_name, job_group));
         CREATE TABLE qrtz_simple_triggers (
             sched_name text NOT NULL, trigger_name text NOT NULL, trigger_group text NOT NULL, repeat_count bigint NOT NULL,
