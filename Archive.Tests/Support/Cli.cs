@@ -19,7 +19,8 @@ public static class Cli
         using var stdout = new StringWriter();
         using var stderr = new StringWriter();
         using var input = new StringReader(stdin);
-        var code = await ArchiveCommandLine.RunAsync(args, stdout, stderr, TimeProvider.System, CancellationToken.None, input);
+        var code = await ArchiveCommandLine.RunAsync(args, stdout, stderr, TimeProvider.System, CancellationToken.None, input,
+            CatalogEngines.SettingsFor(args));
         return new CliResult(code, stdout.ToString(), stderr.ToString());
     }
 
@@ -39,6 +40,8 @@ public static class Cli
         }
         info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "archive.dll"));
         foreach (var arg in args) info.ArgumentList.Add(arg);
+        var arguments = args.ToList();
+        foreach (var (key, value) in CatalogEngines.EnvironmentFor(arguments)) info.Environment[key] = value;
         foreach (var (key, value) in environment ?? new Dictionary<string, string>()) info.Environment[key] = value;
         return info;
     }

@@ -6,9 +6,9 @@ namespace Archive.Web.Cli;
 public static class ArchiveCommandLine
 {
     public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, TimeProvider clock,
-        CancellationToken cancellationToken = default, TextReader? stdin = null)
+        CancellationToken cancellationToken = default, TextReader? stdin = null, IReadOnlyDictionary<string, string?>? settings = null)
     {
-        var runner = new CommandRunner(stdout, stderr, clock, stdin);
+        var runner = new CommandRunner(stdout, stderr, clock, stdin, settings);
         var root = new RootCommand("Archive — hệ thống lưu trữ hồ sơ, tài liệu điện tử (TT 02/2019/TT-BNV)")
         {
             InitCommand.Create(runner),

@@ -16,7 +16,10 @@ namespace Archive.Web.Cli;
 /// Runs one command's work with its context, and turns every known kind of failure into a clear
 /// Vietnamese message and the contract's exit code, in one place.
 /// </summary>
-public sealed class CommandRunner(TextWriter stdout, TextWriter stderr, TimeProvider clock, TextReader? stdin = null)
+/// <param name="overrides">Settings over those of the files and the environment, as the command line gives them (a host that
+/// runs the archive in its own process, the tests).</param>
+public sealed class CommandRunner(TextWriter stdout, TextWriter stderr, TimeProvider clock, TextReader? stdin = null,
+    IReadOnlyDictionary<string, string?>? overrides = null)
 {
     public static readonly Option<string?> As = new("--as")
     {
@@ -56,7 +59,7 @@ public sealed class CommandRunner(TextWriter stdout, TextWriter stderr, TimeProv
         ArchiveSettings settings;
         try
         {
-            settings = ArchiveSettings.Load(parse.GetValue(Data));
+            settings = ArchiveSettings.Load(parse.GetValue(Data), overrides);
         }
         catch (Exception e) when (e is InvalidDataException or FormatException or JsonException)
         {

@@ -197,7 +197,7 @@ public sealed class PostgresCatalogStore : ICatalogStore
 
     /// <summary>A PostgreSQL catalog is copied by PostgreSQL's own tools, not into a data folder's backup set.</summary>
     public void SnapshotTo(string destination) =>
-        throw new NotSupportedException(
+        throw new Application.InvalidRequestException(
             "Danh mục lưu trên PostgreSQL được sao lưu bằng công cụ của PostgreSQL (pg_dump, sao lưu liên tục), "
             + "không chép vào bộ sao lưu của thư mục dữ liệu.");
 

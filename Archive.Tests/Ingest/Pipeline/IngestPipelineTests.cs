@@ -6,8 +6,10 @@ using Archive.Tests.Support;
 
 namespace Archive.Tests.Ingest.Pipeline;
 
-/// <summary>`archive ingest` and the inbox, end to end through the command line.</summary>
-public sealed class IngestPipelineTests : DemoDossierTest
+/// <summary>`archive ingest` and the inbox, end to end through the command line, on each catalog engine.</summary>
+[TestFixture(CatalogEngine.LiteDb)]
+[TestFixture(CatalogEngine.Postgres)]
+public sealed class IngestPipelineTests(CatalogEngine engine) : DemoDossierTest(engine)
 {
     private const string Metadata = """
         {"TypeName":"Quyết định","OrganName":"Ủy ban nhân dân tỉnh Hà Tĩnh","CodeNumber":"05","CodeNotation":"QĐ-UBND",
@@ -60,7 +62,7 @@ public sealed class IngestPipelineTests : DemoDossierTest
         Assert.That(inbox.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries), Has.Length.EqualTo(2), "the duplicate is kept, not dropped");
         var id = first.GetProperty("id").GetString()!;
         using (var store = Archive.Core.Storage.ArchiveStore.Open(new Archive.Core.Storage.DataFolder(Data.Path), TimeProvider.System,
-                   Serilog.Core.Logger.None))
+                   Serilog.Core.Logger.None, catalog: Catalog))
         {
             var blobs = store.Catalog.Read(s => s.Blobs.Where(b => b.OwnerId == id)).ToDictionary(b => b.Role, b => b.Id);
             Assert.That(blobs.Keys, Is.SupersetOf(new[] { "pdfa", "text" }), "the PDF/A copy and its text are stored beside the original");
@@ -146,7 +148,7 @@ public sealed class IngestPipelineTests : DemoDossierTest
         Assert.That(outcomes.SelectMany(o => o.GetProperty("reasons").EnumerateArray()), Is.Empty, "both got their PDF/A copy");
         var texts = new List<string>();
         using (var store = Archive.Core.Storage.ArchiveStore.Open(new Archive.Core.Storage.DataFolder(Data.Path), TimeProvider.System,
-                   Serilog.Core.Logger.None))
+                   Serilog.Core.Logger.None, catalog: Catalog))
             foreach (var outcome in outcomes)
             {
                 var id = outcome.GetProperty("id").GetString()!;
@@ -170,7 +172,7 @@ public sealed class IngestPipelineTests : DemoDossierTest
         Assert.That(outcome.GetProperty("status").GetString(), Is.EqualTo("accepted"), result.ToString());
         Assert.That(outcome.GetProperty("reasons")[0].GetString(), Does.Contain("PDF/A"));
         using var store = Archive.Core.Storage.ArchiveStore.Open(new Archive.Core.Storage.DataFolder(Data.Path), TimeProvider.System,
-            Serilog.Core.Logger.None);
+            Serilog.Core.Logger.None, catalog: Catalog);
         Assert.That(store.Catalog.Read(s => s.Problems.All()).Select(p => p.Kind), Has.Member("conversion.failed"));
     }
 
@@ -289,7 +291,8 @@ public sealed class IngestPipelineTests : DemoDossierTest
     public async Task Arrival_numbers_have_no_gap_and_no_repeat_when_accepted_concurrently_and_restart_on_1_january()
     {
         var clock = new SettableClock(new DateTimeOffset(2025, 12, 31, 16, 0, 0, TimeSpan.FromHours(7)));
-        using var store = Archive.Core.Storage.ArchiveStore.Open(new Archive.Core.Storage.DataFolder(Data.Path), clock, Serilog.Core.Logger.None);
+        using var store = Archive.Core.Storage.ArchiveStore.Open(new Archive.Core.Storage.DataFolder(Data.Path), clock,
+            Serilog.Core.Logger.None, catalog: Catalog);
         var inbox = new RecordsInbox(store, clock);
         var items = new List<InboxItem>();
         for (var i = 0; i < 24; i++)

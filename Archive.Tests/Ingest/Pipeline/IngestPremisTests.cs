@@ -5,7 +5,9 @@ using Archive.Tests.Support;
 namespace Archive.Tests.Ingest.Pipeline;
 
 /// <summary>Each ingest stage leaves a PREMIS event (DESIGN.md 5), shown in time order by `archive inbox show`.</summary>
-public sealed class IngestPremisTests : DemoDossierTest
+[TestFixture(CatalogEngine.LiteDb)]
+[TestFixture(CatalogEngine.Postgres)]
+public sealed class IngestPremisTests(CatalogEngine engine) : DemoDossierTest(engine)
 {
     private const string Metadata = """
         {"TypeName":"Quyết định","OrganName":"Ủy ban nhân dân tỉnh Hà Tĩnh","CodeNumber":"05","CodeNotation":"QĐ-UBND",

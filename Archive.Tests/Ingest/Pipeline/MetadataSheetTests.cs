@@ -9,7 +9,9 @@ namespace Archive.Tests.Ingest.Pipeline;
 /// as the XLSX LibreOffice Calc makes of it (dates and numbers stored as a spreadsheet stores them); headers by TT 02 tag or
 /// by Vietnamese field name. A column that is no field, or a row for a file not given, is refused before anything is stored.
 /// </summary>
-public sealed class MetadataSheetTests : DemoDossierTest
+[TestFixture(CatalogEngine.LiteDb)]
+[TestFixture(CatalogEngine.Postgres)]
+public sealed class MetadataSheetTests(CatalogEngine engine) : DemoDossierTest(engine)
 {
     private const string Csv = """
         Tệp,Tên loại văn bản,CodeNumber,CodeNotation,Ngày tháng năm văn bản,Tên cơ quan tổ chức ban hành văn bản,Subject,PageAmount

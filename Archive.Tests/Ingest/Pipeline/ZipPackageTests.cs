@@ -7,7 +7,9 @@ using Archive.Tests.Support;
 namespace Archive.Tests.Ingest.Pipeline;
 
 /// <summary>ZIP packages given to `archive ingest` or dropped in the watched folder: each file in them goes through like an envelope's attachment.</summary>
-public sealed class ZipPackageTests : DemoDossierTest
+[TestFixture(CatalogEngine.LiteDb)]
+[TestFixture(CatalogEngine.Postgres)]
+public sealed class ZipPackageTests(CatalogEngine engine) : DemoDossierTest(engine)
 {
     private string Zip(string name, params (string Entry, byte[] Content)[] entries)
     {
@@ -37,7 +39,7 @@ public sealed class ZipPackageTests : DemoDossierTest
 
     private InboxItem[] InboxItems()
     {
-        using var store = ArchiveStore.Open(new DataFolder(Data.Path), TimeProvider.System, Serilog.Core.Logger.None);
+        using var store = ArchiveStore.Open(new DataFolder(Data.Path), TimeProvider.System, Serilog.Core.Logger.None, catalog: Catalog);
         return store.Catalog.Read(s => s.Inbox.All()).ToArray();
     }
 
@@ -64,7 +66,7 @@ public sealed class ZipPackageTests : DemoDossierTest
         Assert.That(InboxItems().Select(i => i.SourceName), Is.EquivalentTo(new[] { "quyet-dinh-quy-che.pdf", "qd-12.pdf" }));
         var package = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(await File.ReadAllBytesAsync(zip)));
         Assert.That(InboxItems().Select(i => i.ContainerDigest), Is.All.EqualTo(package), "each entry names the package it came in");
-        using var store = ArchiveStore.Open(new DataFolder(Data.Path), TimeProvider.System, Serilog.Core.Logger.None);
+        using var store = ArchiveStore.Open(new DataFolder(Data.Path), TimeProvider.System, Serilog.Core.Logger.None, catalog: Catalog);
         var consistency = store.CheckConsistency();
         Assert.That(consistency.MissingBlobs.Concat(consistency.OrphanBlobs), Is.Empty, "the package is stored and referenced");
         await using (var kept = store.Blobs.OpenRead(Archive.Core.Storage.Sha256Digest.Parse(package)))

@@ -8,7 +8,9 @@ namespace Archive.Tests.Ingest.Signatures;
 /// A certified copy through the command line, from an ingested two-signature document: requested, approved, made with the
 /// agency key, registered; then recognised by `archive copy verify` (by file and by code) and refused once one byte changes.
 /// </summary>
-public sealed class CopyCommandTests : DemoDossierTest
+[TestFixture(CatalogEngine.LiteDb)]
+[TestFixture(CatalogEngine.Postgres)]
+public sealed class CopyCommandTests(CatalogEngine engine) : DemoDossierTest(engine)
 {
     internal const string Password = "Luu-tru-2019-HT";
 
@@ -104,12 +106,14 @@ public sealed class CopyCommandTests : DemoDossierTest
         string[] make = [archive, "--data", Data.Path, "copy", "make", requestId, "--out", copy, "--as", "vthu",
             "--pkcs11", SoftHsmToken.Library, "--token", SoftHsmToken.Label, "--key-label", "org", "--cert", token.Chain("organisation"), "--json"];
 
-        var (wrongPin, refusal) = Tool.Run("dotnet", make, check: false, environment: token.Environment("0000"));
+        Dictionary<string, string> Environment(params string[] pin) =>
+            new(token.Environment(pin.Length > 0 ? pin[0] : SoftHsmToken.Pin).Concat(CatalogEngines.EnvironmentFor(make)));
+        var (wrongPin, refusal) = Tool.Run("dotnet", make, check: false, environment: Environment("0000"));
         Assert.That((wrongPin, File.Exists(copy)), Is.EqualTo((64, false)), refusal);
         Assert.That(refusal, Does.Contain("PIN"));
         Assert.That(JsonDocument.Parse((await As("vthu", "copy", "list", "--json")).Stdout).RootElement.GetProperty("status").GetString(),
             Is.EqualTo("approved"), "nothing registered");
-        var (exit, output) = Tool.Run("dotnet", make, check: false, environment: token.Environment());
+        var (exit, output) = Tool.Run("dotnet", make, check: false, environment: Environment());
 
         Assert.That(exit, Is.Zero, output);
         var verdict = Pdfsig.Verify(copy).Single();

@@ -13,6 +13,8 @@ namespace Archive.Tests.Ingest.Signatures;
 /// from what a restore puts back, fixity with nothing to report; a destruction killed before its content is removed finishes on
 /// the next run.
 /// </summary>
+// On the embedded catalog only: its restricted collection lives on an air-gapped host, which a shared PostgreSQL catalog could
+// not be reached from, and backups of a PostgreSQL catalog are PostgreSQL's own (pg_dump).
 public sealed class DisposalCommandTests : DemoDossierTest
 {
     private const string Expired = "000.00.00.H42.2018.07.HUY";

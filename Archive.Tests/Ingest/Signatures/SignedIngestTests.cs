@@ -4,7 +4,9 @@ using Archive.Tests.Support;
 namespace Archive.Tests.Ingest.Signatures;
 
 /// <summary>`archive ingest` on documents signed by openssl (another vendor, as far as we are concerned), per Điều 12.</summary>
-public sealed class SignedIngestTests : DemoDossierTest
+[TestFixture(CatalogEngine.LiteDb)]
+[TestFixture(CatalogEngine.Postgres)]
+public sealed class SignedIngestTests(CatalogEngine engine) : DemoDossierTest(engine)
 {
     [SetUp]
     public Task TrustTheTestPki() => SignatureFixtures.TrustInAsync(Data.Path);

@@ -6,7 +6,9 @@ namespace Archive.Tests.Ingest.Signatures;
 /// <summary>
 /// `archive verify --document ID`: the stored original verified as received, by those who may read it, and logged as a read.
 /// </summary>
-public sealed class StoredVerificationTests : DemoDossierTest
+[TestFixture(CatalogEngine.LiteDb)]
+[TestFixture(CatalogEngine.Postgres)]
+public sealed class StoredVerificationTests(CatalogEngine engine) : DemoDossierTest(engine)
 {
     private static string[] Trust => ["--trust", SignatureFixtures.Anchors, "--crl", SignatureFixtures.Crls];
 
