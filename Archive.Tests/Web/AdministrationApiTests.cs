@@ -12,12 +12,15 @@ namespace Archive.Tests.Web;
 /// Quản trị through the API over a real Kestrel: accounts, grants, tokens, agencies, the trust store and the audit log; no answer
 /// carries a password hash or a token digest, and nobody but an administrator gets in.
 /// </summary>
-public sealed class AdministrationApiTests
+[TestFixture(CatalogEngine.LiteDb)]
+[TestFixture(CatalogEngine.Postgres)]
+public sealed class AdministrationApiTests(CatalogEngine engine)
 {
     [Test]
     public async Task An_administrator_keeps_accounts_grants_tokens_agencies_and_trust_through_the_api()
     {
         using var data = new TempFolder("archive-data");
+        engine.Attach(data.Path);
         await DemoDossier.CreateAsync(data.Path);
         var admin = await ServeTests.TokenAsync(data.Path, "qtri", "quan-tri", "doc", "ghi");
         var officer = await ServeTests.TokenAsync(data.Path, "vthu", "van-thu", "doc", "ghi");

@@ -10,12 +10,15 @@ namespace Archive.Tests.Web;
 /// Danh mục hồ sơ through the API over a real Kestrel: each TT 02 error under its field, the revision as ETag, a lost update
 /// refused with 412, close and reopen, and nothing shown to a specialist without a grant.
 /// </summary>
-public sealed class DossierApiTests
+[TestFixture(CatalogEngine.LiteDb)]
+[TestFixture(CatalogEngine.Postgres)]
+public sealed class DossierApiTests(CatalogEngine engine)
 {
     [Test]
     public async Task Dossiers_are_created_edited_with_if_match_closed_and_reopened_and_a_lost_update_gets_412()
     {
         using var data = new TempFolder("archive-data");
+        engine.Attach(data.Path);
         await DemoDossier.CreateAsync(data.Path);
         var officer = await ServeTests.TokenAsync(data.Path, "vthu", "van-thu", "doc", "ghi");
         var specialist = await ServeTests.TokenAsync(data.Path, "cvien", "chuyen-vien", "doc", "ghi");

@@ -8,7 +8,9 @@ namespace Archive.Tests.Web;
 /// `archive task` end to end: a registered document waits to be presented, is presented to a leader, assigned with a deadline,
 /// worked on and completed, each by the role whose step it is; a deadline in the past and a date that is not one are refused.
 /// </summary>
-public sealed class TaskCommandTests : DemoDossierTest
+[TestFixture(CatalogEngine.LiteDb)]
+[TestFixture(CatalogEngine.Postgres)]
+public sealed class TaskCommandTests(CatalogEngine engine) : DemoDossierTest(engine)
 {
     [Test]
     public async Task A_registered_document_goes_from_presentation_to_completion()

@@ -6,12 +6,15 @@ using Archive.Tests.Support;
 namespace Archive.Tests.Web;
 
 /// <summary>Bad input through the web API: each a problem document or an outcome naming the problem in Vietnamese, nothing lost.</summary>
-public sealed class WebBadInputTests
+[TestFixture(CatalogEngine.LiteDb)]
+[TestFixture(CatalogEngine.Postgres)]
+public sealed class WebBadInputTests(CatalogEngine engine)
 {
     [Test]
     public async Task An_empty_file_a_hostile_pdf_wrong_metadata_a_broken_query_and_a_missing_id_each_get_a_named_answer()
     {
         using var data = new TempFolder("archive-data");
+        engine.Attach(data.Path);
         await DemoDossier.CreateAsync(data.Path);
         var token = await ServeTests.TokenAsync(data.Path, "vthu", "van-thu", "doc", "ghi");
         await using var server = await ServerProcess.StartAsync(data.Path);
