@@ -5,6 +5,9 @@ public abstract class DemoDossierTest(CatalogEngine engine = CatalogEngine.LiteD
 {
     protected TempFolder Data { get; private set; } = null!;
 
+    /// <summary>The engine of this fixture's catalogs, for more data folders of its own.</summary>
+    protected CatalogEngine Engine => engine;
+
     /// <summary>Where the data folder's catalog is: give it to a store opened on the folder.</summary>
     protected Archive.Core.Storage.CatalogLocation Catalog => CatalogEngines.CatalogOf(Data.Path);
 

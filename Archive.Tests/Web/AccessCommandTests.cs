@@ -4,7 +4,9 @@ using Archive.Tests.Support;
 namespace Archive.Tests.Web;
 
 /// <summary>Rights through the command line: --as, grants that show and hide a dossier everywhere (search too), exit 77 and 64.</summary>
-public sealed class AccessCommandTests : DemoDossierTest
+[TestFixture(CatalogEngine.LiteDb)]
+[TestFixture(CatalogEngine.Postgres)]
+public sealed class AccessCommandTests(CatalogEngine engine) : DemoDossierTest(engine)
 {
     private const string Password = "Luu-tru-2019-HT";
 
@@ -135,6 +137,7 @@ public sealed class AccessCommandTests : DemoDossierTest
     public async Task Init_printed_the_first_administrators_one_time_password_which_must_then_be_changed()
     {
         using var fresh = new TempFolder("archive-data");
+        Engine.Attach(fresh.Path);
         var init = await Cli.RunAsync("init", "--json", "--data", fresh.Path);
         var first = init.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement)
             .Single(e => e.TryGetProperty("oneTimePassword", out _));

@@ -8,7 +8,9 @@ using Archive.Tests.Support;
 namespace Archive.Tests.Web;
 
 /// <summary>People sign in on the web: the one-time password must be changed first, five wrong passwords lock the account.</summary>
-public sealed partial class SignInTests
+[TestFixture(CatalogEngine.LiteDb)]
+[TestFixture(CatalogEngine.Postgres)]
+public sealed partial class SignInTests(CatalogEngine engine)
 {
     private const string NewPassword = "Van-thu-2019-HT";
 
@@ -16,6 +18,7 @@ public sealed partial class SignInTests
     public async Task The_first_administrator_signs_in_with_the_printed_password_changes_it_and_only_then_works()
     {
         using var data = new TempFolder("archive-data");
+        engine.Attach(data.Path);
         var init = await Cli.RunAsync("init", "--json", "--data", data.Path);
         var oneTime = init.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement)
             .Single(e => e.TryGetProperty("oneTimePassword", out _)).GetProperty("oneTimePassword").GetString()!;
@@ -59,6 +62,7 @@ public sealed partial class SignInTests
     public async Task Five_wrong_passwords_lock_the_account_on_the_web_until_an_administrator_unlocks_it()
     {
         using var data = new TempFolder("archive-data");
+        engine.Attach(data.Path);
         await DemoDossier.CreateAsync(data.Path);
         var created = await Cli.RunWithInputAsync(NewPassword + "\n", "user", "create", "vthu", "--full-name", "Văn thư",
             "--agency", DemoDossier.Agency, "--role", "van-thu", "--password-stdin", "--data", data.Path);
@@ -90,6 +94,7 @@ public sealed partial class SignInTests
     public async Task Many_sign_in_attempts_from_one_client_are_slowed_down_with_a_message()
     {
         using var data = new TempFolder("archive-data");
+        engine.Attach(data.Path);
         await Cli.RunAsync("init", "--data", data.Path);
         await WithServerAsync(data.Path, async http =>
         {
