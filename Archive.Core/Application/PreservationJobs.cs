@@ -102,6 +102,13 @@ public sealed class PreservationJobs(ArchiveStore store, TimeProvider clock, ILo
         return store.CheckConsistency();
     }
 
+    /// <summary>Removes orphan blobs untouched for <paramref name="untouchedFor"/> (see <see cref="ArchiveStore.CollectOrphans"/>).</summary>
+    public IReadOnlyList<string> CollectOrphans(TimeSpan untouchedFor, Actor actor)
+    {
+        Demand(actor);
+        return store.CollectOrphans(untouchedFor, actor);
+    }
+
     /// <summary>The air-gap self-check of the machine for the restricted collection (Điều 16.6).</summary>
     public AirGapVerdict CheckAirGap(RestrictedCollection restricted, Actor actor)
     {

@@ -1,3 +1,4 @@
+using Archive.Core.Audit;
 using Serilog;
 
 namespace Archive.Core.Storage;
@@ -66,6 +67,25 @@ public sealed class ArchiveStore : IDisposable
         var orphans = onDisk.Where(h => !referenced.Contains(h)).Order(StringComparer.Ordinal).ToList();
         var missing = referenced.Where(h => !onDisk.Contains(h)).Order(StringComparer.Ordinal).ToList();
         return new ConsistencyReport(orphans, missing, _blobs.AbandonedWrites(), referenced.Count);
+    }
+
+    /// <summary>
+    /// Removes the blobs no catalog record refers to (left by writes cut off before their transaction: a crash, a node killed)
+    /// that nobody has written or stored again for <paramref name="untouchedFor"/>: a unit of work on its way to the catalog
+    /// touched its blobs within that time. The removal is in the audit log.
+    /// </summary>
+    public IReadOnlyList<string> CollectOrphans(TimeSpan untouchedFor, Actor actor)
+    {
+        var before = DateTime.UtcNow - untouchedFor;
+        var removed = CheckConsistency().OrphanBlobs.Where(hex => _blobs.RemoveIfUntouchedSince(Sha256Digest.Parse(hex), before)).ToList();
+        if (removed.Count > 0)
+            Catalog.Write(actor, session =>
+            {
+                session.Record(new AuditChange("blob.collect", "Blob", removed.Count == 1 ? removed[0] : $"{removed.Count} blobs", null,
+                    System.Text.Json.JsonSerializer.Serialize(removed)));
+                return 0;
+            });
+        return removed;
     }
 
     public void Dispose()

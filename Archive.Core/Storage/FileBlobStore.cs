@@ -42,6 +42,16 @@ public sealed class FileBlobStore : IBlobStore
         return abandoned.Count;
     }
 
+    /// <summary>Deletes a blob not written or stored again since <paramref name="before"/>; false when it was.</summary>
+    public bool RemoveIfUntouchedSince(Sha256Digest digest, DateTime before)
+    {
+        var path = PathOf(digest);
+        if (!File.Exists(path) || File.GetLastWriteTimeUtc(path) >= before) return false;
+        _log.Warning("Removing orphan blob {Digest}, which no catalog record refers to", digest);
+        File.Delete(path);
+        return true;
+    }
+
     public async Task<StoredBlob> PutAsync(Stream content, CancellationToken cancellationToken)
     {
         var tempPath = Path.Combine(_temp, $"{Guid.NewGuid():N}.part");
@@ -58,8 +68,11 @@ public sealed class FileBlobStore : IBlobStore
             catch (IOException) when (File.Exists(finalPath))
             {
                 // Same bytes already stored, perhaps a moment ago by a concurrent write (two documents with the same
-                // text): write-once means the existing file is kept. No check before the move: it would race.
+                // text): write-once means the existing file is kept. No check before the move: it would race. Its time is
+                // made now: a file left over by an interrupted write, about to be referenced again, is not taken for an
+                // orphan to collect (CollectOrphans spares what was touched lately).
                 File.Delete(tempPath);
+                File.SetLastWriteTimeUtc(finalPath, DateTime.UtcNow);
                 return new StoredBlob(digest, length);
             }
             _log.Debug("Stored blob {Digest} ({Length} bytes)", digest, length);

@@ -207,6 +207,80 @@ public sealed class SeveralNodesTests
         Assert.That(runs[1].Outcome, Is.EqualTo("succeeded"));
     }
 
+    [Test]
+    public async Task A_node_killed_mid_batch_loses_nothing_and_the_batch_sent_again_elsewhere_files_each_document_once()
+    {
+        using var data = new TempFolder("archive-kill");
+        using var indexes = new TempFolder("archive-kill-indexes");
+        var database = PostgresCluster.Instance.NewDatabase();
+        Dictionary<string, string> Node(string name) => new()
+        {
+            ["ARCHIVE__Archive__Catalog__Provider"] = "postgres", ["ARCHIVE__Archive__Catalog__ConnectionString"] = database,
+            ["ARCHIVE__Archive__Search__IndexFolder"] = Path.Combine(indexes.Path, name),
+        };
+        var samples = Path.Combine(SignatureFixtures.RepositoryRoot(), "fixtures", "samples");
+        Expect(await Cli.RunChildAsync(["demo", "--samples", samples, "--data", data.Path], Node("cli")));
+        Expect(await Cli.RunChildAsync(["user", "create", "vthu", "--full-name", "Văn thư", "--agency", "000.00.00.H42", "--role",
+            "van-thu", "--password-stdin", "--data", data.Path], Node("cli"), stdin: Password));
+        var created = await Cli.RunChildAsync(["user", "token", "create", "lô", "--scope", "doc", "--scope", "ghi", "--json",
+            "--as", "vthu", "--data", data.Path], Node("cli"));
+        Expect(created);
+        var token = JsonDocument.Parse(created.Stdout).RootElement.GetProperty("token").GetString()!;
+        var dossier = $"000.00.00.H42.{DateTime.Now.Year - 1}.01.TH";
+        const int count = 16;
+        var files = Enumerable.Range(1, count).Select(i => (Name: $"cong-van-{i}.pdf", Bytes: File.ReadAllBytes(SamplePdf.Write(
+            Path.Combine(indexes.Path, $"cong-van-{i}.pdf"), $"Cong van so {i} ve lo van ban bi ngat giua chung")))).ToList();
+        var metadata = "{" + string.Join(",", files.Select((f, i) => $$"""
+            "{{f.Name}}":{"TypeName":"Công văn","OrganName":"Ủy ban nhân dân tỉnh Hà Tĩnh","Subject":"Lô văn bản số {{i + 1}}",
+             "CodeNumber":"{{i + 40}}","CodeNotation":"UBND-VP","IssuedDate":"2025-05-02"}
+            """)) + "}";
+        MultipartFormDataContent Batch()
+        {
+            var form = new MultipartFormDataContent { { new StringContent(dossier), "dossier" }, { new StringContent(metadata), "metadata" } };
+            foreach (var (name, bytes) in files) form.Add(new ByteArrayContent(bytes), "files", name);
+            return form;
+        }
+        async Task<int> Filed()
+        {
+            await using var connection = new Npgsql.NpgsqlConnection(database);
+            await connection.OpenAsync();
+            await using var command = new Npgsql.NpgsqlCommand("SELECT count(*) FROM documents", connection);
+            return (int)(long)(await command.ExecuteScalarAsync())!;
+        }
+        var before = await Filed();
+
+        var a = await ServerProcess.StartAsync(data.Path, Node("a"));
+        await using var b = await ServerProcess.StartAsync(data.Path, Node("b"));
+        using var nodeA = Client(a.BaseUrl, token);
+        using var nodeB = Client(b.BaseUrl, token);
+        var sending = nodeA.PostAsync("/api/v1/inbox", Batch());
+        var filedByA = await WaitForAsync(Filed, n => n > before, TimeSpan.FromSeconds(60)) - before;
+        await a.DisposeAsync(); // kill -9, mid-batch
+        Assert.That(async () => await sending, Throws.InstanceOf<HttpRequestException>(), "node A died before it answered");
+        Assert.That(filedByA, Is.LessThan(count), "killed in the middle of the batch");
+
+        var answer = JsonDocument.Parse(await (await nodeB.PostAsync("/api/v1/inbox", Batch())).Content.ReadAsStringAsync()).RootElement;
+        var statuses = answer.EnumerateArray().Select(o => o.GetProperty("status").GetString()).ToList();
+        TestContext.Out.WriteLine($"node A filed {filedByA} before it was killed; node B: {string.Join(", ", statuses)}");
+        Assert.That(statuses, Has.Count.EqualTo(count));
+        Assert.That(statuses, Has.All.AnyOf("accepted", "duplicate"), "each file is filed by one node or the other");
+        Assert.That(statuses.Count(s => s == "duplicate"), Is.GreaterThanOrEqualTo(filedByA), "what node A filed is not filed twice");
+        Assert.That(await Filed(), Is.EqualTo(before + count), "nothing lost, nothing twice");
+        var check = await Cli.RunChildAsync(["check", "--data", data.Path], Node("cli"));
+        Assert.That(check.ExitCode, Is.Zero, "no record points at a missing file: " + check);
+        TestContext.Out.WriteLine(check.Stdout);
+        // What node A had written for the documents it did not file (their PDF/A copies differ each time they are made) is
+        // collected once no write can be on its way with it: here at once, as nothing else is writing.
+        var collected = await Cli.RunChildAsync(["check", "--collect", "--json", "--data", data.Path],
+            new Dictionary<string, string>(Node("cli")) { ["ARCHIVE__Archive__Storage__OrphanGraceHours"] = "0" });
+        Expect(collected);
+        TestContext.Out.WriteLine(collected.Stdout);
+        var after = JsonDocument.Parse(collected.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries)[^1]).RootElement;
+        Assert.That(after.GetProperty("orphanBlobs").GetArrayLength(), Is.Zero, "no orphan is left");
+        Assert.That(after.GetProperty("missingBlobs").GetArrayLength(), Is.Zero);
+        Assert.That(await Filed(), Is.EqualTo(before + count));
+    }
+
     /// <summary>The demo archive and one more document of a few megabytes, so a fixity check at 1 MB/s takes seconds.</summary>
     private static async Task DemoWithALargeDocumentAsync(string data, Dictionary<string, string> environment)
     {

@@ -8,9 +8,18 @@ public static class CheckCommand
 {
     public static Command Create(CommandRunner runner)
     {
-        var check = new Command("check", "Đối chiếu kho tệp với danh mục: tệp thiếu, tệp mồ côi, lần ghi dở dang");
-        runner.Bind(check, (context, _) =>
+        var collect = new Option<bool>("--collect")
         {
+            Description = "Xóa các tệp mồ côi không ai ghi lại trong Archive:Storage:OrphanGraceHours giờ (mặc định 24)",
+        };
+        var check = new Command("check", "Đối chiếu kho tệp với danh mục: tệp thiếu, tệp mồ côi, lần ghi dở dang") { collect };
+        runner.Bind(check, (context, parse) =>
+        {
+            if (parse.GetValue(collect))
+            {
+                var removed = context.Jobs.CollectOrphans(context.Settings.OrphanGrace, context.Actor);
+                context.Output.Item(new { orphansRemoved = removed.Count }, r => $"Đã xóa {r.orphansRemoved} tệp mồ côi.");
+            }
             var report = context.Jobs.CheckConsistency(context.Actor);
             context.Output.Item(report, Describe);
             return report.HasLosses ? ExitCodes.CheckFailed : ExitCodes.Ok;

@@ -66,6 +66,12 @@ public sealed record ArchiveSettings(string DataFolder, string Urls, TimeZoneInf
         double.TryParse(Configuration["Archive:Jobs:ClusterCheckinSeconds"], System.Globalization.CultureInfo.InvariantCulture,
             out var seconds) && seconds > 0 ? TimeSpan.FromSeconds(seconds) : TimeSpan.FromSeconds(15);
 
+    /// <summary>How long a blob no record refers to is left alone before the nightly fixity check or `archive check --collect`
+    /// removes it (Archive:Storage:OrphanGraceHours, 24): longer than any write takes to reach the catalog.</summary>
+    public TimeSpan OrphanGrace =>
+        double.TryParse(Configuration["Archive:Storage:OrphanGraceHours"], System.Globalization.CultureInfo.InvariantCulture,
+            out var hours) && hours >= 0 ? TimeSpan.FromHours(hours) : TimeSpan.FromHours(24);
+
     /// <summary>When dossiers are due for transfer (Archive:Transfers:Law: 2024, the default, or 2011).</summary>
     public TransferRules TransferRules => TransferRules.Parse(Configuration["Archive:Transfers:Law"]);
 

@@ -99,6 +99,8 @@ public sealed class ScheduledJobs(PreservationJobs preservation, RestrictedColle
                 await preservation.RunFixityAsync(
                     new FixityOptions(settings.BackupTargets, Environment.ProcessorCount, rate * 1024L * 1024L),
                     actor, null, cancellationToken).ConfigureAwait(false);
+                // What interrupted writes left behind, once it is certainly no write's any more.
+                preservation.CollectOrphans(settings.OrphanGrace, actor);
                 break;
             case PreservationJobs.Backup:
                 await preservation.RunBackupAsync(settings.BackupTargets, BackupKind.Scheduled, settings.ConfigurationFiles, actor, null,

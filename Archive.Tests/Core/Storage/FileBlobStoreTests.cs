@@ -46,7 +46,9 @@ public sealed class FileBlobStoreTests
 
         Assert.That(second.Digest, Is.EqualTo(first.Digest));
         Assert.That(_store.Enumerate().ToList(), Has.Count.EqualTo(1));
-        Assert.That(File.GetLastWriteTimeUtc(_store.PathOf(first.Digest)), Is.EqualTo(before));
+        Assert.That(File.ReadAllBytes(_store.PathOf(first.Digest)), Is.EqualTo(content), "the stored file is kept as it was");
+        Assert.That(File.GetLastWriteTimeUtc(_store.PathOf(first.Digest)), Is.GreaterThanOrEqualTo(before),
+            "its time is made now: stored again, it is not an orphan to collect");
         Assert.That(File.GetUnixFileMode(_store.PathOf(first.Digest)) & UnixFileMode.UserWrite, Is.EqualTo(UnixFileMode.None),
             "a stored blob is read-only");
         Assert.That(_store.AbandonedWrites(), Is.Empty);
