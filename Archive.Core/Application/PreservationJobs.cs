@@ -102,7 +102,8 @@ public sealed class PreservationJobs(ArchiveStore store, TimeProvider clock, ILo
         return store.CheckConsistency();
     }
 
-    /// <summary>Removes orphan blobs untouched for <paramref name="untouchedFor"/> (see <see cref="ArchiveStore.CollectOrphans"/>).</summary>
+    /// <summary>Removes orphan blobs untouched for <paramref name="untouchedFor"/> (<see cref="ArchiveStore.CollectOrphans"/>).
+    /// </summary>
     public IReadOnlyList<string> CollectOrphans(TimeSpan untouchedFor, Actor actor)
     {
         Demand(actor);

@@ -236,7 +236,10 @@ public sealed class SeveralNodesTests
             """)) + "}";
         MultipartFormDataContent Batch()
         {
-            var form = new MultipartFormDataContent { { new StringContent(dossier), "dossier" }, { new StringContent(metadata), "metadata" } };
+            var form = new MultipartFormDataContent
+            {
+                { new StringContent(dossier), "dossier" }, { new StringContent(metadata), "metadata" },
+            };
             foreach (var (name, bytes) in files) form.Add(new ByteArrayContent(bytes), "files", name);
             return form;
         }
