@@ -6,7 +6,9 @@ using Archive.Tests.Support;
 namespace Archive.Tests.Ingest.Intake;
 
 /// <summary>`archive ingest --watch DIR --once`: the watched inbox folder, end to end through the command line.</summary>
-public sealed class WatchedFolderTests : DemoDossierTest
+[TestFixture(CatalogEngine.LiteDb)]
+[TestFixture(CatalogEngine.Postgres)]
+public sealed class WatchedFolderTests(CatalogEngine engine) : DemoDossierTest(engine)
 {
     private WatchFolder _watch = null!;
 
@@ -28,7 +30,7 @@ public sealed class WatchedFolderTests : DemoDossierTest
 
     private InboxItem[] Inbox()
     {
-        using var store = ArchiveStore.Open(new DataFolder(Data.Path), TimeProvider.System, Serilog.Core.Logger.None);
+        using var store = ArchiveStore.Open(new DataFolder(Data.Path), TimeProvider.System, Serilog.Core.Logger.None, catalog: Catalog);
         return store.Catalog.Read(s => s.Inbox.All()).ToArray();
     }
 

@@ -9,7 +9,9 @@ using Serilog.Core;
 namespace Archive.Tests.Ingest.Intake;
 
 /// <summary>One look at the watched folder at a time, called directly, with a clock the test holds still.</summary>
-public sealed class WatchedInboxTests : DemoDossierTest
+[TestFixture(CatalogEngine.LiteDb)]
+[TestFixture(CatalogEngine.Postgres)]
+public sealed class WatchedInboxTests(CatalogEngine engine) : DemoDossierTest(engine)
 {
     private ArchiveStore _store = null!;
     private WatchFolder _watch = null!;
@@ -21,7 +23,7 @@ public sealed class WatchedInboxTests : DemoDossierTest
         _watch = new WatchFolder(Data.File("hop-thu-den"));
         // Held long before any file's time: only two looks that agree can say a file is complete.
         var clock = new SettableClock(new DateTimeOffset(2019, 4, 12, 8, 0, 0, TimeSpan.FromHours(7)));
-        _store = ArchiveStore.Open(new DataFolder(Data.Path), clock, Logger.None);
+        _store = ArchiveStore.Open(new DataFolder(Data.Path), clock, Logger.None, catalog: Catalog);
         var inbox = new RecordsInbox(_store, clock);
         var pipeline = new IngestPipeline([new FormatCheck(), new MetadataCheck(clock)], inbox, null, CrashPoint.None, clock, Logger.None);
         _watched = new WatchedInbox(new WatchFolderOptions(_watch.Path, DemoDossier.Code, TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(2)),

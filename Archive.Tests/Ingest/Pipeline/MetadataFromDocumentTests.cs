@@ -10,7 +10,9 @@ namespace Archive.Tests.Ingest.Pipeline;
 /// two lines, a công văn of a department under its province, an announcement), written as HTML and made PDF by LibreOffice, read
 /// by poppler's pdftotext; the fields come out as printed, and at intake they fill only what was not given, saying where from.
 /// </summary>
-public sealed class MetadataFromDocumentTests : DemoDossierTest
+[TestFixture(CatalogEngine.LiteDb)]
+[TestFixture(CatalogEngine.Postgres)]
+public sealed class MetadataFromDocumentTests(CatalogEngine engine) : DemoDossierTest(engine)
 {
     private const string Style =
         "<style>body{font-family:'Liberation Serif';font-size:13pt} td{vertical-align:top;text-align:center}</style>";
@@ -134,13 +136,14 @@ public sealed class MetadataFromDocumentTests : DemoDossierTest
         var id = JsonDocument.Parse(ingest.Stdout.Split('\n')[0]).RootElement.GetProperty("id").GetString()!;
         var copy = Data.File("ban-pdfa.pdf");
         using (var store = Archive.Core.Storage.ArchiveStore.Open(new Archive.Core.Storage.DataFolder(Data.Path), TimeProvider.System,
-                   Serilog.Core.Logger.None))
+                   Serilog.Core.Logger.None, catalog: Catalog))
         {
             var pdfa = store.Catalog.Read(s => s.Blobs.Where(b => b.OwnerId == id && b.Role == "pdfa")).Single();
             File.Copy(store.Blobs.Location(Archive.Core.Storage.Sha256Digest.Parse(pdfa.Id)), copy);
         }
 
         using var other = new TempFolder("archive-other");
+        Engine.Attach(other.Path);
         await DemoDossier.CreateAsync(other.Path);
         var again = await Cli.RunAsync("ingest", copy, "--json", "--data", other.Path);
         var (metadata, shown) = await InboxMetadataAsync(again, other.Path);

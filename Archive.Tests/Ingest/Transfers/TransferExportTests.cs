@@ -12,7 +12,9 @@ namespace Archive.Tests.Ingest.Transfers;
 /// `archive transfer export` and `verify` end to end: the package is checked by coreutils (sha256sum, sha512sum, find), not only by
 /// the archive's own verifier; an export killed half-way resumes without copying again; a spoiled package is refused.
 /// </summary>
-public sealed class TransferExportTests : DemoDossierTest
+[TestFixture(CatalogEngine.LiteDb)]
+[TestFixture(CatalogEngine.Postgres)]
+public sealed class TransferExportTests(CatalogEngine engine) : DemoDossierTest(engine)
 {
     private readonly List<string> _originals = [];
 

@@ -8,7 +8,9 @@ namespace Archive.Tests.Ingest.Transfers;
 /// `archive transfer import` at a receiving archive: bad packages are refused with their reasons and nothing is filed; a crash
 /// half-way is finished by the next run; a package imported twice is filed once.
 /// </summary>
-public sealed class TransferImportTests : DemoDossierTest
+[TestFixture(CatalogEngine.LiteDb)]
+[TestFixture(CatalogEngine.Postgres)]
+public sealed class TransferImportTests(CatalogEngine engine) : DemoDossierTest(engine)
 {
     private const string Second = "000.00.00.H42.2019.02.TH";
     private TempFolder _receiver = null!;
@@ -34,6 +36,7 @@ public sealed class TransferImportTests : DemoDossierTest
         var export = await Cli.RunAsync("transfer", "export", DemoDossier.Code, Second, "--to", _bag, "--data", Data.Path);
         Assert.That(export.ExitCode, Is.Zero, export.ToString());
         _receiver = new TempFolder("archive-receiver");
+        Engine.Attach(_receiver.Path);
         Assert.That((await Cli.RunAsync("init", "--data", _receiver.Path)).ExitCode, Is.Zero);
     }
 
