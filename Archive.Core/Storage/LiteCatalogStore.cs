@@ -1,9 +1,4 @@
-using Archive.Core.Access;
 using Archive.Core.Audit;
-using Archive.Core.Catalog;
-using Archive.Core.Copies;
-using Archive.Core.Preservation;
-using Archive.Core.Registry;
 using LiteDB;
 using Serilog;
 

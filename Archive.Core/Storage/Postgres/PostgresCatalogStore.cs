@@ -91,6 +91,34 @@ public sealed class PostgresCatalogStore : ICatalogStore
         _writer.Wait();
         try
         {
+            return Commit(actor, work);
+        }
+        finally
+        {
+            _writer.Release();
+        }
+    }
+
+    /// <summary><see cref="Write{T}"/> without holding a thread while other writers of this process go first.</summary>
+    public async Task<T> WriteAsync<T>(Actor actor, Func<ICatalogSession, T> work)
+    {
+        await _writer.WaitAsync().ConfigureAwait(false);
+        try
+        {
+            return Commit(actor, work);
+        }
+        finally
+        {
+            _writer.Release();
+        }
+    }
+
+    /// <summary>One write transaction: the catalog's lock, the work, its audit entries, the commit (synchronous, as the work's
+    /// own statements are).</summary>
+    private T Commit<T>(Actor actor, Func<ICatalogSession, T> work)
+    {
+        try
+        {
             using var connection = _source.OpenConnection();
             using var transaction = connection.BeginTransaction(IsolationLevel.ReadCommitted);
             Lock(connection, transaction);
@@ -105,34 +133,6 @@ public sealed class PostgresCatalogStore : ICatalogStore
             // gets a fresh connection.
             _source.Clear();
             throw;
-        }
-        finally
-        {
-            _writer.Release();
-        }
-    }
-
-    public async Task<T> WriteAsync<T>(Actor actor, Func<ICatalogSession, T> work)
-    {
-        await _writer.WaitAsync().ConfigureAwait(false);
-        try
-        {
-            await using var connection = await _source.OpenConnectionAsync().ConfigureAwait(false);
-            await using var transaction = await connection.BeginTransactionAsync(IsolationLevel.ReadCommitted).ConfigureAwait(false);
-            Lock(connection, transaction);
-            var (result, appended) = Run(actor, work, connection, transaction);
-            await transaction.CommitAsync().ConfigureAwait(false);
-            Logged(appended);
-            return result;
-        }
-        catch (NpgsqlException e) when (Dropped(e))
-        {
-            _source.Clear();
-            throw;
-        }
-        finally
-        {
-            _writer.Release();
         }
     }
 
