@@ -64,7 +64,7 @@ public sealed class ArchiveSearcher(LuceneArchiveIndex index, ILogger log)
     private Ranking Run(SlicedIndexSearcher searcher, bool alone, BuiltQuery built, IReadOnlyList<string> notices,
         SearchRequest request, int wanted)
     {
-        var query = Restrict(built.Query, request.Access);
+        var query = Restrict(built.Query, request.Access, searcher.IndexReader);
         var rerank = built.Ranking is not null && request.Sort == SearchSort.Relevance;
         var weight = searcher.CreateNormalizedWeight(query);
         var slices = searcher.Slices(alone);
@@ -107,8 +107,10 @@ public sealed class ArchiveSearcher(LuceneArchiveIndex index, ILogger log)
     }
 
     /// <summary>The access rules as clauses of the query itself, so totals and facets obey them too.</summary>
-    private static Query Restrict(Query query, SearchAccess access)
+    private static Query Restrict(Query query, SearchAccess access, IndexReader reader)
     {
+        // When every document of the index belongs to one of the user's agencies, the agency clause would only cost.
+        if (access.Organs is { } all && CoversEveryDocument(all, reader)) access = access with { Organs = null };
         // A query that requires something, or a pure disjunction (which requires one of its
         // clauses), takes the exclusions as clauses of its own: that spares every match a level of
         // scorers, and keeps a disjunction in the form Lucene scores in bulk. Others are wrapped.
@@ -130,6 +132,10 @@ public sealed class ArchiveSearcher(LuceneArchiveIndex index, ILogger log)
         }
         return restricted;
     }
+
+    /// <summary>True when every document has one of <paramref name="organs"/>: each has exactly one, so counting suffices.</summary>
+    private static bool CoversEveryDocument(IEnumerable<string> organs, IndexReader reader) =>
+        organs.Distinct(StringComparer.Ordinal).Sum(organ => (long)reader.DocFreq(new Term(IndexFields.Organ, organ))) == reader.MaxDoc;
 
     private static Sort DateSort(SearchSort sort) =>
         new(new SortField(IndexFields.IssuedDate, SortFieldType.INT32, sort == SearchSort.DateNewest), SortField.FIELD_SCORE);
