@@ -12,7 +12,8 @@ public sealed class SnippetTests
     public void The_passage_is_the_first_that_shows_every_searched_word_and_ends_after_it()
     {
         using var analyzer = new VietnameseAnalyzer();
-        var text = $"Mở đầu về quyết định. {Filler} Giao nhiệm vụ bảo vệ rừng phòng hộ ven biển. {Filler} Lại bảo vệ rừng phòng hộ. {Filler}";
+        var text = $"Mở đầu về quyết định. {Filler} Giao nhiệm vụ bảo vệ rừng phòng hộ ven biển. {Filler} "
+            + $"Lại bảo vệ rừng phòng hộ. {Filler}";
 
         var snippet = new SnippetBuilder(analyzer).Build(text, new HashSet<string> { "bao", "ve", "rung" });
 
