@@ -30,8 +30,9 @@ internal sealed class SnippetBuilder(Analyzer analyzer)
             prefix: start > 0, suffix: end < text.Length);
     }
 
-    /// <summary>The text's syllables, up to the first window that shows every marked syllable (then not <c>Whole</c>): no later
-    /// window can show more of them, and scanning the rest of the text for one was a seventh of a search's time.</summary>
+    /// <summary>The text's syllables, up to a window's length past the first window that shows every marked syllable (then not
+    /// <c>Whole</c>): no later window can show more of them, and scanning the rest of the text for one was a seventh of a search's
+    /// time.</summary>
     private (List<Token> Tokens, bool Whole) Tokens(string text, IReadOnlySet<string> marked)
     {
         var tokens = new List<Token>();
@@ -41,8 +42,16 @@ internal sealed class SnippetBuilder(Analyzer analyzer)
         var term = stream.AddAttribute<ICharTermAttribute>();
         var offset = stream.AddAttribute<IOffsetAttribute>();
         stream.Reset();
+        // Where a window first showed every marked syllable; a window's length more is read, for the words after it.
+        var complete = -1;
+        var whole = true;
         while (stream.IncrementToken())
         {
+            if (complete >= 0 && tokens.Count >= complete + WindowSyllables)
+            {
+                whole = false;
+                break;
+            }
             var syllable = term.ToString();
             var matched = marked.Contains(syllable);
             tokens.Add(new Token(offset.StartOffset, offset.EndOffset, matched));
@@ -50,10 +59,10 @@ internal sealed class SnippetBuilder(Analyzer analyzer)
             window.Enqueue(matched ? syllable : null);
             if (!matched) continue;
             inWindow[syllable] = inWindow.GetValueOrDefault(syllable) + 1;
-            if (inWindow.Count == marked.Count) return (tokens, false);
+            if (inWindow.Count == marked.Count && complete < 0) complete = tokens.Count;
         }
         stream.End();
-        return (tokens, true);
+        return (tokens, whole);
     }
 
     /// <summary>The window of syllables with the most matches; the earliest such window wins.</summary>

@@ -23,9 +23,14 @@ public static class ArchiveHost
         builder.Services.AddSingleton<HttpActor>();
         builder.Services.AddSingleton<HealthProbe>();
         builder.Services.AddProblemDetails();
-        builder.Services.AddRazorPages(o => o.Conventions.AddPageApplicationModelConvention("/DangNhap",
-            page => page.EndpointMetadata.Add(new Microsoft.AspNetCore.RateLimiting.EnableRateLimitingAttribute(SignInRateLimit.Policy))));
+        builder.Services.AddRazorPages(o =>
+        {
+            o.Conventions.AddPageApplicationModelConvention("/DangNhap", page => page.EndpointMetadata.Add(RateLimit(SignInRateLimit.Policy)));
+            foreach (var read in new[] { "/VanBan", "/TimKiem" })
+                o.Conventions.AddPageApplicationModelConvention(read, page => page.EndpointMetadata.Add(RateLimit(ReadAdmission.Policy)));
+        });
         builder.Services.AddSignInRateLimit(settings.SignInAttemptsPerMinute);
+        builder.Services.AddReadAdmission(settings.ConcurrentReads);
         builder.Services.AddOpenApi();
         // Vietnamese is written as text, not as character references; markup characters are still encoded.
         builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
@@ -63,4 +68,6 @@ public static class ArchiveHost
         app.MapCopies();
         return app;
     }
+
+    private static Microsoft.AspNetCore.RateLimiting.EnableRateLimitingAttribute RateLimit(string policy) => new(policy);
 }

@@ -9,7 +9,8 @@ public static class DocumentEndpoints
     {
         var api = endpoints.MapGroup("/api/v1/documents");
         // The record, its signature report, its PREMIS history and audit trail: what the Văn bản page shows.
-        api.MapGet("/{id}", (string id, HttpContext http, HttpActor actor, DocumentView view) => view.Of(id, actor.Of(http)));
+        api.MapGet("/{id}", (string id, HttpContext http, HttpActor actor, DocumentView view) => view.Of(id, actor.Of(http)))
+            .RequireRateLimiting(ReadAdmission.Policy);
         foreach (var (path, representation) in new[]
                  {
                      ("original", Representation.Original), ("pdfa", Representation.PdfA), ("metadata", Representation.MetadataXml),
