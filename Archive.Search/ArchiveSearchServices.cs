@@ -10,6 +10,7 @@ public static class ArchiveSearchServices
     {
         services.AddSingleton<SearchIndex>();
         services.AddSingleton<IArchiveIndex>(sp => sp.GetRequiredService<SearchIndex>());
+        services.AddSingleton<SearchAdmission>();
         services.AddSingleton<SearchService>();
         services.AddSingleton<RestrictedSearch>();
         services.AddSingleton<IndexRebuild>();

@@ -13,7 +13,8 @@ namespace Archive.Search;
 /// itself or an isolated network, only over the dossiers granted to the user, and every search is in the access log (who,
 /// what was asked, which documents it showed), whatever it found. Its index lives beside the collection, in restricted/index.
 /// </summary>
-public sealed class RestrictedSearch(RestrictedCollection restricted, ArchiveStore main, AccessPolicy policy, ILogger log) : IDisposable
+public sealed class RestrictedSearch(RestrictedCollection restricted, ArchiveStore main, AccessPolicy policy, SearchAdmission admission,
+    ILogger log) : IDisposable
 {
     private readonly SemaphoreSlim _opening = new(1, 1);
     private SearchIndex? _index;
@@ -32,7 +33,9 @@ public sealed class RestrictedSearch(RestrictedCollection restricted, ArchiveSto
         var access = visible.IsEverything
             ? new SearchAccess { IncludeRestricted = true }
             : new SearchAccess { Organs = new HashSet<string>(), FileCodes = visible.Granted, IncludeRestricted = true };
-        var results = new ArchiveSearcher(index, log).Search(request with { Access = access });
+        var searcher = new ArchiveSearcher(index, log);
+        var results = await admission.RunAsync(() => searcher.Search(request with { Access = access }), cancellationToken)
+            .ConfigureAwait(false);
         await main.Catalog.WriteAsync(actor, session =>
         {
             session.Record(new AuditChange("search.restricted", "Search", request.Query, null, JsonSerializer.Serialize(new

@@ -9,7 +9,8 @@ namespace Archive.Search;
 /// or a revoke counts at once, in totals and facets too), and a document the user may not see is never a hit.
 /// </summary>
 /// <param name="restricted">The search of the restricted collection, asked for with <c>restrictedCollection</c>.</param>
-public sealed class SearchService(SearchIndex index, CatalogService catalog, RestrictedSearch restricted, ILogger log)
+public sealed class SearchService(SearchIndex index, CatalogService catalog, RestrictedSearch restricted, SearchAdmission admission,
+    ILogger log)
 {
     public async Task<SearchResults> SearchAsync(SearchRequest request, Actor actor, CancellationToken cancellationToken,
         bool restrictedCollection = false)
@@ -19,6 +20,6 @@ public sealed class SearchService(SearchIndex index, CatalogService catalog, Res
         var scope = catalog.SearchScope(actor);
         var searcher = new ArchiveSearcher(await index.OpenAsync(cancellationToken).ConfigureAwait(false), log);
         var access = new SearchAccess { Organs = scope.Agencies, FileCodes = scope.FileCodes, IncludeRestricted = false };
-        return searcher.Search(request with { Access = access });
+        return await admission.RunAsync(() => searcher.Search(request with { Access = access }), cancellationToken).ConfigureAwait(false);
     }
 }

@@ -1,14 +1,15 @@
 #!/usr/bin/env bash
 # Web workplace benchmark (issue 12). An archive of N synthetic documents (filed, with their preservation copy and text, and
-# indexed through the archive's own services by bench/WebBench) served by `archive serve`; wrk, 32 connections for 30 s each:
-#   1. GET /api/v1/search (a mix of queries: words with and without diacritics, phrases, số/ký hiệu, fielded filters, OR/NOT),
-#      then the same mix with every query made new (rankings of recent searches are cached; this shows a search without);
+# indexed through the archive's own services by bench/WebBench) served by `archive serve`; wrk, 32 connections, 30 s each:
+#   1. GET /api/v1/search, a mix of queries (words with and without diacritics, phrases, số/ký hiệu, fielded filters, OR/NOT)
+#      with every query made new, which is the figure held to the target: rankings of recent searches are cached, and the
+#      same mix repeated (printed beside it) is mostly answered from that cache;
 #   2. GET /van-ban/ID, the document page, for ids spread over the whole archive;
-# both with a records officer's personal API token, after a 5 s warm-up each (not counted). The server's peak RSS (VmHWM)
-# over its whole life is read at the end. Then M signed PDFs (as bench/ingest.sh makes them) are received twice in the same
-# run: by `archive ingest` into one fresh data folder, and uploaded to POST /api/v1/inbox (one file per request, from
-# several clients at once, as several officers on the Tiếp nhận page) into another, served by `archive serve`; three rounds,
-# medians compared.
+# with a records officer's personal API token, after a 5 s warm-up (not counted), in R rounds (--rounds); the round with the
+# median p99 stands for each endpoint. The server's peak RSS (VmHWM) over its whole life is read at the end. Then M signed PDFs
+# (as bench/ingest.sh makes them) are received twice in the same run: by `archive ingest` into one fresh data folder, and
+# uploaded to POST /api/v1/inbox (one file per request, from several clients at once, as several officers on the Tiếp nhận
+# page) into another, served by `archive serve`; R rounds, medians compared.
 # Prints the figures; exits 1 when a target is missed.
 # Usage: bench/web.sh [--docs N=100000] [--uploads M=40] [--clients 32] [--seconds 30] [--upload-clients 4] [--rounds 3] [--keep]
 #                     [--archive DIR]   (seed into DIR and keep it; a later run with the same DIR serves it again unseeded)
@@ -113,22 +114,28 @@ token=$(cat "$archive_dir/load/token")
 serve "$archive_dir/data" "$work/serve.log"
 curl -fsS -o /dev/null -H "Authorization: Bearer $token" "$base/van-ban/$(head -1 "$archive_dir/load/ids.txt")" ||
   { echo "the document page did not answer 200" >&2; exit 1; }
-echo "Warming up, then ${seconds} s of search and ${seconds} s of document pages with $clients connections …" >&2
+echo "Warming up, then $rounds rounds of ${seconds} s of search, of new searches and of document pages, $clients connections …" >&2
 load search "$archive_dir/load/queries.txt" 5 >/dev/null
-search=$(load search "$archive_dir/load/queries.txt" "$seconds")
-# The same mix with every query new (a word no document has excluded): what a search costs when no ranking is cached.
-cold=$(load cold "$archive_dir/load/queries.txt" "$seconds")
 load page "$archive_dir/load/ids.txt" 5 >/dev/null
-page=$(load page "$archive_dir/load/ids.txt" "$seconds")
+# Rounds, as for the uploads below: one 30-second figure on a shared 2-core machine moves by a tenth or more between runs.
+searches=() colds=() pages=()
+for round in $(seq 1 "$rounds"); do
+  searches+=("$(load search "$archive_dir/load/queries.txt" "$seconds")")
+  # The same mix with every query new (a word no document has excluded): what a search costs when no ranking is cached.
+  colds+=("$(load cold "$archive_dir/load/queries.txt" "$seconds")")
+  pages+=("$(load page "$archive_dir/load/ids.txt" "$seconds")")
+  echo "round $round: search p99 $(field "${searches[-1]}" p99_ms) ms, new searches $(field "${colds[-1]}" p99_ms) ms," \
+    "document page $(field "${pages[-1]}" p99_ms) ms" >&2
+done
 peak_kb=$(awk '/^VmHWM/{print $2}' "/proc/$server/status")
 rss_kb=$(awk '/^VmRSS/{print $2}' "/proc/$server/status")
 # Mapped index files count in RSS as file pages (page cache the kernel may reclaim); the rest is the process's own memory.
 anon_kb=$(awk '/^RssAnon/{print $2}' "/proc/$server/status")
 file_kb=$(awk '/^RssFile/{print $2}' "/proc/$server/status")
 stop_server
-echo "search:        $search" >&2
-echo "search (new):  $cold" >&2
-echo "document page: $page" >&2
+printf 'search:        %s\n' "${searches[@]}" >&2
+printf 'search (new):  %s\n' "${colds[@]}" >&2
+printf 'document page: %s\n' "${pages[@]}" >&2
 # What the server logged when it answered otherwise than 200: the commonest exceptions.
 server_errors() { grep -ho 'Exception: [^.]*' "$@" 2>/dev/null | sort | uniq -c | sort -rn | head -3 | sed 's/^ */    /'; }
 server_errors "$work/serve.log" >"$work/load-errors.txt" || true
@@ -214,12 +221,21 @@ upload_s=$(median "${upload_times[@]}")
 received=$((uploads * rounds))
 
 # --- Figures --------------------------------------------------------------------------------------------------------------
-errors=$(($(field "$search" not200) + $(field "$search" socket_errors) + $(field "$search" timeouts) + $(field "$cold" not200) \
-  + $(field "$cold" socket_errors) + $(field "$cold" timeouts) + $(field "$page" not200) \
-  + $(field "$page" socket_errors) + $(field "$page" timeouts) + received - upload_ok + received - ingest_ok))
+errors=$((received - upload_ok + received - ingest_ok))
+for result in "${searches[@]}" "${colds[@]}" "${pages[@]}"; do
+  errors=$((errors + $(field "$result" not200) + $(field "$result" socket_errors) + $(field "$result" timeouts)))
+done
+# The round whose p99 is the median of the rounds' p99 stands for the endpoint; every round's p99 is printed beside it.
+median_round() { # RESULT-lines
+  local p99s=() r; for r in "$@"; do p99s+=("$(field "$r" p99_ms)"); done
+  local m; m=$(median "${p99s[@]}")
+  for r in "$@"; do [[ "$(field "$r" p99_ms)" == "$m" ]] && { echo "$r"; return; }; done
+}
+p99s() { local r out=(); for r in "$@"; do out+=("$(field "$r" p99_ms)"); done; echo "${out[*]}"; }
+search=$(median_round "${searches[@]}") cold=$(median_round "${colds[@]}") page=$(median_round "${pages[@]}")
 ratio=$(awk -v a="$ingest_s" -v b="$upload_s" 'BEGIN{printf "%.2f", a/b}')
 peak_mb=$((peak_kb / 1024))
-search_p99=$(field "$search" p99_ms)
+cold_p99=$(field "$cold" p99_ms)
 page_p99=$(field "$page" p99_ms)
 verdict() { awk -v v="$1" -v op="$2" -v t="$3" 'BEGIN{ok = op == "<=" ? v <= t : v >= t; print ok ? "ok" : "MISSED"}'; }
 rate() { awk -v n="$1" -v s="$2" 'BEGIN{printf "%.2f", n/s}'; }
@@ -238,9 +254,12 @@ speeds+=" (${ingest_times[*]}); uploads ($upload_clients clients, after $warmup 
 speeds+=" $(rate "$uploads" "$upload_s") files/s (${upload_times[*]}); $uploads signed 3-page PDFs]"
 lines=(
   "documents: $docs ($seeded), cores: $(nproc), $clients connections, ${seconds} s per endpoint"
-  "search p99 = ${search_p99} ms (target <= 100): $(verdict "$search_p99" "<=" 100)$(latency "$search")"
-  "  (every query new, no cached ranking: p99 = $(field "$cold" p99_ms) ms$(latency "$cold" | sed 's/^ *\[/; /; s/\]$//'))"
+  "search p99 = ${cold_p99} ms (target <= 100): $(verdict "$cold_p99" "<=" 100)$(latency "$cold")"
+  "  (every query new, so no ranking cached; median of $rounds rounds' p99: $(p99s "${colds[@]}") ms)"
+  "  (the same mix repeated, rankings cached: p99 = $(field "$search" p99_ms) ms$(latency "$search" | sed 's/^ *\[/; /; s/\]$//');"
+  "   rounds: $(p99s "${searches[@]}") ms)"
   "document page p99 = ${page_p99} ms (target <= 150): $(verdict "$page_p99" "<=" 150)$(latency "$page")"
+  "  (median of $rounds rounds' p99: $(p99s "${pages[@]}") ms)"
   "errors = $errors (target 0): $(verdict "$errors" "<=" 0)$why_errors"
   "server peak RSS = ${peak_mb} MB (target <= 600): $(verdict "$peak_mb" "<=" 600)$memory"
   "upload/ingest = ${ratio}x (target >= 0.9): $(verdict "$ratio" ">=" 0.9)$speeds"

@@ -28,8 +28,9 @@ public sealed class SearchAccessTests(CatalogEngine engine)
         await new ArchiveIndexing(archive.Store, index, Logger.None).AddAsync(filed.Select(d => d.Id).ToList(), CancellationToken.None);
         using var collection = new RestrictedCollection(archive.Store, new AirGapCheck([], TimeProvider.System), Actor.Scheduler(),
             TimeProvider.System, Logger.None);
-        using var restricted = new RestrictedSearch(collection, archive.Store, policy, Logger.None);
-        var search = new SearchService(index, catalog, restricted, Logger.None);
+        using var admission = new SearchAdmission();
+        using var restricted = new RestrictedSearch(collection, archive.Store, policy, admission, Logger.None);
+        var search = new SearchService(index, catalog, restricted, admission, Logger.None);
         var rights = new RightsService(archive.Store, catalog, accounts, policy, TimeProvider.System);
         var specialist = accounts.ActAs("cvien", "unit-test", NetworkZone.Networked);
         async Task<SearchResults> Find(Actor actor) =>

@@ -12,8 +12,9 @@ using Serilog.Core;
 namespace Archive.Tests.Search;
 
 /// <summary>`archive search` and `archive reindex` on a real data folder: catalog, stored text, index.</summary>
-[TestFixture]
-public sealed class SearchCommandTests
+[TestFixture(CatalogEngine.LiteDb)]
+[TestFixture(CatalogEngine.Postgres)]
+public sealed class SearchCommandTests(CatalogEngine engine)
 {
     private static readonly Actor Tester = Actor.Operator("tester", "test-host");
     private TempFolder _folder = null!;
@@ -25,7 +26,8 @@ public sealed class SearchCommandTests
     {
         _folder = new TempFolder("archive-search-tests");
         _data = new DataFolder(_folder.File("data"));
-        using var store = ArchiveStore.Open(_data, TimeProvider.System, Logger.None);
+        engine.Attach(_data.Root);
+        using var store = ArchiveStore.Open(_data, TimeProvider.System, Logger.None, catalog: CatalogEngines.CatalogOf(_data.Root));
         var catalog = new CatalogService(store, TimeProvider.System);
         catalog.CreateAgency("000.00.00.H42", "UBND tỉnh Hà Tĩnh", null, Tester);
         var dossier = catalog.CreateDossier(Tt02Metadata.Empty
@@ -70,7 +72,8 @@ public sealed class SearchCommandTests
     {
         var stdout = new StringWriter();
         var stderr = new StringWriter();
-        var exit = await ArchiveCommandLine.RunAsync([.. args, "--data", _data.Root], stdout, stderr, TimeProvider.System);
+        string[] line = [.. args, "--data", _data.Root];
+        var exit = await ArchiveCommandLine.RunAsync(line, stdout, stderr, TimeProvider.System, settings: CatalogEngines.SettingsFor(line));
         return (exit, stdout.ToString(), stderr.ToString());
     }
 

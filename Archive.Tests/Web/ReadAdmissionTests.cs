@@ -5,7 +5,7 @@ using Archive.Tests.Support;
 
 namespace Archive.Tests.Web;
 
-/// <summary>Searches and document pages take turns (ReadAdmission): many at once all wait and are answered, none is refused.</summary>
+/// <summary>Document pages take turns (ReadAdmission), searches too (SearchAdmission): many at once all wait and are answered.</summary>
 public sealed class ReadAdmissionTests
 {
     [Test]

@@ -4,7 +4,9 @@ using Archive.Tests.Support;
 
 namespace Archive.Tests.Web;
 
-public sealed class TrustCommandTests
+[TestFixture(CatalogEngine.LiteDb)]
+[TestFixture(CatalogEngine.Postgres)]
+public sealed class TrustCommandTests(CatalogEngine engine)
 {
     private TempFolder _data = null!;
     private string _root = null!;
@@ -14,6 +16,7 @@ public sealed class TrustCommandTests
     {
         _data = new TempFolder("archive-data");
         _root = Path.Combine(_data.Path, "data");
+        engine.Attach(_root);
         Assert.That((await Cli.RunAsync("init", "--data", _root)).ExitCode, Is.Zero);
     }
 

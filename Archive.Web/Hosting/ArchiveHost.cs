@@ -25,9 +25,8 @@ public static class ArchiveHost
         builder.Services.AddProblemDetails();
         builder.Services.AddRazorPages(o =>
         {
-            o.Conventions.AddPageApplicationModelConvention("/DangNhap", page => page.EndpointMetadata.Add(RateLimit(SignInRateLimit.Policy)));
-            foreach (var read in new[] { "/VanBan", "/TimKiem" })
-                o.Conventions.AddPageApplicationModelConvention(read, page => page.EndpointMetadata.Add(RateLimit(ReadAdmission.Policy)));
+            foreach (var (page, policy) in new[] { ("/DangNhap", SignInRateLimit.Policy), ("/VanBan", ReadAdmission.Policy) })
+                o.Conventions.AddPageApplicationModelConvention(page, model => model.EndpointMetadata.Add(RateLimit(policy)));
         });
         builder.Services.AddSignInRateLimit(settings.SignInAttemptsPerMinute);
         builder.Services.AddReadAdmission(settings.ConcurrentReads);

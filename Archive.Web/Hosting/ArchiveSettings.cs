@@ -34,8 +34,8 @@ public sealed record ArchiveSettings(string DataFolder, string Urls, TimeZoneInf
     public int SignInAttemptsPerMinute =>
         int.TryParse(Configuration["Archive:Web:SignInAttemptsPerMinute"], out var limit) && limit > 0 ? limit : 20;
 
-    /// <summary>How many searches and document pages are worked on at once (Archive:Web:ConcurrentReads, the number of cores
-    /// unless set); others wait their turn (<see cref="ReadAdmission"/>).</summary>
+    /// <summary>How many document pages are worked on at once (Archive:Web:ConcurrentReads, the number of cores unless set);
+    /// others wait their turn (<see cref="ReadAdmission"/>).</summary>
     public int ConcurrentReads =>
         int.TryParse(Configuration["Archive:Web:ConcurrentReads"], out var permits) && permits > 0 ? permits : Environment.ProcessorCount;
 

@@ -4,12 +4,11 @@ using Microsoft.AspNetCore.RateLimiting;
 namespace Archive.Web.Hosting;
 
 /// <summary>
-/// The reads that are work for the processor (a search, a document page) take turns: as many at once as
-/// <see cref="ArchiveSettings.ConcurrentReads"/> (the machine's cores unless set), the others wait in the order they came,
-/// holding no thread. Thirty-two at once on two cores each took sixteen times as long, the dearest longest, and the threads
-/// that waited for the catalog (whose reads take turns anyway) starved the thread pool. bench/web.sh, 100,000 documents,
-/// 32 clients on 2 cores: a search new each time p99 340–430 ms before, 92–107 ms after; the document page p99 112–176 ms
-/// before, 22–24 ms after, with more pages a second (1,800 → 2,100).
+/// The document page and the document's API take turns: as many at once as <see cref="ArchiveSettings.ConcurrentReads"/> (the
+/// machine's cores unless set), the others wait in the order they came, holding no thread. Thirty-two at once on two cores each
+/// waited for the catalog, whose reads take turns, on a thread of its own, and starved the thread pool. bench/web.sh, 100,000
+/// documents, 32 clients on 2 cores: the document page p99 112–176 ms before, 26–30 ms after. Searches take turns inside the
+/// search service instead (SearchAdmission): there only the search itself waits, which measured quicker than the whole request.
 /// </summary>
 public static class ReadAdmission
 {

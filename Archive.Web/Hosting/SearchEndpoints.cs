@@ -17,7 +17,7 @@ public static class SearchEndpoints
             };
             var results = await search.SearchAsync(request, actor.Of(http), cancellationToken, restricted ?? false).ConfigureAwait(false);
             return Results.Ok(SearchResultsJson.From(results));
-        }).RequireRateLimiting(ReadAdmission.Policy);
+        });
         return endpoints;
     }
 }

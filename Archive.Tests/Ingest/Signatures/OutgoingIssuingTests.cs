@@ -23,7 +23,9 @@ namespace Archive.Tests.Ingest.Signatures;
 /// allows, sealed with the organisation signature, filed and issued as edXML envelopes; then status messages and a recall. Both
 /// signatures are checked by `archive verify` and by pdfsig, the number by pdftotext.
 /// </summary>
-public sealed class OutgoingIssuingTests
+[TestFixture(CatalogEngine.LiteDb)]
+[TestFixture(CatalogEngine.Postgres)]
+public sealed class OutgoingIssuingTests(CatalogEngine engine)
 {
     private const string Agency = "000.00.00.H42";
     private const string Dossier = "000.00.00.H42.2026.05.VBDI";
@@ -49,7 +51,8 @@ public sealed class OutgoingIssuingTests
             Directory.CreateDirectory(to);
             foreach (var file in Directory.GetFiles(from)) File.Copy(file, Path.Combine(to, Path.GetFileName(file)));
         }
-        _store = ArchiveStore.Open(folder, _clock, Logger.None);
+        engine.Attach(_data);
+        _store = ArchiveStore.Open(folder, _clock, Logger.None, catalog: CatalogEngines.CatalogOf(_data));
         var policy = new AccessPolicy();
         var catalog = new CatalogService(_store, _clock, null, policy);
         _accounts = new AccountService(_store, policy, _clock);
