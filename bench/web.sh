@@ -115,7 +115,10 @@ serve "$archive_dir/data" "$work/serve.log"
 curl -fsS -o /dev/null -H "Authorization: Bearer $token" "$base/van-ban/$(head -1 "$archive_dir/load/ids.txt")" ||
   { echo "the document page did not answer 200" >&2; exit 1; }
 echo "Warming up, then $rounds rounds of ${seconds} s of search, of new searches and of document pages, $clients connections …" >&2
+# Each kind of request warmed up: the repeated mix is mostly answered from cached rankings, so the searching itself is warmed
+# up (compiled, then recompiled as profiled) only by new queries.
 load search "$archive_dir/load/queries.txt" 5 >/dev/null
+load cold "$archive_dir/load/queries.txt" 5 >/dev/null
 load page "$archive_dir/load/ids.txt" 5 >/dev/null
 # Rounds, as for the uploads below: one 30-second figure on a shared 2-core machine moves by a tenth or more between runs.
 searches=() colds=() pages=()
