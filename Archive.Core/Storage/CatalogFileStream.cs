@@ -36,8 +36,10 @@ internal sealed class CatalogFileStream : Stream
     public static CatalogFileStream Data(string path) => new(path, isLog: false);
 
     /// <summary>The log beside <paramref name="dataPath"/>, named as LiteDB names it (catalog-log.db), so either can open the catalog.</summary>
-    public static CatalogFileStream LogOf(string dataPath) =>
-        new(Path.Combine(Path.GetDirectoryName(dataPath)!, Path.GetFileNameWithoutExtension(dataPath) + "-log" + Path.GetExtension(dataPath)), isLog: true);
+    public static CatalogFileStream LogOf(string dataPath) => new(LogPathOf(dataPath), isLog: true);
+
+    public static string LogPathOf(string dataPath) =>
+        Path.Combine(Path.GetDirectoryName(dataPath)!, Path.GetFileNameWithoutExtension(dataPath) + "-log" + Path.GetExtension(dataPath));
 
     public override void Write(byte[] buffer, int offset, int count) => Write(buffer.AsSpan(offset, count));
 

@@ -144,6 +144,43 @@ public sealed class LiteCatalogStore : ICatalogStore
                 _db.GetCollection<AuditEntry>(AuditCollection).Query().OrderBy(e => e.Sequence).ToEnumerable());
     }
 
+    /// <summary>
+    /// Fills this catalog, which must be empty, with another's records as they are and its audit log entry for entry (hashes
+    /// kept, the head set to the last), then folds the log into the file: a snapshot of a PostgreSQL catalog for a backup set.
+    /// </summary>
+    internal void Import(IEnumerable<(string Collection, IEnumerable<BsonDocument> Records)> collections, IEnumerable<AuditEntry> audit)
+    {
+        lock (_gate)
+        {
+            if (CatalogMapping.Collections.Append(AuditCollection).Any(c => _db.GetCollection(c).Count() > 0))
+                throw new InvalidOperationException($"The catalog at {_path} is not empty; a snapshot is only copied into a new one.");
+            if (!_db.BeginTrans()) throw new InvalidOperationException("A catalog transaction is already open on this thread.");
+            try
+            {
+                foreach (var (collection, records) in collections)
+                    foreach (var batch in records.Chunk(1000)) _db.GetCollection(collection).InsertBulk(batch);
+                AuditEntry? last = null;
+                foreach (var batch in audit.Chunk(1000))
+                {
+                    _db.GetCollection<AuditEntry>(AuditCollection).InsertBulk(batch);
+                    last = batch[^1];
+                }
+                if (last is not null)
+                    _db.GetCollection(MetaCollection).Upsert(new BsonDocument
+                    {
+                        ["_id"] = AuditHeadId, ["Sequence"] = last.Sequence, ["Hash"] = last.Hash,
+                    });
+                _db.Commit();
+            }
+            catch
+            {
+                _db.Rollback();
+                throw;
+            }
+            _db.Checkpoint();
+        }
+    }
+
     /// <summary>Recomputes the chain from the first entry and names the first entry that does not fit.</summary>
     /// <remarks>Holds the reads for as long as it takes: the command line runs it, alone with its data folder.</remarks>
     public AuditVerification VerifyAudit(IProgress<long>? progress = null) => Reading(() => VerifyChain(progress));

@@ -190,16 +190,43 @@ public sealed class PostgresCatalogStore : ICatalogStore
     internal IEnumerable<(string Id, BsonDocument Document)> Documents(string collection)
     {
         using var connection = _source.OpenConnection();
-        using var command = new NpgsqlCommand($"SELECT id, doc FROM {CatalogSchema.Table(collection)}", connection);
+        foreach (var record in Documents(connection, null, collection)) yield return record;
+    }
+
+    private static IEnumerable<(string Id, BsonDocument Document)> Documents(NpgsqlConnection connection, NpgsqlTransaction? transaction,
+        string collection)
+    {
+        using var command = new NpgsqlCommand($"SELECT id, doc FROM {CatalogSchema.Table(collection)}", connection, transaction);
         using var reader = command.ExecuteReader();
         while (reader.Read()) yield return (reader.GetString(0), LiteDB.JsonSerializer.Deserialize(reader.GetString(1)).AsDocument);
     }
 
-    /// <summary>A PostgreSQL catalog is copied by PostgreSQL's own tools, not into a data folder's backup set.</summary>
-    public void SnapshotTo(string destination) =>
-        throw new Application.InvalidRequestException(
-            "Danh mục lưu trên PostgreSQL được sao lưu bằng công cụ của PostgreSQL (pg_dump, sao lưu liên tục), "
-            + "không chép vào bộ sao lưu của thư mục dữ liệu.");
+    /// <summary>
+    /// Copies the catalog, one consistent snapshot of it, into an embedded catalog file at <paramref name="destination"/>: a
+    /// backup set holds the same catalog file whichever engine the archive runs on, so it is checked, read and restored by the
+    /// same code (and a restored archive goes back onto PostgreSQL with <c>archive migrate --to postgres</c>).
+    /// </summary>
+    public void SnapshotTo(string destination)
+    {
+        using var connection = _source.OpenConnection();
+        using var transaction = connection.BeginTransaction(IsolationLevel.RepeatableRead);
+        using (var copy = new LiteCatalogStore(destination, _clock, _log))
+        {
+            // Read one after another on the one connection, as the copy takes them: a collection, the next, then the log.
+            copy.Import(CatalogMapping.Collections.Select(c => (c, Documents(connection, transaction, c).Select(d => d.Document))),
+                AuditLog(connection, transaction));
+        }
+        transaction.Commit();
+        // Folded into the file by the import: the set holds the one catalog file, as a snapshot of an embedded catalog does.
+        File.Delete(CatalogFileStream.LogPathOf(destination));
+    }
+
+    private static IEnumerable<AuditEntry> AuditLog(NpgsqlConnection connection, NpgsqlTransaction transaction)
+    {
+        using var command = new NpgsqlCommand($"SELECT {AuditColumns} FROM audit ORDER BY sequence", connection, transaction);
+        using var reader = command.ExecuteReader();
+        foreach (var entry in Entries(reader)) yield return entry;
+    }
 
     public void Dispose()
     {

@@ -7,14 +7,16 @@ using Serilog;
 
 namespace Archive.Tests.Core.Preservation;
 
-public sealed class BackupRestoreTests
+[TestFixture(CatalogEngine.LiteDb)]
+[TestFixture(CatalogEngine.Postgres)]
+public sealed class BackupRestoreTests(CatalogEngine engine)
 {
     private static readonly ILogger Log = Serilog.Core.Logger.None;
 
     [Test]
     public async Task Incremental_backups_copy_only_new_blobs_and_restore_rebuilds_an_equal_data_folder()
     {
-        using var archive = new TestArchive();
+        using var archive = new TestArchive(engine);
         using var media = new TempFolder("backup-media");
         using var restoreRoot = new TempFolder("restore");
         var jobs = new PreservationJobs(archive.Store, TimeProvider.System, Log);
@@ -47,7 +49,7 @@ public sealed class BackupRestoreTests
     [Test]
     public async Task A_backup_taken_while_documents_are_being_filed_restores_to_a_consistent_archive()
     {
-        using var archive = new TestArchive();
+        using var archive = new TestArchive(engine);
         using var media = new TempFolder("backup-media");
         using var restoreRoot = new TempFolder("restore");
         await archive.FileDocumentsAsync(5);
@@ -73,6 +75,7 @@ public sealed class BackupRestoreTests
     public async Task A_restored_folder_answers_searches_exactly_as_the_original()
     {
         using var data = new TempFolder("archive-data");
+        engine.Attach(data.Path);
         using var media = new TempFolder("backup-media");
         using var restoreRoot = new TempFolder("restore");
         await DemoDossier.CreateAsync(data.Path);
@@ -105,7 +108,7 @@ public sealed class BackupRestoreTests
     [Test]
     public async Task The_manifest_lists_every_file_with_its_sha256_and_the_medium_matches_it()
     {
-        using var archive = new TestArchive();
+        using var archive = new TestArchive(engine);
         using var media = new TempFolder("backup-media");
         await archive.FileDocumentsAsync(3);
         await new BackupService(archive.Store, TimeProvider.System, Log).RunAsync(media.Path, BackupKind.Full, [], null, CancellationToken.None);
@@ -128,6 +131,7 @@ public sealed class BackupRestoreTests
     public async Task A_backup_killed_half_way_is_never_used_and_the_next_backup_completes()
     {
         using var data = new TempFolder("archive-data");
+        engine.Attach(data.Path);
         using var media = new TempFolder("backup-media");
         await DemoDossier.CreateAsync(data.Path);
         for (var i = 0; i < 6; i++)
@@ -164,7 +168,7 @@ public sealed class BackupRestoreTests
     [Test]
     public async Task Restore_refuses_a_destination_that_is_not_empty()
     {
-        using var archive = new TestArchive();
+        using var archive = new TestArchive(engine);
         using var media = new TempFolder("backup-media");
         await new BackupService(archive.Store, TimeProvider.System, Log).RunAsync(media.Path, BackupKind.Full, [], null, CancellationToken.None);
 
@@ -178,6 +182,7 @@ public sealed class BackupRestoreTests
     public async Task A_backup_target_inside_the_data_folder_is_refused()
     {
         using var data = new TempFolder("archive-data");
+        engine.Attach(data.Path);
         await DemoDossier.CreateAsync(data.Path);
 
         var result = await Cli.RunAsync("backup", "--to", Path.Combine(data.Path, "backup"), "--data", data.Path);
@@ -194,6 +199,30 @@ public sealed class BackupRestoreTests
             .Select(h => (Score: Math.Round(h.GetProperty("score").GetDouble(), 4), Text: h.GetRawText()))
             .OrderByDescending(h => h.Score).ThenBy(h => h.Text, StringComparer.Ordinal).Select(h => h.Text);
         return $"{root.GetProperty("total")}\n{string.Join('\n', hits)}\n{root.GetProperty("facets").GetRawText()}";
+    }
+
+    [Test]
+    public async Task A_restored_archive_goes_onto_postgresql_with_every_record_and_its_audit_chain()
+    {
+        using var archive = new TestArchive(engine);
+        using var media = new TempFolder("backup-media");
+        using var restoreRoot = new TempFolder("restore");
+        await archive.FileDocumentsAsync(3);
+        await new BackupService(archive.Store, TimeProvider.System, Log).RunAsync(media.Path, BackupKind.Full, [], null, CancellationToken.None);
+        var to = Path.Combine(restoreRoot.Path, "data");
+        var restore = await new RestoreService(TimeProvider.System, Log).RunAsync(media.Path, to, null, CancellationToken.None);
+        Assert.That(restore.Succeeded, string.Join("; ", restore.Problems));
+
+        var database = PostgresCluster.Instance.NewDatabase();
+        var migrated = await Cli.RunAsync("migrate", "--to", "postgres", "--connection", database, "--data", to);
+        Assert.That(migrated.ExitCode, Is.Zero, migrated.ToString());
+        using var onPostgres = ArchiveStore.Open(new DataFolder(to), TimeProvider.System, Log, catalog: CatalogLocation.Postgres(database));
+        Assert.That(Describe(onPostgres), Is.EqualTo(Describe(archive.Store)));
+        var audit = onPostgres.Catalog.VerifyAudit();
+        Assert.That(audit.IsIntact);
+        Assert.That(onPostgres.Catalog.AuditEntries().Select(e => e.Hash).SkipLast(1),
+            Is.EqualTo(archive.Store.Catalog.AuditEntries().Select(e => e.Hash).Take(onPostgres.Catalog.AuditEntries().Count - 1)),
+            "the chain as it was backed up, then the migration's own entry");
     }
 
     private static string Describe(ArchiveStore store) => store.Catalog.Read(s =>

@@ -7,14 +7,16 @@ using Serilog;
 
 namespace Archive.Tests.Core.Preservation;
 
-public sealed class FixityTests
+[TestFixture(CatalogEngine.LiteDb)]
+[TestFixture(CatalogEngine.Postgres)]
+public sealed class FixityTests(CatalogEngine engine)
 {
     private static readonly ILogger Log = Serilog.Core.Logger.None;
 
     [Test]
     public async Task Flipping_one_byte_in_n_random_blobs_is_found_exactly_and_every_one_is_repaired_from_backup()
     {
-        using var archive = new TestArchive();
+        using var archive = new TestArchive(engine);
         using var media = new TempFolder("backup-media");
         await archive.FileDocumentsAsync(40);
         var jobs = new PreservationJobs(archive.Store, TimeProvider.System, Log);
@@ -58,7 +60,7 @@ public sealed class FixityTests
     [Test]
     public async Task A_medium_written_once_repairs_later_runs_unnamed_and_a_medium_that_is_gone_is_reported_once()
     {
-        using var archive = new TestArchive();
+        using var archive = new TestArchive(engine);
         using var media = new TempFolder("backup-media");
         await archive.FileDocumentsAsync(5);
         var jobs = new PreservationJobs(archive.Store, TimeProvider.System, Log);
@@ -91,7 +93,7 @@ public sealed class FixityTests
     [Test]
     public async Task A_deleted_blob_is_reported_missing_and_restored()
     {
-        using var archive = new TestArchive();
+        using var archive = new TestArchive(engine);
         using var media = new TempFolder("backup-media");
         await archive.FileDocumentsAsync(5);
         var jobs = new PreservationJobs(archive.Store, TimeProvider.System, Log);
@@ -112,7 +114,7 @@ public sealed class FixityTests
     [Test]
     public async Task Without_a_good_backup_copy_damage_is_reported_unrepaired_and_the_run_is_recorded_as_failed()
     {
-        using var archive = new TestArchive();
+        using var archive = new TestArchive(engine);
         using var media = new TempFolder("backup-media");
         await archive.FileDocumentsAsync(3);
         var jobs = new PreservationJobs(archive.Store, TimeProvider.System, Log);
@@ -135,7 +137,7 @@ public sealed class FixityTests
     [Test]
     public async Task Unreferenced_blobs_are_reported_but_not_counted_as_damage()
     {
-        using var archive = new TestArchive();
+        using var archive = new TestArchive(engine);
         await archive.FileDocumentsAsync(2);
         var orphan = await archive.Store.Blobs.PutAsync(new MemoryStream("không thuộc danh mục"u8.ToArray()), CancellationToken.None);
 
@@ -151,6 +153,7 @@ public sealed class FixityTests
     public async Task A_fixity_run_killed_between_repairs_leaves_a_consistent_archive_and_the_next_run_finishes_the_work()
     {
         using var data = new TempFolder("archive-data");
+        engine.Attach(data.Path);
         using var media = new TempFolder("backup-media");
         await DemoDossier.CreateAsync(data.Path);
         for (var i = 0; i < 4; i++)
@@ -183,6 +186,7 @@ public sealed class FixityTests
     public async Task The_cli_exits_1_and_names_the_damaged_file()
     {
         using var data = new TempFolder("archive-data");
+        engine.Attach(data.Path);
         await DemoDossier.CreateAsync(data.Path);
         var file = data.File("a.txt");
         await File.WriteAllTextAsync(file, "nội dung cần bảo quản");

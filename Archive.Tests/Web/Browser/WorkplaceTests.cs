@@ -10,7 +10,9 @@ namespace Archive.Tests.Web.Browser;
 /// The workplace in a real browser over a demo archive: a records officer finds, reads and downloads a document; a specialist
 /// without a grant sees none of it; a dossier title written as markup stays text.
 /// </summary>
-public sealed class WorkplaceTests
+[TestFixture(CatalogEngine.LiteDb)]
+[TestFixture(CatalogEngine.Postgres)]
+public sealed class WorkplaceTests(CatalogEngine engine)
 {
     private const string Password = "Van-thu-2019-HT";
     private static readonly string DemoDossierCode = $"000.00.00.H42.{DateTime.Now.Year - 1}.01.TH";
@@ -27,6 +29,7 @@ public sealed class WorkplaceTests
     public async Task CreateArchive()
     {
         _data = new TempFolder("archive-data");
+        engine.Attach(_data.Path);
         var samples = Path.Combine(SignatureFixtures.RepositoryRoot(), "fixtures", "samples");
         _sample = Path.Combine(samples, "quyet-dinh-quy-che.pdf");
         Assert.That((await Cli.RunAsync("demo", "--samples", samples, "--data", _data.Path)).ExitCode, Is.Zero);
@@ -315,12 +318,14 @@ public sealed class WorkplaceTests
     /// </summary>
     private static async Task WaitForRunAsync(IPage page, string name)
     {
-        await page.WaitForFunctionAsync("""
-            name => [...document.querySelectorAll('#job-history tbody tr')].some(row => row.textContent.includes(name)
-                && !row.textContent.includes('đang chạy'))
-            """, name, new PageWaitForFunctionOptions { Timeout = 60_000, PollingInterval = 250 });
-        var row = await page.Locator("#job-history tbody tr", new PageLocatorOptions { HasText = name }).First.TextContentAsync();
-        Assert.That(row, Does.Contain("thành công"), row);
+        // The newest row whose job (second cell) is this one: another job's details may name it too ("Sao lưu").
+        const string newest = "name => [...document.querySelectorAll('#job-history tbody tr')]"
+            + ".find(r => r.cells[1].textContent.trim() === name)";
+        await page.WaitForFunctionAsync(
+            $"name => {{ const row = ({newest})(name); return row && row.cells[2].textContent.trim() !== 'đang chạy'; }}",
+            name, new PageWaitForFunctionOptions { Timeout = 60_000, PollingInterval = 250 });
+        var outcome = await page.EvaluateAsync<string>($"name => ({newest})(name).cells[2].textContent.trim()", name);
+        Assert.That(outcome, Is.EqualTo("thành công"));
     }
 
     [Test]
