@@ -17,7 +17,12 @@ for i in $(seq 1 "$n"); do
     -c "[/Title (bench $i) /DOCINFO pdfmark" -f fixtures/samples/quyet-dinh-quy-che.pdf fixtures/samples/quyet-dinh-quy-che.pdf \
        fixtures/samples/quyet-dinh-quy-che.pdf 2>/dev/null
 done
-echo '{"TypeName":"Công văn","OrganName":"Sở Nội vụ tỉnh Hà Tĩnh","Subject":"Văn bản đo hiệu năng"}' > "$work/m.json"
+# Each file its own số: every file shows the sample's header "Số: 05/QĐ-UBND", which ingest reads when no number is given,
+# and the same number from the same agency is a duplicate (refused). One object per file, keyed by its name.
+{ echo '{'; for i in $(seq 1 "$n"); do
+    printf '"doc-%s.pdf":{"TypeName":"Công văn","OrganName":"Sở Nội vụ tỉnh Hà Tĩnh","Subject":"Văn bản đo hiệu năng",' "$i"
+    printf '"CodeNumber":"%02d","CodeNotation":"SNV-DHN"}%s\n' "$i" "$([[ $i -lt $n ]] && echo ,)"; done
+  echo '}'; } >"$work/m.json"
 "${archive[@]}" demo --data "$work/data" >/dev/null
 # Signed as Điều 12 wants (the person, then the organisation), trusted through the test root and its CRLs.
 fixtures/pki/make-pki.sh "$work/pki" >/dev/null 2>&1

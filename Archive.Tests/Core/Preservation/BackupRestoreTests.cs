@@ -208,7 +208,8 @@ public sealed class BackupRestoreTests(CatalogEngine engine)
         using var media = new TempFolder("backup-media");
         using var restoreRoot = new TempFolder("restore");
         await archive.FileDocumentsAsync(3);
-        await new BackupService(archive.Store, TimeProvider.System, Log).RunAsync(media.Path, BackupKind.Full, [], null, CancellationToken.None);
+        await new BackupService(archive.Store, TimeProvider.System, Log)
+            .RunAsync(media.Path, BackupKind.Full, [], null, CancellationToken.None);
         var to = Path.Combine(restoreRoot.Path, "data");
         var restore = await new RestoreService(TimeProvider.System, Log).RunAsync(media.Path, to, null, CancellationToken.None);
         Assert.That(restore.Succeeded, string.Join("; ", restore.Problems));
