@@ -16,17 +16,18 @@ public static class CatalogEngines
     // process, as a child, or as a server, is given the catalog of the folder it is pointed at.
     private static readonly ConcurrentDictionary<string, string> OnPostgres = new(StringComparer.Ordinal);
 
-    /// <summary>A fresh catalog of the engine: catalog.db in the data folder, or a new database on the run's PostgreSQL cluster.</summary>
-    public static CatalogLocation NewCatalog(this CatalogEngine engine) => engine switch
+    /// <summary>A fresh catalog of the engine: catalog.db in the data folder, or a new database on the run's PostgreSQL cluster
+    /// (reached through its socket when <paramref name="throughSocket"/>: see <see cref="PostgresCluster.NewDatabase"/>).</summary>
+    public static CatalogLocation NewCatalog(this CatalogEngine engine, bool throughSocket = false) => engine switch
     {
         CatalogEngine.LiteDb => CatalogLocation.Embedded,
-        _ => CatalogLocation.Postgres(PostgresCluster.Instance.NewDatabase()),
+        _ => CatalogLocation.Postgres(PostgresCluster.Instance.NewDatabase(throughSocket)),
     };
 
     /// <summary>Gives the data folder a fresh catalog of the engine, for everything that opens the folder in this run.</summary>
-    public static void Attach(this CatalogEngine engine, string data)
+    public static void Attach(this CatalogEngine engine, string data, bool throughSocket = false)
     {
-        if (engine.NewCatalog().PostgresConnectionString is { } connection) OnPostgres[Path.GetFullPath(data)] = connection;
+        if (engine.NewCatalog(throughSocket).PostgresConnectionString is { } connection) OnPostgres[Path.GetFullPath(data)] = connection;
     }
 
     /// <summary>Where the folder's catalog is.</summary>

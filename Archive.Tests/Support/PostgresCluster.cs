@@ -27,7 +27,9 @@ public sealed class PostgresCluster : IDisposable
     public static PostgresCluster Instance => Shared.Value;
 
     /// <summary>A new empty database; its connection string.</summary>
-    public string NewDatabase()
+    /// <param name="throughSocket">Reached through the cluster's Unix socket instead of 127.0.0.1: for commands run in a network
+    /// namespace of their own, whose loopback is not this one.</param>
+    public string NewDatabase(bool throughSocket = false)
     {
         var name = $"archive_test_{Interlocked.Increment(ref _databases)}_{Environment.ProcessId}";
         using (var admin = new NpgsqlConnection(ConnectionString("postgres")))
@@ -36,11 +38,12 @@ public sealed class PostgresCluster : IDisposable
             using var create = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", admin);
             create.ExecuteNonQuery();
         }
-        return ConnectionString(name);
+        return ConnectionString(name, throughSocket);
     }
 
-    private string ConnectionString(string database) =>
-        $"Host=127.0.0.1;Port={_port};Username=postgres;Database={database};Pooling=true;Maximum Pool Size=20";
+    private string ConnectionString(string database, bool throughSocket = false) =>
+        $"Host={(throughSocket ? _folder : "127.0.0.1")};Port={_port};Username=postgres;Database={database};"
+        + "Pooling=true;Maximum Pool Size=20";
 
     /// <summary>Stops the cluster if this run started one, and removes its folder.</summary>
     public static void StopIfStarted()

@@ -10,7 +10,9 @@ namespace Archive.Tests.Web;
 /// grant. The server runs on a host of the test's making (a network namespace with no default route, whose one address is
 /// inside the isolated networks); one client sits on the same cable outside those networks, the other inside the host.
 /// </summary>
-public sealed class RestrictedAccessTests
+[TestFixture(CatalogEngine.LiteDb)]
+[TestFixture(CatalogEngine.Postgres)]
+public sealed class RestrictedAccessTests(CatalogEngine engine)
 {
     private const string RestrictedDossier = "000.00.00.H42.2020.09.TCCB";
 
@@ -20,6 +22,7 @@ public sealed class RestrictedAccessTests
         using var ns = NetworkNamespace.CreateOrIgnore();
         ns.AddLink("10.77.0.1/24", defaultGateway: null, outsideCidr: "10.77.0.200/24");
         using var data = new TempFolder("archive-data");
+        engine.Attach(data.Path, throughSocket: true);
         await DemoDossier.CreateAsync(data.Path);
         var isolated = new Dictionary<string, string> { ["ARCHIVE__Archive__Restricted__IsolatedNetworks__0"] = "10.77.0.0/25" };
         async Task<CliResult> OnTheAirGappedHost(params string[] args)

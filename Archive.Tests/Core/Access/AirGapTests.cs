@@ -5,13 +5,16 @@ using Archive.Tests.Support;
 namespace Archive.Tests.Core.Access;
 
 /// <summary>The air-gap self-check judged on hosts of the test's own making (network namespaces).</summary>
-public sealed class AirGapTests
+[TestFixture(CatalogEngine.LiteDb)]
+[TestFixture(CatalogEngine.Postgres)]
+public sealed class AirGapTests(CatalogEngine engine)
 {
     [Test]
     public async Task Loopback_only_passes()
     {
         using var ns = NetworkNamespace.CreateOrIgnore();
         using var data = new TempFolder("archive-data");
+        engine.Attach(data.Path, throughSocket: true);
         await Cli.RunAsync("init", "--data", data.Path);
 
         var result = await Cli.RunChildAsync(["airgap", "check", "--data", data.Path], wrapper: ns.Exec);
@@ -26,6 +29,7 @@ public sealed class AirGapTests
         using var ns = NetworkNamespace.CreateOrIgnore();
         ns.AddLink("198.51.100.7/24", "198.51.100.1");
         using var data = new TempFolder("archive-data");
+        engine.Attach(data.Path, throughSocket: true);
         await Cli.RunAsync("init", "--data", data.Path);
 
         var result = await Cli.RunChildAsync(["airgap", "check", "--data", data.Path], wrapper: ns.Exec);
@@ -40,6 +44,7 @@ public sealed class AirGapTests
         using var ns = NetworkNamespace.CreateOrIgnore();
         ns.AddLink("10.77.0.5/24", defaultGateway: null);
         using var data = new TempFolder("archive-data");
+        engine.Attach(data.Path, throughSocket: true);
         await Cli.RunAsync("init", "--data", data.Path);
         var isolated = new Dictionary<string, string> { ["ARCHIVE__Archive__Restricted__IsolatedNetworks__0"] = "10.77.0.0/16" };
 
@@ -58,6 +63,7 @@ public sealed class AirGapTests
         using var online = NetworkNamespace.CreateOrIgnore(); // like an office PC on the Internet
         online.AddLink("203.0.113.9/24", "203.0.113.1");
         using var data = new TempFolder("archive-data");
+        engine.Attach(data.Path, throughSocket: true);
         await DemoDossier.CreateAsync(data.Path);
         string[] restricted = ["dossier", "create", "--data", data.Path, "--set", "OrganId=000.00.00.H42", "--set", "FileCatalog=2020",
             "--set", "FileNotation=09.TCCB", "--set", "Title=Hồ sơ nhân sự", "--set", "Maintenance=70", "--set", "Rights=Hạn chế"];
@@ -104,7 +110,7 @@ public sealed class AirGapTests
         var problems = await Cli.RunAsync("airgap", "check", "--data", data.Path);
         Assert.That(problems.ExitCode, Is.EqualTo(1));
         using (var store = Archive.Core.Storage.ArchiveStore.Open(new Archive.Core.Storage.DataFolder(data.Path), TimeProvider.System,
-                   Serilog.Core.Logger.None))
+                   Serilog.Core.Logger.None, catalog: CatalogEngines.CatalogOf(data.Path)))
             Assert.That(store.Catalog.Read(s => s.Problems.All()).Select(p => p.Kind), Has.Member("airgap.failed"));
 
         var restrictedInOpenDossier = await Cli.RunAsync([.. DemoDossier.AddDocument(file, data.Path), "--set", "Mode=01"]);
