@@ -3,7 +3,9 @@ using Archive.Tests.Support;
 namespace Archive.Tests.Web;
 
 /// <summary>Bad input gets exit 64, a message naming the problem, and leaves the catalog as it was.</summary>
-public sealed class CliInputTests : DemoDossierTest
+[TestFixture(CatalogEngine.LiteDb)]
+[TestFixture(CatalogEngine.Postgres)]
+public sealed class CliInputTests(CatalogEngine engine) : DemoDossierTest(engine)
 {
     [Test]
     public async Task Malformed_json_metadata_is_refused_and_nothing_is_written()
@@ -82,6 +84,7 @@ public sealed class CliInputTests : DemoDossierTest
     {
         using var empty = new TempFolder("archive-empty");
         var data = Path.Combine(empty.Path, "khong-co");
+        Engine.Attach(data);
 
         var result = await Cli.RunAsync("dossier", "list", "--data", data);
 
