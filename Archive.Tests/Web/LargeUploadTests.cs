@@ -10,6 +10,7 @@ namespace Archive.Tests.Web;
 /// A 1 GiB file uploaded through the API is streamed to disk, never held in memory: the server's peak resident set stays bounded,
 /// and what is stored re-hashes to what was sent. The bound is on memory, never on time.
 /// </summary>
+[Parallelizable(ParallelScope.Self)] // long: beside the other long fixtures (see TestRun)
 public sealed class LargeUploadTests
 {
     private const long OneGiB = 1L << 30;

@@ -7,6 +7,7 @@ using Archive.Tests.Support;
 namespace Archive.Tests.Web;
 
 /// <summary>Issue 17: `archive serve` nodes over one PostgreSQL catalog and one blob folder, each with its own search index.</summary>
+[Parallelizable(ParallelScope.All)] // long, mostly waiting: its tests run beside each other (see TestRun)
 public sealed class SeveralNodesTests
 {
     private const string Password = "Luu-tru-2019-HT\n";

@@ -3,7 +3,7 @@ using Archive.Tests.Support;
 
 namespace Archive.Tests.Ingest.Conversion;
 
-[TestFixture]
+[Parallelizable(ParallelScope.Self)] // long: beside the other long fixtures (see TestRun)
 public sealed class PreservationCopyConverterTests
 {
     private static PreservationCopyConverter Converter(ConversionOptions? options = null) =>

@@ -6,6 +6,7 @@ using Archive.Tests.Support;
 namespace Archive.Tests.Ingest.Pipeline;
 
 /// <summary>Kills `archive ingest` at random points, restarts it, and checks nothing is lost, half-done or done twice.</summary>
+[Parallelizable(ParallelScope.Self)] // long: beside the other long fixtures (see TestRun)
 public sealed class IngestCrashTests : DemoDossierTest
 {
     private static readonly string[] Points =

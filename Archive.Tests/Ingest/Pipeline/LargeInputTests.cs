@@ -12,6 +12,7 @@ namespace Archive.Tests.Ingest.Pipeline;
 /// maximum over the process and its reaped children, so qpdf and Ghostscript count too).
 /// The bound is on memory, never on time.
 /// </summary>
+[Parallelizable(ParallelScope.Self)] // long: beside the other long fixtures (see TestRun)
 public sealed class LargeInputTests : DemoDossierTest
 {
     private const long OneGiB = 1L << 30;
