@@ -72,11 +72,13 @@ public sealed class ArchiveStore : IDisposable
     /// <summary>
     /// Removes the blobs no catalog record refers to (left by writes cut off before their transaction: a crash, a node killed)
     /// that nobody has written or stored again for <paramref name="untouchedFor"/>: a unit of work on its way to the catalog
-    /// touched its blobs within that time. The removal is in the audit log.
+    /// touched its blobs within that time. The removal is in the audit log. Partial writes untouched as long are removed too.
     /// </summary>
     public IReadOnlyList<string> CollectOrphans(TimeSpan untouchedFor, Actor actor)
     {
         var before = DateTime.UtcNow - untouchedFor;
+        // Partial writes a killed node left in tmp/ go the same way: on a shared folder nothing else removes them while nodes run.
+        _blobs.RemoveAbandonedWrites(untouchedFor);
         var removed = CheckConsistency().OrphanBlobs.Where(hex => _blobs.RemoveIfUntouchedSince(Sha256Digest.Parse(hex), before)).ToList();
         if (removed.Count > 0)
             Catalog.Write(actor, session =>

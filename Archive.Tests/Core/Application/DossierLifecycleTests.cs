@@ -4,7 +4,9 @@ using Archive.Tests.Support;
 namespace Archive.Tests.Core.Application;
 
 /// <summary>The dossier life cycle through the service and the CLI, with its audit trail.</summary>
-public sealed class DossierLifecycleTests : DemoDossierTest
+[TestFixture(CatalogEngine.LiteDb)]
+[TestFixture(CatalogEngine.Postgres)]
+public sealed class DossierLifecycleTests(CatalogEngine engine) : DemoDossierTest(engine)
 {
     [Test]
     public async Task Open_then_closed_with_totals_then_reopened_with_a_reason_then_closed_again()

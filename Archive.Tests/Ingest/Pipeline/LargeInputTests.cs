@@ -13,7 +13,9 @@ namespace Archive.Tests.Ingest.Pipeline;
 /// The bound is on memory, never on time.
 /// </summary>
 [Parallelizable(ParallelScope.Self)] // long: beside the other long fixtures (see TestRun)
-public sealed class LargeInputTests : DemoDossierTest
+[TestFixture(CatalogEngine.LiteDb)]
+[TestFixture(CatalogEngine.Postgres)]
+public sealed class LargeInputTests(CatalogEngine engine) : DemoDossierTest(engine)
 {
     private const long OneGiB = 1L << 30;
     private const long PeakRssBoundKiB = 512 * 1024;
@@ -40,7 +42,7 @@ public sealed class LargeInputTests : DemoDossierTest
         Assert.That(outcomes[1].GetProperty("reasons")[0].GetString(), Does.Contain("Không nhận dạng được định dạng"));
         Assert.That(peakKiB, Is.LessThan(PeakRssBoundKiB), $"peak RSS {peakKiB} KiB");
 
-        using var store = ArchiveStore.Open(new DataFolder(Data.Path), TimeProvider.System, Serilog.Core.Logger.None);
+        using var store = ArchiveStore.Open(new DataFolder(Data.Path), TimeProvider.System, Serilog.Core.Logger.None, catalog: Catalog);
         foreach (var (outcome, input) in outcomes.Zip([pdf, garbage]))
         {
             var item = store.Catalog.Read(s => s.Inbox.Get(outcome.GetProperty("inboxId").GetString()!))!;

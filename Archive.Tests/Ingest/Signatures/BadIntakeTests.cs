@@ -9,7 +9,9 @@ namespace Archive.Tests.Ingest.Signatures;
 /// with reasons in Vietnamese; no stack trace reaches the console and no English library message reaches the reasons (the log
 /// file keeps the detail).
 /// </summary>
-public sealed partial class BadIntakeTests : DemoDossierTest
+[TestFixture(CatalogEngine.LiteDb)]
+[TestFixture(CatalogEngine.Postgres)]
+public sealed partial class BadIntakeTests(CatalogEngine engine) : DemoDossierTest(engine)
 {
     [GeneratedRegex(@"\b(the|is|not|invalid|object|length|stream|unexpected|failed|error|exception|truncated|expected|bytes?)\b",
         RegexOptions.IgnoreCase)]

@@ -11,7 +11,9 @@ namespace Archive.Tests.Ingest.Signatures;
 /// makes it with the agency key the server is configured with and downloads it (pdfsig: valid, trusted); then anyone, signed in
 /// or not, checks it on the public verification page by file or by code, and the API says the same.
 /// </summary>
-public sealed class CopiesInTheBrowserTests : DemoDossierTest
+[TestFixture(CatalogEngine.LiteDb)]
+[TestFixture(CatalogEngine.Postgres)]
+public sealed class CopiesInTheBrowserTests(CatalogEngine engine) : DemoDossierTest(engine)
 {
     [Test]
     public async Task A_copy_is_asked_for_approved_made_downloaded_and_verified_on_the_public_page()

@@ -8,7 +8,9 @@ namespace Archive.Tests.Ingest.Signatures;
 /// password): verified when the file opens without a password, as pdfsig verifies it; a file that needs a password to open is
 /// INDETERMINATE with the reason, never a crash; ingest still returns an encrypted file, which cannot be preserved.
 /// </summary>
-public sealed class EncryptedSignedTests : DemoDossierTest
+[TestFixture(CatalogEngine.LiteDb)]
+[TestFixture(CatalogEngine.Postgres)]
+public sealed class EncryptedSignedTests(CatalogEngine engine) : DemoDossierTest(engine)
 {
     private string Encrypted(string name, string userPassword)
     {

@@ -11,7 +11,9 @@ namespace Archive.Tests.Ingest.Signatures;
 /// with the leader's PKCS#12, numbered and sealed by the records officer with the agency key, issued as one envelope per recipient,
 /// a recipient's status message recorded (one from an agency it was not sent to refused), recalled with a recall envelope each.
 /// </summary>
-public sealed class OutgoingCommandTests : DemoDossierTest
+[TestFixture(CatalogEngine.LiteDb)]
+[TestFixture(CatalogEngine.Postgres)]
+public sealed class OutgoingCommandTests(CatalogEngine engine) : DemoDossierTest(engine)
 {
     private static string P12(string name) => Path.Combine(SignatureFixtures.Pki, name + ".p12");
 
@@ -88,6 +90,7 @@ public sealed class OutgoingCommandTests : DemoDossierTest
 
         // The recipient (another archive) receives the envelope; the recall later marks its copy.
         using var recipient = new TempFolder("archive-recipient");
+        Engine.Attach(recipient.Path);
         await DemoDossier.CreateAsync(recipient.Path);
         var envelope = Directory.GetFiles(outbox, "*000.00.02.H42.edxml").Single();
         var received = await Cli.RunAsync("ingest", envelope, "--data", recipient.Path, "--json");

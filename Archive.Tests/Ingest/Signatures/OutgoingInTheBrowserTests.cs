@@ -10,7 +10,9 @@ namespace Archive.Tests.Ingest.Signatures;
 /// the leader uploads the file they signed (by pdfsig here), the records officer numbers and seals it with the agency key the
 /// server is configured with, issues it, records a recipient's status message; the outgoing register shows it and exports XLSX.
 /// </summary>
-public sealed class OutgoingInTheBrowserTests : DemoDossierTest
+[TestFixture(CatalogEngine.LiteDb)]
+[TestFixture(CatalogEngine.Postgres)]
+public sealed class OutgoingInTheBrowserTests(CatalogEngine engine) : DemoDossierTest(engine)
 {
     [Test]
     public async Task A_draft_is_presented_signed_numbered_issued_and_registered_in_the_browser()

@@ -9,7 +9,9 @@ namespace Archive.Tests.Ingest.Signatures;
 /// The records officer's day in a real browser: signed documents uploaded, judged in the inbox, accepted, read, found and
 /// downloaded unchanged. (In this namespace for the test PKI and its signed documents.)
 /// </summary>
-public sealed class SignedDocumentsInTheBrowserTests : DemoDossierTest
+[TestFixture(CatalogEngine.LiteDb)]
+[TestFixture(CatalogEngine.Postgres)]
+public sealed class SignedDocumentsInTheBrowserTests(CatalogEngine engine) : DemoDossierTest(engine)
 {
     private const string Password = "Van-thu-2019-HT";
 

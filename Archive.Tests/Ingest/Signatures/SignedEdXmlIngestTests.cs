@@ -7,7 +7,9 @@ using Archive.Tests.Support;
 namespace Archive.Tests.Ingest.Signatures;
 
 /// <summary>`archive ingest` on an edXML envelope from another agency whose attachment is signed as the regulation says.</summary>
-public sealed class SignedEdXmlIngestTests : DemoDossierTest
+[TestFixture(CatalogEngine.LiteDb)]
+[TestFixture(CatalogEngine.Postgres)]
+public sealed class SignedEdXmlIngestTests(CatalogEngine engine) : DemoDossierTest(engine)
 {
     [SetUp]
     public Task TrustTheTestPki() => SignatureFixtures.TrustInAsync(Data.Path);
@@ -42,7 +44,7 @@ public sealed class SignedEdXmlIngestTests : DemoDossierTest
         Assert.That(document.GetProperty("subject").GetString(), Is.EqualTo("V/v lưu trữ hồ sơ điện tử"));
         Assert.That(document.GetProperty("issuedDate").GetString(), Is.EqualTo(today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)));
 
-        using (var store = ArchiveStore.Open(new DataFolder(Data.Path), TimeProvider.System, Serilog.Core.Logger.None))
+        using (var store = ArchiveStore.Open(new DataFolder(Data.Path), TimeProvider.System, Serilog.Core.Logger.None, catalog: Catalog))
         {
             var blobs = store.Catalog.Read(s => s.Blobs.Where(b => b.OwnerId == id)).ToDictionary(b => b.Role, b => b.Id);
             Assert.That(blobs.Keys, Is.SupersetOf(new[] { "pdfa", "text" }));

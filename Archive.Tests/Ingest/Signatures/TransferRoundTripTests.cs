@@ -14,7 +14,9 @@ namespace Archive.Tests.Ingest.Signatures;
 /// A fonds' dossier exported by one archive and imported into a fresh one: the same documents bit for bit, the same TT 02
 /// metadata, the same search results, signatures still TOTAL_PASSED when validated again at the receiver, the history kept.
 /// </summary>
-public sealed class TransferRoundTripTests : DemoDossierTest
+[TestFixture(CatalogEngine.LiteDb)]
+[TestFixture(CatalogEngine.Postgres)]
+public sealed class TransferRoundTripTests(CatalogEngine engine) : DemoDossierTest(engine)
 {
     private static readonly Actor Operator = Actor.Operator("tester", "unit-test");
 
@@ -51,6 +53,7 @@ public sealed class TransferRoundTripTests : DemoDossierTest
         }
 
         using var receiver = new TempFolder("archive-receiver");
+        Engine.Attach(receiver.Path);
         Assert.That((await Cli.RunAsync("init", "--data", receiver.Path)).ExitCode, Is.Zero);
         await SignatureFixtures.TrustInAsync(receiver.Path);
         var import = await Cli.RunAsync("transfer", "import", bag, "--data", receiver.Path);
@@ -109,7 +112,7 @@ public sealed class TransferRoundTripTests : DemoDossierTest
 
     private static IReadOnlyList<Archive.Core.Preservation.PreservationEvent> History(string data, string id)
     {
-        using var store = ArchiveStore.Open(new DataFolder(data), TimeProvider.System, Logger.None);
+        using var store = ArchiveStore.Open(new DataFolder(data), TimeProvider.System, Logger.None, catalog: CatalogEngines.CatalogOf(data));
         return new DocumentView(store, new CatalogService(store, TimeProvider.System), new AccessPolicy()).Of(id, Operator).History;
     }
 }
