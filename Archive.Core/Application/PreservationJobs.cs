@@ -65,11 +65,13 @@ public sealed class PreservationJobs(ArchiveStore store, TimeProvider clock, ILo
     /// Runs left "running" by a process that died: this process holds the data folder now, so they
     /// can no longer finish. They are kept, marked interrupted, so the history tells the truth.
     /// </summary>
-    public int MarkInterruptedRuns(Actor actor) => store.Catalog.Write(actor, MarkStale);
+    public int MarkInterruptedRuns(Actor actor) => store.Catalog.Write(actor, s => MarkStale(s));
 
-    private static int MarkStale(ICatalogSession session)
+    private static int MarkStale(ICatalogSession session, string? job = null)
     {
-        var stale = session.JobRuns.Where(r => r.Outcome == "running");
+        var stale = job is null
+            ? session.JobRuns.Where(r => r.Outcome == "running")
+            : session.JobRuns.Where(r => r.Outcome == "running" && r.Job == job);
         foreach (var run in stale)
             session.JobRuns.Update(run with { Outcome = "interrupted", Detail = "Tiến trình dừng khi tác vụ đang chạy." });
         return stale.Count;
@@ -159,8 +161,9 @@ public sealed class PreservationJobs(ArchiveStore store, TimeProvider clock, ILo
         store.Catalog.Write(actor, s =>
         {
             _policy.Demand(s, actor, Operation.Preservation);
-            // This process holds the data folder, and its jobs run one at a time.
-            MarkStale(s);
+            // A job runs once at a time, on one node of a cluster too: a run of it still "running" died with its process. Other
+            // jobs' runs are left alone, as another node may be running them.
+            MarkStale(s, job);
             s.JobRuns.Insert(started);
             return 0;
         });

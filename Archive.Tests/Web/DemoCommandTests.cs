@@ -4,12 +4,15 @@ using Archive.Tests.Support;
 
 namespace Archive.Tests.Web;
 
-public sealed class DemoCommandTests
+[TestFixture(CatalogEngine.LiteDb)]
+[TestFixture(CatalogEngine.Postgres)]
+public sealed class DemoCommandTests(CatalogEngine engine)
 {
     [Test]
     public async Task The_first_run_seeds_the_catalog_and_ingests_the_samples_so_they_can_be_searched_and_a_second_run_changes_nothing()
     {
         using var data = new TempFolder("archive-demo");
+        engine.Attach(data.Path);
         var samples = Path.Combine(SignatureFixtures.RepositoryRoot(), "fixtures", "samples");
 
         var first = await Cli.RunAsync("demo", "--samples", samples, "--data", data.Path);

@@ -11,7 +11,9 @@ namespace Archive.Tests.Web;
 /// and what is stored re-hashes to what was sent. The bound is on memory, never on time.
 /// </summary>
 [Parallelizable(ParallelScope.Self)] // long: beside the other long fixtures (see TestRun)
-public sealed class LargeUploadTests
+[TestFixture(CatalogEngine.LiteDb)]
+[TestFixture(CatalogEngine.Postgres)]
+public sealed class LargeUploadTests(CatalogEngine engine)
 {
     private const long OneGiB = 1L << 30;
     private const long PeakRssBoundKiB = 512 * 1024;
@@ -20,6 +22,7 @@ public sealed class LargeUploadTests
     public async Task A_1_GiB_upload_is_received_in_bounded_memory_and_stored_intact()
     {
         using var data = new TempFolder("archive-data");
+        engine.Attach(data.Path);
         await DemoDossier.CreateAsync(data.Path);
         var token = await ServeTests.TokenAsync(data.Path, "vthu", "van-thu", "doc", "ghi");
         var pdf = LargePdf.Write(Path.Combine(data.Path, "..", $"{Path.GetFileName(data.Path)}-ho-so-lon.pdf"), OneGiB);

@@ -6,12 +6,15 @@ using Archive.Tests.Support;
 namespace Archive.Tests.Web;
 
 /// <summary>Document pages take turns (ReadAdmission), searches too (SearchAdmission): many at once all wait and are answered.</summary>
-public sealed class ReadAdmissionTests
+[TestFixture(CatalogEngine.LiteDb)]
+[TestFixture(CatalogEngine.Postgres)]
+public sealed class ReadAdmissionTests(CatalogEngine engine)
 {
     [Test]
     public async Task With_one_read_at_a_time_many_searches_and_document_pages_at_once_are_all_answered()
     {
         using var data = new TempFolder("archive-data");
+        engine.Attach(data.Path);
         using var files = new TempFolder("pdf");
         await DemoDossier.CreateAsync(data.Path);
         for (var i = 1; i <= 3; i++)

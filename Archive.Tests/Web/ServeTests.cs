@@ -6,12 +6,15 @@ using Archive.Tests.Support;
 
 namespace Archive.Tests.Web;
 
-public sealed class ServeTests
+[TestFixture(CatalogEngine.LiteDb)]
+[TestFixture(CatalogEngine.Postgres)]
+public sealed class ServeTests(CatalogEngine engine)
 {
     [Test]
     public async Task Serve_with_demo_data_answers_health_on_loopback()
     {
         using var data = new TempFolder("archive-data");
+        engine.Attach(data.Path);
         await Cli.RunAsync("demo", "--data", data.Path);
         _archivistToken = await TokenAsync(data.Path, "ltv", "luu-tru-vien");
         _specialistToken = await TokenAsync(data.Path, "cvien", "chuyen-vien");

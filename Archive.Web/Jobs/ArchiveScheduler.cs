@@ -60,13 +60,16 @@ public sealed class ArchiveScheduler : IAsyncDisposable
                 .WithCronSchedule(schedule.Cron, c => c.InTimeZone(zone).WithMisfireHandlingInstructionFireAndProceed()).Build();
             // On a cluster the schedule is stored once: a node starting replaces it only when its configuration says otherwise
             // (replacing the same schedule made its current run fire a second time).
-            if (await scheduler.GetTrigger(trigger.Key, cancellationToken).ConfigureAwait(false) is not ICronTrigger stored
-                || stored.CronExpressionString != schedule.Cron || stored.TimeZone.Id != zone.Id)
+            var stored = await scheduler.GetTrigger(trigger.Key, cancellationToken).ConfigureAwait(false) as ICronTrigger;
+            var first = stored is null && await StoreFirstAsync(scheduler, job, trigger, cancellationToken).ConfigureAwait(false);
+            if (stored is not null && (stored.CronExpressionString != schedule.Cron || stored.TimeZone.Id != zone.Id))
                 await scheduler.ScheduleJob(job, [trigger], replace: true, cancellationToken).ConfigureAwait(false);
-            // On a cluster the job store remembers the last runs: missed ones fire by the misfire rule, once for all nodes.
+            // On a cluster the job store remembers the last runs: missed ones fire by the misfire rule, once for all nodes. Only
+            // the node that stored the schedule first (a new cluster, an archive just migrated) asks the job history.
             if (!clustered && schedule.Name == ScheduledJobs.AirGap)
                 await scheduler.TriggerJob(job.Key, cancellationToken).ConfigureAwait(false); // checked at every start too
-            else if (!clustered && jobs.LastStart(schedule.Name) is { } last && cron.GetNextValidTimeAfter(last) is { } due && due < now)
+            else if ((!clustered || first) && schedule.Name != ScheduledJobs.AirGap && jobs.LastStart(schedule.Name) is { } last
+                     && cron.GetNextValidTimeAfter(last) is { } due && due < now)
             {
                 log.Warning("Job {Job} was due at {Due} while the archive was not running; running it now", schedule.Name, due);
                 await scheduler.TriggerJob(job.Key, cancellationToken).ConfigureAwait(false);
@@ -76,6 +79,21 @@ public sealed class ArchiveScheduler : IAsyncDisposable
         }
         await scheduler.Start(cancellationToken).ConfigureAwait(false);
         return new ArchiveScheduler(scheduler);
+    }
+
+    /// <summary>Stores a schedule the job store does not have yet; false when another node stored it in the meantime.</summary>
+    private static async Task<bool> StoreFirstAsync(IScheduler scheduler, IJobDetail job, ITrigger trigger,
+        CancellationToken cancellationToken)
+    {
+        try
+        {
+            await scheduler.ScheduleJob(job, [trigger], replace: false, cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        catch (ObjectAlreadyExistsException)
+        {
+            return false;
+        }
     }
 
     public async ValueTask DisposeAsync() => await _scheduler.Shutdown(waitForJobsToComplete: true).ConfigureAwait(false);

@@ -183,6 +183,29 @@ public sealed class FixityTests(CatalogEngine engine)
     }
 
     [Test]
+    public async Task A_run_marks_an_earlier_run_of_its_job_left_running_interrupted_and_leaves_other_jobs_runs_alone()
+    {
+        // On a cluster another node may be making a backup while this one checks fixity.
+        using var archive = new TestArchive(engine);
+        await archive.FileDocumentsAsync(2);
+        var earlier = new JobRun { Job = PreservationJobs.Fixity, Started = DateTimeOffset.Now.AddHours(-3) };
+        archive.Store.Catalog.Write(TestArchive.Tester, s =>
+        {
+            s.JobRuns.Insert(earlier);
+            s.JobRuns.Insert(new JobRun { Job = PreservationJobs.Backup, Started = earlier.Started.AddHours(1) });
+            return 0;
+        });
+
+        var jobs = new PreservationJobs(archive.Store, TimeProvider.System, Log);
+        await jobs.RunFixityAsync(new FixityOptions([], 2), TestArchive.Tester, null, CancellationToken.None);
+
+        var runs = archive.Store.Catalog.Read(s => s.JobRuns.All());
+        Assert.That(runs.Single(r => r.Id == earlier.Id).Outcome, Is.EqualTo("interrupted"));
+        Assert.That(runs.Single(r => r.Job == PreservationJobs.Backup).Outcome, Is.EqualTo("running"));
+        Assert.That(runs.Single(r => r.Job == PreservationJobs.Fixity && r.Id != earlier.Id).Outcome, Is.EqualTo("succeeded"));
+    }
+
+    [Test]
     public async Task The_cli_exits_1_and_names_the_damaged_file()
     {
         using var data = new TempFolder("archive-data");

@@ -3,12 +3,15 @@ using Archive.Tests.Support;
 
 namespace Archive.Tests.Core.Storage;
 
-public sealed class UnitOfWorkCrashTests
+[TestFixture(CatalogEngine.LiteDb)]
+[TestFixture(CatalogEngine.Postgres)]
+public sealed class UnitOfWorkCrashTests(CatalogEngine engine)
 {
     [Test]
     public async Task Killed_between_blob_write_and_catalog_commit_the_catalog_stays_consistent_and_the_orphan_is_reported()
     {
         using var data = new TempFolder("archive-data");
+        engine.Attach(data.Path);
         await DemoDossier.CreateAsync(data.Path);
         var file = data.File("quyet-dinh.txt");
         await File.WriteAllTextAsync(file, "Quyết định ban hành quy chế — nội dung thử");
@@ -39,6 +42,7 @@ public sealed class UnitOfWorkCrashTests
     public async Task A_committed_document_whose_blob_disappears_is_reported_missing_with_exit_1()
     {
         using var data = new TempFolder("archive-data");
+        engine.Attach(data.Path);
         await DemoDossier.CreateAsync(data.Path);
         var file = data.File("van-ban.txt");
         await File.WriteAllTextAsync(file, "nội dung");

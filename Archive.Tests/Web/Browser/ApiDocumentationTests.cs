@@ -5,12 +5,15 @@ using Archive.Tests.Support;
 namespace Archive.Tests.Web.Browser;
 
 /// <summary>The OpenAPI document lists the API, and its interactive documentation works from the archive alone (no CDN).</summary>
-public sealed class ApiDocumentationTests
+[TestFixture(CatalogEngine.LiteDb)]
+[TestFixture(CatalogEngine.Postgres)]
+public sealed class ApiDocumentationTests(CatalogEngine engine)
 {
     [Test]
     public async Task The_openapi_document_lists_the_api_and_the_docs_page_shows_it_without_leaving_the_archive()
     {
         using var data = new TempFolder("archive-data");
+        engine.Attach(data.Path);
         await Cli.RunAsync("init", "--data", data.Path);
         await using var server = await ServerProcess.StartAsync(data.Path);
         using var http = new HttpClient { BaseAddress = new Uri(server.BaseUrl) };

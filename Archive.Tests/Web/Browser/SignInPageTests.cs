@@ -6,7 +6,9 @@ using Microsoft.Playwright;
 namespace Archive.Tests.Web.Browser;
 
 /// <summary>The sign-in pages in a real browser: the first administrator's way in, and what a browser must refuse to run.</summary>
-public sealed class SignInPageTests
+[TestFixture(CatalogEngine.LiteDb)]
+[TestFixture(CatalogEngine.Postgres)]
+public sealed class SignInPageTests(CatalogEngine engine)
 {
     private const string NewPassword = "Quan-tri-2019-HT";
 
@@ -14,6 +16,7 @@ public sealed class SignInPageTests
     public async Task The_first_administrator_signs_in_changes_the_one_time_password_reaches_the_home_page_and_signs_out()
     {
         using var data = new TempFolder("archive-data");
+        engine.Attach(data.Path);
         var demo = await Cli.RunAsync("demo", "--json", "--data", data.Path);
         var oneTime = demo.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Where(line => line.StartsWith('{'))
             .Select(line => JsonDocument.Parse(line).RootElement).Single(e => e.TryGetProperty("oneTimePassword", out var __))
@@ -61,6 +64,7 @@ public sealed class SignInPageTests
     public async Task The_pages_work_on_a_phone_sized_screen()
     {
         using var data = new TempFolder("archive-data");
+        engine.Attach(data.Path);
         await Cli.RunAsync("init", "--data", data.Path);
         await using var server = await ServerProcess.StartAsync(data.Path);
         var (context, page, errors) = await BrowserFixture.OpenAsync(server.BaseUrl);
