@@ -7,7 +7,7 @@ namespace Archive.Tests.Ingest.Conversion;
 /// Mending imperfect text layers (#16 item 5, first half): split syllables joined, run-together syllables parted, and sound text
 /// left exactly as it was — the whole search corpus (Vietnamese with and without diacritics), English words, abbreviations.
 /// </summary>
-public sealed class TextLayerRepairTests : Archive.Tests.Support.DemoDossierTest
+public sealed class TextLayerRepairTests
 {
     [TestCase("phòng chố ng tham nhũng", "phòng chống tham nhũng")]
     [TestCase("Quyết đị nh số 05", "Quyết định số 05")]
@@ -45,21 +45,23 @@ public sealed class TextLayerRepairTests : Archive.Tests.Support.DemoDossierTest
     public async Task A_document_whose_text_layer_splits_syllables_is_found_by_its_words()
     {
         // The text layer as a font without precomposed Vietnamese glyphs leaves it: syllables split, words run together.
-        var pdf = Data.File("tach-am-tiet.pdf");
+        using var data = new Archive.Tests.Support.TempFolder("archive-data");
+        await Archive.Tests.Support.DemoDossier.CreateAsync(data.Path);
+        var pdf = data.File("tach-am-tiet.pdf");
         await File.WriteAllBytesAsync(pdf, await new Archive.Ingest.Records.RecordPdf().WriteAsync(
             ["Kế hoạch phòng chố ng tham nhũng, ứng dụng công nghệthông tin năm 2027"], CancellationToken.None));
-        var metadata = Data.File("m.json");
+        var metadata = data.File("m.json");
         await File.WriteAllTextAsync(metadata, """
             {"TypeName":"Kế hoạch","OrganName":"Sở Nội vụ","CodeNumber":"31","CodeNotation":"KH-SNV","IssuedDate":"2026-11-02",
              "Subject":"Kế hoạch năm 2027","PageAmount":1}
             """);
         var ingest = await Archive.Tests.Support.Cli.RunAsync("ingest", pdf, "--dossier", Archive.Tests.Support.DemoDossier.Code,
-            "--metadata", metadata, "--data", Data.Path);
+            "--metadata", metadata, "--data", data.Path);
         Assert.That(ingest.ExitCode, Is.Zero, ingest.ToString());
 
         foreach (var query in new[] { "chống tham nhũng", "công nghệ thông tin" })
         {
-            var found = await Archive.Tests.Support.Cli.RunAsync("search", query, "--data", Data.Path);
+            var found = await Archive.Tests.Support.Cli.RunAsync("search", query, "--data", data.Path);
             Assert.That(found.Stdout, Does.Contain("31/KH-SNV"), $"{query}: {found}");
         }
     }
