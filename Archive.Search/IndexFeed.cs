@@ -20,8 +20,8 @@ public sealed class IndexFeed(ArchiveStore store, SearchIndex index, ILogger log
     private readonly ILogger _log = log.ForContext<IndexFeed>();
     private string PositionFile => Path.Combine(store.Folder.Index, "feed-position");
 
-    /// <summary>Follows the log until cancelled, a pass every <paramref name="interval"/>; a failed pass (the database away,
-    /// say) is logged and tried again.</summary>
+    /// <summary>Follows the log until cancelled: a pass each time the catalog tells of an append, and every
+    /// <paramref name="interval"/> all the same; a failed pass (the database away, say) is logged and tried again.</summary>
     public async Task RunAsync(TimeSpan interval, CancellationToken cancellationToken)
     {
         var start = Head();
@@ -37,7 +37,7 @@ public sealed class IndexFeed(ArchiveStore store, SearchIndex index, ILogger log
             {
                 _log.Warning(e, "The search index could not follow the catalog; trying again");
             }
-            await Task.Delay(interval, cancellationToken).ConfigureAwait(false);
+            await store.Catalog.WaitForAuditAsync(interval, cancellationToken).ConfigureAwait(false);
         }
     }
 

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Search benchmark: indexes synthetic Vietnamese documents and runs a fixed query mix; beside it, in the same run, an SQLite
 # FTS5 table (Python's sqlite3, `unicode61 remove_diacritics 2`) is fed the same documents, and the indexing rates are
-# compared. The archive's rate includes generating the documents (printed apart); FTS5 reads them from a file first, untimed.
+# compared. Both take the documents from memory: the archive makes them first, FTS5 reads them from a file first, both untimed.
 # Usage: bench/search.sh [--docs N] [--queries N] [--dir PATH] [--keep] [--reuse]   (default 1,000,000 documents)
 # Not part of the test suite. On a shared machine, run it under the build lock:
 #   flock /tmp/archive-build.lock bench/search.sh

@@ -35,4 +35,8 @@ public interface ICatalogStore : IDisposable
 
     /// <summary>Copies a consistent catalog to <paramref name="destination"/> while the archive keeps running.</summary>
     void SnapshotTo(string destination);
+
+    /// <summary>Returns when another process may have appended to the audit log (told by the database), or after
+    /// <paramref name="timeout"/> at the latest: what a follower of the log waits on between passes.</summary>
+    Task WaitForAuditAsync(TimeSpan timeout, CancellationToken cancellationToken);
 }

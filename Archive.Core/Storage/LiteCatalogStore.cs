@@ -205,6 +205,9 @@ public sealed class LiteCatalogStore : ICatalogStore
         }
     }
 
+    // One process writes the embedded catalog: nobody else appends, so there is nothing to be told.
+    public Task WaitForAuditAsync(TimeSpan timeout, CancellationToken cancellationToken) => Task.Delay(timeout, cancellationToken);
+
     public void Dispose()
     {
         _db.Dispose();

@@ -60,10 +60,11 @@ public sealed record ArchiveSettings(string DataFolder, string Urls, TimeZoneInf
         ? new DataFolder(DataFolder) { Index = Path.GetFullPath(index) }
         : new DataFolder(DataFolder);
 
-    /// <summary>How often a node on a shared catalog looks for changes to index (Archive:Search:FeedIntervalSeconds, 0.5).</summary>
+    /// <summary>How often a node on a shared catalog looks for changes to index when the database has told it of none
+    /// (Archive:Search:FeedIntervalSeconds, 2): it is told of each one as it commits.</summary>
     public TimeSpan IndexFeedInterval =>
         double.TryParse(Configuration["Archive:Search:FeedIntervalSeconds"], System.Globalization.CultureInfo.InvariantCulture,
-            out var seconds) && seconds > 0 ? TimeSpan.FromSeconds(seconds) : TimeSpan.FromSeconds(0.5);
+            out var seconds) && seconds > 0 ? TimeSpan.FromSeconds(seconds) : TimeSpan.FromSeconds(2);
 
     /// <summary>How often the nodes of a cluster tell the scheduler they are alive (Archive:Jobs:ClusterCheckinSeconds, 15): a
     /// node silent for longer has its running jobs taken over by another.</summary>

@@ -17,7 +17,20 @@ internal static class CatalogSchema
     [
         (1, "records, audit log, catalog state", First),
         (2, "the scheduler's tables (Quartz.NET ADO.NET job store, clustered)", () => QuartzTables),
+        (3, "appends to the audit log notify listeners (the search index feed of every node)", () => AuditNotification),
     ];
+
+    /// <summary>The channel on which each committed append to the audit log is announced (NOTIFY, delivered at commit).</summary>
+    public const string AuditChannel = "archive_audit";
+
+    private const string AuditNotification = $$"""
+        CREATE FUNCTION audit_notify() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+            PERFORM pg_notify('{{AuditChannel}}', '');
+            RETURN NULL;
+        END $$;
+        CREATE TRIGGER audit_appended AFTER INSERT ON audit FOR EACH STATEMENT EXECUTE FUNCTION audit_notify();
+        """;
 
     public static void Migrate(NpgsqlDataSource source, ILogger log)
     {

@@ -22,6 +22,9 @@ public sealed class PostgresCatalogStore : ICatalogStore
     // one holding the lock could then not get a connection for a read of its own.
     private readonly SemaphoreSlim _writer = new(1, 1);
     private readonly BsonMapper _mapper = CatalogMapping.Create();
+    // The connection that listens for appends to the audit log, opened by the first wait (one waiter at a time).
+    private readonly SemaphoreSlim _listening = new(1, 1);
+    private NpgsqlConnection? _listener;
     private readonly TimeProvider _clock;
     private readonly ILogger _log;
 
@@ -228,10 +231,50 @@ public sealed class PostgresCatalogStore : ICatalogStore
         foreach (var entry in Entries(reader)) yield return entry;
     }
 
+    /// <summary>Waits on a connection of its own that LISTENs to <see cref="CatalogSchema.AuditChannel"/>, on which the audit
+    /// table's trigger notifies each committed append; without it (the database away, a pooler that cannot LISTEN), the
+    /// caller polls: this returns after <paramref name="timeout"/>.</summary>
+    public async Task WaitForAuditAsync(TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        await _listening.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (_listener is null)
+            {
+                var connection = await _source.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+                try
+                {
+                    await using var listen = new NpgsqlCommand($"LISTEN {CatalogSchema.AuditChannel}", connection);
+                    await listen.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                }
+                catch
+                {
+                    await connection.DisposeAsync().ConfigureAwait(false);
+                    throw;
+                }
+                _listener = connection;
+            }
+            await _listener.WaitAsync(timeout, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is NpgsqlException or IOException or TimeoutException)
+        {
+            _log.Warning(e, "Not told of the catalog's changes; looking for them every {Timeout}", timeout);
+            if (_listener is not null) await _listener.DisposeAsync().ConfigureAwait(false);
+            _listener = null;
+            await Task.Delay(timeout, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _listening.Release();
+        }
+    }
+
     public void Dispose()
     {
+        _listener?.Dispose();
         _source.Dispose();
         _writer.Dispose();
+        _listening.Dispose();
     }
 
     private static void Lock(NpgsqlConnection connection, NpgsqlTransaction transaction)

@@ -34,6 +34,45 @@ public sealed class PostgresCatalogTests
     }
 
     [Test]
+    public async Task An_entry_edited_by_someone_who_turned_the_guard_off_is_named_by_the_chain()
+    {
+        // The database's owner can disable the trigger; the hash chain still tells.
+        using var archive = new TestArchive(CatalogEngine.Postgres);
+        await archive.FileDocumentsAsync(1);
+        await using var connection = new NpgsqlConnection(archive.Catalog.PostgresConnectionString);
+        await connection.OpenAsync();
+        await using var tamper = new NpgsqlCommand(
+            "ALTER TABLE audit DISABLE TRIGGER audit_append_only; UPDATE audit SET actor = 'someone else' WHERE sequence = 2; " +
+            "ALTER TABLE audit ENABLE TRIGGER audit_append_only;", connection);
+        await tamper.ExecuteNonQueryAsync();
+
+        var verification = archive.Store.Catalog.VerifyAudit();
+
+        Assert.That(verification.FirstBroken, Is.EqualTo(2));
+        Assert.That(verification.Break, Is.EqualTo(AuditBreak.Edited));
+    }
+
+    [Test]
+    public async Task A_node_waiting_for_changes_is_told_of_an_append_by_another_node()
+    {
+        using var archive = new TestArchive(CatalogEngine.Postgres);
+        using var other = PostgresCatalogStore.Open(archive.Catalog.PostgresConnectionString!, TimeProvider.System,
+            Serilog.Core.Logger.None);
+        await other.WaitForAuditAsync(TimeSpan.FromMilliseconds(1), CancellationToken.None); // now listening
+
+        var waiting = other.WaitForAuditAsync(TimeSpan.FromMinutes(10), CancellationToken.None);
+        Assert.That(waiting.IsCompleted, Is.False, "nothing appended yet");
+        archive.Store.Catalog.Write(TestArchive.Tester, s =>
+        {
+            s.Record(new AuditChange("test.write", "Test", "1", null, null));
+            return 0;
+        });
+
+        // Bounded so that a wait that only times out fails here, after a minute, instead of after ten.
+        Assert.That(await Task.WhenAny(waiting, Task.Delay(TimeSpan.FromMinutes(1))), Is.SameAs(waiting), "told of the append");
+    }
+
+    [Test]
     public async Task The_schema_is_made_by_numbered_migrations_each_applied_once_by_concurrent_nodes()
     {
         var database = PostgresCluster.Instance.NewDatabase();
@@ -49,7 +88,7 @@ public sealed class PostgresCatalogTests
             var applied = new List<int>();
             await using (var reader = await versions.ExecuteReaderAsync())
                 while (await reader.ReadAsync()) applied.Add(reader.GetInt32(0));
-            Assert.That(applied, Is.EqualTo(new[] { 1, 2 }));
+            Assert.That(applied, Is.EqualTo(new[] { 1, 2, 3 }));
             nodes[0].Write(TestArchive.Tester, s =>
             {
                 s.Record(new AuditChange("test.write", "Test", "1", null, null));
