@@ -45,7 +45,8 @@ try
         indexed = await index.RebuildAsync(made, CancellationToken.None);
         indexing.Stop();
         Console.WriteLine(string.Create(culture,
-            $"Indexing: {indexed:N0} documents in {indexing.Elapsed.TotalSeconds:F1} s = {indexed / indexing.Elapsed.TotalSeconds:N0} docs/s (documents made beforehand; including the final commit)"));
+            $"Indexing: {indexed:N0} documents in {indexing.Elapsed.TotalSeconds:F1} s = {indexed / indexing.Elapsed.TotalSeconds:N0} docs/s"
+            + " (documents made beforehand; including the final commit)"));
     }
     var size = new DirectoryInfo(folder).EnumerateFiles().Sum(f => f.Length);
     Console.WriteLine(string.Create(culture, $"Index size: {size / 1024.0 / 1024.0:N0} MiB ({(double)size / indexed:N0} bytes/document)"));
