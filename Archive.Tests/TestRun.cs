@@ -4,9 +4,10 @@ namespace Archive.Tests;
 
 /// <summary>What the whole run shares and must stop at its end: the browser of the browser tests, the PostgreSQL cluster.</summary>
 /// <remarks>
-/// Fixtures run one at a time, except the few marked <see cref="ParallelizableAttribute"/>: the long ones that wait on other
-/// processes (OCR, several nodes, killed ingests, a gibibyte of input) and share nothing with each other. NUnit runs them two at
-/// a time (the machine's cores), apart from the rest, which keeps the suite well under its 15 minutes.
+/// Fixtures run two at a time (AssemblyInfo): a test mostly waits on a child process, a server, the browser or PostgreSQL, so
+/// one at a time left a core idle (a run of the browser tests used 1.0 of 2 cores). Each fixture has its own folders, databases
+/// and ports; what the run shares (the browser, the cluster) is started once under a lock. The tests of a fixture run one after
+/// another, except where the fixture says otherwise.
 /// </remarks>
 [SetUpFixture]
 public sealed class TestRun

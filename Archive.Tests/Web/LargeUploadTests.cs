@@ -10,7 +10,6 @@ namespace Archive.Tests.Web;
 /// A 1 GiB file uploaded through the API is streamed to disk, never held in memory: the server's peak resident set stays bounded,
 /// and what is stored re-hashes to what was sent. The bound is on memory, never on time.
 /// </summary>
-[Parallelizable(ParallelScope.Self)] // long: beside the other long fixtures (see TestRun)
 [TestFixture(CatalogEngine.LiteDb)]
 [TestFixture(CatalogEngine.Postgres)]
 public sealed class LargeUploadTests(CatalogEngine engine)

@@ -3,7 +3,6 @@ using Archive.Tests.Support;
 
 namespace Archive.Tests.Ingest.Conversion;
 
-[Parallelizable(ParallelScope.Self)] // long: beside the other long fixtures (see TestRun)
 public sealed class PreservationCopyConverterTests
 {
     private static PreservationCopyConverter Converter(ConversionOptions? options = null) =>

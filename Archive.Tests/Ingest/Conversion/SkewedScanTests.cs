@@ -15,7 +15,6 @@ namespace Archive.Tests.Ingest.Conversion;
 /// clean page. Each page of the preservation copy must read with a character accuracy of at least 0.99 against the text the
 /// page shows (1 − edit distance / length, spaces folded).
 /// </summary>
-[Parallelizable(ParallelScope.Self)] // long: beside the other long fixtures (see TestRun)
 public sealed class SkewedScanTests
 {
     private static readonly double[] Angles = [5.0, -4.0, 5.5, -5.0, 0.0];

@@ -6,7 +6,6 @@ using Archive.Tests.Support;
 namespace Archive.Tests.Ingest.Pipeline;
 
 /// <summary>Kills `archive ingest` at random points, restarts it, and checks nothing is lost, half-done or done twice.</summary>
-[Parallelizable(ParallelScope.Self)] // long: beside the other long fixtures (see TestRun)
 [TestFixture(CatalogEngine.LiteDb)]
 [TestFixture(CatalogEngine.Postgres)]
 public sealed class IngestCrashTests(CatalogEngine engine) : DemoDossierTest(engine)

@@ -12,7 +12,6 @@ namespace Archive.Tests.Ingest.Pipeline;
 /// maximum over the process and its reaped children, so qpdf and Ghostscript count too).
 /// The bound is on memory, never on time.
 /// </summary>
-[Parallelizable(ParallelScope.Self)] // long: beside the other long fixtures (see TestRun)
 [TestFixture(CatalogEngine.LiteDb)]
 [TestFixture(CatalogEngine.Postgres)]
 public sealed class LargeInputTests(CatalogEngine engine) : DemoDossierTest(engine)
