@@ -100,7 +100,12 @@ public static class BrowserFixture
     {
         try
         {
-            await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == path, new PageWaitForURLOptions { Timeout = 15_000 });
+            await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == path,
+                new PageWaitForURLOptions { WaitUntil = WaitUntilState.Commit, Timeout = 15_000 });
+            // Loaded, by the page's own word: waiting for the "load" event missed it now and then on a busy machine (two pages of
+            // the one browser navigating at once), the page there and drawn.
+            await page.WaitForFunctionAsync("() => document.readyState === 'complete'", null,
+                new PageWaitForFunctionOptions { Timeout = 15_000 });
         }
         catch (TimeoutException)
         {

@@ -95,7 +95,7 @@ public sealed class WorkplaceTests(CatalogEngine engine)
         await page.ClickAsync("form[role=search] button[type=submit]");
         Assert.That(page.Url, Does.Contain("sort=DateNewest"));
         await page.Locator("[data-test=hit] a").First.ClickAsync();
-        await page.WaitForURLAsync($"**/van-ban/{_documentId}");
+        await BrowserFixture.ReachAsync(page, $"/van-ban/{_documentId}");
 
         Assert.That(await BrowserFixture.InkOnFirstPageAsync(page), Is.GreaterThan(100), "the first page is drawn, not blank");
         await BrowserFixture.ScreenshotAsync(page, "van-ban");
@@ -402,7 +402,7 @@ public sealed class WorkplaceTests(CatalogEngine engine)
         await using var officerLifetime = officerContext;
         await SignInAsync(officer, "vthu");
         await officer.ClickAsync("a.nav-link:has-text('Xử lý')");
-        await officer.WaitForURLAsync("**/xu-ly");
+        await BrowserFixture.ReachAsync(officer, "/xu-ly");
         var arrival = await officer.Locator("[data-test=unpresented] tbody tr").First.GetAttributeAsync("data-arrival");
         var row = officer.Locator($"tr[data-arrival='{arrival}']");
         await row.Locator("[data-test=leader]").SelectOptionAsync("gdoc");
@@ -449,7 +449,7 @@ public sealed class WorkplaceTests(CatalogEngine engine)
         await using var contextLifetime = context;
         await SignInAsync(page, "ltv");
         await page.ClickAsync("a.nav-link:has-text('Tiêu hủy')");
-        await page.WaitForURLAsync("**/tieu-huy");
+        await BrowserFixture.ReachAsync(page, "/tieu-huy");
         var row = page.Locator($"tr[data-dossier='{ExpiredDossier}']");
         Assert.That(await row.Locator("[data-test=state]").TextContentAsync(), Does.Contain("chờ Hội đồng xác định giá trị"));
         await row.Locator("[data-test=review] select[name=decision]").SelectOptionAsync("huy");
@@ -495,7 +495,7 @@ public sealed class WorkplaceTests(CatalogEngine engine)
         await SignInAsync(page, "ltv");
         Assert.That(int.Parse((await page.TextContentAsync("[data-test=transfers-due]"))!.Trim()), Is.GreaterThanOrEqualTo(2));
         await page.ClickAsync("text=Nộp lưu");
-        await page.WaitForURLAsync("**/nop-luu");
+        await BrowserFixture.ReachAsync(page, "/nop-luu");
         var rows = await page.Locator("[data-test=due] tbody tr").AllTextContentsAsync();
         Assert.That(rows, Has.Some.Contains(OldDossier).And.Some.Contains("31/12/2016 (quá hạn)")
             .And.Some.Contains("nộp lưu vào Lưu trữ cơ quan"));
