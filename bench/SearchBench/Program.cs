@@ -44,9 +44,9 @@ try
         var indexing = Stopwatch.StartNew();
         indexed = await index.RebuildAsync(made, CancellationToken.None);
         indexing.Stop();
+        var seconds = indexing.Elapsed.TotalSeconds;
         Console.WriteLine(string.Create(culture,
-            $"Indexing: {indexed:N0} documents in {indexing.Elapsed.TotalSeconds:F1} s = {indexed / indexing.Elapsed.TotalSeconds:N0} docs/s"
-            + " (documents made beforehand; including the final commit)"));
+            $"Indexing: {indexed:N0} documents in {seconds:F1} s = {indexed / seconds:N0} docs/s (made beforehand; with the final commit)"));
     }
     var size = new DirectoryInfo(folder).EnumerateFiles().Sum(f => f.Length);
     Console.WriteLine(string.Create(culture, $"Index size: {size / 1024.0 / 1024.0:N0} MiB ({(double)size / indexed:N0} bytes/document)"));
