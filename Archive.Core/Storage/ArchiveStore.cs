@@ -77,7 +77,7 @@ public sealed class ArchiveStore : IDisposable
     public IReadOnlyList<string> CollectOrphans(TimeSpan untouchedFor, Actor actor)
     {
         var before = DateTime.UtcNow - untouchedFor;
-        // Partial writes a killed node left in tmp/ go the same way: on a shared folder nothing else removes them while nodes run.
+        // On a shared folder nothing else removes them while nodes run (opening spares those younger than a day).
         _blobs.RemoveAbandonedWrites(untouchedFor);
         var removed = CheckConsistency().OrphanBlobs.Where(hex => _blobs.RemoveIfUntouchedSince(Sha256Digest.Parse(hex), before)).ToList();
         if (removed.Count > 0)

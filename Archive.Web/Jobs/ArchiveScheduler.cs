@@ -68,8 +68,8 @@ public sealed class ArchiveScheduler : IAsyncDisposable
             // the node that stored the schedule first (a new cluster, an archive just migrated) asks the job history.
             if (!clustered && schedule.Name == ScheduledJobs.AirGap)
                 await scheduler.TriggerJob(job.Key, cancellationToken).ConfigureAwait(false); // checked at every start too
-            else if ((!clustered || first) && schedule.Name != ScheduledJobs.AirGap && jobs.LastStart(schedule.Name) is { } last
-                     && cron.GetNextValidTimeAfter(last) is { } due && due < now)
+            else if ((!clustered || first) && jobs.LastStart(schedule.Name) is { } last && cron.GetNextValidTimeAfter(last) is { } due
+                     && due < now)
             {
                 log.Warning("Job {Job} was due at {Due} while the archive was not running; running it now", schedule.Name, due);
                 await scheduler.TriggerJob(job.Key, cancellationToken).ConfigureAwait(false);

@@ -58,7 +58,7 @@ public sealed class IngestCrashTests(CatalogEngine engine) : DemoDossierTest(eng
             {
                 // A shared folder: another node may be writing, so opening leaves them; collecting removes the untouched ones.
                 Assert.That(store.CheckConsistency().AbandonedWrites, Is.Not.Empty, "the kills mid-write left partial writes");
-                store.CollectOrphans(TimeSpan.Zero, Archive.Core.Audit.Actor.Operator("tester", "unit-test"));
+                store.CollectOrphans(TimeSpan.Zero, TestArchive.Tester);
                 Assert.That(store.CheckConsistency().AbandonedWrites, Is.Empty, "collected");
             }
             Assert.That(store.Catalog.VerifyAudit().IsIntact);
