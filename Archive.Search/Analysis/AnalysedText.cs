@@ -4,28 +4,84 @@ using Lucene.Net.Analysis.TokenAttributes;
 namespace Archive.Search.Analysis;
 
 /// <summary>
-/// One value split into syllables once, then replayed as the exact, folded and paired token
-/// streams of its three index fields. Splitting is most of analysis, and the three forms come
-/// from the same syllables, so indexing splits each text once instead of three times. The
-/// syllables come from the analyzer's own exact chain, so index and queries always agree.
+/// The values of a multi-valued text field split into syllables once, then replayed as the exact, folded and paired token
+/// streams of its three index fields. Splitting is most of analysis, and the three forms come from the same syllables, so
+/// indexing splits each text once instead of three times. The syllables come from the analyzer's own exact chain, so index
+/// and queries always agree.
 /// </summary>
+/// <remarks>
+/// The folded stream is what the values would give one by one: every syllable, each value starting
+/// <see cref="VietnameseAnalyzer.ValueGap"/> positions after the last, so phrases never join two values. The exact and
+/// paired fields keep neither positions nor frequencies, so their streams give each term once: a repeated term would
+/// index nothing more, yet cost a hash lookup in the index writer, which is most of what indexing a term costs.
+/// </remarks>
 internal sealed class AnalysedText
 {
-    private readonly List<(string Exact, int Start, int End)> _syllables = [];
-    private readonly int _length;
+    // Each distinct exact syllable once, in order of first appearance, with its folded form's number.
+    private readonly List<(string Exact, int Folded, bool HasDiacritics)> _distinct = [];
+    private readonly List<string> _folded = [];
+    private readonly List<Syllable> _syllables = [];
+    private int _length;
 
-    private AnalysedText(int length) => _length = length;
+    private AnalysedText() { }
 
-    public static AnalysedText Of(Analyzer analyzer, string exactField, string text)
+    /// <summary>One syllable where it occurs: <paramref name="Gaps"/> counts the value boundaries just before it.</summary>
+    private readonly record struct Syllable(int Distinct, int Start, int End, int Gaps);
+
+    /// <param name="values">The field's values; blank ones are not values, as <see cref="Schema.DocumentMapper"/> leaves them out.</param>
+    public static AnalysedText Of(Analyzer analyzer, string exactField, IEnumerable<string?> values)
     {
-        var analysed = new AnalysedText(text.Length);
-        using var stream = analyzer.GetTokenStream(exactField, new StringReader(text));
-        var term = stream.AddAttribute<ICharTermAttribute>();
-        var offset = stream.AddAttribute<IOffsetAttribute>();
-        stream.Reset();
-        while (stream.IncrementToken()) analysed._syllables.Add((term.ToString(), offset.StartOffset, offset.EndOffset));
-        stream.End();
+        var analysed = new AnalysedText();
+        var exactIds = new Dictionary<string, int>(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+        var foldedIds = new Dictionary<string, int>(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+        Span<char> folding = stackalloc char[64];
+        int gaps = 0, valueStart = 0, count = 0;
+        foreach (var text in values)
+        {
+            if (string.IsNullOrWhiteSpace(text)) continue;
+            if (count++ > 0)
+            {
+                gaps++;
+                valueStart = analysed._length + 1;
+            }
+            using var stream = analyzer.GetTokenStream(exactField, new StringReader(text));
+            var term = stream.AddAttribute<ICharTermAttribute>();
+            var offset = stream.AddAttribute<IOffsetAttribute>();
+            stream.Reset();
+            while (stream.IncrementToken())
+            {
+                var exact = term.Buffer.AsSpan(0, term.Length);
+                if (!exactIds.TryGetValue(exact, out var id))
+                {
+                    var exactText = exact.ToString();
+                    id = analysed._distinct.Count;
+                    exactIds.Dictionary.Add(exactText, id);
+                    var folded = Fold(exact, exact.Length <= folding.Length ? folding : new char[exact.Length]);
+                    var hasDiacritics = !folded.SequenceEqual(exact);
+                    if (!foldedIds.TryGetValue(folded, out var foldedId))
+                    {
+                        foldedId = analysed._folded.Count;
+                        var foldedText = hasDiacritics ? folded.ToString() : exactText;
+                        analysed._folded.Add(foldedText);
+                        foldedIds.Dictionary.Add(foldedText, foldedId);
+                    }
+                    analysed._distinct.Add((exactText, foldedId, hasDiacritics));
+                }
+                analysed._syllables.Add(new Syllable(id, valueStart + offset.StartOffset, valueStart + offset.EndOffset, gaps));
+                gaps = 0;
+            }
+            stream.End();
+            analysed._length = valueStart + text.Length;
+        }
         return analysed;
+    }
+
+    private static ReadOnlySpan<char> Fold(ReadOnlySpan<char> exact, Span<char> into)
+    {
+        var written = 0;
+        foreach (var c in exact)
+            if (!VietnameseFolding.IsCombiningMark(c)) into[written++] = VietnameseFolding.Fold(c);
+        return into[..written];
     }
 
     /// <param name="withDiacriticsOnly">
@@ -42,6 +98,7 @@ internal sealed class AnalysedText
         private readonly ICharTermAttribute _term;
         private readonly IOffsetAttribute _offset;
         private readonly IPositionIncrementAttribute _position;
+        private readonly HashSet<long> _pairs = [];
         private int _next;
 
         public Replay(AnalysedText text, AnalysisForm form, bool withDiacriticsOnly)
@@ -58,58 +115,62 @@ internal sealed class AnalysedText
         {
             base.Reset();
             _next = 0;
+            _pairs.Clear();
         }
 
-        public override bool IncrementToken()
+        public override bool IncrementToken() => _form switch
+        {
+            AnalysisForm.Exact => NextExact(),
+            AnalysisForm.Folded => NextFolded(),
+            _ => NextPair(),
+        };
+
+        private bool NextExact()
+        {
+            var distinct = _text._distinct;
+            while (_next < distinct.Count && _withDiacriticsOnly && !distinct[_next].HasDiacritics) _next++;
+            if (_next >= distinct.Count) return false;
+            ClearAttributes();
+            _term.SetEmpty().Append(distinct[_next++].Exact);
+            return true;
+        }
+
+        private bool NextFolded()
         {
             var syllables = _text._syllables;
-            var pairs = _form == AnalysisForm.FoldedBigrams;
-            var skipped = 0;
-            while (_withDiacriticsOnly && _next < syllables.Count && !VietnameseFolding.HasDiacritics(syllables[_next].Exact))
-            {
-                _next++;
-                skipped++;
-            }
-            if (_next >= syllables.Count - (pairs ? 1 : 0)) return false;
+            if (_next >= syllables.Count) return false;
             ClearAttributes();
-            var (exact, start, end) = syllables[_next];
-            switch (_form)
-            {
-                case AnalysisForm.Exact:
-                    _term.SetEmpty().Append(exact);
-                    break;
-                case AnalysisForm.Folded:
-                    Fold(_term.SetEmpty(), exact);
-                    break;
-                default:
-                    var second = syllables[_next + 1];
-                    Fold(_term.SetEmpty(), exact);
-                    _term.Append(' ');
-                    Fold(_term, second.Exact);
-                    end = second.End;
-                    break;
-            }
-            _offset.SetOffset(start, end);
-            _position.PositionIncrement = 1 + skipped;
-            _next++;
+            var syllable = syllables[_next++];
+            _term.SetEmpty().Append(_text._folded[_text._distinct[syllable.Distinct].Folded]);
+            _offset.SetOffset(syllable.Start, syllable.End);
+            _position.PositionIncrement = 1 + syllable.Gaps * VietnameseAnalyzer.ValueGap;
             return true;
+        }
+
+        private bool NextPair()
+        {
+            var syllables = _text._syllables;
+            var distinct = _text._distinct;
+            // A pair never spans two values; each distinct pair once.
+            for (_next = Math.Max(_next, 1); _next < syllables.Count; _next++)
+            {
+                var (first, second) = (syllables[_next - 1], syllables[_next]);
+                if (second.Gaps > 0) continue;
+                var (a, b) = (distinct[first.Distinct].Folded, distinct[second.Distinct].Folded);
+                if (!_pairs.Add((long)a << 32 | (uint)b)) continue;
+                ClearAttributes();
+                _term.SetEmpty().Append(_text._folded[a]).Append(' ').Append(_text._folded[b]);
+                _offset.SetOffset(first.Start, second.End);
+                _next++;
+                return true;
+            }
+            return false;
         }
 
         public override void End()
         {
             base.End();
             _offset.SetOffset(_text._length, _text._length);
-        }
-
-        private static void Fold(ICharTermAttribute term, string exact)
-        {
-            var at = term.Length;
-            term.ResizeBuffer(at + exact.Length);
-            var buffer = term.Buffer;
-            var written = at;
-            foreach (var c in exact)
-                if (!VietnameseFolding.IsCombiningMark(c)) buffer[written++] = VietnameseFolding.Fold(c);
-            term.Length = written;
         }
     }
 }

@@ -76,17 +76,13 @@ internal static class DocumentMapper
             doc.Add(new SortedDocValuesField(IndexFields.Year, new BytesRef(date.Year.ToString(CultureInfo.InvariantCulture))));
         }
 
-        // The catch-all text, in its three forms; each part is a separate value so that phrases
+        // The catch-all text, in its three forms; each part is a value of its own, so that phrases
         // and syllable pairs never join the end of one part to the start of the next.
-        foreach (var part in new[] { d.Subject, notation, d.TypeName, d.OrganName, indexed.Signer, indexed.DossierTitle,
-                                     d.Keyword, d.Description, indexed.FullText })
-        {
-            if (string.IsNullOrWhiteSpace(part)) continue;
-            var syllables = AnalysedText.Of(analyzer, IndexFields.Exact(IndexFields.All), part);
-            doc.Add(new Field(IndexFields.Exact(IndexFields.All), syllables.Stream(AnalysisForm.Exact, withDiacriticsOnly: true), RankingOnly));
-            doc.Add(new TextField(IndexFields.Folded(IndexFields.All), syllables.Stream(AnalysisForm.Folded)));
-            doc.Add(new Field(IndexFields.Bigrams(IndexFields.All), syllables.Stream(AnalysisForm.FoldedBigrams), RankingOnly));
-        }
+        var all = AnalysedText.Of(analyzer, IndexFields.Exact(IndexFields.All),
+            [d.Subject, notation, d.TypeName, d.OrganName, indexed.Signer, indexed.DossierTitle, d.Keyword, d.Description, indexed.FullText]);
+        doc.Add(new Field(IndexFields.Exact(IndexFields.All), all.Stream(AnalysisForm.Exact, withDiacriticsOnly: true), RankingOnly));
+        doc.Add(new TextField(IndexFields.Folded(IndexFields.All), all.Stream(AnalysisForm.Folded)));
+        doc.Add(new Field(IndexFields.Bigrams(IndexFields.All), all.Stream(AnalysisForm.FoldedBigrams), RankingOnly));
         return doc;
     }
 

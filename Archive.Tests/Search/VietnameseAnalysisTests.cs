@@ -2,6 +2,10 @@ using System.Text;
 using Archive.Search.Analysis;
 using Archive.Search.Querying;
 using Archive.Search.Schema;
+using Lucene.Net.Documents;
+using Lucene.Net.Index;
+using Lucene.Net.Store;
+using Lucene.Net.Util;
 
 namespace Archive.Tests.Search;
 
@@ -75,13 +79,72 @@ public sealed class VietnameseAnalysisTests
     [Test]
     public void Indexing_streams_match_what_the_analyzer_gives_queries()
     {
-        const string text = "Về việc chăm sóc đàn trâu bò trong mùa rét đậm";
-        var analysed = AnalysedText.Of(_analyzer, IndexFields.Exact(IndexFields.All), text.Normalize(NormalizationForm.FormD));
+        const string text = "Về việc chăm sóc đàn trâu bò trong mùa rét đậm, chăm sóc đàn trâu";
+        var analysed = AnalysedText.Of(_analyzer, IndexFields.Exact(IndexFields.All), [text.Normalize(NormalizationForm.FormD)]);
 
         Assert.That(Replay(analysed.Stream(AnalysisForm.Folded)), Is.EqualTo(Tokens(IndexFields.Folded(IndexFields.All), text)));
-        Assert.That(Replay(analysed.Stream(AnalysisForm.FoldedBigrams)), Is.EqualTo(Tokens(IndexFields.Bigrams(IndexFields.All), text)));
+        // The forms without positions or frequencies give each term once.
+        Assert.That(Replay(analysed.Stream(AnalysisForm.FoldedBigrams)),
+            Is.EqualTo(Tokens(IndexFields.Bigrams(IndexFields.All), text).Distinct()));
         Assert.That(Replay(analysed.Stream(AnalysisForm.Exact, withDiacriticsOnly: true)),
-            Is.EqualTo(Tokens(IndexFields.Exact(IndexFields.All), text).Where(t => t != VietnameseFolding.Fold(t))));
+            Is.EqualTo(Tokens(IndexFields.Exact(IndexFields.All), text).Where(t => t != VietnameseFolding.Fold(t)).Distinct()));
+    }
+
+    [Test]
+    public void One_replayed_stream_indexes_what_the_values_one_by_one_would()
+    {
+        string?[] values = ["Quyết định về việc bảo vệ rừng", null, "  ", "—", "QĐ-UBND", "Bảo vệ rừng phòng hộ; rừng ven biển", "đ"];
+        var analysed = AnalysedText.Of(_analyzer, IndexFields.Exact(IndexFields.All), values);
+        var replayed = new Document
+        {
+            new Field(IndexFields.Exact(IndexFields.All), analysed.Stream(AnalysisForm.Exact, withDiacriticsOnly: true), RankingOnly),
+            new TextField(IndexFields.Folded(IndexFields.All), analysed.Stream(AnalysisForm.Folded)),
+            new Field(IndexFields.Bigrams(IndexFields.All), analysed.Stream(AnalysisForm.FoldedBigrams), RankingOnly),
+        };
+        var oneByOne = new Document();
+        foreach (var value in values.Where(v => !string.IsNullOrWhiteSpace(v)))
+        {
+            var exact = Tokens(IndexFields.Exact(IndexFields.All), value!).Where(t => t != VietnameseFolding.Fold(t));
+            oneByOne.Add(new Field(IndexFields.Exact(IndexFields.All), string.Join(' ', exact), RankingOnly));
+            oneByOne.Add(new TextField(IndexFields.Folded(IndexFields.All), value, Field.Store.NO));
+            oneByOne.Add(new Field(IndexFields.Bigrams(IndexFields.All), value, RankingOnly));
+        }
+
+        var expected = Postings(oneByOne);
+        Assert.That(Postings(replayed), Is.EqualTo(expected));
+        // Phrases stop at a value's end: the next value starts a gap further on, counting the tokenless "—".
+        Assert.That(expected, Does.Contain("all.f:qd@" + (7 + 2 * VietnameseAnalyzer.ValueGap)));
+        Assert.That(expected, Does.Contain("all.f2:rung phong"));
+        Assert.That(expected, Does.Not.Contain("all.f2:rung qd"));
+    }
+
+    private static readonly FieldType RankingOnly = new(TextField.TYPE_NOT_STORED) { IndexOptions = IndexOptions.DOCS_ONLY, OmitNorms = true };
+
+    /// <summary>Every term of a one-document index with its positions, and the document's length norm per field.</summary>
+    private List<string> Postings(Document document)
+    {
+        using var directory = new RAMDirectory();
+        using (var writer = new IndexWriter(directory, new IndexWriterConfig(LuceneVersion.LUCENE_48, _analyzer)))
+            writer.AddDocument(document);
+        using var reader = DirectoryReader.Open(directory);
+        var leaf = reader.Leaves.Single().AtomicReader;
+        var postings = new List<string>();
+        foreach (var field in leaf.Fields)
+        {
+            if (leaf.GetNormValues(field) is { } norms) postings.Add($"{field} norm {norms.Get(0)}");
+            var terms = leaf.GetTerms(field).GetEnumerator();
+            while (terms.MoveNext())
+            {
+                var term = terms.Term.Utf8ToString();
+                if (terms.DocsAndPositions(null, null) is { } positions)
+                {
+                    positions.NextDoc();
+                    for (var i = 0; i < positions.Freq; i++) postings.Add($"{field}:{term}@{positions.NextPosition()}");
+                }
+                else postings.Add($"{field}:{term}");
+            }
+        }
+        return postings;
     }
 
     private static List<string> Replay(Lucene.Net.Analysis.TokenStream stream)
