@@ -52,8 +52,9 @@ internal static class DocumentMapper
 
         if (!string.IsNullOrWhiteSpace(d.Subject))
         {
-            doc.Add(new Field(IndexFields.Exact(IndexFields.Subject), d.Subject, RankingOnly));
-            doc.Add(new TextField(IndexFields.Folded(IndexFields.Subject), d.Subject, Field.Store.NO));
+            var subject = AnalysedText.Of(analyzer, IndexFields.Exact(IndexFields.Subject), [d.Subject]);
+            doc.Add(new Field(IndexFields.Exact(IndexFields.Subject), subject.Stream(AnalysisForm.Exact, withDiacriticsOnly: true), RankingOnly));
+            doc.Add(new TextField(IndexFields.Folded(IndexFields.Subject), subject.Stream(AnalysisForm.Folded)));
             doc.Add(new StoredField(IndexFields.StoredSubject, d.Subject));
         }
         if (!string.IsNullOrWhiteSpace(indexed.FullText))
