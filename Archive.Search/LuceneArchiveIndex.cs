@@ -150,10 +150,11 @@ public sealed class LuceneArchiveIndex : IArchiveIndex, IDisposable
         // Writes are serialised with rebuilds, whose commit would otherwise publish half a rebuild.
         lock (_lifecycle)
         {
+            var mapper = new DocumentMapper(Analyzer);
             foreach (var document in documents)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                Writer.UpdateDocument(new Term(IndexFields.Id, document.Document.Id), DocumentMapper.ToLucene(document, Analyzer));
+                Writer.UpdateDocument(new Term(IndexFields.Id, document.Document.Id), mapper.ToLucene(document));
                 _log.Debug("Indexed document {DocumentId}", document.Document.Id);
             }
             // One commit (one fsync) for the lot: a batch of ingested files is searchable together.
@@ -184,14 +185,17 @@ public sealed class LuceneArchiveIndex : IArchiveIndex, IDisposable
             try
             {
                 Writer.DeleteAll();
-                // Analysis is the cost of indexing; IndexWriter takes documents from several threads at once.
+                // IndexWriter takes documents from several threads at once, each with a mapper of its own.
                 Parallel.ForEach(documents,
                     new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = cancellationToken },
-                    document =>
+                    () => new DocumentMapper(Analyzer),
+                    (document, _, mapper) =>
                     {
-                        Writer.AddDocument(DocumentMapper.ToLucene(document, Analyzer));
+                        Writer.AddDocument(mapper.ToLucene(document));
                         Interlocked.Increment(ref count);
-                    });
+                        return mapper;
+                    },
+                    _ => { });
                 Publish();
             }
             catch

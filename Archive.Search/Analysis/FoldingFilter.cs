@@ -13,7 +13,7 @@ internal sealed class FoldingFilter : TokenFilter
     public override bool IncrementToken()
     {
         if (!m_input.IncrementToken()) return false;
-        _term.Length = VietnameseFolding.FoldInPlace(_term.Buffer, _term.Length);
+        _term.Length = VietnameseFolding.Fold(_term.Buffer.AsSpan(0, _term.Length), _term.Buffer);
         return true;
     }
 }

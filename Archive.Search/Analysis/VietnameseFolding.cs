@@ -19,15 +19,17 @@ internal static class VietnameseFolding
     /// <summary>True for a combining mark left over when text could not be composed: it is dropped.</summary>
     public static bool IsCombiningMark(char c) => c is >= '\u0300' and <= '\u036F';
 
-    /// <summary>Folds <paramref name="length"/> characters in place; returns the new length (marks dropped).</summary>
-    public static int FoldInPlace(char[] buffer, int length)
+    /// <summary>
+    /// Folds <paramref name="text"/> into <paramref name="into"/> (marks dropped), which may be the same characters;
+    /// returns the folded length.
+    /// </summary>
+    public static int Fold(ReadOnlySpan<char> text, Span<char> into)
     {
         var written = 0;
-        for (var i = 0; i < length; i++)
+        foreach (var c in text)
         {
-            var c = buffer[i];
             if (IsCombiningMark(c)) continue;
-            buffer[written++] = Fold(c);
+            into[written++] = Fold(c);
         }
         return written;
     }
@@ -35,7 +37,7 @@ internal static class VietnameseFolding
     public static string Fold(string text)
     {
         var buffer = Normalise(text).ToCharArray();
-        return new string(buffer, 0, FoldInPlace(buffer, buffer.Length));
+        return new string(buffer, 0, Fold(buffer, buffer));
     }
 
     /// <summary>NFC and lower case: the exact form, as the index keeps it.</summary>

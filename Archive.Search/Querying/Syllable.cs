@@ -22,7 +22,7 @@ internal sealed record Syllable(string Exact, string Folded)
         {
             var exact = term.ToString();
             var buffer = exact.ToCharArray();
-            syllables.Add(new Syllable(exact, new string(buffer, 0, VietnameseFolding.FoldInPlace(buffer, buffer.Length))));
+            syllables.Add(new Syllable(exact, new string(buffer, 0, VietnameseFolding.Fold(buffer, buffer))));
         }
         stream.End();
         return syllables;

@@ -80,13 +80,14 @@ public sealed class VietnameseAnalysisTests
     public void Indexing_streams_match_what_the_analyzer_gives_queries()
     {
         const string text = "Về việc chăm sóc đàn trâu bò trong mùa rét đậm, chăm sóc đàn trâu";
-        var analysed = AnalysedText.Of(_analyzer, IndexFields.Exact(IndexFields.All), [text.Normalize(NormalizationForm.FormD)]);
+        var analysed = new AnalysedText(_analyzer, IndexFields.Exact(IndexFields.All), new SyllableTable())
+            .Analyse([text.Normalize(NormalizationForm.FormD)]);
 
-        Assert.That(Replay(analysed.Stream(AnalysisForm.Folded)), Is.EqualTo(Tokens(IndexFields.Folded(IndexFields.All), text)));
+        Assert.That(Replay(analysed.Folded), Is.EqualTo(Tokens(IndexFields.Folded(IndexFields.All), text)));
         // The forms without positions or frequencies give each term once.
-        Assert.That(Replay(analysed.Stream(AnalysisForm.FoldedBigrams)),
+        Assert.That(Replay(analysed.Pairs),
             Is.EqualTo(Tokens(IndexFields.Bigrams(IndexFields.All), text).Distinct()));
-        Assert.That(Replay(analysed.Stream(AnalysisForm.Exact, withDiacriticsOnly: true)),
+        Assert.That(Replay(analysed.Exact),
             Is.EqualTo(Tokens(IndexFields.Exact(IndexFields.All), text).Where(t => t != VietnameseFolding.Fold(t)).Distinct()));
     }
 
@@ -94,12 +95,12 @@ public sealed class VietnameseAnalysisTests
     public void One_replayed_stream_indexes_what_the_values_one_by_one_would()
     {
         string?[] values = ["Quyết định về việc bảo vệ rừng", null, "  ", "—", "QĐ-UBND", "Bảo vệ rừng phòng hộ; rừng ven biển", "đ"];
-        var analysed = AnalysedText.Of(_analyzer, IndexFields.Exact(IndexFields.All), values);
+        var analysed = new AnalysedText(_analyzer, IndexFields.Exact(IndexFields.All), new SyllableTable()).Analyse(values);
         var replayed = new Document
         {
-            new Field(IndexFields.Exact(IndexFields.All), analysed.Stream(AnalysisForm.Exact, withDiacriticsOnly: true), RankingOnly),
-            new TextField(IndexFields.Folded(IndexFields.All), analysed.Stream(AnalysisForm.Folded)),
-            new Field(IndexFields.Bigrams(IndexFields.All), analysed.Stream(AnalysisForm.FoldedBigrams), RankingOnly),
+            new Field(IndexFields.Exact(IndexFields.All), analysed.Exact, RankingOnly),
+            new TextField(IndexFields.Folded(IndexFields.All), analysed.Folded),
+            new Field(IndexFields.Bigrams(IndexFields.All), analysed.Pairs, RankingOnly),
         };
         var oneByOne = new Document();
         foreach (var value in values.Where(v => !string.IsNullOrWhiteSpace(v)))

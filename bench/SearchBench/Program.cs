@@ -42,11 +42,17 @@ try
         // Made first and held in memory, untimed, as the FTS5 reference reads its file before its clock starts.
         var made = archive.Documents(documents).ToList();
         var indexing = Stopwatch.StartNew();
+        var (gen0, gen1, gen2, paused) = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2), GC.GetTotalPauseDuration());
+        var allocated = GC.GetTotalAllocatedBytes();
         indexed = await index.RebuildAsync(made, CancellationToken.None);
         indexing.Stop();
         var seconds = indexing.Elapsed.TotalSeconds;
         Console.WriteLine(string.Create(culture,
             $"Indexing: {indexed:N0} documents in {seconds:F1} s = {indexed / seconds:N0} docs/s (made beforehand; with the final commit)"));
+        Console.WriteLine(string.Create(culture,
+            $"  garbage collections while indexing: {GC.CollectionCount(0) - gen0} / {GC.CollectionCount(1) - gen1} / " +
+            $"{GC.CollectionCount(2) - gen2} (generation 0 / 1 / 2), paused {(GC.GetTotalPauseDuration() - paused).TotalSeconds:F1} s, " +
+            $"{(GC.GetTotalAllocatedBytes() - allocated) / indexed / 1024.0:N0} KiB allocated per document"));
     }
     var size = new DirectoryInfo(folder).EnumerateFiles().Sum(f => f.Length);
     Console.WriteLine(string.Create(culture, $"Index size: {size / 1024.0 / 1024.0:N0} MiB ({(double)size / indexed:N0} bytes/document)"));
