@@ -15,7 +15,8 @@ internal static class TonePlacement
     /// <summary>Moves the tone of a lower-case NFC syllable's final oa/oe/uy onto its first vowel, in place.</summary>
     public static void Normalise(char[] buffer, int length)
     {
-        if (length < 2) return;
+        // Every toned vowel lies at or past à (U+00E0): most syllables end in a letter before it and need no look.
+        if (length < 2 || buffer[length - 1] < '\u00E0') return;
         var (first, firstTone) = Split(buffer[length - 2]);
         var (last, lastTone) = Split(buffer[length - 1]);
         if (lastTone == 0 || firstTone != 0) return;
