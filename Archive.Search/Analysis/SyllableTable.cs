@@ -6,8 +6,14 @@ namespace Archive.Search.Analysis;
 /// syllables, and a document repeats them. Not for two threads at once.
 /// </summary>
 /// <param name="limit">Numbers and names would grow the table without end: past this many syllables it starts afresh.</param>
-internal sealed class SyllableTable(int limit = 1 << 20)
+internal sealed class SyllableTable(int limit = SyllableTable.DefaultLimit)
 {
+    /// <summary>
+    /// About 40 MB a thread when full (two strings and two dictionary entries a syllable), far more than a language's
+    /// syllables: what fills it is numbers and names, and forgetting those costs little.
+    /// </summary>
+    public const int DefaultLimit = 1 << 18;
+
 
     private readonly Dictionary<string, int> _ids = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _foldedIds = new(StringComparer.Ordinal);

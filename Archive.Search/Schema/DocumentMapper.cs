@@ -58,7 +58,7 @@ internal sealed class DocumentMapper
     private readonly Field _yearFacet = new SortedDocValuesField(IndexFields.Year, new BytesRef());
 
     /// <param name="syllableLimit">How many syllables this mapper remembers (see <see cref="SyllableTable"/>).</param>
-    public DocumentMapper(Analyzer analyzer, int syllableLimit = 1 << 20)
+    public DocumentMapper(Analyzer analyzer, int syllableLimit = SyllableTable.DefaultLimit)
     {
         _syllables = new SyllableTable(syllableLimit);
         _subject = new AnalysedText(analyzer, IndexFields.Exact(IndexFields.Subject), _syllables);
