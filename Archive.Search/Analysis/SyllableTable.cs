@@ -9,7 +9,7 @@ namespace Archive.Search.Analysis;
 internal sealed class SyllableTable(int limit = SyllableTable.DefaultLimit)
 {
     /// <summary>
-    /// About 40 MB a thread when full (two strings and two dictionary entries a syllable), far more than a language's
+    /// Some 40 MB a thread when full, by estimate (two strings and two dictionary entries a syllable), far more than a language's
     /// syllables: what fills it is numbers and names, and forgetting those costs little.
     /// </summary>
     public const int DefaultLimit = 1 << 18;
